@@ -1,0 +1,2 @@
+/** The {@code facetrail} command-line entry point. */
+package io.facetrail.app;

@@ -1,0 +1,2 @@
+/** Decodes video files, live streams and image folders (JavaCV/FFmpeg) into the frames topic. */
+package io.facetrail.ingest;

@@ -1,0 +1,82 @@
+package io.facetrail.runtime.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Loads one service's configuration record. Sources, later ones winning: the built-in defaults (a
+ * YAML resource next to the record class, which also documents every setting), the optional
+ * configuration file, {@code FACETRAIL_*} environment variables, and explicit overrides (e.g.
+ * command-line options). Every problem in any source is collected and reported together.
+ *
+ * @param <T> the configuration record type
+ */
+public final class ConfigLoader<T> {
+  private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+
+  private final Class<T> type;
+  private final String defaultsResource;
+
+  /**
+   * @param type the configuration record
+   * @param defaultsResource class-path resource holding the defaults, relative to {@code type}
+   */
+  public ConfigLoader(Class<T> type, String defaultsResource) {
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException(type + " is not a record");
+    }
+    this.type = type;
+    this.defaultsResource = Objects.requireNonNull(defaultsResource);
+  }
+
+  /** The built-in defaults, as a tree (e.g. for {@code --print-config}). */
+  public ObjectNode defaults() {
+    return ConfigSources.resource(type, defaultsResource);
+  }
+
+  /** Loads from the defaults and the process environment only. */
+  public T load(Path file) {
+    return load(file, System.getenv(), Map.of());
+  }
+
+  /**
+   * Loads and validates the configuration.
+   *
+   * @param file configuration file, or null for none
+   * @param env environment variables (the process environment, or a map in tests)
+   * @param overrides dotted setting paths to values, applied last
+   * @throws InvalidConfigurationException listing every problem
+   */
+  public T load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    ConfigProblems problems = new ConfigProblems();
+    ObjectNode tree = defaults();
+    String source = file == null ? "built-in defaults" : file.toString();
+    if (file != null) {
+      ConfigSources.merge(tree, ConfigSources.file(file, problems));
+    }
+    List<String> applied = EnvironmentOverrides.apply(type, tree, env);
+    if (!applied.isEmpty()) {
+      log.info("Configuration overridden by environment variables {}", applied);
+    }
+    overrides.forEach((path, value) -> ConfigSources.set(tree, path, value));
+    ConfigShape.check(type, tree, "", problems);
+    problems.throwIfAny(source);
+    T config;
+    try {
+      config = ConfigMapper.get().treeToValue(tree, type);
+    } catch (RuntimeException e) {
+      // ConfigShape accepted the tree, so this is a gap in it; still report it as configuration.
+      throw new InvalidConfigurationException(source, List.of(e.getMessage()));
+    }
+    if (config instanceof Validated v) {
+      v.validate(problems, "");
+    }
+    problems.throwIfAny(source);
+    return config;
+  }
+}

@@ -1,0 +1,65 @@
+package io.facetrail.runtime.deadletter;
+
+import io.facetrail.contracts.deadletter.DeadLetter;
+import io.facetrail.contracts.topic.Stage;
+import io.facetrail.contracts.topic.TopicRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends records a stage cannot process to its dead-letter topic through the stage's own producer
+ * (inside its transaction, when it is transactional), and counts them.
+ */
+public final class DeadLetterPublisher {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
+
+  private final Stage stage;
+  private final String topic;
+  private final MeterRegistry registry;
+  private final Clock clock;
+
+  public DeadLetterPublisher(
+      Stage stage, TopicRegistry topics, MeterRegistry registry, Clock clock) {
+    this.stage = stage;
+    this.topic = topics.deadLetters(stage).name();
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  /** Publishes the record's original bytes with headers describing {@code error}. */
+  public Future<RecordMetadata> publish(
+      Producer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record, Throwable error) {
+    DeadLetter letter =
+        DeadLetter.of(
+            stage, record.topic(), record.partition(), record.offset(), error, clock.instant());
+    count(registry, stage, letter.errorClass());
+    // The message names the error class and offset only: record contents may hold face data.
+    log.warn(
+        "Dead letter from {}-{}@{}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        letter.errorMessage());
+    return producer.send(letter.toRecord(topic, record.key(), record.value(), record.headers()));
+  }
+
+  /** Counts one dead letter of the given stage and error class. */
+  static void count(MeterRegistry registry, Stage stage, String errorClass) {
+    if (registry == null) {
+      return;
+    }
+    Counter.builder("facetrail.dead.letters")
+        .description("Records a stage could not process, sent to its dead-letter topic")
+        .tag("stage", stage.id())
+        .tag("error", errorClass.substring(errorClass.lastIndexOf('.') + 1))
+        .register(registry)
+        .increment();
+  }
+}
