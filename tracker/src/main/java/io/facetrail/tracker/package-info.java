@@ -1,5 +1,5 @@
 /**
- * Links faces into per-camera tracks (Kalman filter, two-stage assignment with appearance) as a
- * Kafka Streams processor.
+ * The tracker: links the faces of consecutive frames of one camera into tracks (Kalman filter,
+ * two-stage assignment with appearance) and runs that as a Kafka Streams processor.
  */
 package io.facetrail.tracker;

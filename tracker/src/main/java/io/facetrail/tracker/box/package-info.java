@@ -1,0 +1,2 @@
+/** Axis-aligned boxes in frame pixels and their overlap (IoU). */
+package io.facetrail.tracker.box;

@@ -1,0 +1,266 @@
+package io.facetrail.tracker.track;
+
+import io.facetrail.tracker.assign.HungarianAssignment;
+import io.facetrail.tracker.box.BoundingBox;
+import io.facetrail.tracker.kalman.BoxKalmanFilter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tracks the faces of one stream, frame by frame. Not thread-safe: one instance per stream, fed in
+ * frame order.
+ *
+ * <p>Each frame runs three matching stages, each an optimal assignment over gated costs:
+ *
+ * <ol>
+ *   <li>confident detections against every track (tentative, confirmed, lost): motion cost (1 - IoU
+ *       with the Kalman prediction) blended with face-code distance; a pair is admitted when it
+ *       overlaps the prediction or lies inside its Mahalanobis gate, and when the faces are alike;
+ *   <li>weak detections against the tracks still unmatched and not lost, by overlap alone
+ *       (ByteTrack: a partly hidden or blurred face keeps its track instead of breaking it);
+ *   <li>confident detections still unmatched against lost tracks by face code alone, anywhere in
+ *       the frame (a person who left and came back, or was hidden for long).
+ * </ol>
+ */
+public final class FaceTracker {
+  private final TrackingParameters params;
+  private final BoxKalmanFilter filter;
+  private final List<Track> tracks;
+  private long nextNumber;
+
+  /** A tracker with no tracks, numbering from 0. */
+  public FaceTracker(TrackingParameters params) {
+    this(params, 0, List.of());
+  }
+
+  /** Restores a tracker (e.g. from the state store). */
+  public FaceTracker(TrackingParameters params, long nextNumber, List<Track> tracks) {
+    this.params = params;
+    this.filter = new BoxKalmanFilter(params.motionNoise());
+    this.tracks = new ArrayList<>(tracks);
+    this.nextNumber = nextNumber;
+  }
+
+  /** The live tracks, in creation order (a read-only view). */
+  public List<Track> tracks() {
+    return List.copyOf(tracks);
+  }
+
+  /** The number the next new track gets. */
+  public long nextNumber() {
+    return nextNumber;
+  }
+
+  /**
+   * Processes one frame.
+   *
+   * @param timeUs the frame's media time, microseconds
+   * @param detections the frame's faces
+   */
+  public FrameResult step(long timeUs, List<Detection> detections) {
+    int n = detections.size();
+    Track[] trackOf = new Track[n];
+    int t = tracks.size();
+    BoundingBox[] predicted = new BoundingBox[t];
+    BoxKalmanFilter.Projection[] projections = new BoxKalmanFilter.Projection[t];
+    for (int i = 0; i < t; i++) {
+      Track track = tracks.get(i);
+      filter.predict(track.motion(), timeUs);
+      predicted[i] = track.motion().box();
+      projections[i] = filter.project(track.motion());
+    }
+    List<Integer> high = new ArrayList<>();
+    List<Integer> low = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      float score = detections.get(d).score();
+      if (score >= params.highScore()) {
+        high.add(d);
+      } else if (score >= params.lowScore()) {
+        low.add(d);
+      }
+    }
+    boolean[] matched = new boolean[t];
+
+    List<Integer> rows = indices(t, i -> true);
+    match(
+        rows,
+        high,
+        (i, d) -> stageOneCost(tracks.get(i), predicted[i], projections[i], detections.get(d)),
+        matched,
+        trackOf,
+        timeUs,
+        detections);
+    rows = indices(t, i -> !matched[i] && tracks.get(i).phase() != TrackPhase.LOST);
+    match(
+        rows,
+        low,
+        (i, d) -> {
+          double iou = predicted[i].iou(detections.get(d).box());
+          return iou >= params.lowScoreMinIou() ? 1 - iou : HungarianAssignment.FORBIDDEN;
+        },
+        matched,
+        trackOf,
+        timeUs,
+        detections);
+    rows = indices(t, i -> !matched[i] && tracks.get(i).phase() == TrackPhase.LOST);
+    List<Integer> unmatchedHigh = new ArrayList<>();
+    for (int d : high) {
+      if (trackOf[d] == null) {
+        unmatchedHigh.add(d);
+      }
+    }
+    match(
+        rows,
+        unmatchedHigh,
+        (i, d) -> reidentificationCost(tracks.get(i), detections.get(d)),
+        matched,
+        trackOf,
+        timeUs,
+        detections);
+
+    List<Track> confirmed = new ArrayList<>();
+    List<Removal> removed = new ArrayList<>();
+    List<Track> kept = new ArrayList<>(t + n);
+    for (int i = 0; i < t; i++) {
+      Track track = tracks.get(i);
+      if (matched[i]) {
+        if (track.phase() == TrackPhase.LOST) {
+          track.phase(TrackPhase.CONFIRMED);
+        } else if (track.phase() == TrackPhase.TENTATIVE && track.hits() >= params.minHits()) {
+          track.phase(TrackPhase.CONFIRMED);
+          confirmed.add(track);
+        }
+        kept.add(track);
+      } else if (track.phase() == TrackPhase.TENTATIVE) {
+        removed.add(new Removal(track, EndCause.NOT_CONFIRMED));
+      } else {
+        track.phase(TrackPhase.LOST);
+        if (timeUs - track.lastSeenUs() > params.maxLostAgeUs()) {
+          removed.add(new Removal(track, EndCause.LOST));
+        } else {
+          kept.add(track);
+        }
+      }
+    }
+    for (int d : high) {
+      Detection det = detections.get(d);
+      if (trackOf[d] == null && det.score() >= params.newTrackScore()) {
+        Track track = start(det, timeUs);
+        trackOf[d] = track;
+        kept.add(track);
+        if (track.isConfirmed()) {
+          confirmed.add(track);
+        }
+      }
+    }
+    tracks.clear();
+    tracks.addAll(kept);
+    return new FrameResult(trackOf, confirmed, removed);
+  }
+
+  /** Ends every track (the stream ended) and returns them with their causes. */
+  public List<Removal> endAll() {
+    List<Removal> removed = new ArrayList<>(tracks.size());
+    for (Track track : tracks) {
+      removed.add(
+          new Removal(track, track.isConfirmed() ? EndCause.STREAM_ENDED : EndCause.NOT_CONFIRMED));
+    }
+    tracks.clear();
+    return removed;
+  }
+
+  private Track start(Detection det, long timeUs) {
+    float[] appearance = det.appearance() == null ? null : det.appearance().clone();
+    TrackPhase phase = params.minHits() <= 1 ? TrackPhase.CONFIRMED : TrackPhase.TENTATIVE;
+    return new Track(
+        nextNumber++, phase, filter.initiate(det.box(), timeUs), appearance, 1, timeUs, det.box());
+  }
+
+  private double stageOneCost(
+      Track track, BoundingBox predicted, BoxKalmanFilter.Projection projection, Detection det) {
+    double iou = predicted.iou(det.box());
+    if (iou < params.minIou() && projection.mahalanobis(det.box()) > params.motionGate()) {
+      return HungarianAssignment.FORBIDDEN;
+    }
+    double motion = 1 - iou;
+    double w = params.motionWeight();
+    if (track.appearance() == null || det.appearance() == null) {
+      return motion;
+    }
+    double distance = Appearance.distance(track.appearance(), det.appearance());
+    if (distance > params.appearanceGate()) {
+      return HungarianAssignment.FORBIDDEN;
+    }
+    return w * motion + (1 - w) * distance / params.appearanceGate();
+  }
+
+  private double reidentificationCost(Track track, Detection det) {
+    if (track.appearance() == null || det.appearance() == null) {
+      return HungarianAssignment.FORBIDDEN;
+    }
+    double ratio = det.box().height() / track.lastBox().height();
+    double limit = params.reidMaxScaleChange();
+    if (ratio > limit || ratio < 1 / limit) {
+      return HungarianAssignment.FORBIDDEN;
+    }
+    double distance = Appearance.distance(track.appearance(), det.appearance());
+    return distance <= params.reidDistance() ? distance : HungarianAssignment.FORBIDDEN;
+  }
+
+  /** A cost between the track at a row index and the detection at a column index. */
+  private interface PairCost {
+    double cost(int trackIndex, int detectionIndex);
+  }
+
+  private interface IndexFilter {
+    boolean test(int index);
+  }
+
+  private static List<Integer> indices(int count, IndexFilter keep) {
+    List<Integer> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (keep.test(i)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private void match(
+      List<Integer> rows,
+      List<Integer> cols,
+      PairCost pairCost,
+      boolean[] matched,
+      Track[] trackOf,
+      long timeUs,
+      List<Detection> detections) {
+    if (rows.isEmpty() || cols.isEmpty()) {
+      return;
+    }
+    double[][] cost = new double[rows.size()][cols.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < cols.size(); c++) {
+        cost[r][c] = pairCost.cost(rows.get(r), cols.get(c));
+      }
+    }
+    int[] assignment = HungarianAssignment.solve(cost);
+    for (int r = 0; r < assignment.length; r++) {
+      if (assignment[r] == HungarianAssignment.UNASSIGNED) {
+        continue;
+      }
+      int i = rows.get(r);
+      int d = cols.get(assignment[r]);
+      Track track = tracks.get(i);
+      Detection det = detections.get(d);
+      filter.update(track.motion(), det.box());
+      track.hit(timeUs, det.box());
+      if (det.score() >= params.highScore()
+          && det.appearance() != null
+          && track.appearance() != null) {
+        Appearance.blend(track.appearance(), det.appearance(), params.appearanceMomentum());
+      }
+      matched[i] = true;
+      trackOf[d] = track;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.facetrail.tracker.track;
+
+import io.facetrail.tracker.box.BoundingBox;
+import io.facetrail.tracker.kalman.KalmanState;
+
+/** One track of a {@link FaceTracker}: its motion state, appearance and lifecycle counters. */
+public final class Track {
+  private final long number;
+  private final KalmanState motion;
+  private final float[] appearance;
+  private TrackPhase phase;
+  private int hits;
+  private long lastSeenUs;
+  private BoundingBox lastBox;
+
+  /**
+   * Creates or restores a track.
+   *
+   * @param number the track's number within its stream run, unique there
+   * @param appearance running mean embedding (taken over, not copied), or null when unknown
+   * @param hits frames matched so far
+   * @param lastSeenUs media time of the last matched detection
+   * @param lastBox the last matched detection's box
+   */
+  public Track(
+      long number,
+      TrackPhase phase,
+      KalmanState motion,
+      float[] appearance,
+      int hits,
+      long lastSeenUs,
+      BoundingBox lastBox) {
+    this.number = number;
+    this.phase = phase;
+    this.motion = motion;
+    this.appearance = appearance;
+    this.hits = hits;
+    this.lastSeenUs = lastSeenUs;
+    this.lastBox = lastBox;
+  }
+
+  public long number() {
+    return number;
+  }
+
+  public TrackPhase phase() {
+    return phase;
+  }
+
+  public KalmanState motion() {
+    return motion;
+  }
+
+  /** The running mean embedding (live, not a copy), or null. */
+  public float[] appearance() {
+    return appearance;
+  }
+
+  public int hits() {
+    return hits;
+  }
+
+  public long lastSeenUs() {
+    return lastSeenUs;
+  }
+
+  public BoundingBox lastBox() {
+    return lastBox;
+  }
+
+  public boolean isConfirmed() {
+    return phase != TrackPhase.TENTATIVE;
+  }
+
+  void phase(TrackPhase phase) {
+    this.phase = phase;
+  }
+
+  void hit(long timeUs, BoundingBox box) {
+    hits++;
+    lastSeenUs = timeUs;
+    lastBox = box;
+  }
+
+  @Override
+  public String toString() {
+    return "Track[" + number + " " + phase + ", hits=" + hits + ", lastSeen=" + lastSeenUs + "us]";
+  }
+}

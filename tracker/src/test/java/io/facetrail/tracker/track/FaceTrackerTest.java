@@ -1,0 +1,183 @@
+package io.facetrail.tracker.track;
+
+import static io.facetrail.tracker.track.TestFaces.face;
+import static io.facetrail.tracker.track.TestFaces.identity;
+import static io.facetrail.tracker.track.TestFaces.seen;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FaceTrackerTest {
+  private static final long FRAME_US = 40_000; // 25 fps
+
+  private final TrackingParameters params = TrackingParameters.defaults();
+  private final FaceTracker tracker = new FaceTracker(params);
+  private final Random random = new Random(11);
+  private final float[] alice = identity(1);
+  private final float[] bob = identity(2);
+
+  @Test
+  void confirmsAfterMinHitsAndKeepsOneTrackForAMovingFace() {
+    List<Long> numbers = new ArrayList<>();
+    for (int f = 0; f < 50; f++) {
+      FrameResult r = step(f, face(100 + 6 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+      numbers.add(r.trackOfDetection()[0].number());
+      if (f == params.minHits() - 1) {
+        assertThat(r.confirmed()).hasSize(1);
+      } else {
+        assertThat(r.confirmed()).isEmpty();
+      }
+    }
+    assertThat(numbers).containsOnly(0L);
+    assertThat(tracker.tracks())
+        .singleElement()
+        .extracting(Track::phase)
+        .isEqualTo(TrackPhase.CONFIRMED);
+  }
+
+  @Test
+  void crossingFacesKeepTheirIdentities() {
+    // Alice walks right, Bob walks left on the same line: they overlap completely mid-way.
+    long aliceTrack = -1;
+    long bobTrack = -1;
+    for (int f = 0; f < 60; f++) {
+      Detection a = face(100 + 10 * f, 300, 90, 0.9f, seen(alice, random, 0.1));
+      Detection b = face(700 - 10 * f, 300, 90, 0.9f, seen(bob, random, 0.1));
+      FrameResult r = step(f, a, b);
+      if (f == 0) {
+        aliceTrack = r.trackOfDetection()[0].number();
+        bobTrack = r.trackOfDetection()[1].number();
+      }
+      assertThat(r.trackOfDetection()[0].number()).as("frame %d", f).isEqualTo(aliceTrack);
+      assertThat(r.trackOfDetection()[1].number()).as("frame %d", f).isEqualTo(bobTrack);
+    }
+  }
+
+  @Test
+  void aFaceHiddenForASecondContinuesItsTrack() {
+    for (int f = 0; f < 20; f++) {
+      step(f, face(100 + 5 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    for (int f = 20; f < 45; f++) {
+      FrameResult r = step(f);
+      assertThat(r.removed()).isEmpty();
+    }
+    assertThat(tracker.tracks())
+        .singleElement()
+        .extracting(Track::phase)
+        .isEqualTo(TrackPhase.LOST);
+    FrameResult back = step(45, face(100 + 5 * 45, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    assertThat(back.trackOfDetection()[0].number()).isZero();
+    assertThat(back.trackOfDetection()[0].phase()).isEqualTo(TrackPhase.CONFIRMED);
+    assertThat(back.confirmed()).as("a lost track coming back is not newly confirmed").isEmpty();
+  }
+
+  @Test
+  void aFaceReenteringElsewhereIsReidentifiedByItsCode() {
+    for (int f = 0; f < 20; f++) {
+      step(f, face(600 + 10 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    for (int f = 20; f < 40; f++) {
+      step(f);
+    }
+    // Back on the other side of the frame, walking the other way.
+    FrameResult back = step(40, face(60, 260, 85, 0.9f, seen(alice, random, 0.1)));
+    assertThat(back.trackOfDetection()[0].number()).isZero();
+  }
+
+  @Test
+  void aDifferentFaceWhereALostOneWasStartsANewTrack() {
+    for (int f = 0; f < 20; f++) {
+      step(f, face(300, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    step(20);
+    FrameResult r = step(21, face(300, 200, 80, 0.9f, seen(bob, random, 0.1)));
+    assertThat(r.trackOfDetection()[0].number()).isEqualTo(1);
+  }
+
+  @Test
+  void weakDetectionsKeepATrackAliveButStartNone() {
+    for (int f = 0; f < 10; f++) {
+      step(f, face(100 + 5 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    // Half hidden: the detector is unsure, and a weak detection appears elsewhere.
+    FrameResult r =
+        step(
+            10,
+            face(150, 200, 80, 0.3f, seen(alice, random, 0.6)),
+            face(700, 500, 80, 0.3f, seen(bob, random, 0.1)));
+    assertThat(r.trackOfDetection()[0].number()).isZero();
+    assertThat(r.trackOfDetection()[1]).isNull();
+    assertThat(tracker.tracks()).hasSize(1);
+    assertThat(tracker.tracks().get(0).phase()).isEqualTo(TrackPhase.CONFIRMED);
+  }
+
+  @Test
+  void aTentativeTrackMissedOnceIsDroppedUnconfirmed() {
+    step(0, face(100, 100, 80, 0.9f, alice));
+    step(1, face(102, 100, 80, 0.9f, alice));
+    FrameResult r = step(2);
+    assertThat(r.removed())
+        .singleElement()
+        .extracting(Removal::cause)
+        .isEqualTo(EndCause.NOT_CONFIRMED);
+    assertThat(tracker.tracks()).isEmpty();
+  }
+
+  @Test
+  void aLostTrackEndsAfterMaxLostAge() {
+    for (int f = 0; f < 5; f++) {
+      step(f, face(100, 100, 80, 0.9f, alice));
+    }
+    long lastSeen = 4 * FRAME_US;
+    long ageFrames = params.maxLostAgeUs() / FRAME_US;
+    List<Removal> removed = new ArrayList<>();
+    int endedAt = -1;
+    for (int f = 5; f < 5 + ageFrames + 5 && endedAt < 0; f++) {
+      FrameResult r = step(f);
+      if (!r.removed().isEmpty()) {
+        removed.addAll(r.removed());
+        endedAt = f;
+      }
+    }
+    assertThat(removed).singleElement().extracting(Removal::cause).isEqualTo(EndCause.LOST);
+    assertThat(endedAt * FRAME_US - lastSeen).isGreaterThan(params.maxLostAgeUs());
+    assertThat((endedAt - 1) * FRAME_US - lastSeen).isLessThanOrEqualTo(params.maxLostAgeUs());
+  }
+
+  @Test
+  void irregularFrameGapsDoNotBreakAFastTrack() {
+    // 300 px/s with frames 20 to 200 ms apart: the prediction is time-based.
+    long t = 0;
+    for (int f = 0; f < 60; f++) {
+      t += 20_000 + random.nextInt(180_000);
+      double x = 50 + 300 * t / 1e6;
+      FrameResult r =
+          tracker.step(t, List.of(face(x % 1800, 400, 60, 0.9f, seen(alice, random, 0.1))));
+      if (x < 1800) {
+        assertThat(r.trackOfDetection()[0].number()).as("frame %d", f).isZero();
+      }
+    }
+  }
+
+  @Test
+  void endAllEndsConfirmedTracksAndDropsTentativeOnes() {
+    for (int f = 0; f < 5; f++) {
+      step(f, face(100, 100, 80, 0.9f, alice));
+    }
+    step(5, face(100, 100, 80, 0.9f, alice), face(500, 100, 80, 0.9f, bob));
+    List<Removal> ended = tracker.endAll();
+    assertThat(ended)
+        .extracting(Removal::cause)
+        .containsExactly(EndCause.STREAM_ENDED, EndCause.NOT_CONFIRMED);
+    assertThat(tracker.tracks()).isEmpty();
+    assertThat(tracker.nextNumber()).isEqualTo(2);
+  }
+
+  private FrameResult step(int frame, Detection... detections) {
+    return tracker.step(frame * FRAME_US, List.of(detections));
+  }
+}
