@@ -1,0 +1,222 @@
+package io.facetrail.matcher.aggregate;
+
+import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.contracts.proto.TrackObservation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the matcher keeps about one live track: the embedding aggregate, first and last
+ * sighting, and the decision so far. Mutable; stored between records by {@link TrackStateCodec}.
+ */
+public final class TrackState {
+  final String trackId;
+  final String streamId;
+  String modelId = "";
+  Map<String, String> labels = new LinkedHashMap<>();
+  final EmbeddingMean mean;
+  long observations;
+  Seen firstSeen;
+  Seen lastSeen;
+
+  /** The person the track is identified as; null while unidentified. */
+  String personId;
+
+  /** A different person the recent evaluations pointed to, and for how many in a row. */
+  String candidateId;
+
+  int candidateStreak;
+
+  /** Number of changed events emitted so far (the discriminator of the next one's id). */
+  int changes;
+
+  double lastDistance = Double.NaN;
+  double lastSecondDistance = Double.NaN;
+  double lastThreshold = Double.NaN;
+  boolean pending;
+  boolean ended;
+
+  /**
+   * Good observations added since the last evaluation (0 = the decision reflects the aggregate).
+   */
+  int unevaluated;
+
+  public TrackState(String trackId, String streamId) {
+    this(trackId, streamId, new EmbeddingMean());
+  }
+
+  TrackState(String trackId, String streamId, EmbeddingMean mean) {
+    this.trackId = Objects.requireNonNull(trackId);
+    this.streamId = Objects.requireNonNull(streamId);
+    this.mean = mean;
+  }
+
+  /**
+   * Takes an observation into account: every observation moves the last sighting; a good one
+   * (quality at least {@code minQuality}) enters the aggregate while it holds fewer than {@code
+   * maxObservations}.
+   *
+   * @return whether the aggregate changed
+   */
+  public boolean observe(TrackObservation o, double minQuality, int maxObservations) {
+    observations++;
+    Seen at = Seen.of(o.getAt());
+    if (firstSeen == null) {
+      firstSeen = at;
+    }
+    if (lastSeen == null || at.sequence() >= lastSeen.sequence()) {
+      lastSeen = at;
+    }
+    if (modelId.isEmpty()) {
+      modelId = o.getModelId();
+    } else if (!modelId.equals(o.getModelId())) {
+      // One track, one embedding model: codes of another model would corrupt the mean.
+      throw new IllegalArgumentException(
+          "track " + trackId + " mixes model ids " + modelId + " and " + o.getModelId());
+    }
+    if (o.getQuality() < minQuality || mean.count() >= maxObservations) {
+      return false;
+    }
+    mean.add(unitEmbedding(o), o.getQuality());
+    unevaluated++;
+    return true;
+  }
+
+  private static float[] unitEmbedding(TrackObservation o) {
+    if (o.getEmbeddingCount() == FaceCode.DIMENSIONS) {
+      float[] v = new float[FaceCode.DIMENSIONS];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = o.getEmbedding(i);
+      }
+      return FaceCode.normalise(v);
+    }
+    return FaceCode.normalise(FaceCode.dequantise(o.getCode().toByteArray()));
+  }
+
+  public String trackId() {
+    return trackId;
+  }
+
+  public String streamId() {
+    return streamId;
+  }
+
+  public String modelId() {
+    return modelId;
+  }
+
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  public void labels(Map<String, String> l) {
+    labels = new LinkedHashMap<>(l);
+  }
+
+  /** Good observations in the aggregate. */
+  public int goodFrames() {
+    return mean.count();
+  }
+
+  public long observations() {
+    return observations;
+  }
+
+  /** The aggregate as a 128-byte code. */
+  public byte[] aggregateCode() {
+    return mean.code();
+  }
+
+  public Seen firstSeen() {
+    return firstSeen;
+  }
+
+  public Seen lastSeen() {
+    return lastSeen;
+  }
+
+  /** Sets the first sighting from the start record when no observation came earlier. */
+  public void startedAt(Seen at) {
+    if (firstSeen == null) {
+      firstSeen = at;
+    }
+    if (lastSeen == null) {
+      lastSeen = at;
+    }
+  }
+
+  /** Records the end sighting. */
+  public void endedAt(Seen first, Seen last) {
+    if (firstSeen == null) {
+      firstSeen = first;
+    }
+    if (lastSeen == null || last.sequence() > lastSeen.sequence()) {
+      lastSeen = last;
+    }
+    ended = true;
+  }
+
+  public boolean ended() {
+    return ended;
+  }
+
+  public boolean pending() {
+    return pending;
+  }
+
+  public void pending(boolean p) {
+    pending = p;
+  }
+
+  public int unevaluated() {
+    return unevaluated;
+  }
+
+  public void evaluated() {
+    unevaluated = 0;
+  }
+
+  public String personId() {
+    return personId;
+  }
+
+  public String candidateId() {
+    return candidateId;
+  }
+
+  public int candidateStreak() {
+    return candidateStreak;
+  }
+
+  public int changes() {
+    return changes;
+  }
+
+  public double lastDistance() {
+    return lastDistance;
+  }
+
+  public double lastSecondDistance() {
+    return lastSecondDistance;
+  }
+
+  public double lastThreshold() {
+    return lastThreshold;
+  }
+
+  /** Records the identity decided by the decision policy. */
+  public void identity(String person, String candidate, int streak, int changeCount) {
+    personId = person;
+    candidateId = candidate;
+    candidateStreak = streak;
+    changes = changeCount;
+  }
+
+  /** Records the distances of the latest evaluation. */
+  public void distances(double best, double second, double threshold) {
+    lastDistance = best;
+    lastSecondDistance = second;
+    lastThreshold = threshold;
+  }
+}

@@ -1,0 +1,60 @@
+package io.facetrail.matcher.decision;
+
+import io.facetrail.runtime.config.ConfigProblems;
+import io.facetrail.runtime.config.Validated;
+import java.time.Duration;
+
+/**
+ * Parameters of identity decisions.
+ *
+ * @param maxObservations N: good observations averaged into a track's aggregate (the first N)
+ * @param minGoodFrames M: good observations needed before a track may be identified
+ * @param minQuality observations below this quality (0..1) do not enter the aggregate
+ * @param falseAcceptRate the per-comparison false-accept rate whose calibrated threshold decides a
+ *     match (no raw distances in configuration)
+ * @param marginRatio the best person's distance must be at most this fraction of the second-best
+ *     person's distance (1 disables the margin)
+ * @param changeHysteresis consecutive evaluations that must point to another person before an
+ *     identified track changes person
+ * @param unknownRetention how long aggregates (and best-face thumbnails) of unknown tracks are kept
+ *     for clustering
+ */
+public record DecisionSettings(
+    int maxObservations,
+    int minGoodFrames,
+    double minQuality,
+    double falseAcceptRate,
+    double marginRatio,
+    int changeHysteresis,
+    Duration unknownRetention)
+    implements Validated {
+
+  /** The built-in defaults (also in the matcher's defaults YAML). */
+  public static DecisionSettings defaults() {
+    return new DecisionSettings(100, 3, 0.3, 1e-3, 0.9, 3, Duration.ofDays(30));
+  }
+
+  @Override
+  public void validate(ConfigProblems problems, String path) {
+    problems.range(maxObservations, 1, 10_000, ConfigProblems.path(path, "maxObservations"));
+    problems.range(minGoodFrames, 1, 10_000, ConfigProblems.path(path, "minGoodFrames"));
+    problems.require(
+        minGoodFrames <= maxObservations,
+        ConfigProblems.path(path, "minGoodFrames"),
+        "must not exceed maxObservations (" + maxObservations + ")");
+    problems.range(minQuality, 0.0, 1.0, ConfigProblems.path(path, "minQuality"));
+    problems.require(
+        falseAcceptRate > 0 && falseAcceptRate < 1,
+        ConfigProblems.path(path, "falseAcceptRate"),
+        "must be between 0 and 1 (exclusive), e.g. 1e-3");
+    problems.require(
+        marginRatio > 0 && marginRatio <= 1,
+        ConfigProblems.path(path, "marginRatio"),
+        "must be in (0, 1]");
+    problems.range(changeHysteresis, 1, 1_000, ConfigProblems.path(path, "changeHysteresis"));
+    problems.require(
+        unknownRetention != null && !unknownRetention.isNegative() && !unknownRetention.isZero(),
+        ConfigProblems.path(path, "unknownRetention"),
+        "must be positive");
+  }
+}

@@ -1,0 +1,10 @@
+package io.facetrail.matcher.gallery;
+
+/** An operation named a person id the gallery does not hold (never enrolled, or erased). */
+public final class UnknownPersonException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public UnknownPersonException(String personId) {
+    super("no person with id " + personId + " in the gallery");
+  }
+}

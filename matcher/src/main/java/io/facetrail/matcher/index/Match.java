@@ -1,0 +1,17 @@
+package io.facetrail.matcher.index;
+
+import io.facetrail.contracts.code.FaceCode;
+
+/**
+ * A person found by a search.
+ *
+ * @param personId the person
+ * @param name their display name at search time
+ * @param squaredCodeDistance squared distance in code units to their nearest compatible code
+ */
+public record Match(String personId, String name, int squaredCodeDistance) {
+  /** The Euclidean distance in embedding units (what calibration thresholds are expressed in). */
+  public double distance() {
+    return Math.sqrt(squaredCodeDistance) / FaceCode.SCALE;
+  }
+}

@@ -1,0 +1,60 @@
+package io.facetrail.matcher.stream;
+
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.identity.IdentityEventIds;
+import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.identity.PersonRef;
+import io.facetrail.matcher.aggregate.TrackState;
+import io.facetrail.matcher.index.GalleryIndex;
+import java.time.Instant;
+
+/** Builds identity events from track state, with deterministic ids. */
+final class IdentityEvents {
+  private IdentityEvents() {}
+
+  /**
+   * The event of {@code type} about the track. Names come from the index at emission time, so a
+   * person erased since shows without a name.
+   */
+  static IdentityEvent of(
+      IdentityEventType type,
+      TrackState s,
+      String previousPersonId,
+      GalleryIndex index,
+      double falseAcceptRate,
+      Instant now) {
+    String discriminator =
+        switch (type) {
+          case IDENTIFIED, ENDED, UNKNOWN -> "";
+          case CHANGED -> Integer.toString(s.changes());
+        };
+    PersonRef person = type == IdentityEventType.UNKNOWN ? null : ref(s.personId(), index);
+    return new IdentityEvent(
+        IdentityEvent.SCHEMA_VERSION,
+        IdentityEventIds.of(s.trackId(), type, discriminator),
+        type,
+        s.streamId(),
+        s.trackId(),
+        person,
+        ref(previousPersonId, index),
+        null,
+        finite(s.lastDistance()),
+        finite(s.lastThreshold()),
+        Double.isNaN(s.lastThreshold()) ? null : falseAcceptRate,
+        finite(s.lastSecondDistance()),
+        s.firstSeen().toMoment(),
+        s.lastSeen().toMoment(),
+        s.goodFrames(),
+        s.modelId(),
+        now,
+        s.labels());
+  }
+
+  private static PersonRef ref(String personId, GalleryIndex index) {
+    return personId == null ? null : new PersonRef(personId, index.nameOf(personId).orElse(null));
+  }
+
+  private static Double finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+}

@@ -1,0 +1,54 @@
+package io.facetrail.matcher.stream;
+
+import io.facetrail.contracts.identity.IdentityEventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The matcher's own meters: decisions by type, gallery query latency, deferred decisions. */
+public final class MatcherMetrics {
+  private final Map<IdentityEventType, Counter> decisions = new EnumMap<>(IdentityEventType.class);
+  private final Timer queryLatency;
+  private final Counter deferred;
+  private final AtomicLong pendingTracks = new AtomicLong();
+
+  public MatcherMetrics(MeterRegistry registry) {
+    for (IdentityEventType t : IdentityEventType.values()) {
+      decisions.put(
+          t,
+          Counter.builder("facetrail.matcher.decisions")
+              .description("Identity events emitted, by type")
+              .tag("type", t.json())
+              .register(registry));
+    }
+    queryLatency =
+        Timer.builder("facetrail.matcher.query.latency")
+            .description("Time of one gallery search for a track aggregate")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    deferred =
+        Counter.builder("facetrail.matcher.deferred")
+            .description("Decisions held back because the gallery could not be confirmed current")
+            .register(registry);
+    registry.gauge("facetrail.matcher.pending.tracks", pendingTracks);
+  }
+
+  void decided(IdentityEventType type) {
+    decisions.get(type).increment();
+  }
+
+  Timer queryLatency() {
+    return queryLatency;
+  }
+
+  void deferred() {
+    deferred.increment();
+  }
+
+  void pendingTracks(long n) {
+    pendingTracks.set(n);
+  }
+}

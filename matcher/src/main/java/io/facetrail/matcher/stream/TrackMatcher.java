@@ -1,0 +1,246 @@
+package io.facetrail.matcher.stream;
+
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.proto.TrackEnded;
+import io.facetrail.contracts.proto.TrackEvent;
+import io.facetrail.matcher.aggregate.Seen;
+import io.facetrail.matcher.aggregate.TrackState;
+import io.facetrail.matcher.aggregate.UnknownTrack;
+import io.facetrail.matcher.decision.DecisionPolicy;
+import io.facetrail.matcher.decision.DecisionSettings;
+import io.facetrail.matcher.decision.Verdict;
+import io.facetrail.matcher.index.Match;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The per-track processor: folds observations into the track's aggregate, decides identity against
+ * the gallery index and emits identity events. While the gallery is not confirmed current a
+ * decision is marked pending (in a state store, so it survives a crash) and retried by a wall-clock
+ * punctuator: events are delayed, never lost.
+ */
+final class TrackMatcher implements Processor<String, TrackEvent, String, IdentityEvent> {
+  private static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
+
+  private final MatcherDependencies deps;
+  private final DecisionPolicy policy;
+  private final DecisionSettings settings;
+  private ProcessorContext<String, IdentityEvent> context;
+  private KeyValueStore<String, TrackState> tracks;
+  private KeyValueStore<String, byte[]> pending;
+  private KeyValueStore<String, byte[]> unknown;
+
+  TrackMatcher(MatcherDependencies deps) {
+    this.deps = deps;
+    this.policy = deps.policy();
+    this.settings = policy.settings();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, IdentityEvent> context) {
+    this.context = context;
+    this.tracks = context.getStateStore(MatcherTopology.TRACKS_STORE);
+    this.pending = context.getStateStore(MatcherTopology.PENDING_STORE);
+    this.unknown = context.getStateStore(MatcherTopology.UNKNOWN_STORE);
+    context.schedule(deps.pendingCheck(), PunctuationType.WALL_CLOCK_TIME, t -> retryPending());
+    context.schedule(RETENTION_SWEEP, PunctuationType.WALL_CLOCK_TIME, t -> sweepUnknown());
+  }
+
+  @Override
+  public void process(Record<String, TrackEvent> record) {
+    TrackEvent e = record.value();
+    String trackId = e.getTrackId();
+    TrackState s = tracks.get(trackId);
+    if (s == null) {
+      s = new TrackState(trackId, e.getStreamId());
+    }
+    if (s.ended()) {
+      return; // A late record after the end: the track's events are already out.
+    }
+    switch (e.getBodyCase()) {
+      case STARTED -> {
+        s.labels(e.getStarted().getLabelsMap());
+        s.startedAt(Seen.of(e.getStarted().getAt()));
+      }
+      case OBSERVATION -> {
+        // Resolve the threshold first: without calibration the record goes to the dead-letter
+        // topic untouched, before it changes any state.
+        deps.thresholds().thresholdFor(e.getObservation().getModelId());
+        boolean changed =
+            s.observe(e.getObservation(), settings.minQuality(), settings.maxObservations());
+        if (changed && s.goodFrames() >= settings.minGoodFrames()) {
+          decide(s);
+        }
+      }
+      case ENDED -> {
+        TrackEnded end = e.getEnded();
+        s.endedAt(Seen.of(end.getFirst()), Seen.of(end.getLast()));
+        if (!finish(s, end)) {
+          tracks.put(trackId, s);
+        }
+        return;
+      }
+      case BODY_NOT_SET -> throw new IllegalArgumentException("track event without a body");
+    }
+    tracks.put(trackId, s);
+  }
+
+  /** Compares the aggregate with the gallery and emits what changes; defers when not current. */
+  private void decide(TrackState s) {
+    if (!deps.galleryFresh().getAsBoolean()) {
+      defer(s);
+      return;
+    }
+    if (s.pending()) {
+      s.pending(false);
+      pending.delete(s.trackId());
+    }
+    double threshold = deps.thresholds().thresholdFor(s.modelId());
+    byte[] code = s.aggregateCode();
+    long started = System.nanoTime();
+    List<Match> nearest = deps.index().search(code, s.modelId(), 2, deps.search());
+    deps.metrics().queryLatency().record(Duration.ofNanos(System.nanoTime() - started));
+    Verdict v = policy.judge(s.goodFrames(), nearest, threshold);
+    String before = s.personId();
+    DecisionPolicy.Transition t = policy.apply(s, v);
+    s.evaluated();
+    switch (t) {
+      case IDENTIFIED -> emit(IdentityEventType.IDENTIFIED, s, null);
+      case CHANGED -> emit(IdentityEventType.CHANGED, s, before);
+      case NONE -> {
+        // Nothing new to say.
+      }
+    }
+  }
+
+  /**
+   * Emits the track's final event (ended for identified tracks, unknown otherwise) and drops its
+   * state.
+   *
+   * @return false when the gallery is not current and the end was deferred
+   */
+  private boolean finish(TrackState s, TrackEnded end) {
+    if (!deps.galleryFresh().getAsBoolean()) {
+      defer(s);
+      return false;
+    }
+    if (s.unevaluated() > 0 && s.goodFrames() >= settings.minGoodFrames()) {
+      decide(s);
+    }
+    if (s.observations() == 0 || s.modelId().isEmpty()) {
+      // Nothing was seen of this track: there is no face to report.
+      clear(s);
+      return true;
+    }
+    if (s.personId() != null) {
+      emit(IdentityEventType.ENDED, s, null);
+    } else {
+      emit(IdentityEventType.UNKNOWN, s, null);
+      keepUnknown(s, end);
+    }
+    clear(s);
+    return true;
+  }
+
+  private void keepUnknown(TrackState s, TrackEnded end) {
+    long expires = deps.clock().millis() + settings.unknownRetention().toMillis();
+    byte[] jpeg =
+        end != null && end.hasBestFace()
+            ? end.getBestFace().getThumbnailJpeg().toByteArray()
+            : new byte[0];
+    UnknownTrack u =
+        new UnknownTrack(
+            s.trackId(),
+            s.streamId(),
+            s.modelId(),
+            s.goodFrames() > 0 ? s.aggregateCode() : new byte[0],
+            s.goodFrames(),
+            s.firstSeen(),
+            s.lastSeen(),
+            jpeg,
+            expires);
+    unknown.put(u.storeKey(), u.toBytes());
+  }
+
+  private void clear(TrackState s) {
+    tracks.delete(s.trackId());
+    if (s.pending()) {
+      pending.delete(s.trackId());
+    }
+  }
+
+  private void defer(TrackState s) {
+    if (!s.pending()) {
+      s.pending(true);
+      pending.put(s.trackId(), new byte[0]);
+      deps.metrics().deferred();
+    }
+  }
+
+  private void retryPending() {
+    if (!deps.galleryFresh().getAsBoolean()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = pending.all()) {
+      it.forEachRemaining(kv -> ids.add(kv.key));
+    }
+    for (String id : ids) {
+      pending.delete(id);
+      TrackState s = tracks.get(id);
+      if (s == null) {
+        continue;
+      }
+      s.pending(false);
+      if (s.ended()) {
+        // The thumbnail of an end deferred across the outage is not kept in state: the unknown
+        // record then carries the aggregate only.
+        if (!finish(s, null)) {
+          tracks.put(id, s);
+        }
+      } else {
+        if (s.unevaluated() > 0 || s.personId() == null) {
+          decide(s);
+        }
+        tracks.put(id, s);
+      }
+    }
+    deps.metrics().pendingTracks(pending.approximateNumEntries());
+  }
+
+  private void sweepUnknown() {
+    String upper = UnknownTrack.keyPrefix(deps.clock().millis() + 1);
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = unknown.range("", upper)) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.compareTo(upper) < 0) {
+          expired.add(kv.key);
+        }
+      }
+    }
+    expired.forEach(unknown::delete);
+  }
+
+  private void emit(IdentityEventType type, TrackState s, String previous) {
+    IdentityEvent event =
+        IdentityEvents.of(
+            type,
+            s,
+            previous,
+            deps.index(),
+            deps.thresholds().falseAcceptRate(),
+            deps.clock().instant());
+    deps.metrics().decided(type);
+    context.forward(new Record<>(s.trackId(), event, s.lastSeen().captureTimeMs()));
+  }
+}
