@@ -1,0 +1,63 @@
+package io.facetrail.faces.device;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves a {@link DeviceSetting} against the GPUs the PyTorch engine sees. An unavailable GPU
+ * falls back to the CPU with a warning saying why, so a misconfigured worker still runs (slowly)
+ * and the log tells the operator what happened.
+ */
+public final class DeviceSelector {
+  private static final Logger log = LoggerFactory.getLogger(DeviceSelector.class);
+
+  private DeviceSelector() {}
+
+  /**
+   * Chooses the device and sets PyTorch's intra-op thread count.
+   *
+   * @param threads intra-op threads; 0 means the processors this JVM may use
+   */
+  public static ResolvedDevice select(DeviceSetting setting, int threads) {
+    Engine engine = Engine.getEngine("PyTorch");
+    int gpus = engine.getGpuCount();
+    int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    // Global in libtorch: the same for every network of the process.
+    JniUtils.setNumThreads(t);
+    Device device =
+        switch (setting.kind()) {
+          case CPU -> Device.cpu();
+          case AUTO -> {
+            if (gpus > 0) {
+              yield Device.gpu(0);
+            }
+            log.info("Device auto: PyTorch sees no GPU, running on the CPU");
+            yield Device.cpu();
+          }
+          case GPU -> {
+            if (setting.gpuIndex() < gpus) {
+              yield Device.gpu(setting.gpuIndex());
+            }
+            log.warn(
+                "Device {} requested but PyTorch sees {} GPU(s) (a CPU-only libtorch, or no CUDA"
+                    + " driver); falling back to the CPU",
+                setting,
+                gpus);
+            yield Device.cpu();
+          }
+        };
+    if (device.isGpu()) {
+      // cuDNN picks the fastest kernels per input shape; batches keep their shapes, so it pays.
+      System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
+      JniUtils.setBenchmarkCuDNN(true);
+    }
+    ResolvedDevice resolved =
+        new ResolvedDevice(device, device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32, t);
+    log.info("Face models run on {}", resolved.describe());
+    return resolved;
+  }
+}

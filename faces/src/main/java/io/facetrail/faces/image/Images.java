@@ -1,0 +1,77 @@
+package io.facetrail.faces.image;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Conversions between encoded bytes, OpenCV {@code Mat}s (BGR, as OpenCV and JavaCV decode) and
+ * {@link RgbImage}.
+ */
+public final class Images {
+  private Images() {}
+
+  /**
+   * Decodes JPEG, PNG or any other format OpenCV reads.
+   *
+   * @throws ImageDecodeException when the bytes are not a decodable image
+   */
+  public static RgbImage decode(byte[] encoded) {
+    if (encoded == null || encoded.length == 0) {
+      throw new ImageDecodeException("empty image: 0 bytes");
+    }
+    try (BytePointer data = new BytePointer(encoded);
+        Mat buf = new Mat(1, encoded.length, CV_8UC1, data);
+        Mat bgr = imdecode(buf, IMREAD_COLOR)) {
+      if (bgr == null || bgr.empty()) {
+        throw new ImageDecodeException(
+            "not a decodable image ("
+                + encoded.length
+                + " bytes, starting "
+                + String.format("%02x %02x", encoded[0], encoded.length > 1 ? encoded[1] : 0)
+                + "): truncated, corrupt or of an unsupported format");
+      }
+      return fromBgr(bgr);
+    }
+  }
+
+  /**
+   * Converts an 8-bit BGR (3 channel) or grey (1 channel) {@code Mat}, as OpenCV and JavaCV produce
+   * them, into an RGB image.
+   */
+  public static RgbImage fromBgr(Mat mat) {
+    if (mat.empty()) {
+      throw new ImageDecodeException("empty Mat");
+    }
+    int type = mat.type();
+    if (type != CV_8UC3 && type != CV_8UC1) {
+      throw new ImageDecodeException(
+          "unsupported Mat type " + type + ": expected 8-bit BGR (CV_8UC3) or grey (CV_8UC1)");
+    }
+    try (Mat rgb = new Mat()) {
+      cvtColor(mat, rgb, type == CV_8UC3 ? COLOR_BGR2RGB : COLOR_GRAY2RGB);
+      byte[] out = new byte[rgb.cols() * rgb.rows() * 3];
+      // cvtColor allocates a continuous Mat, so one bulk copy reads every row.
+      rgb.data().get(out);
+      return new RgbImage(rgb.cols(), rgb.rows(), out);
+    }
+  }
+
+  /** A new BGR {@code Mat} holding the image (the caller closes it). */
+  public static Mat toBgr(RgbImage image) {
+    try (Mat rgb = new Mat(image.height(), image.width(), CV_8UC3)) {
+      rgb.data().put(image.rgb());
+      Mat bgr = new Mat();
+      cvtColor(rgb, bgr, COLOR_RGB2BGR);
+      return bgr;
+    }
+  }
+}

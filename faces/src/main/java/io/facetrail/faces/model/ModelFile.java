@@ -1,0 +1,72 @@
+package io.facetrail.faces.model;
+
+/**
+ * One weight file FaceTrail uses from the pinned npm package, with its size and SHA-256. Files are
+ * verified after every fetch and before every load, so a truncated or tampered cache is refused
+ * instead of producing silently wrong faces.
+ */
+public enum ModelFile {
+  RECOGNITION_MANIFEST(
+      "face_recognition_model-weights_manifest.json",
+      19_615,
+      "cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b"),
+  RECOGNITION_WEIGHTS(
+      "face_recognition_model.bin",
+      6_444_032,
+      "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589"),
+  LANDMARK_MANIFEST(
+      "face_landmark_68_model-weights_manifest.json",
+      8_485,
+      "ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9"),
+  LANDMARK_WEIGHTS(
+      "face_landmark_68_model.bin",
+      356_840,
+      "4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b"),
+  SSD_MANIFEST(
+      "ssd_mobilenetv1_model-weights_manifest.json",
+      28_233,
+      "888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955"),
+  SSD_WEIGHTS(
+      "ssd_mobilenetv1_model.bin",
+      5_616_957,
+      "2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8"),
+  TINY_MANIFEST(
+      "tiny_face_detector_model-weights_manifest.json",
+      3_219,
+      "5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5"),
+  TINY_WEIGHTS(
+      "tiny_face_detector_model.bin",
+      193_321,
+      "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871");
+
+  /** The npm package holding the weights (MIT; recognition weights from dlib, public domain). */
+  public static final String PACKAGE = "@vladmandic/face-api";
+
+  /** The pinned version: every checksum above belongs to it. */
+  public static final String VERSION = "1.7.15";
+
+  /** Folder of the weight files inside the package tarball. */
+  public static final String FOLDER_IN_PACKAGE = "package/model/";
+
+  private final String fileName;
+  private final long size;
+  private final String sha256;
+
+  ModelFile(String fileName, long size, String sha256) {
+    this.fileName = fileName;
+    this.size = size;
+    this.sha256 = sha256;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+}

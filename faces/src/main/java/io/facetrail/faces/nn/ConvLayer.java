@@ -1,0 +1,151 @@
+package io.facetrail.faces.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A 2-D convolution with bias and activation, padded by TensorFlow's rules. Weights are fixed
+ * (pretrained, never trained here), so they carry no gradient and any per-channel affine layer that
+ * followed the convolution in the original graph is folded into them once at load time.
+ */
+public final class ConvLayer extends AbstractBlock {
+  private final Parameter weight;
+  private final Parameter bias;
+  private final int kernelH;
+  private final int kernelW;
+  private final int stride;
+  private final int groups;
+  private final Padding padding;
+  private final Nonlinearity nonlinearity;
+  private final int outChannels;
+
+  private ConvLayer(
+      NDArray weight, NDArray bias, int stride, int groups, Padding padding, Nonlinearity act) {
+    Shape s = weight.getShape();
+    this.outChannels = (int) s.get(0);
+    this.kernelH = (int) s.get(2);
+    this.kernelW = (int) s.get(3);
+    this.stride = stride;
+    this.groups = groups;
+    this.padding = padding;
+    this.nonlinearity = act;
+    this.weight =
+        addParameter(
+            Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optArray(weight)
+                .optRequiresGrad(false)
+                .build());
+    this.bias =
+        addParameter(
+            Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optArray(bias)
+                .optRequiresGrad(false)
+                .build());
+  }
+
+  /**
+   * A convolution from an OIHW weight.
+   *
+   * @param weight OIHW values; for a depthwise layer [C, 1, kh, kw] with {@code groups} = C
+   * @param shape {out, in/groups, kh, kw}
+   * @param bias one value per output channel (zeros when the layer has none)
+   * @param scale per-output-channel multiplier applied after the bias, or null (folded in)
+   * @param shift per-output-channel addend applied after the scale, or null (folded in)
+   */
+  public static ConvLayer of(
+      NDManager manager,
+      float[] weight,
+      long[] shape,
+      float[] bias,
+      float[] scale,
+      float[] shift,
+      int stride,
+      int groups,
+      Padding padding,
+      Nonlinearity act) {
+    int out = (int) shape[0];
+    int perOut = weight.length / out;
+    float[] w = weight.clone();
+    float[] b = bias == null ? new float[out] : bias.clone();
+    for (int o = 0; o < out; o++) {
+      float s = scale == null ? 1f : scale[o];
+      float t = shift == null ? 0f : shift[o];
+      for (int i = 0; i < perOut; i++) {
+        w[o * perOut + i] *= s;
+      }
+      b[o] = b[o] * s + t;
+    }
+    return new ConvLayer(
+        manager.create(w, new Shape(shape)), manager.create(b), stride, groups, padding, act);
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.singletonOrThrow();
+    Shape s = x.getShape();
+    int[] ph = padding.amounts((int) s.get(2), kernelH, stride);
+    int[] pw = padding.amounts((int) s.get(3), kernelW, stride);
+    Shape convPad;
+    if (ph[0] == ph[1] && pw[0] == pw[1]) {
+      convPad = new Shape(ph[0], pw[0]);
+    } else {
+      // Asymmetric (TensorFlow SAME with an odd total): pad explicitly, (left, right, top, bottom).
+      x = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0);
+      convPad = new Shape(0, 0);
+    }
+    // The weights live on the network's device from load time on; reading them directly (rather
+    // than through the ParameterStore's per-device copies) keeps concurrent callers lock-free.
+    NDArray w = weight.getArray();
+    NDArray b = bias.getArray();
+    NDArray y =
+        x.getNDArrayInternal()
+            .convolution(x, w, b, new Shape(stride, stride), convPad, new Shape(1, 1), groups)
+            .singletonOrThrow();
+    return new NDList(nonlinearity.apply(y));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape s = inputShapes[0];
+    return new Shape[] {
+      new Shape(
+          s.get(0),
+          outChannels,
+          padding.outputSize((int) s.get(2), kernelH, stride),
+          padding.outputSize((int) s.get(3), kernelW, stride))
+    };
+  }
+
+  /** Multiply-accumulate count of this layer for one input of size h x w. */
+  public long macs(int h, int w) {
+    long oh = padding.outputSize(h, kernelH, stride);
+    long ow = padding.outputSize(w, kernelW, stride);
+    long in = weight.getArray().getShape().get(1);
+    return oh * ow * outChannels * in * kernelH * kernelW;
+  }
+
+  public int stride() {
+    return stride;
+  }
+
+  public int outChannels() {
+    return outChannels;
+  }
+
+  /** The data type of the weights (float32 unless cast for a GPU). */
+  public DataType dataType() {
+    return weight.getArray().getDataType();
+  }
+}
