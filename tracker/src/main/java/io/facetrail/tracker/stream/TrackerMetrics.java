@@ -1,0 +1,85 @@
+package io.facetrail.tracker.stream;
+
+import io.facetrail.contracts.proto.TrackEvent;
+import io.facetrail.tracker.session.SessionOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tracker's meters, registered once per topology and shared by its processors. */
+final class TrackerMetrics {
+  private final MeterRegistry registry;
+  private final Map<SessionOutcome.Disposition, Counter> frames =
+      new EnumMap<>(SessionOutcome.Disposition.class);
+  private final Counter faces;
+  private final Counter streamsEnded;
+  private final Counter started;
+  private final Counter observations;
+  private final Timer recordTime;
+
+  TrackerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (SessionOutcome.Disposition d : SessionOutcome.Disposition.values()) {
+      frames.put(
+          d,
+          Counter.builder("facetrail.tracker.frames")
+              .description("Faces records of frames, by what the tracker did with them")
+              .tag("disposition", d.name().toLowerCase(Locale.ROOT))
+              .register(registry));
+    }
+    faces =
+        Counter.builder("facetrail.tracker.faces")
+            .description("Faces received in processed frames")
+            .register(registry);
+    streamsEnded =
+        Counter.builder("facetrail.tracker.streams.ended")
+            .description("End-of-stream records processed")
+            .register(registry);
+    started =
+        Counter.builder("facetrail.tracker.tracks.started")
+            .description("Tracks confirmed and published")
+            .register(registry);
+    observations =
+        Counter.builder("facetrail.tracker.observations")
+            .description("Track observations published")
+            .register(registry);
+    recordTime =
+        Timer.builder("facetrail.tracker.record.duration")
+            .description("Time to process one faces record, state load and store included")
+            .register(registry);
+  }
+
+  Timer recordTime() {
+    return recordTime;
+  }
+
+  void frame(SessionOutcome.Disposition disposition, int faceCount) {
+    frames.get(disposition).increment();
+    if (disposition != SessionOutcome.Disposition.IGNORED_OUT_OF_ORDER) {
+      faces.increment(faceCount);
+    }
+  }
+
+  void streamEnded() {
+    streamsEnded.increment();
+  }
+
+  void published(TrackEvent event) {
+    switch (event.getBodyCase()) {
+      case STARTED -> started.increment();
+      case OBSERVATION -> observations.increment();
+      case ENDED ->
+          Counter.builder("facetrail.tracker.tracks.ended")
+              .description("Tracks ended, by cause")
+              .tag("cause", event.getEnded().getCause().name().toLowerCase(Locale.ROOT))
+              .register(registry)
+              .increment();
+      default -> {
+        // BODY_NOT_SET is never built by the session.
+      }
+    }
+  }
+}
