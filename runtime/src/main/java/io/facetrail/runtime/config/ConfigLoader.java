@@ -54,8 +54,9 @@ public final class ConfigLoader<T> {
    */
   public T load(Path file, Map<String, String> env, Map<String, String> overrides) {
     ConfigProblems problems = new ConfigProblems();
-    ObjectNode tree = defaults();
-    String source = file == null ? "built-in defaults" : file.toString();
+    ObjectNode defaults = defaults();
+    ObjectNode tree = defaults.deepCopy();
+    String source = file == null ? null : file.toString();
     if (file != null) {
       ConfigSources.merge(tree, ConfigSources.file(file, problems));
     }
@@ -64,12 +65,13 @@ public final class ConfigLoader<T> {
       log.info("Configuration overridden by environment variables {}", applied);
     }
     overrides.forEach((path, value) -> ConfigSources.set(tree, path, value));
-    ConfigShape.check(type, tree, "", problems);
-    problems.throwIfAny(source);
+    // Shape problems are repaired with defaults so that validation still reports the rest.
+    ConfigShape.check(type, tree, defaults, "", problems);
     T config;
     try {
       config = ConfigMapper.get().treeToValue(tree, type);
     } catch (RuntimeException e) {
+      problems.throwIfAny(source);
       // ConfigShape accepted the tree, so this is a gap in it; still report it as configuration.
       throw new InvalidConfigurationException(source, List.of(e.getMessage()));
     }

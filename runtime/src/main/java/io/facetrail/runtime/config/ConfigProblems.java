@@ -1,15 +1,23 @@
 package io.facetrail.runtime.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects configuration problems, each tied to the path of the setting at fault. */
 public final class ConfigProblems {
   private final List<String> problems = new ArrayList<>();
+  private final Set<String> paths = new HashSet<>();
 
-  /** Records a problem with the setting at {@code path}. */
+  /**
+   * Records a problem with the setting at {@code path}. Only the first problem of a path is kept: a
+   * value already reported as malformed (and replaced by its default) is not reported again.
+   */
   public void add(String path, String message) {
-    problems.add(path + ": " + message);
+    if (paths.add(path)) {
+      problems.add(path + ": " + message);
+    }
   }
 
   /** Records {@code message} unless {@code ok}. */

@@ -22,72 +22,98 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConfigShape {
   private ConfigShape() {}
 
-  static void check(Type type, JsonNode node, String path, ConfigProblems problems) {
+  /**
+   * Checks {@code node} against {@code type}, recording every problem. Bad parts are repaired in
+   * place (unknown keys dropped, bad values replaced by their default) so that validation can still
+   * run on the rest and report its problems in the same pass.
+   *
+   * @param defaults the built-in default at the same path, or null
+   * @return whether the node itself is acceptable (false: the caller must replace it)
+   */
+  static boolean check(
+      Type type, JsonNode node, JsonNode defaults, String path, ConfigProblems problems) {
     if (node == null || node.isNull()) {
-      return; // Absent values are the business of validation (required settings).
+      return true; // Absent values are the business of validation (required settings).
     }
     Class<?> raw = rawClass(type);
     if (raw.isRecord()) {
       if (!(node instanceof ObjectNode object)) {
         problems.add(
             display(path), "must be a section of settings, not '" + node.asString("") + "'");
-        return;
+        return false;
       }
-      checkRecord(raw, object, path, problems);
-    } else if (List.class.isAssignableFrom(raw)) {
+      checkRecord(raw, object, defaults, path, problems);
+      return true;
+    }
+    if (List.class.isAssignableFrom(raw)) {
       if (!node.isArray()) {
         problems.add(display(path), "must be a list");
-        return;
+        return false;
       }
       Type element = typeArgument(type, 0);
+      boolean ok = true;
       for (int i = 0; i < node.size(); i++) {
-        check(element, node.get(i), path + "[" + i + "]", problems);
+        ok &= check(element, node.get(i), null, path + "[" + i + "]", problems);
       }
-    } else if (Map.class.isAssignableFrom(raw)) {
+      return ok;
+    }
+    if (Map.class.isAssignableFrom(raw)) {
       if (!(node instanceof ObjectNode object)) {
         problems.add(display(path), "must be a mapping of names to values");
-        return;
+        return false;
       }
       Type value = typeArgument(type, 1);
+      List<String> bad = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : object.properties()) {
-        check(value, e.getValue(), ConfigProblems.path(path, e.getKey()), problems);
+        if (!check(value, e.getValue(), null, ConfigProblems.path(path, e.getKey()), problems)) {
+          bad.add(e.getKey());
+        }
       }
-    } else {
-      checkScalar(type, node, path, problems);
+      bad.forEach(object::remove);
+      return true;
     }
+    return checkScalar(type, node, path, problems);
   }
 
   private static void checkRecord(
-      Class<?> type, ObjectNode node, String path, ConfigProblems problems) {
+      Class<?> type, ObjectNode node, JsonNode defaults, String path, ConfigProblems problems) {
     RecordComponent[] components = type.getRecordComponents();
     Set<String> known =
         Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
-    for (String key : node.propertyNames()) {
+    for (String key : new ArrayList<>(node.propertyNames())) {
       if (!known.contains(key)) {
         problems.add(ConfigProblems.path(path, key), "unknown setting" + suggestion(key, known));
+        node.remove(key);
       }
     }
     for (RecordComponent c : components) {
-      check(
-          c.getGenericType(),
-          node.get(c.getName()),
-          ConfigProblems.path(path, c.getName()),
-          problems);
+      JsonNode fallback = defaults == null ? null : defaults.get(c.getName());
+      String childPath = ConfigProblems.path(path, c.getName());
+      if (!check(c.getGenericType(), node.get(c.getName()), fallback, childPath, problems)) {
+        if (fallback == null) {
+          node.remove(c.getName());
+        } else {
+          node.set(c.getName(), fallback.deepCopy());
+        }
+      }
     }
   }
 
-  private static void checkScalar(Type type, JsonNode node, String path, ConfigProblems problems) {
+  private static boolean checkScalar(
+      Type type, JsonNode node, String path, ConfigProblems problems) {
     if (node.isContainer()) {
       problems.add(
           display(path), "must be a single value, not a " + (node.isArray() ? "list" : "section"));
-      return;
+      return false;
     }
     try {
       JavaType javaType = ConfigMapper.get().getTypeFactory().constructType(type);
       ConfigMapper.get().convertValue(node, javaType);
+      return true;
     } catch (RuntimeException e) {
       problems.add(
           display(path), "'" + node.asString("") + "' is not " + expected(type) + detail(e));
+      return false;
     }
   }
 

@@ -56,6 +56,10 @@ public final class KafkaClients {
   public static Map<String, Object> admin(KafkaSettings settings, String clientId) {
     Map<String, Object> p = new HashMap<>(settings.connectionProperties());
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    // Administrative calls happen at start-up: fail within seconds with a clear message rather
+    // than retrying for minutes.
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     return p;
   }
 

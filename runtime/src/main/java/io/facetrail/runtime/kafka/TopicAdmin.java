@@ -27,7 +27,7 @@ public final class TopicAdmin {
    */
   public static List<String> ensureTopics(KafkaSettings settings, List<Topic<?, ?>> topics) {
     try (Admin admin = Admin.create(KafkaClients.admin(settings, "facetrail-topic-admin"))) {
-      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> t : topics) {
         if (!existing.contains(t.name())) {
@@ -60,7 +60,10 @@ public final class TopicAdmin {
       throw new KafkaUnavailableException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new KafkaUnavailableException(
-          "cannot reach Kafka at " + settings.bootstrapServers() + " to create topics", e);
+          "cannot reach Kafka at "
+              + settings.bootstrapServers()
+              + " to create topics (is the broker running and kafka.bootstrapServers right?)",
+          e);
     }
   }
 }

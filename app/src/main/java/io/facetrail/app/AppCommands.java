@@ -1,0 +1,16 @@
+package io.facetrail.app;
+
+import io.facetrail.app.broker.BrokerCommand;
+import io.facetrail.app.broker.TopicsCommand;
+import io.facetrail.runtime.cli.CommandProvider;
+import java.util.List;
+
+/** The commands of the CLI module itself. */
+public final class AppCommands implements CommandProvider {
+  @Override
+  public List<ProvidedCommand> commands() {
+    return List.of(
+        ProvidedCommand.topLevel(new BrokerCommand()),
+        ProvidedCommand.topLevel(new TopicsCommand()));
+  }
+}
