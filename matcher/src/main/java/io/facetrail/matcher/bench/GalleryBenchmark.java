@@ -1,0 +1,185 @@
+package io.facetrail.matcher.bench;
+
+import io.facetrail.matcher.gallery.PersonRecord;
+import io.facetrail.matcher.gallery.redis.RedisGallery;
+import io.facetrail.matcher.gallery.redis.RedisSettings;
+import io.facetrail.matcher.index.GalleryIndex;
+import io.facetrail.matcher.index.Match;
+import io.facetrail.matcher.index.ModelCompatibility;
+import io.facetrail.matcher.index.SearchMode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+
+/** Runs the gallery benchmark and reports one result map per measurement. */
+final class GalleryBenchmark {
+  private final GalleryBench.Settings config;
+  private final Consumer<Map<String, Object>> out;
+
+  GalleryBenchmark(GalleryBench.Settings config, Consumer<Map<String, Object>> out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  void run() {
+    SyntheticFaces faces = SyntheticFaces.standard(config.seed());
+    BenchGallery gallery =
+        new BenchGallery(faces, config.codes(), config.meanCodesPerPerson(), config.seed());
+    ForkJoinPool pool = new ForkJoinPool(config.threads());
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = usedHeapAfterGc(memory);
+    GalleryIndex index =
+        new GalleryIndex(ModelCompatibility.sameModelOnly(), pool, 0, config.fastCandidates());
+    long started = System.nanoTime();
+    index.reserve(config.codes(), gallery.persons());
+    gallery.generate(10_000, chunk -> chunk.forEach(index::upsert));
+    double buildSeconds = (System.nanoTime() - started) / 1e9;
+    long after = usedHeapAfterGc(memory);
+    report(
+        "memory",
+        Map.of(
+            "persons", index.personCount(),
+            "codes", index.codeCount(),
+            "heapBytesPerCode", round((after - before) / (double) index.codeCount()),
+            "packedArrayBytesPerCode", round(index.codeArrayBytes() / (double) index.codeCount()),
+            "generateAndIndexSeconds", round(buildSeconds)));
+
+    long[] floor = new long[Math.max(5, config.queries() / 50)];
+    long sink = 0;
+    for (int i = 0; i < floor.length; i++) {
+      long t = System.nanoTime();
+      sink += index.readAllCodes();
+      floor[i] = System.nanoTime() - t;
+    }
+    report("memory-floor", stats(floor, Map.of("checksum", sink)));
+
+    SplittableRandom r = new SplittableRandom(config.seed() + 7);
+    int q = config.queries();
+    byte[][] enrolled = new byte[q][];
+    byte[][] strangers = new byte[q][];
+    for (int i = 0; i < q; i++) {
+      // Unseen images of enrolled people, and people who were never enrolled.
+      enrolled[i] = faces.code(r.nextInt(gallery.persons()), 1_000 + i);
+      strangers[i] = faces.code(gallery.persons() + 1 + r.nextInt(1_000_000), 0);
+    }
+    for (String population : List.of("enrolled", "not-enrolled")) {
+      byte[][] queries = population.equals("enrolled") ? enrolled : strangers;
+      List<List<Match>> exact = new java.util.ArrayList<>(q);
+      long[] times = new long[q];
+      for (int i = 0; i < q; i++) {
+        long t = System.nanoTime();
+        exact.add(index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.EXACT));
+        times[i] = System.nanoTime() - t;
+      }
+      report("exact-1-thread", stats(times, Map.of("queries", population)));
+      for (int i = 0; i < q; i++) {
+        long t = System.nanoTime();
+        index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.EXACT_PARALLEL);
+        times[i] = System.nanoTime() - t;
+      }
+      report("exact-all-cores", stats(times, Map.of("queries", population)));
+      double recall = 0;
+      for (int i = 0; i < q; i++) {
+        long t = System.nanoTime();
+        List<Match> fast =
+            index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.FAST);
+        times[i] = System.nanoTime() - t;
+        recall += overlap(exact.get(i), fast) / (double) exact.get(i).size();
+      }
+      report(
+          "fast-1-thread",
+          stats(times, Map.of("queries", population, "recallAtK", round4(recall / q))));
+    }
+    if (!config.skipRedis()) {
+      redisLoad(gallery);
+    }
+    pool.shutdown();
+  }
+
+  private void redisLoad(BenchGallery gallery) {
+    String[] hostPort = config.redis().split(":");
+    String prefix = "facetrail-bench:" + UUID.randomUUID();
+    RedisSettings settings =
+        RedisSettings.local(hostPort[0], Integer.parseInt(hostPort[1]), prefix);
+    try (RedisGallery redis = RedisGallery.connect(settings, Clock.systemUTC())) {
+      try {
+        long t0 = System.nanoTime();
+        gallery.generate(5_000, redis::importAll);
+        double writeSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        List<PersonRecord> snapshot = redis.snapshot();
+        double readSeconds = (System.nanoTime() - t1) / 1e9;
+        GalleryIndex index = GalleryIndex.withDefaults();
+        index.replaceAll(snapshot);
+        double totalSeconds = (System.nanoTime() - t1) / 1e9;
+        report(
+            "redis-load",
+            Map.of(
+                "persons", index.personCount(),
+                "codes", index.codeCount(),
+                "writeSeconds", round(writeSeconds),
+                "readSeconds", round(readSeconds),
+                "loadSeconds", round(totalSeconds)));
+      } finally {
+        redis.deleteAll();
+      }
+    }
+  }
+
+  private static int overlap(List<Match> a, List<Match> b) {
+    Set<String> ids = new HashSet<>();
+    a.forEach(m -> ids.add(m.personId()));
+    int n = 0;
+    for (Match m : b) {
+      n += ids.contains(m.personId()) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private void report(String measurement, Map<String, Object> values) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("benchmark", "gallery");
+    line.put("measurement", measurement);
+    line.putAll(values);
+    line.put("config", config);
+    line.put("javaVersion", System.getProperty("java.version"));
+    line.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    out.accept(line);
+  }
+
+  private static Map<String, Object> stats(long[] nanos, Map<String, Object> extra) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    Map<String, Object> m = new LinkedHashMap<>(extra);
+    m.put("samples", s.length);
+    m.put("p50Ms", round4(s[s.length / 2] / 1e6));
+    m.put("p99Ms", round4(s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)] / 1e6));
+    m.put("maxMs", round4(s[s.length - 1] / 1e6));
+    return m;
+  }
+
+  private static long usedHeapAfterGc(MemoryMXBean memory) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static double round4(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}

@@ -1,0 +1,147 @@
+package io.facetrail.matcher.cli;
+
+import io.facetrail.matcher.enrol.Enroller;
+import io.facetrail.matcher.enrol.EnrolmentRules;
+import io.facetrail.matcher.enrol.FaceAnalyzer;
+import io.facetrail.matcher.enrol.FaceAnalyzers;
+import io.facetrail.matcher.enrol.PhotoOutcome;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code facetrail gallery enroll}: one person from photos ({@code --name NAME PHOTO...}) or many
+ * from a directory with one sub-folder per person ({@code --dir DIR}). Reports every photo's
+ * outcome.
+ */
+@Command(
+    name = "enroll",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Enrol persons from photos. Each photo needs exactly one face (or --largest) of sufficient"
+          + " quality; every photo's outcome is reported.",
+      "  facetrail gallery enroll --name \"Ada Lovelace\" ada1.jpg ada2.jpg",
+      "  facetrail gallery enroll --dir staff/   (one sub-folder per person, named after them)"
+    })
+final class GalleryEnrollCommand implements Callable<Integer> {
+  private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp");
+
+  @Mixin GalleryOptions gallery;
+  @Spec CommandSpec spec;
+
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the person to enrol")
+    String name;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
+        description = "One sub-folder of photos per person")
+    Path dir;
+  }
+
+  @Parameters(paramLabel = "PHOTO", arity = "0..*", description = "Photos of the person (--name)")
+  List<Path> photos = new ArrayList<>();
+
+  @Option(names = "--largest", description = "Enrol the largest face of photos with several")
+  boolean largest;
+
+  @Option(
+      names = "--min-quality",
+      defaultValue = "0.5",
+      description = "Refuse faces below this quality (0..1, default ${DEFAULT-VALUE})")
+  double minQuality;
+
+  @Override
+  public Integer call() {
+    if (source.name != null && photos.isEmpty()) {
+      throw new UserFacingException("--name needs at least one PHOTO");
+    }
+    if (source.dir != null && !photos.isEmpty()) {
+      throw new UserFacingException("--dir takes no PHOTO arguments");
+    }
+    List<Batch> batches =
+        source.dir != null ? batches(source.dir) : List.of(new Batch(source.name, photos));
+    PrintWriter out = spec.commandLine().getOut();
+    int[] refused = {0};
+    try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
+      return gallery.with(
+          g -> {
+            Enroller enroller =
+                new Enroller(
+                    analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
+            for (Batch b : batches) {
+              Enroller.Result r = enroller.enrolNew(b.name, b.photos);
+              for (PhotoOutcome o : r.outcomes()) {
+                refused[0] += o.enrolled() ? 0 : 1;
+                out.printf(
+                    "%s\t%s\t%s%n",
+                    o.photo(), o.result().name().toLowerCase(Locale.ROOT), o.detail());
+              }
+              out.printf(
+                  "%s: %s%n",
+                  b.name,
+                  r.person()
+                      .map(p -> "enrolled as " + p.id())
+                      .orElse("not enrolled (no photo accepted)"));
+            }
+            return refused[0] == 0 ? 0 : 2;
+          });
+    }
+  }
+
+  private record Batch(String name, List<Path> photos) {}
+
+  private static List<Batch> batches(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UserFacingException(dir + " is not a directory");
+    }
+    List<Batch> out = new ArrayList<>();
+    try (Stream<Path> people = Files.list(dir)) {
+      for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
+        try (Stream<Path> files = Files.list(person)) {
+          List<Path> images =
+              files
+                  .filter(
+                      f ->
+                          IMAGE_SUFFIXES.stream()
+                              .anyMatch(
+                                  s ->
+                                      f.getFileName()
+                                          .toString()
+                                          .toLowerCase(Locale.ROOT)
+                                          .endsWith(s)))
+                  .sorted()
+                  .toList();
+          if (!images.isEmpty()) {
+            out.add(new Batch(person.getFileName().toString().replace('_', ' '), images));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+    if (out.isEmpty()) {
+      throw new UserFacingException(dir + " holds no sub-folder with photos");
+    }
+    return out;
+  }
+}

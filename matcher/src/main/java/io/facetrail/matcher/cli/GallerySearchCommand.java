@@ -1,0 +1,85 @@
+package io.facetrail.matcher.cli;
+
+import io.facetrail.matcher.decision.NoCalibrationException;
+import io.facetrail.matcher.decision.Thresholds;
+import io.facetrail.matcher.enrol.DetectedFace;
+import io.facetrail.matcher.enrol.FaceAnalyzer;
+import io.facetrail.matcher.enrol.FaceAnalyzers;
+import io.facetrail.matcher.index.GalleryIndex;
+import io.facetrail.matcher.index.Match;
+import io.facetrail.matcher.index.SearchMode;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code facetrail gallery search PHOTO}: the nearest enrolled persons with distances. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description =
+        "Search the gallery with a photo: the top-k persons with distances, and whether each is"
+            + " within the threshold for the chosen false-accept rate.")
+final class GallerySearchCommand implements Callable<Integer> {
+  @Mixin GalleryOptions gallery;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PHOTO")
+  Path photo;
+
+  @Option(
+      names = {"-k", "--top"},
+      defaultValue = "5",
+      description = "Persons to list (default ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(
+      names = "--far",
+      defaultValue = "0.001",
+      description = "False-accept rate per comparison (default ${DEFAULT-VALUE})")
+  double far;
+
+  @Option(names = "--largest", description = "Take the largest face of a photo with several")
+  boolean largest;
+
+  @Override
+  public Integer call() {
+    try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
+      DetectedFace face = PhotoFaces.single(analyzer, photo, largest);
+      double threshold;
+      try {
+        threshold = Thresholds.shipped(far).thresholdFor(face.modelId());
+      } catch (NoCalibrationException e) {
+        throw new UserFacingException(e.getMessage(), e);
+      }
+      GalleryIndex index = GalleryIndex.withDefaults();
+      gallery.with(
+          g -> {
+            index.replaceAll(g.snapshot());
+            return null;
+          });
+      List<Match> top = index.search(face.code(), face.modelId(), k, SearchMode.EXACT);
+      var out = spec.commandLine().getOut();
+      int rank = 1;
+      for (Match m : top) {
+        out.printf(
+            "%d\t%s\t%s\tdistance %.4f\t%s%n",
+            rank++,
+            m.personId(),
+            m.name(),
+            m.distance(),
+            m.distance() <= threshold ? "match" : "no match");
+      }
+      out.printf(
+          "threshold %.4f at FAR %s, model %s, %d persons searched%n",
+          threshold, far, face.modelId(), index.personCount());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.facetrail.matcher.cli;
+
+import io.facetrail.runtime.cli.CommandGroups;
+import io.facetrail.runtime.cli.CommandProvider;
+import java.util.List;
+
+/** Registers the matcher's commands with the {@code facetrail} CLI. */
+public final class MatcherCommandProvider implements CommandProvider {
+  @Override
+  public List<ProvidedCommand> commands() {
+    return List.of(
+        ProvidedCommand.topLevel(new MatcherCommand()),
+        ProvidedCommand.topLevel(new VerifyCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryEnrollCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryListCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryShowCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryRenameCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryDeleteCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryExportCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()));
+  }
+}

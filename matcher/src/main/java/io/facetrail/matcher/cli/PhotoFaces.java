@@ -1,0 +1,31 @@
+package io.facetrail.matcher.cli;
+
+import io.facetrail.matcher.enrol.DetectedFace;
+import io.facetrail.matcher.enrol.FaceAnalyzer;
+import io.facetrail.matcher.enrol.UnreadablePhotoException;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/** The one face of a photo for the photo tools, or a clear refusal. */
+final class PhotoFaces {
+  private PhotoFaces() {}
+
+  static DetectedFace single(FaceAnalyzer analyzer, Path photo, boolean largest) {
+    List<DetectedFace> faces;
+    try {
+      faces = analyzer.analyse(photo);
+    } catch (UnreadablePhotoException e) {
+      throw new UserFacingException(photo + ": " + e.getMessage(), e);
+    }
+    if (faces.isEmpty()) {
+      throw new UserFacingException(photo + ": no face found");
+    }
+    if (faces.size() > 1 && !largest) {
+      throw new UserFacingException(
+          photo + ": " + faces.size() + " faces found; use --largest to take the largest");
+    }
+    return faces.stream().max(Comparator.comparingDouble(DetectedFace::boxArea)).orElseThrow();
+  }
+}

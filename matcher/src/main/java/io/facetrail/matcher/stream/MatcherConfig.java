@@ -1,0 +1,52 @@
+package io.facetrail.matcher.stream;
+
+import io.facetrail.matcher.decision.DecisionSettings;
+import io.facetrail.matcher.gallery.GallerySettings;
+import io.facetrail.runtime.config.ConfigLoader;
+import io.facetrail.runtime.config.ConfigProblems;
+import io.facetrail.runtime.config.Validated;
+import io.facetrail.runtime.http.HttpSettings;
+import io.facetrail.runtime.kafka.KafkaSettings;
+import java.time.Duration;
+
+/**
+ * Configuration of the matcher service; defaults and documentation of every setting in {@code
+ * matcher-defaults.yaml}.
+ *
+ * @param kafka the Kafka cluster and topic prefix
+ * @param applicationId the Streams application id (consumer group, state and changelog names)
+ * @param stateDir where Streams keeps its local state
+ * @param gallery the gallery store and how the index follows it
+ * @param decision identity decision parameters
+ * @param pendingCheck how often decisions held back during a gallery outage are retried
+ * @param http metrics, health and API endpoint
+ */
+public record MatcherConfig(
+    KafkaSettings kafka,
+    String applicationId,
+    String stateDir,
+    GallerySettings gallery,
+    DecisionSettings decision,
+    Duration pendingCheck,
+    HttpSettings http)
+    implements Validated {
+
+  /** The loader with the built-in defaults. */
+  public static ConfigLoader<MatcherConfig> loader() {
+    return new ConfigLoader<>(MatcherConfig.class, "matcher-defaults.yaml");
+  }
+
+  @Override
+  public void validate(ConfigProblems problems, String path) {
+    problems.section(kafka, ConfigProblems.path(path, "kafka"));
+    problems.required(applicationId, ConfigProblems.path(path, "applicationId"));
+    problems.required(stateDir, ConfigProblems.path(path, "stateDir"));
+    problems.section(gallery, ConfigProblems.path(path, "gallery"));
+    problems.section(decision, ConfigProblems.path(path, "decision"));
+    problems.require(
+        pendingCheck != null && !pendingCheck.isNegative() && !pendingCheck.isZero(),
+        ConfigProblems.path(path, "pendingCheck"),
+        "must be positive");
+    problems.section(http, ConfigProblems.path(path, "http"));
+  }
+}

@@ -1,0 +1,166 @@
+package io.facetrail.matcher.stream;
+
+import io.facetrail.contracts.topic.Stage;
+import io.facetrail.contracts.topic.TopicRegistry;
+import io.facetrail.matcher.decision.DecisionPolicy;
+import io.facetrail.matcher.decision.Thresholds;
+import io.facetrail.matcher.gallery.Gallery;
+import io.facetrail.matcher.gallery.GallerySettings;
+import io.facetrail.matcher.gallery.GalleryStores;
+import io.facetrail.matcher.index.GalleryIndex;
+import io.facetrail.matcher.index.ModelCompatibility;
+import io.facetrail.matcher.sync.GallerySync;
+import io.facetrail.runtime.deadletter.StreamsDeadLetters;
+import io.facetrail.runtime.http.Health;
+import io.facetrail.runtime.http.ServiceEndpoint;
+import io.facetrail.runtime.kafka.KafkaClients;
+import io.facetrail.runtime.kafka.TopicAdmin;
+import io.facetrail.runtime.metrics.ServiceMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The matcher as a running service: the gallery store and its synchronised index, the Streams
+ * application (exactly-once v2, dead letters in the transaction), metrics and health.
+ */
+public final class MatcherService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MatcherService.class);
+
+  private final Gallery gallery;
+  private final GallerySync sync;
+  private final KafkaStreams streams;
+  private final ServiceEndpoint endpoint;
+
+  private MatcherService(
+      Gallery gallery, GallerySync sync, KafkaStreams streams, ServiceEndpoint endpoint) {
+    this.gallery = gallery;
+    this.sync = sync;
+    this.streams = streams;
+    this.endpoint = endpoint;
+  }
+
+  /** The index a configuration asks for. */
+  public static GalleryIndex index(GallerySettings g) {
+    return new GalleryIndex(
+        ModelCompatibility.sameModelOnly(),
+        ForkJoinPool.commonPool(),
+        g.fastThreshold(),
+        g.fastCandidates());
+  }
+
+  /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
+  public static MatcherService start(MatcherConfig config, Clock clock, Duration startTimeout) {
+    PrometheusMeterRegistry registry = ServiceMetrics.create("matcher");
+    Gallery gallery = GalleryStores.open(config.gallery(), clock);
+    GalleryIndex index = index(config.gallery());
+    GallerySync sync =
+        new GallerySync(
+            gallery,
+            index,
+            config.gallery().pollInterval(),
+            config.gallery().maxStaleness(),
+            System::nanoTime,
+            registry);
+    sync.start();
+    TopicRegistry topics = config.kafka().topics();
+    TopicAdmin.ensureTopics(
+        config.kafka(),
+        List.of(topics.tracks(), topics.identity(), topics.deadLetters(Stage.MATCHER)));
+    MatcherDependencies deps =
+        new MatcherDependencies(
+            index,
+            sync::isFresh,
+            Thresholds.shipped(config.decision().falseAcceptRate()),
+            new DecisionPolicy(config.decision()),
+            config.gallery().search(),
+            config.pendingCheck(),
+            clock,
+            new MatcherMetrics(registry));
+    Map<String, Object> props =
+        KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
+    props.putAll(
+        StreamsDeadLetters.properties(
+            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), registry));
+    KafkaStreams streams =
+        new KafkaStreams(MatcherTopology.build(topics, deps), asProperties(props));
+    // A failed stream thread is replaced: its tasks restart from the last committed transaction.
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.error("Matcher stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    Health health = new Health();
+    health.readinessCheck(
+        "kafka-streams",
+        () ->
+            streams.state().isRunningOrRebalancing()
+                ? Health.Status.up(streams.state().name())
+                : Health.Status.down(streams.state().name()));
+    health.readinessCheck(
+        "gallery",
+        () ->
+            sync.isFresh()
+                ? Health.Status.up(index.personCount() + " persons")
+                : Health.Status.down("gallery not reached recently: " + gallery.describe()));
+    ServiceEndpoint endpoint =
+        config.http().enabled()
+            ? ServiceEndpoint.start("matcher", config.http(), registry, health)
+            : null;
+    streams.start();
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+      if (streams.state() == KafkaStreams.State.ERROR
+          || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+        break;
+      }
+      sleep(50);
+    }
+    log.info(
+        "Matcher {} on {} with {}: state {}",
+        config.applicationId(),
+        config.kafka().bootstrapServers(),
+        gallery.describe(),
+        streams.state());
+    return new MatcherService(gallery, sync, streams, endpoint);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  public boolean galleryFresh() {
+    return sync.isFresh();
+  }
+
+  private static java.util.Properties asProperties(Map<String, Object> map) {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(map);
+    return p;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    sync.close();
+    gallery.close();
+    if (endpoint != null) {
+      endpoint.close();
+    }
+  }
+}
