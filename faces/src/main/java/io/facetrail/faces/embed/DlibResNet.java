@@ -141,6 +141,23 @@ public final class DlibResNet extends AbstractBlock {
     return new Shape[] {new Shape(inputShapes[0].get(0), 128)};
   }
 
+  /**
+   * Multiply-accumulates of one face, counted from the layer shapes: the 29 convolutions and the
+   * final dense layer (pooling and additions are negligible beside them).
+   */
+  public long macs() {
+    int size = INPUT_SIZE;
+    long total = stem.macs(size, size);
+    size = (stem.outputSize(size) - 3) / 2 + 1; // 3x3 max pool, stride 2, VALID
+    for (ResidualUnit u : units) {
+      total += u.conv1.macs(size, size);
+      int inner = u.conv1.outputSize(size);
+      total += u.conv2.macs(inner, inner);
+      size = u.down ? size / 2 : size; // the main path is padded up to the pooled shortcut
+    }
+    return total + 256L * 128L;
+  }
+
   /** The convolutions in order, for FLOP counting. */
   public List<ConvLayer> convolutions() {
     List<ConvLayer> all = new ArrayList<>();

@@ -136,6 +136,11 @@ public final class ConvLayer extends AbstractBlock {
     return oh * ow * outChannels * in * kernelH * kernelW;
   }
 
+  /** Output side for a square input of side {@code size}. */
+  public int outputSize(int size) {
+    return padding.outputSize(size, kernelH, stride);
+  }
+
   public int stride() {
     return stride;
   }

@@ -1,0 +1,132 @@
+package io.facetrail.faces.detect;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.image.TensorPacking;
+import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.model.PretrainedModel;
+import io.facetrail.faces.nn.Network;
+import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.faces.weights.WeightSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SSD MobileNetV1 face detector. Each image is padded at the bottom/right to a square, resized
+ * to 512x512, and the 5,118 anchor predictions are decoded, thresholded and suppressed (IoU 0.5),
+ * following the reference library so that boxes and scores match it.
+ */
+public final class SsdFaceDetector implements FaceDetector {
+  private static final float[] MEAN = {127.5f, 127.5f, 127.5f};
+  private static final float IOU_THRESHOLD = 0.5f;
+  private static final int MAX_RESULTS = 100;
+
+  private final Network<SsdMobileNetV1> network;
+  private final float[] anchors;
+  private final int maxBatch;
+
+  public SsdFaceDetector(Network<SsdMobileNetV1> network, float[] anchors, int maxBatch) {
+    if (anchors.length != 5118 * 4) {
+      throw new IllegalArgumentException("expected 5118 anchors, got " + anchors.length / 4);
+    }
+    this.network = network;
+    this.anchors = anchors;
+    this.maxBatch = maxBatch;
+  }
+
+  public static SsdFaceDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
+    NDManager manager = NDManager.newBaseManager(device.device());
+    try {
+      WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.SSD_MOBILENET_V1));
+      float[] anchors = w.get("Output/extra_dim").requireShape(1, 5118, 4).values();
+      SsdMobileNetV1 net = new SsdMobileNetV1(manager, w);
+      return new SsdFaceDetector(new Network<>(manager, net, device.dataType()), anchors, maxBatch);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public List<List<Detection>> detect(List<RgbImage> images, float minScore) {
+    List<List<Detection>> out = new ArrayList<>(images.size());
+    for (int start = 0; start < images.size(); start += maxBatch) {
+      out.addAll(
+          runBatch(images.subList(start, Math.min(images.size(), start + maxBatch)), minScore));
+    }
+    return out;
+  }
+
+  private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
+    int n = batch.size();
+    int s = SsdMobileNetV1.INPUT_SIZE;
+    int per = 3 * s * s;
+    float[] input = new float[n * per];
+    for (int i = 0; i < n; i++) {
+      TensorPacking.squareResize(batch.get(i), false, s, MEAN, 1f / 127.5f, input, i * per);
+    }
+    float[][] raw =
+        network.infer(
+            m -> m.create(input, new Shape(n, 3, s, s)),
+            y -> new float[][] {y.get(0).toFloatArray(), y.get(1).toFloatArray()});
+    List<List<Detection>> result = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      result.add(decode(raw[0], raw[1], i, batch.get(i).width(), batch.get(i).height(), minScore));
+    }
+    return result;
+  }
+
+  private List<Detection> decode(
+      float[] boxes, float[] classes, int image, int width, int height, float minScore) {
+    int count = anchors.length / 4;
+    int s = SsdMobileNetV1.INPUT_SIZE;
+    // The reference maps boxes back through the rounded size of the image inside the square.
+    int longest = Math.max(width, height);
+    float padX = s / (float) Math.round(width * (s / (float) longest));
+    float padY = s / (float) Math.round(height * (s / (float) longest));
+    List<Detection> candidates = new ArrayList<>();
+    for (int a = 0; a < count; a++) {
+      float logit = classes[(image * count + a) * 3 + 1];
+      float score = (float) (1 / (1 + Math.exp(-logit)));
+      if (score <= minScore) {
+        continue;
+      }
+      int b = (image * count + a) * 4;
+      float ay0 = anchors[a * 4];
+      float ax0 = anchors[a * 4 + 1];
+      float ah = anchors[a * 4 + 2] - ay0;
+      float aw = anchors[a * 4 + 3] - ax0;
+      float cy = boxes[b] / 10 * ah + ay0 + ah / 2;
+      float cx = boxes[b + 1] / 10 * aw + ax0 + aw / 2;
+      float hh = (float) Math.exp(boxes[b + 2] / 5) * ah / 2;
+      float hw = (float) Math.exp(boxes[b + 3] / 5) * aw / 2;
+      float top = Math.max(0, cy - hh) * padY;
+      float bottom = Math.min(1, cy + hh) * padY;
+      float left = Math.max(0, cx - hw) * padX;
+      float right = Math.min(1, cx + hw) * padX;
+      candidates.add(
+          new Detection(
+              new FaceBox(
+                  left * width, top * height, (right - left) * width, (bottom - top) * height),
+              score));
+    }
+    return NonMaxSuppression.apply(candidates, IOU_THRESHOLD, MAX_RESULTS);
+  }
+
+  @Override
+  public long macsPerImage() {
+    return network.block().macs();
+  }
+
+  @Override
+  public int inputSize() {
+    return SsdMobileNetV1.INPUT_SIZE;
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+}
