@@ -1,0 +1,107 @@
+package io.facetrail.ingest.engine;
+
+import io.facetrail.ingest.media.SourceFailure;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A stream's meters, tagged {@code stream=<id>}. Counters read the stream's own atomic counters, so
+ * the hot path never touches Micrometer.
+ */
+final class StreamMeters {
+  static final String PREFIX = "facetrail.ingest.";
+
+  private final MeterRegistry registry;
+  private final Tags tags;
+
+  private StreamMeters(MeterRegistry registry, Tags tags) {
+    this.registry = registry;
+    this.tags = tags;
+  }
+
+  static StreamMeters bind(MeterRegistry registry, StreamContext s) {
+    Tags tags = Tags.of("stream", s.id);
+    counter(registry, tags, s, "frames.decoded", "Frames decoded", c -> c.decode.framesDecoded());
+    counter(
+        registry, tags, s, "frames.selected", "Frames selected by sampling", c -> c.selected.get());
+    counter(
+        registry,
+        tags,
+        s,
+        "frames.published",
+        "Frames acknowledged by Kafka",
+        c -> c.published.get());
+    counter(
+        registry,
+        tags,
+        s,
+        "frames.dropped",
+        "Frames a live source dropped (publishing behind)",
+        c -> c.dropped.get());
+    counter(
+        registry,
+        tags,
+        s,
+        "frames.corrupt",
+        "Frames lost to corrupt data",
+        c -> c.decode.framesLostToCorruption() + c.unreadableImages.get());
+    counter(
+        registry,
+        tags,
+        s,
+        "read.errors",
+        "Failed reads skipped in files",
+        c -> c.decode.readErrors());
+    counter(registry, tags, s, "reconnects", "Reconnection attempts", c -> c.reconnects.get());
+    gauge(registry, tags, s, "decode.fps", "Frames decoded per second", StreamContext::decodeFps);
+    gauge(
+        registry,
+        tags,
+        s,
+        "last.frame.age.seconds",
+        "Seconds since the last decoded frame",
+        StreamContext::lastFrameAgeSeconds);
+    gauge(registry, tags, s, "queue.frames", "Frames waiting to be published", c -> c.queue.size());
+    gauge(
+        registry,
+        tags,
+        s,
+        "up",
+        "1 while the stream decodes, else 0",
+        c -> c.state() == StreamState.RUNNING ? 1 : 0);
+    return new StreamMeters(registry, tags);
+  }
+
+  /** Counts one failure of the input, tagged with its kind. */
+  void failure(SourceFailure.Kind kind) {
+    registry.counter(PREFIX + "errors", tags.and("kind", kind.tag())).increment();
+  }
+
+  /** Counts a failure to publish to Kafka. */
+  void publishFailure() {
+    registry.counter(PREFIX + "errors", tags.and("kind", "publish")).increment();
+  }
+
+  private static void counter(
+      MeterRegistry r,
+      Tags tags,
+      StreamContext s,
+      String name,
+      String description,
+      ToDoubleFunction<StreamContext> f) {
+    FunctionCounter.builder(PREFIX + name, s, f).description(description).tags(tags).register(r);
+  }
+
+  private static void gauge(
+      MeterRegistry r,
+      Tags tags,
+      StreamContext s,
+      String name,
+      String description,
+      ToDoubleFunction<StreamContext> f) {
+    Gauge.builder(PREFIX + name, s, f).description(description).tags(tags).register(r);
+  }
+}

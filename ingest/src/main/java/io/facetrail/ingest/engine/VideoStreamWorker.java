@@ -1,0 +1,205 @@
+package io.facetrail.ingest.engine;
+
+import io.facetrail.ingest.media.FrameSink;
+import io.facetrail.ingest.media.JpegEncoder;
+import io.facetrail.ingest.media.OpenRequest;
+import io.facetrail.ingest.media.SourceFailure;
+import io.facetrail.ingest.media.SourceFailure.Kind;
+import io.facetrail.ingest.media.StreamInfo;
+import io.facetrail.ingest.media.VideoInput;
+import io.facetrail.ingest.sampling.FrameSampler;
+import io.facetrail.ingest.sampling.SamplingPolicy;
+import io.facetrail.ingest.source.SourceKind;
+import io.facetrail.ingest.source.SourceSpec;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A video stream's decoder thread: opens the input, decodes, selects, encodes and queues frames;
+ * for live sources, reconnects with back-off after every failure until stopped or out of attempts.
+ */
+final class VideoStreamWorker implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(VideoStreamWorker.class);
+
+  private final StreamContext stream;
+  private final StreamMeters meters;
+  private final SourceSpec spec;
+  private final FrameSampler sampler;
+  private long nextSequence;
+  private long lastMediaTimeUs = -1;
+  private long firstFrameNanos;
+
+  VideoStreamWorker(StreamContext stream, StreamMeters meters) {
+    this.stream = stream;
+    this.meters = meters;
+    this.spec = stream.spec;
+    this.sampler = spec.sampling().newSampler();
+  }
+
+  @Override
+  public void run() {
+    stream.decoderThread(Thread.currentThread());
+    try (JpegEncoder encoder = new JpegEncoder(spec.jpegQuality(), spec.maxSide())) {
+      loop(encoder);
+    } catch (RuntimeException e) {
+      log.error("Stream '{}' failed unexpectedly", stream.id, e);
+      stream.decoderEnded(EndReason.FAILED, "internal error: " + e, null);
+    }
+  }
+
+  private void loop(JpegEncoder encoder) {
+    int failedAttempts = 0;
+    while (true) {
+      if (stream.stopRequested()) {
+        stopped();
+        return;
+      }
+      try {
+        boolean producedFrames = session(encoder);
+        if (stream.stopRequested()) {
+          stopped();
+          return;
+        }
+        if (!spec.live()) {
+          stream.decoderEnded(EndReason.COMPLETED, "end of input", null);
+          return;
+        }
+        if (producedFrames) {
+          failedAttempts = 0;
+        }
+        throw new SourceFailure(Kind.CONNECTION_LOST, "the stream ended");
+      } catch (SourceFailure f) {
+        meters.failure(f.kind());
+        if (stream.stopRequested()) {
+          stopped();
+          return;
+        }
+        String cause = "stream '" + stream.id + "': " + f.getMessage();
+        if (!spec.live() || !f.kind().retryable()) {
+          log.error("{}", cause);
+          stream.decoderEnded(EndReason.FAILED, cause, f.kind());
+          return;
+        }
+        failedAttempts++;
+        if (!spec.reconnect().allows(failedAttempts)) {
+          String why =
+              cause + " (gave up after " + (failedAttempts - 1) + " reconnection attempts)";
+          log.error("{}", why);
+          stream.decoderEnded(EndReason.FAILED, why, f.kind());
+          return;
+        }
+        if (!backOff(failedAttempts, cause)) {
+          stopped();
+          return;
+        }
+      } catch (InterruptedException e) {
+        stopped();
+        return;
+      }
+    }
+  }
+
+  /** One connection: returns whether it produced frames; throws when it failed. */
+  private boolean session(JpegEncoder encoder) throws SourceFailure, InterruptedException {
+    long decodedBefore = stream.decode.framesDecoded();
+    try (VideoInput input = VideoInput.open(openRequest(), stream.decode)) {
+      stream.currentInput(input);
+      StreamInfo info = input.info();
+      stream.duration(info.durationUs());
+      stream.state(StreamState.RUNNING, "");
+      log.info("Stream '{}' opened {}: {}", stream.id, spec.displayName(), info.describe());
+      stream.notifyListener(l -> l.connected(stream.id, info));
+      long offset = sessionOffsetUs(info);
+      FrameSink sink = (frame, t, key) -> accept(encoder, frame, offset + t, key);
+      while (input.readNext(sink)) {
+        if (stream.stopRequested()) {
+          break;
+        }
+      }
+      warnIfShort(info);
+    } finally {
+      stream.currentInput(null);
+    }
+    return stream.decode.framesDecoded() > decodedBefore;
+  }
+
+  private void accept(
+      JpegEncoder encoder, org.bytedeco.ffmpeg.avutil.AVFrame frame, long mediaTimeUs, boolean key)
+      throws InterruptedException {
+    if (firstFrameNanos == 0) {
+      firstFrameNanos = System.nanoTime();
+    }
+    lastMediaTimeUs = mediaTimeUs;
+    stream.frameDecoded(mediaTimeUs);
+    if (!sampler.select(mediaTimeUs, key)) {
+      return;
+    }
+    var image = encoder.encode(frame);
+    PendingFrame pending =
+        new PendingFrame(nextSequence++, mediaTimeUs, System.currentTimeMillis(), key, image);
+    stream.selected.incrementAndGet();
+    if (stream.queue.put(pending) != null) {
+      stream.dropped.incrementAndGet();
+    }
+  }
+
+  /**
+   * Media time keeps increasing across reconnects of a live source: a new connection starts after
+   * the last frame and no earlier than the wall-clock time since the stream's first frame.
+   */
+  private long sessionOffsetUs(StreamInfo info) {
+    if (lastMediaTimeUs < 0) {
+      return 0;
+    }
+    long elapsedUs = (System.nanoTime() - firstFrameNanos) / 1000;
+    return Math.max(lastMediaTimeUs + info.frameIntervalUs(), elapsedUs);
+  }
+
+  private boolean backOff(int attempt, String cause) {
+    Duration delay = spec.reconnect().delayBefore(attempt, ThreadLocalRandom.current()::nextDouble);
+    stream.reconnects.incrementAndGet();
+    stream.state(StreamState.RECONNECTING, cause);
+    log.warn("{}; reconnecting in {} ms (attempt {})", cause, delay.toMillis(), attempt);
+    stream.notifyListener(l -> l.reconnecting(stream.id, attempt, delay, cause));
+    try {
+      Thread.sleep(delay.toMillis());
+      return !stream.stopRequested();
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  private void warnIfShort(StreamInfo info) {
+    long decoded = stream.decode.framesDecoded() + stream.decode.packetsRejected();
+    if (!spec.live() && info.frameCount() > 0 && decoded < info.frameCount() * 0.98) {
+      log.warn(
+          "Stream '{}': the container announces {} frames but only {} were read (truncated file?)",
+          stream.id,
+          info.frameCount(),
+          decoded);
+    }
+  }
+
+  private void stopped() {
+    stream.decoderEnded(EndReason.STOPPED, "stopped", null);
+  }
+
+  private OpenRequest openRequest() {
+    boolean networked = spec.kind() == SourceKind.NETWORK || spec.kind() == SourceKind.DEVICE;
+    String url = spec.openUrl();
+    if (url.startsWith("v4l2://")) {
+      url = url.substring("v4l2://".length());
+    }
+    return new OpenRequest(
+        url,
+        spec.kind() == SourceKind.DEVICE ? "v4l2" : null,
+        spec.ffmpegOptions(),
+        spec.decoderThreads(),
+        spec.sampling().mode() == SamplingPolicy.Mode.KEY_FRAMES,
+        networked,
+        spec.openTimeout(),
+        spec.stallTimeout());
+  }
+}

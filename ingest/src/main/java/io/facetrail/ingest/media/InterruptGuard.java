@@ -1,0 +1,50 @@
+package io.facetrail.ingest.media;
+
+import java.time.Duration;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * FFmpeg's interrupt callback for one input. FFmpeg polls it while it blocks on I/O, so it both
+ * stops a source promptly (shutdown) and detects a stall: a deadline that the reader pushes forward
+ * with every frame. Keep a strong reference for as long as the input is open: the native side only
+ * holds a pointer to it.
+ */
+final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
+  private volatile boolean stopped;
+  private volatile boolean armed;
+  private volatile long deadlineNanos;
+
+  InterruptGuard() {
+    super();
+  }
+
+  /** Interrupts blocking I/O once {@code timeout} passes without another call to this method. */
+  void arm(Duration timeout) {
+    deadlineNanos = System.nanoTime() + timeout.toNanos();
+    armed = true;
+  }
+
+  /** No deadline (local files: reading them cannot stall in a way a timeout would fix). */
+  void disarm() {
+    armed = false;
+  }
+
+  /** Aborts the input's blocking calls now and from now on. */
+  void stop() {
+    stopped = true;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  boolean expired() {
+    return armed && System.nanoTime() - deadlineNanos > 0;
+  }
+
+  @Override
+  public int call(Pointer opaque) {
+    return stopped || expired() ? 1 : 0;
+  }
+}

@@ -1,0 +1,53 @@
+package io.facetrail.ingest.media;
+
+import io.facetrail.ingest.source.InputNames;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to open one input with FFmpeg.
+ *
+ * @param url a file path or URL as FFmpeg reads it
+ * @param format a forced input format ({@code v4l2} for cameras), or null to probe
+ * @param options FFmpeg protocol, demuxer and decoder options (e.g. {@code rtsp_transport})
+ * @param threads decoder threads, 0 for FFmpeg's choice (one per core)
+ * @param keyFramesOnly decode key frames only and skip every other packet unread
+ * @param network whether the input is reached over the network or a device (timeouts apply)
+ * @param openTimeout how long connecting and probing may take (network inputs)
+ * @param stallTimeout how long a network input may deliver no frame before it counts as stalled
+ */
+public record OpenRequest(
+    String url,
+    String format,
+    Map<String, String> options,
+    int threads,
+    boolean keyFramesOnly,
+    boolean network,
+    Duration openTimeout,
+    Duration stallTimeout) {
+  public OpenRequest {
+    Objects.requireNonNull(url, "url");
+    options = options == null ? Map.of() : Map.copyOf(options);
+    Objects.requireNonNull(openTimeout, "openTimeout");
+    Objects.requireNonNull(stallTimeout, "stallTimeout");
+  }
+
+  /** The input for messages and logs, without credentials. */
+  public String displayName() {
+    return InputNames.display(url);
+  }
+
+  /** A local file with default settings (tests, benchmarks, image folders). */
+  public static OpenRequest file(String path, int threads) {
+    return new OpenRequest(
+        path,
+        null,
+        Map.of(),
+        threads,
+        false,
+        false,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,239 @@
+package io.facetrail.ingest.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.contracts.proto.EndOfStream;
+import io.facetrail.contracts.proto.Frame;
+import io.facetrail.contracts.proto.FrameRecord;
+import io.facetrail.ingest.media.SourceFailure;
+import io.facetrail.ingest.sampling.SamplingPolicy;
+import io.facetrail.ingest.source.SourceSpec;
+import io.facetrail.ingest.testing.FramesTopic;
+import io.facetrail.ingest.testing.GeneratedVideo;
+import io.facetrail.ingest.testing.KafkaForTests;
+import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
+import io.facetrail.runtime.kafka.KafkaSettings;
+import io.facetrail.runtime.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files through the engine into a real (in-process) Kafka broker, read back from the topic. */
+class FileIngestIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static EmbeddedKafkaBroker broker;
+  private static Path video;
+
+  @TempDir static Path dir;
+  private KafkaSettings kafka;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = EmbeddedKafkaBroker.startEphemeral();
+    video = GeneratedVideo.write(dir.resolve("lobby cam.mp4"), "mp4", 50, 25, 320, 240, 12);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @BeforeEach
+  void topics() {
+    kafka = KafkaForTests.freshTopics(broker);
+  }
+
+  private StreamOutcome ingest(SourceSpec spec) throws Exception {
+    try (IngestEngine engine = IngestEngine.builder().setKafka(kafka).build()) {
+      return engine.start(spec).completion().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void everyFrameOfAFileIsPublishedInOrderWithLabelsAndAnEndRecord() throws Exception {
+    StreamOutcome outcome =
+        ingest(SourceSpec.builder(video.toString()).optLabels(Map.of("site", "hq")).build());
+
+    assertThat(outcome.streamId()).isEqualTo("lobby-cam");
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    List<FrameRecord> records = FramesTopic.readStream(kafka, "lobby-cam", WAIT);
+    List<Frame> frames = FramesTopic.frames(records);
+    assertThat(frames).hasSize(50);
+    assertThat(outcome.counts().framesDecoded()).isEqualTo(50);
+    assertThat(outcome.counts().framesSelected()).isEqualTo(50);
+    assertThat(outcome.counts().framesPublished()).isEqualTo(50);
+    for (int i = 0; i < frames.size(); i++) {
+      Frame f = frames.get(i);
+      assertThat(f.getSequence()).isEqualTo(i);
+      assertThat(f.getMediaTimeUs()).isEqualTo(i * 40_000L);
+      assertThat(f.getLabelsMap()).containsEntry("site", "hq");
+      assertThat(f.getWidth()).isEqualTo(320);
+    }
+    assertThat(frames.get(0).getKeyFrame()).isTrue();
+    BufferedImage decoded =
+        ImageIO.read(new ByteArrayInputStream(frames.get(10).getImage().toByteArray()));
+    assertThat(decoded.getWidth()).isEqualTo(320);
+    assertThat(decoded.getHeight()).isEqualTo(240);
+    EndOfStream end = FramesTopic.end(records);
+    assertThat(end.getReason()).isEqualTo(io.facetrail.contracts.proto.EndReason.COMPLETED);
+    assertThat(end.getFramesPublished()).isEqualTo(50);
+    assertThat(end.getLastSequence()).isEqualTo(49);
+  }
+
+  @Test
+  void fpsSamplingPublishesExactlyTheSelectedFramesDownscaled() throws Exception {
+    StreamOutcome outcome =
+        ingest(
+            SourceSpec.builder(video.toString())
+                .optStreamId("sampled")
+                .optSampling(SamplingPolicy.fps(5))
+                .optMaxSide(160)
+                .build());
+
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "sampled", WAIT));
+    assertThat(outcome.counts().framesDecoded()).isEqualTo(50);
+    assertThat(outcome.counts().framesSelected()).isEqualTo(10);
+    assertThat(frames).hasSize(10);
+    assertThat(frames)
+        .extracting(Frame::getMediaTimeUs)
+        .containsExactly(
+            0L,
+            200_000L,
+            400_000L,
+            600_000L,
+            800_000L,
+            1_000_000L,
+            1_200_000L,
+            1_400_000L,
+            1_600_000L,
+            1_800_000L);
+    assertThat(frames.get(0).getWidth()).isEqualTo(160);
+    assertThat(frames.get(0).getHeight()).isEqualTo(120);
+  }
+
+  @Test
+  void keyFrameModeDecodesOnlyKeyFrames() throws Exception {
+    StreamOutcome outcome =
+        ingest(
+            SourceSpec.builder(video.toString())
+                .optStreamId("keys")
+                .optSampling(SamplingPolicy.keyFrames())
+                .build());
+
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "keys", WAIT));
+    assertThat(frames)
+        .extracting(Frame::getMediaTimeUs)
+        .containsExactly(0L, 480_000L, 960_000L, 1_440_000L, 1_920_000L);
+    assertThat(outcome.counts().framesDecoded()).isEqualTo(5);
+  }
+
+  @Test
+  void corruptPacketsAreSkippedCountedAndEverySelectedFrameIsStillPublished() throws Exception {
+    Path clean = GeneratedVideo.write(dir.resolve("long.mp4"), "mp4", 200, 25, 640, 360, 25);
+    Path corrupt = dir.resolve("corrupt.mp4");
+    byte[] bytes = Files.readAllBytes(clean);
+    Random random = new Random(7);
+    for (double at : new double[] {0.35, 0.6, 0.85}) {
+      int start = (int) (bytes.length * at);
+      for (int i = start; i < start + 2_000; i++) {
+        bytes[i] = (byte) random.nextInt(256);
+      }
+    }
+    Files.write(corrupt, bytes);
+
+    StreamOutcome outcome = ingest(SourceSpec.builder(corrupt.toString()).build());
+
+    List<FrameRecord> records = FramesTopic.readStream(kafka, "corrupt", WAIT);
+    StreamCounts counts = outcome.counts();
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    assertThat(counts.framesCorrupt()).isPositive();
+    assertThat(FramesTopic.frames(records)).hasSize((int) counts.framesSelected());
+    assertThat(counts.framesPublished()).isEqualTo(counts.framesSelected());
+    assertThat(counts.framesSelected() + counts.framesCorrupt()).isLessThanOrEqualTo(200);
+    assertThat(counts.framesSelected()).isGreaterThan(100);
+    assertThat(FramesTopic.end(records).getFramesPublished()).isEqualTo(counts.framesSelected());
+  }
+
+  @Test
+  void zeroByteFileFailsWithASpecificMessageAndAnEndRecord() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.mp4"));
+
+    StreamOutcome outcome = ingest(SourceSpec.builder(empty.toString()).build());
+
+    assertThat(outcome.reason()).isEqualTo(EndReason.FAILED);
+    assertThat(outcome.failure()).isEqualTo(SourceFailure.Kind.EMPTY_FILE);
+    assertThat(outcome.detail()).contains("stream 'empty'").contains("empty (0 bytes)");
+    EndOfStream end = FramesTopic.end(FramesTopic.readStream(kafka, "empty", WAIT));
+    assertThat(end.getReason()).isEqualTo(io.facetrail.contracts.proto.EndReason.FAILED);
+    assertThat(end.getLastSequence()).isEqualTo(-1);
+    assertThat(end.getDetail()).contains("empty (0 bytes)");
+  }
+
+  @Test
+  void missingFileAndNonVideoFileFailWithTheirCause() throws Exception {
+    StreamOutcome missing = ingest(SourceSpec.builder(dir.resolve("nope.mp4").toString()).build());
+    Path text = Files.writeString(dir.resolve("notes.mp4"), "this is not a video\n".repeat(100));
+    StreamOutcome notVideo = ingest(SourceSpec.builder(text.toString()).build());
+
+    assertThat(missing.failure()).isEqualTo(SourceFailure.Kind.MISSING_FILE);
+    assertThat(missing.detail()).contains("file not found").contains("nope.mp4");
+    assertThat(notVideo.failure()).isEqualTo(SourceFailure.Kind.NOT_MEDIA);
+    assertThat(notVideo.detail()).contains("not a video").contains("notes.mp4");
+  }
+
+  @Test
+  void folderOfImagesBecomesAStreamAndUnreadableImagesAreCounted() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("photos"));
+    for (int i = 0; i < 3; i++) {
+      ImageIO.write(
+          GeneratedVideo.picture(i, 200, 150),
+          i == 1 ? "png" : "jpg",
+          folder.resolve("img" + i + (i == 1 ? ".png" : ".jpg")).toFile());
+    }
+    Files.write(folder.resolve("img3.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+    Files.writeString(folder.resolve("readme.txt"), "not an image");
+
+    StreamOutcome outcome = ingest(SourceSpec.builder(folder.toString()).build());
+
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "photos", WAIT));
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    assertThat(frames).hasSize(3);
+    assertThat(frames)
+        .extracting(Frame::getMediaTimeUs)
+        .containsExactly(0L, 1_000_000L, 2_000_000L);
+    assertThat(outcome.counts().framesCorrupt()).isEqualTo(1);
+  }
+
+  @Test
+  void realClipDecodesAll105FramesAndPublishesTheFiveFpsSample() throws Exception {
+    Path clip = SharedData.requireVideo("opera-house-pedestrians-1080p.mp4");
+
+    StreamOutcome outcome =
+        ingest(SourceSpec.builder(clip.toString()).optSampling(SamplingPolicy.fps(5)).build());
+
+    List<FrameRecord> records =
+        FramesTopic.readStream(kafka, "opera-house-pedestrians-1080p", WAIT);
+    List<Frame> frames = FramesTopic.frames(records);
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    assertThat(outcome.counts().framesDecoded()).isEqualTo(105);
+    assertThat(outcome.counts().framesCorrupt()).isZero();
+    assertThat(frames).hasSize(21).hasSize((int) outcome.counts().framesSelected());
+    assertThat(frames.get(0).getWidth()).isEqualTo(1920);
+    assertThat(frames.get(0).getHeight()).isEqualTo(1080);
+    assertThat(frames.get(20).getMediaTimeUs()).isEqualTo(4_000_000L);
+  }
+}
