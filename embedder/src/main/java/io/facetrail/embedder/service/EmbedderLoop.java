@@ -1,0 +1,294 @@
+package io.facetrail.embedder.service;
+
+import io.facetrail.contracts.proto.FacesRecord;
+import io.facetrail.contracts.proto.Frame;
+import io.facetrail.contracts.proto.FrameRecord;
+import io.facetrail.contracts.serde.MalformedRecordException;
+import io.facetrail.contracts.serde.ProtoSerde;
+import io.facetrail.contracts.serde.RecordSerdes;
+import io.facetrail.contracts.topic.TopicRegistry;
+import io.facetrail.embedder.analyze.FrameOutcome;
+import io.facetrail.embedder.batch.RecordBatcher;
+import io.facetrail.embedder.worker.CapacityExceededException;
+import io.facetrail.embedder.worker.ModelWorker;
+import io.facetrail.embedder.worker.WorkerFailedException;
+import io.facetrail.runtime.deadletter.DeadLetterPublisher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consume-transform-produce loop: polls frames, batches them, has the model worker analyse
+ * them, and writes one faces record per frame (or a dead letter) plus the consumed offsets in one
+ * Kafka transaction. A crash before the commit leaves nothing visible to read_committed consumers;
+ * the frames are processed again by whoever owns the partitions next.
+ */
+public final class EmbedderLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(EmbedderLoop.class);
+  private static final Duration IDLE_POLL = Duration.ofMillis(500);
+  private static final Duration CAPACITY_BACKOFF = Duration.ofMillis(20);
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final Producer<byte[], byte[]> producer;
+  private final TopicRegistry topics;
+  private final ModelWorker worker;
+  private final DeadLetterPublisher deadLetters;
+  private final EmbedderMetrics metrics;
+  private final RecordBatcher<byte[], byte[]> batcher;
+  private final int maxPending;
+  private final ProtoSerde<FrameRecord> frameSerde = RecordSerdes.frameRecord();
+  private final ProtoSerde<FacesRecord> facesSerde = RecordSerdes.facesRecord();
+  private volatile boolean stopping;
+  private volatile Throwable failure;
+
+  public EmbedderLoop(
+      Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> producer,
+      TopicRegistry topics,
+      ModelWorker worker,
+      DeadLetterPublisher deadLetters,
+      EmbedderMetrics metrics,
+      int maxBatchFrames,
+      Duration maxWait) {
+    this.consumer = consumer;
+    this.producer = producer;
+    this.topics = topics;
+    this.worker = worker;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+    this.batcher = new RecordBatcher<>(maxBatchFrames, maxWait.toNanos());
+    this.maxPending = 2 * maxBatchFrames;
+  }
+
+  /** Asks the loop to finish its current batch and stop. */
+  public void stop() {
+    stopping = true;
+    consumer.wakeup();
+  }
+
+  /** Why the loop stopped on its own, or null. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  @Override
+  public void run() {
+    try {
+      producer.initTransactions();
+      consumer.subscribe(List.of(topics.frames().name()), new Rebalance());
+      while (!stopping) {
+        pollOnce();
+        if (batcher.ready(System.nanoTime())) {
+          process(batcher.take(System.nanoTime()));
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopping) {
+        failure = e;
+      }
+    } catch (WorkerFailedException
+        | ProducerFencedException
+        | FencedInstanceIdException
+        | OutOfOrderSequenceException
+        | AuthorizationException e) {
+      failure = e;
+      log.error("Embedder loop stopped: {}", e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failure = e;
+      log.error("Embedder loop failed unexpectedly", e);
+    } finally {
+      closeQuietly();
+    }
+  }
+
+  private void pollOnce() {
+    long wait = batcher.nanosUntilDue(System.nanoTime(), IDLE_POLL.toNanos());
+    var records = consumer.poll(Duration.ofNanos(Math.max(wait, 1_000_000)));
+    batcher.add(records, System.nanoTime());
+    // Bound what waits in memory: stop fetching while a full batch and a spare are pending.
+    if (batcher.size() >= maxPending && consumer.paused().isEmpty()) {
+      consumer.pause(consumer.assignment());
+    } else if (batcher.size() < maxPending && !consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private void process(List<ConsumerRecord<byte[], byte[]>> batch) {
+    List<Parsed> parsed = new ArrayList<>(batch.size());
+    List<Frame> frames = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : batch) {
+      try {
+        FrameRecord record = frameSerde.deserialize(r.topic(), r.value());
+        parsed.add(new Parsed(r, record, null));
+        if (record.hasFrame()) {
+          frames.add(record.getFrame());
+        }
+      } catch (MalformedRecordException e) {
+        parsed.add(new Parsed(r, null, e));
+      }
+    }
+    List<FrameOutcome> outcomes = frames.isEmpty() ? List.of() : analyse(frames);
+    try {
+      producer.beginTransaction();
+      int next = 0;
+      int malformed = 0;
+      int undecodable = 0;
+      int ends = 0;
+      for (Parsed p : parsed) {
+        if (p.error() != null) {
+          deadLetters.publish(producer, p.source(), p.error());
+          malformed++;
+        } else if (p.record().hasEndOfStream()) {
+          send(
+              p.source(),
+              FacesRecord.newBuilder().setEndOfStream(p.record().getEndOfStream()).build());
+          ends++;
+        } else {
+          Frame frame = p.record().getFrame();
+          FrameOutcome outcome = outcomes.get(next++);
+          if (outcome instanceof FrameOutcome.Analyzed a) {
+            send(p.source(), BatchOutput.facesOf(frame, a, worker.modelId()));
+          } else if (outcome instanceof FrameOutcome.Undecodable u) {
+            deadLetters.publish(
+                producer,
+                p.source(),
+                new UndecodableFrameException(
+                    frame.getStreamId(), frame.getSequence(), u.reason()));
+            undecodable++;
+          }
+        }
+      }
+      producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
+      producer.commitTransaction();
+      metrics.transactionCommitted();
+      metrics.frames("analyzed", frames.size() - undecodable);
+      metrics.frames("undecodable", undecodable);
+      metrics.frames("malformed", malformed);
+      metrics.frames("end_of_stream", ends);
+    } catch (ProducerFencedException
+        | InvalidProducerEpochException
+        | FencedInstanceIdException e) {
+      throw new ProducerFencedException(
+          "this embedder instance was fenced by a newer one: " + e.getMessage());
+    } catch (KafkaException e) {
+      log.warn("Transaction aborted, the batch will be processed again: {}", e.toString());
+      producer.abortTransaction();
+      metrics.transactionAborted();
+      rewind(batch);
+    }
+  }
+
+  private List<FrameOutcome> analyse(List<Frame> frames) {
+    while (true) {
+      try {
+        return worker.submit(frames).get();
+      } catch (CapacityExceededException e) {
+        sleep(CAPACITY_BACKOFF);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WorkerFailedException("interrupted while waiting for the model worker", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof WorkerFailedException wf) {
+          throw wf;
+        }
+        throw new WorkerFailedException("model worker failed: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  private void send(ConsumerRecord<byte[], byte[]> source, FacesRecord record) {
+    String topic = topics.faces().name();
+    producer.send(
+        new ProducerRecord<>(topic, null, source.key(), facesSerde.serialize(topic, record)));
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+      List<ConsumerRecord<byte[], byte[]>> batch) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : batch) {
+      offsets.merge(
+          new TopicPartition(r.topic(), r.partition()),
+          new OffsetAndMetadata(r.offset() + 1),
+          (a, b) -> a.offset() >= b.offset() ? a : b);
+    }
+    return offsets;
+  }
+
+  /** After an abort: go back to the first record of the batch (and of what was pending). */
+  private void rewind(List<ConsumerRecord<byte[], byte[]>> batch) {
+    Map<TopicPartition, Long> first = batcher.clear();
+    for (ConsumerRecord<byte[], byte[]> r : batch) {
+      first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+    }
+    first.forEach(
+        (tp, offset) -> {
+          if (consumer.assignment().contains(tp)) {
+            consumer.seek(tp, offset);
+          }
+        });
+  }
+
+  private void closeQuietly() {
+    try {
+      consumer.close(
+          org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+    } catch (RuntimeException e) {
+      log.warn("Closing the frames consumer failed: {}", e.toString());
+    }
+    try {
+      producer.close(Duration.ofSeconds(10));
+    } catch (RuntimeException e) {
+      log.warn("Closing the faces producer failed: {}", e.toString());
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkerFailedException("interrupted while backing off", e);
+    }
+  }
+
+  private record Parsed(
+      ConsumerRecord<byte[], byte[]> source, FrameRecord record, MalformedRecordException error) {}
+
+  /** Drops pending records of partitions handed to another consumer. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      batcher.drop(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      // Positions come from the committed offsets: nothing to do.
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      batcher.drop(partitions);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.facetrail.embedder.service;
+
+import io.facetrail.embedder.analyze.FrameOutcome;
+import io.facetrail.embedder.worker.WorkerObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The embedder's meters (names start with {@code facetrail.embedder.}). */
+public final class EmbedderMetrics implements WorkerObserver {
+  private final MeterRegistry registry;
+  private final DistributionSummary batchSize;
+  private final Timer batchLatency;
+  private final Timer decode;
+  private final Timer detect;
+  private final Timer align;
+  private final Timer embed;
+  private final Counter faces;
+  private final Counter modelFailures;
+  private final AtomicInteger queueDepth = new AtomicInteger();
+  private final AtomicInteger workerFailed = new AtomicInteger();
+
+  public EmbedderMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.batchSize =
+        DistributionSummary.builder("facetrail.embedder.batch.size")
+            .description("Frames per model batch")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(1.0)
+            .maximumExpectedValue(256.0)
+            .register(registry);
+    this.batchLatency = latency("facetrail.embedder.batch.latency", "Model time per batch", null);
+    this.decode =
+        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "decode");
+    this.detect =
+        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "detect");
+    this.align =
+        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "align");
+    this.embed =
+        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "embed");
+    this.faces =
+        Counter.builder("facetrail.embedder.faces")
+            .description("Faces found and embedded")
+            .register(registry);
+    this.modelFailures =
+        Counter.builder("facetrail.embedder.model.failures")
+            .description("Failed attempts at a batch (retried)")
+            .register(registry);
+    registry.gauge("facetrail.embedder.queue.depth", queueDepth);
+    registry.gauge("facetrail.embedder.worker.failed", workerFailed);
+  }
+
+  private Timer latency(String name, String description, String stage) {
+    Timer.Builder b =
+        Timer.builder(name)
+            .description(description)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30));
+    if (stage != null) {
+      b.tag("stage", stage);
+    }
+    return b.register(registry);
+  }
+
+  /** Counts frames by what became of them. */
+  public void frames(String outcome, int count) {
+    if (count > 0) {
+      Counter.builder("facetrail.embedder.frames")
+          .description("Frames consumed, by outcome")
+          .tag("outcome", outcome)
+          .register(registry)
+          .increment(count);
+    }
+  }
+
+  /** Counts committed transactions. */
+  public void transactionCommitted() {
+    Counter.builder("facetrail.embedder.transactions")
+        .tag("result", "committed")
+        .register(registry)
+        .increment();
+  }
+
+  /** Counts aborted transactions (their records are processed again). */
+  public void transactionAborted() {
+    Counter.builder("facetrail.embedder.transactions")
+        .tag("result", "aborted")
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void batchDone(int frames, long nanos, List<FrameOutcome> outcomes) {
+    batchSize.record(frames);
+    batchLatency.record(nanos, TimeUnit.NANOSECONDS);
+    for (FrameOutcome o : outcomes) {
+      if (o instanceof FrameOutcome.Analyzed a) {
+        faces.increment(a.faces().size());
+        decode.record(a.timings().decodeNanos(), TimeUnit.NANOSECONDS);
+        detect.record(a.timings().detectNanos(), TimeUnit.NANOSECONDS);
+        align.record(a.timings().alignNanos(), TimeUnit.NANOSECONDS);
+        embed.record(a.timings().embedNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  @Override
+  public void queueDepth(int depth) {
+    queueDepth.set(depth);
+  }
+
+  @Override
+  public void modelFailure() {
+    modelFailures.increment();
+  }
+
+  @Override
+  public void failed() {
+    workerFailed.set(1);
+  }
+}
