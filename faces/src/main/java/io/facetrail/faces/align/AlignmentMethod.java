@@ -1,0 +1,11 @@
+package io.facetrail.faces.align;
+
+/** How a face chip is cut from the image. */
+public enum AlignmentMethod {
+  /** Similarity transform fitted to dlib's 33 template points (eyes, nose, upper mouth). */
+  DLIB_33,
+  /** Similarity transform fitted to five points: eye centres, nose tip, mouth corners. */
+  FIVE_POINT,
+  /** The reference library's crop: an unrotated square around eyes and mouth, resized. */
+  UNROTATED_BOX
+}

@@ -1,0 +1,264 @@
+package io.facetrail.faces.pipeline;
+
+import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.faces.align.FaceAligner;
+import io.facetrail.faces.detect.Detection;
+import io.facetrail.faces.detect.FaceBox;
+import io.facetrail.faces.detect.FaceDetector;
+import io.facetrail.faces.detect.ScanningDetector;
+import io.facetrail.faces.detect.SsdFaceDetector;
+import io.facetrail.faces.detect.TinyFaceDetector;
+import io.facetrail.faces.device.DeviceSelector;
+import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.image.ImageDecodeException;
+import io.facetrail.faces.image.Images;
+import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.landmark.LandmarkDetector;
+import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.quality.FaceQuality;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Detects, aligns and embeds the faces of a batch of images. Create one per process (loading the
+ * networks takes about a second) and share it: calls are thread-safe, and each call batches all
+ * faces of all its images through each network. Per-stage timings come back with every result.
+ *
+ * <pre>{@code
+ * try (FacePipeline faces = FacePipeline.create(FacePipelineSettings.defaults())) {
+ *   BatchAnalysis result = faces.analyseEncoded(List.of(jpegBytes));
+ *   for (AnalysedFace f : result.images().get(0).faces()) { ... f.code() ... }
+ * }
+ * }</pre>
+ */
+public final class FacePipeline implements AutoCloseable {
+  /** Identifies the embedding space: dlib's ResNet weights with this pipeline's chip layout. */
+  public static final String MODEL_ID = "dlib-r29-v1";
+
+  private final FacePipelineSettings settings;
+  private final ResolvedDevice device;
+  private final ScanningDetector detector;
+  private final LandmarkDetector landmarks;
+  private final FaceAligner aligner;
+  private final FaceEmbedder embedder;
+
+  private FacePipeline(
+      FacePipelineSettings settings,
+      ResolvedDevice device,
+      FaceDetector detector,
+      LandmarkDetector landmarks,
+      FaceEmbedder embedder) {
+    this.settings = settings;
+    this.device = device;
+    this.detector = new ScanningDetector(detector);
+    this.landmarks = landmarks;
+    this.aligner = new FaceAligner(settings.alignment());
+    this.embedder = embedder;
+  }
+
+  /**
+   * Loads the networks (fetching the weights into the cache on first use).
+   *
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException for invalid settings
+   * @throws io.facetrail.faces.model.ModelCacheException when the weights cannot be had
+   */
+  public static FacePipeline create(FacePipelineSettings settings) {
+    return create(settings, FaceEmbedder.DEFAULT_DIVISOR);
+  }
+
+  /** As {@link #create(FacePipelineSettings)} with another input divisor (for evaluation). */
+  public static FacePipeline create(FacePipelineSettings settings, float embeddingDivisor) {
+    settings.validated();
+    ResolvedDevice device =
+        DeviceSelector.select(DeviceSetting.parse(settings.device()), settings.threads());
+    ModelCache cache = ModelCache.at(settings.modelsDir());
+    FaceDetector det = null;
+    LandmarkDetector lm = null;
+    try {
+      det =
+          switch (settings.detector()) {
+            case SSD -> SsdFaceDetector.load(cache, device, settings.detectBatch());
+            case TINY -> TinyFaceDetector.load(cache, device, settings.detectBatch());
+          };
+      lm = LandmarkDetector.load(cache, device, settings.faceBatch());
+      FaceEmbedder emb = FaceEmbedder.load(cache, device, embeddingDivisor, settings.faceBatch());
+      return new FacePipeline(settings, device, det, lm, emb);
+    } catch (RuntimeException e) {
+      if (lm != null) {
+        lm.close();
+      }
+      if (det != null) {
+        det.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The embedding space's id, stored with every code (e.g. {@code dlib-r29-v1}). */
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  public FacePipelineSettings settings() {
+    return settings;
+  }
+
+  public ResolvedDevice device() {
+    return device;
+  }
+
+  /** Decodes JPEG/PNG bytes; see {@link Images#decode(byte[])}. */
+  public static RgbImage decode(byte[] encoded) {
+    return Images.decode(encoded);
+  }
+
+  /** Analyses one decoded image. */
+  public ImageAnalysis analyse(RgbImage image) {
+    return analyse(List.of(image)).images().get(0);
+  }
+
+  /**
+   * Decodes and analyses encoded images. An undecodable image yields an analysis with its {@code
+   * failure} set and no faces; the others are analysed normally.
+   */
+  public BatchAnalysis analyseEncoded(List<byte[]> encoded) {
+    long t0 = System.nanoTime();
+    List<RgbImage> decoded = new ArrayList<>();
+    ImageDecodeException[] failures = new ImageDecodeException[encoded.size()];
+    for (int i = 0; i < encoded.size(); i++) {
+      try {
+        decoded.add(Images.decode(encoded.get(i)));
+      } catch (ImageDecodeException e) {
+        failures[i] = e;
+      }
+    }
+    long decodeNanos = System.nanoTime() - t0;
+    BatchAnalysis inner = analyse(decoded);
+    List<ImageAnalysis> all = new ArrayList<>(encoded.size());
+    int k = 0;
+    for (ImageDecodeException failure : failures) {
+      all.add(
+          failure != null ? new ImageAnalysis(0, 0, List.of(), failure) : inner.images().get(k++));
+    }
+    return new BatchAnalysis(all, inner.timings().withDecode(decodeNanos));
+  }
+
+  /** Analyses decoded images: detection, landmarks, alignment, embedding. */
+  public BatchAnalysis analyse(List<RgbImage> images) {
+    long t0 = System.nanoTime();
+    List<List<Detection>> detections = detector.detect(images, settings.scan());
+    long detectNanos = System.nanoTime() - t0;
+    FaceBatch faces = describe(images, detections);
+    List<ImageAnalysis> out = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      out.add(
+          new ImageAnalysis(
+              images.get(i).width(), images.get(i).height(), faces.faces().get(i), null));
+    }
+    return new BatchAnalysis(out, faces.timings().plus(new StageTimings(0, detectNanos, 0, 0, 0)));
+  }
+
+  /** Faces per image for given detections, with the time of each stage. */
+  public record FaceBatch(List<List<AnalysedFace>> faces, StageTimings timings) {}
+
+  /**
+   * Runs landmarks, alignment and embedding for detections chosen by the caller (for example one
+   * face per photo, or a fixed box when nothing was detected).
+   */
+  public FaceBatch describe(List<RgbImage> images, List<List<Detection>> detections) {
+    long t0 = System.nanoTime();
+    List<RgbImage> crops = new ArrayList<>();
+    List<int[]> origins = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      RgbImage image = images.get(i);
+      for (Detection d : detections.get(i)) {
+        int[] r = cropRect(d.box(), image.width(), image.height());
+        crops.add(image.crop(r[0], r[1], r[2], r[3]));
+        origins.add(r);
+      }
+    }
+    List<float[]> points = landmarks.detect(crops);
+    long t1 = System.nanoTime();
+    List<float[]> imagePoints = new ArrayList<>(points.size());
+    for (int k = 0; k < points.size(); k++) {
+      float[] p = points.get(k).clone();
+      for (int j = 0; j < 68; j++) {
+        p[2 * j] += origins.get(k)[0];
+        p[2 * j + 1] += origins.get(k)[1];
+      }
+      imagePoints.add(p);
+    }
+    List<RgbImage> chips = new ArrayList<>(points.size());
+    int k = 0;
+    for (int i = 0; i < images.size(); i++) {
+      int n = detections.get(i).size();
+      chips.addAll(aligner.align(images.get(i), imagePoints.subList(k, k + n)));
+      k += n;
+    }
+    float[] quality = new float[chips.size()];
+    for (int j = 0; j < chips.size(); j++) {
+      quality[j] = FaceQuality.score(imagePoints.get(j), chips.get(j));
+    }
+    long t2 = System.nanoTime();
+    float[][] embeddings = embed(chips);
+    long t3 = System.nanoTime();
+    List<List<AnalysedFace>> faces = new ArrayList<>(images.size());
+    k = 0;
+    for (int i = 0; i < images.size(); i++) {
+      List<AnalysedFace> list = new ArrayList<>();
+      for (Detection d : detections.get(i)) {
+        float[] e = embeddings[k];
+        list.add(
+            new AnalysedFace(
+                d.box(), d.score(), imagePoints.get(k), quality[k], e, FaceCode.quantise(e)));
+        k++;
+      }
+      faces.add(list);
+    }
+    return new FaceBatch(faces, new StageTimings(0, 0, t1 - t0, t2 - t1, t3 - t2));
+  }
+
+  /** Embeddings of chips, averaged with their mirror images when flip augmentation is on. */
+  public float[][] embed(List<RgbImage> chips) {
+    if (!settings.flip()) {
+      return embedder.embed(chips);
+    }
+    List<RgbImage> both = new ArrayList<>(chips.size() * 2);
+    both.addAll(chips);
+    for (RgbImage c : chips) {
+      both.add(c.mirrored());
+    }
+    float[][] e = embedder.embed(both);
+    float[][] out = new float[chips.size()][];
+    for (int i = 0; i < chips.size(); i++) {
+      float[] sum = new float[FaceCode.DIMENSIONS];
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] = e[i][j] + e[i + chips.size()][j];
+      }
+      out[i] = FaceCode.normalise(sum);
+    }
+    return out;
+  }
+
+  /** The reference library's landmark crop: the box clipped to the image, floored, at least 1x1. */
+  static int[] cropRect(FaceBox box, int width, int height) {
+    int x = (int) Math.floor(Math.max(0, box.x()));
+    int y = (int) Math.floor(Math.max(0, box.y()));
+    x = Math.min(x, width - 1);
+    y = Math.min(y, height - 1);
+    int w = (int) Math.floor(Math.min(box.right(), width) - x);
+    int h = (int) Math.floor(Math.min(box.bottom(), height) - y);
+    return new int[] {
+      x, y, Math.max(1, Math.min(w, width - x)), Math.max(1, Math.min(h, height - y))
+    };
+  }
+
+  @Override
+  public void close() {
+    embedder.close();
+    landmarks.close();
+    detector.detector().close();
+  }
+}

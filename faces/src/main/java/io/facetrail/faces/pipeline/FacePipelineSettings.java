@@ -1,0 +1,170 @@
+package io.facetrail.faces.pipeline;
+
+import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.detect.ScanSettings;
+import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.runtime.config.ConfigProblems;
+import io.facetrail.runtime.config.Validated;
+import java.nio.file.Path;
+
+/**
+ * Settings of a {@link FacePipeline}.
+ *
+ * @param modelsDir model cache folder; null for {@code FACETRAIL_MODELS_DIR} or the user cache
+ * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
+ * @param detector which detector runs
+ * @param minScore detections scoring at or below this are dropped (0..1)
+ * @param minFaceSize smallest face side to report, in pixels; also decides tiling of large images
+ * @param canvasPadding whole-image pass border per side, as a fraction of the longer side
+ * @param tiling whether large images are also scanned in tiles for small faces
+ * @param alignment how chips are cut for the embedding network
+ * @param flip whether each face is also embedded mirrored and the two embeddings averaged
+ * @param detectBatch images (or tiles) per detector call
+ * @param faceBatch faces per landmark and embedding call
+ * @param threads PyTorch intra-op threads; 0 for every processor this JVM may use
+ */
+public record FacePipelineSettings(
+    Path modelsDir,
+    String device,
+    DetectorKind detector,
+    double minScore,
+    int minFaceSize,
+    double canvasPadding,
+    boolean tiling,
+    AlignmentMethod alignment,
+    boolean flip,
+    int detectBatch,
+    int faceBatch,
+    int threads)
+    implements Validated {
+
+  /** The defaults: CPU, SSD, aligned chips, flip augmentation, all cores. */
+  public static FacePipelineSettings defaults() {
+    return new FacePipelineSettings(
+        null,
+        "cpu",
+        DetectorKind.SSD,
+        0.5,
+        32,
+        0.25,
+        true,
+        AlignmentMethod.DLIB_33,
+        true,
+        8,
+        32,
+        0);
+  }
+
+  @Override
+  public void validate(ConfigProblems problems, String path) {
+    try {
+      DeviceSetting.parse(device);
+    } catch (IllegalArgumentException e) {
+      problems.add(ConfigProblems.path(path, "device"), e.getMessage());
+    }
+    problems.required(detector, ConfigProblems.path(path, "detector"));
+    problems.required(alignment, ConfigProblems.path(path, "alignment"));
+    problems.require(
+        minScore > 0 && minScore < 1,
+        ConfigProblems.path(path, "minScore"),
+        "is " + minScore + ", must lie strictly between 0 and 1");
+    problems.range(minFaceSize, 8, 4096, ConfigProblems.path(path, "minFaceSize"));
+    problems.range(canvasPadding, 0.0, 2.0, ConfigProblems.path(path, "canvasPadding"));
+    problems.range(detectBatch, 1, 1024, ConfigProblems.path(path, "detectBatch"));
+    problems.range(faceBatch, 1, 4096, ConfigProblems.path(path, "faceBatch"));
+    problems.range(threads, 0, 1024, ConfigProblems.path(path, "threads"));
+  }
+
+  /** Throws {@link io.facetrail.runtime.config.InvalidConfigurationException} listing problems. */
+  public FacePipelineSettings validated() {
+    ConfigProblems problems = new ConfigProblems();
+    validate(problems, "");
+    problems.throwIfAny("face pipeline settings");
+    return this;
+  }
+
+  ScanSettings scan() {
+    return new ScanSettings((float) minScore, minFaceSize, (float) canvasPadding, tiling);
+  }
+
+  public FacePipelineSettings withDevice(String newDevice) {
+    return new FacePipelineSettings(
+        modelsDir,
+        newDevice,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads);
+  }
+
+  public FacePipelineSettings withDetection(
+      DetectorKind newDetector, double newMinScore, double newCanvasPadding) {
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        newDetector,
+        newMinScore,
+        minFaceSize,
+        newCanvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads);
+  }
+
+  public FacePipelineSettings withEmbedding(AlignmentMethod newAlignment, boolean newFlip) {
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        newAlignment,
+        newFlip,
+        detectBatch,
+        faceBatch,
+        threads);
+  }
+
+  public FacePipelineSettings withBatches(int newDetectBatch, int newFaceBatch, int newThreads) {
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        newDetectBatch,
+        newFaceBatch,
+        newThreads);
+  }
+
+  public FacePipelineSettings withModelsDir(Path dir) {
+    return new FacePipelineSettings(
+        dir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads);
+  }
+}
