@@ -173,7 +173,10 @@ final class VideoStreamWorker implements Runnable {
 
   private void warnIfShort(StreamInfo info) {
     long decoded = stream.decode.framesDecoded() + stream.decode.packetsRejected();
-    if (!spec.live() && info.frameCount() > 0 && decoded < info.frameCount() * 0.98) {
+    if (!spec.live()
+        && spec.sampling().mode() != SamplingPolicy.Mode.KEY_FRAMES
+        && info.frameCount() > 0
+        && decoded < info.frameCount() * 0.98) {
       log.warn(
           "Stream '{}': the container announces {} frames but only {} were read (truncated file?)",
           stream.id,

@@ -12,6 +12,7 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
   private volatile boolean stopped;
+  private volatile boolean tripped;
   private volatile boolean armed;
   private volatile long deadlineNanos;
 
@@ -39,12 +40,28 @@ final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
     return stopped;
   }
 
+  /**
+   * Whether the deadline has ever interrupted I/O. FFmpeg reports an interrupted read late (the
+   * error sticks to the input and surfaces on a later read, after frames already buffered), when
+   * the deadline may have been pushed forward again: this flag remembers the cause.
+   */
+  boolean tripped() {
+    return tripped;
+  }
+
   boolean expired() {
     return armed && System.nanoTime() - deadlineNanos > 0;
   }
 
   @Override
   public int call(Pointer opaque) {
-    return stopped || expired() ? 1 : 0;
+    if (stopped) {
+      return 1;
+    }
+    if (expired()) {
+      tripped = true;
+      return 1;
+    }
+    return 0;
   }
 }

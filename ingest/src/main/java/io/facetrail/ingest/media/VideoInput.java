@@ -141,7 +141,7 @@ public final class VideoInput implements AutoCloseable {
       ended = true;
       return false;
     }
-    if (guard.expired()) {
+    if (guard.tripped() || guard.expired()) {
       throw stalled();
     }
     if (request.network()) {

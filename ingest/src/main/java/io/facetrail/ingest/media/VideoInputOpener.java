@@ -67,12 +67,12 @@ final class VideoInputOpener {
       int r = avformat_open_input(format, request.url(), forced, dict);
       if (r < 0) {
         // FFmpeg freed the context on failure.
-        throw OpenFailures.open(request, r, guard.expired());
+        throw OpenFailures.open(request, r, guard.tripped());
       }
       r = avformat_find_stream_info(format, (PointerPointer<?>) null);
       if (r < 0) {
         avformat_close_input(format);
-        throw OpenFailures.open(request, r, guard.expired());
+        throw OpenFailures.open(request, r, guard.tripped());
       }
       VideoInput input = openVideo(request, stats, guard, format, dict);
       if (request.network()) {
