@@ -4,7 +4,6 @@ import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +28,16 @@ public final class GalleryIndex {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private final CodeTable table = new CodeTable();
-  private final Map<String, Integer> slotOf = new HashMap<>();
-  private String[] ids = new String[0];
-  private String[] names = new String[0];
-  private int[] codeCounts = new int[0];
-  private int[] freeSlots = new int[0];
-  private int freeCount;
-  private int slotCount;
+  private final PersonTable persons = new PersonTable();
+  private int centredAt;
   private final List<String> models = new ArrayList<>();
   private final Map<String, Short> modelSlot = new HashMap<>();
   private final Map<String, boolean[]> allowedCache = new ConcurrentHashMap<>();
-  private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[0]);
+  private final ThreadLocal<Scratch> scratch =
+      ThreadLocal.withInitial(() -> new Scratch(new int[0]));
+
+  /** Per-thread buffers of the fast search, reused across queries. */
+  private record Scratch(int[] estimates) {}
 
   /**
    * @param compatibility which model ids may be compared
@@ -66,18 +64,13 @@ public final class GalleryIndex {
   public void replaceAll(Collection<PersonRecord> records) {
     lock.writeLock().lock();
     try {
-      slotOf.clear();
-      slotCount = 0;
-      freeCount = 0;
       table.size = 0;
-      int n = records.size();
-      ids = new String[n];
-      names = new String[n];
-      codeCounts = new int[n];
+      persons.clear(records.size());
       table.ensureCapacity(records.stream().mapToInt(r -> r.codes().size()).sum());
       for (PersonRecord r : records) {
         insert(r);
       }
+      recentreLocked();
     } finally {
       lock.writeLock().unlock();
     }
@@ -88,11 +81,7 @@ public final class GalleryIndex {
     lock.writeLock().lock();
     try {
       table.ensureCapacity(codes);
-      if (persons > ids.length) {
-        ids = Arrays.copyOf(ids, persons);
-        names = Arrays.copyOf(names, persons);
-        codeCounts = Arrays.copyOf(codeCounts, persons);
-      }
+      this.persons.reserve(persons);
     } finally {
       lock.writeLock().unlock();
     }
@@ -139,43 +128,46 @@ public final class GalleryIndex {
   }
 
   private void insert(PersonRecord r) {
-    int slot = freeCount > 0 ? freeSlots[--freeCount] : slotCount++;
-    if (slot >= ids.length) {
-      int cap = Math.max(16, slot + (slot >> 1) + 1);
-      ids = Arrays.copyOf(ids, cap);
-      names = Arrays.copyOf(names, cap);
-      codeCounts = Arrays.copyOf(codeCounts, cap);
-    }
-    ids[slot] = r.person().id();
-    names[slot] = r.person().name();
-    codeCounts[slot] = r.codes().size();
-    slotOf.put(r.person().id(), slot);
+    int slot = persons.add(r.person().id(), r.person().name(), r.codes().size());
     for (StoredCode c : r.codes()) {
       table.add(c.code(), slot, modelSlotOf(c.modelId()));
+    }
+    // The sign-code centre drifts as the gallery grows: re-centre when it has doubled.
+    if (table.size >= 1_000 && table.size >= 2 * centredAt) {
+      recentreLocked();
+    }
+  }
+
+  private void recentreLocked() {
+    table.recentre();
+    centredAt = table.size;
+  }
+
+  /** Re-centres the fast search's sign codes on the current gallery (after bulk changes). */
+  public void recentre() {
+    lock.writeLock().lock();
+    try {
+      recentreLocked();
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
   private void removeLocked(String personId) {
-    Integer slot = slotOf.remove(personId);
-    if (slot == null) {
+    int slot = persons.slotOf(personId);
+    if (slot < 0) {
       return;
     }
     // Removals are rare (erasure, re-enrolment): a scan for the person's codes costs less memory
     // than keeping a position list per person.
-    int left = codeCounts[slot];
+    int left = persons.codeCounts[slot];
     for (int i = table.size - 1; i >= 0 && left > 0; i--) {
       if (table.personSlot[i] == slot) {
         table.removeAt(i);
         left--;
       }
     }
-    ids[slot] = null;
-    names[slot] = null;
-    codeCounts[slot] = 0;
-    if (freeCount == freeSlots.length) {
-      freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
-    }
-    freeSlots[freeCount++] = slot;
+    persons.remove(slot);
   }
 
   private short modelSlotOf(String modelId) {
@@ -226,19 +218,19 @@ public final class GalleryIndex {
         case EXACT -> table.scan(code, allowed, 0, table.size, top);
         case EXACT_PARALLEL -> parallelScan(code, allowed, k, top);
         case FAST -> {
-          byte[] h = scratch.get();
-          if (h.length < table.size) {
-            h = new byte[table.personSlot.length];
-            scratch.set(h);
+          Scratch sc = scratch.get();
+          if (sc.estimates.length < table.size) {
+            sc = new Scratch(new int[table.personSlot.length]);
+            scratch.set(sc);
           }
-          table.fastScan(code, allowed, fastCandidates, h, top);
+          table.fastScan(code, allowed, fastCandidates, sc.estimates, top);
         }
         case AUTO -> throw new IllegalStateException("resolved above");
       }
       List<Match> out = new ArrayList<>();
       for (long packed : top.sorted()) {
         int slot = (int) packed;
-        out.add(new Match(ids[slot], names[slot], (int) (packed >>> 32)));
+        out.add(new Match(persons.ids[slot], persons.names[slot], (int) (packed >>> 32)));
       }
       return out;
     } finally {
@@ -277,8 +269,8 @@ public final class GalleryIndex {
   public Optional<String> nameOf(String personId) {
     lock.readLock().lock();
     try {
-      Integer slot = slotOf.get(personId);
-      return slot == null ? Optional.empty() : Optional.of(names[slot]);
+      int slot = persons.slotOf(personId);
+      return slot < 0 ? Optional.empty() : Optional.of(persons.names[slot]);
     } finally {
       lock.readLock().unlock();
     }
@@ -287,7 +279,7 @@ public final class GalleryIndex {
   public int personCount() {
     lock.readLock().lock();
     try {
-      return slotOf.size();
+      return persons.size();
     } finally {
       lock.readLock().unlock();
     }
@@ -306,7 +298,7 @@ public final class GalleryIndex {
   public long codeArrayBytes() {
     lock.readLock().lock();
     try {
-      return table.heapBytes();
+      return table.heapBytes() + persons.heapBytes();
     } finally {
       lock.readLock().unlock();
     }

@@ -1,0 +1,122 @@
+package io.facetrail.matcher.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facetrail.matcher.bench.SyntheticFaces;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every gallery store must have; subclasses provide the store. */
+public abstract class GalleryContract {
+  protected static final SyntheticFaces FACES = SyntheticFaces.standard(3);
+  protected Gallery gallery;
+
+  protected abstract Gallery openGallery();
+
+  /** Removes everything the test stored. */
+  protected abstract void cleanUp();
+
+  @BeforeEach
+  void open() {
+    gallery = openGallery();
+  }
+
+  @AfterEach
+  void close() {
+    cleanUp();
+    gallery.close();
+  }
+
+  protected static StoredCode code(int identity, int image, String model) {
+    return new StoredCode(
+        UUID.randomUUID().toString(),
+        model,
+        FACES.code(identity, image),
+        "photo-" + image + ".jpg",
+        Instant.parse("2026-03-01T10:00:00Z").plusSeconds(image));
+  }
+
+  @Test
+  void createsPersonsWithCodesAndModelIds() {
+    Person ada = gallery.createPerson("Ada", Map.of("team", "research"));
+    gallery.addCodes(ada.id(), List.of(code(1, 0, "m1"), code(1, 1, "m2")));
+    PersonRecord r = gallery.record(ada.id()).orElseThrow();
+    assertThat(r.person().name()).isEqualTo("Ada");
+    assertThat(r.person().metadata()).containsEntry("team", "research");
+    assertThat(r.codes()).extracting(StoredCode::modelId).containsExactlyInAnyOrder("m1", "m2");
+    assertThat(r.codes().get(0).code()).hasSize(128);
+    assertThat(r.codes()).anySatisfy(c -> assertThat(c.code()).isEqualTo(FACES.code(1, 0)));
+    assertThat(gallery.persons()).extracting(Person::id).containsExactly(ada.id());
+  }
+
+  @Test
+  void renamesAndRefusesUnknownIds() {
+    Person p = gallery.createPerson("Old", Map.of());
+    gallery.rename(p.id(), "New");
+    assertThat(gallery.person(p.id()).orElseThrow().name()).isEqualTo("New");
+    assertThatThrownBy(() -> gallery.rename("no-such-person", "X"))
+        .isInstanceOf(UnknownPersonException.class);
+    assertThatThrownBy(() -> gallery.addCodes("no-such-person", List.of(code(1, 1, "m"))))
+        .isInstanceOf(UnknownPersonException.class);
+  }
+
+  @Test
+  void erasureRemovesRecordAndEveryCode() {
+    Person keep = gallery.createPerson("Keep", Map.of());
+    Person gone = gallery.createPerson("Gone", Map.of());
+    gallery.addCodes(gone.id(), List.of(code(2, 0, "m"), code(2, 1, "m"), code(2, 2, "m")));
+    gallery.addCodes(keep.id(), List.of(code(3, 0, "m")));
+    assertThat(gallery.erase(gone.id())).isTrue();
+    assertThat(gallery.person(gone.id())).isEmpty();
+    assertThat(gallery.record(gone.id())).isEmpty();
+    assertThat(gallery.snapshot()).extracting(r -> r.person().id()).containsExactly(keep.id());
+    assertThat(gallery.erase(gone.id())).isFalse();
+  }
+
+  @Test
+  void importKeepsIdsAndReplaces() {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    Person p = new Person("imported-1", "Imported", Map.of("k", "v"), t, t);
+    gallery.importPerson(new PersonRecord(p, List.of(code(4, 0, "m"))));
+    gallery.importPerson(new PersonRecord(p.renamed("Again", t), List.of(code(4, 1, "m"))));
+    PersonRecord r = gallery.record("imported-1").orElseThrow();
+    assertThat(r.person().name()).isEqualTo("Again");
+    assertThat(r.codes()).hasSize(1);
+    assertThat(r.codes().get(0).code()).isEqualTo(FACES.code(4, 1));
+  }
+
+  @Test
+  void changeFeedReportsEveryMutationAfterTheCursor() {
+    GalleryChanges.Cursor start = gallery.cursor();
+    assertThat(gallery.changesSince(start).isEmpty()).isTrue();
+    Person a = gallery.createPerson("A", Map.of());
+    Person b = gallery.createPerson("B", Map.of());
+    gallery.erase(a.id());
+    GalleryChanges changes = gallery.changesSince(start);
+    assertThat(changes.cursor().version()).isGreaterThan(start.version());
+    if (!changes.resyncRequired()) {
+      assertThat(changes.changedPersons()).contains(a.id(), b.id());
+    }
+    GalleryChanges none = gallery.changesSince(changes.cursor());
+    assertThat(none.isEmpty()).isTrue();
+    gallery.rename(b.id(), "B2");
+    GalleryChanges later = gallery.changesSince(changes.cursor());
+    assertThat(later.isEmpty()).isFalse();
+    if (!later.resyncRequired()) {
+      assertThat(later.changedPersons()).containsExactly(b.id());
+    }
+  }
+
+  @Test
+  void aCursorFromAnotherEpochAsksForAResync() {
+    gallery.createPerson("A", Map.of());
+    GalleryChanges.Cursor foreign = new GalleryChanges.Cursor("other-epoch", 0, "0-0");
+    assertThat(gallery.changesSince(foreign).resyncRequired()).isTrue();
+  }
+}

@@ -1,0 +1,41 @@
+package io.facetrail.matcher.gallery.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.matcher.gallery.Gallery;
+import io.facetrail.matcher.gallery.GalleryContract;
+import io.facetrail.matcher.gallery.Person;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalGalleryTest extends GalleryContract {
+  @TempDir Path dir;
+
+  @Override
+  protected Gallery openGallery() {
+    return LocalGallery.open(dir, Clock.systemUTC());
+  }
+
+  @Override
+  protected void cleanUp() {
+    // The temporary directory is deleted by JUnit.
+  }
+
+  @Test
+  void survivesReopeningAndLeavesNoTemporaryFiles() throws Exception {
+    Person p = gallery.createPerson("Persistent", Map.of());
+    gallery.addCodes(p.id(), List.of(code(9, 0, "m")));
+    try (Gallery again = LocalGallery.open(dir, Clock.systemUTC())) {
+      assertThat(again.record(p.id()).orElseThrow().codes()).hasSize(1);
+      assertThat(again.cursor()).isEqualTo(gallery.cursor());
+    }
+    try (var files = Files.walk(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".tmp")).toList()).isEmpty();
+    }
+  }
+}
