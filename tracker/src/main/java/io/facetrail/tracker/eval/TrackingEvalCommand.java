@@ -1,0 +1,191 @@
+package io.facetrail.tracker.eval;
+
+import io.facetrail.faces.pipeline.DetectorKind;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.tracker.eval.TrackingEvaluation.Cast;
+import io.facetrail.tracker.eval.TrackingEvaluation.SequenceResult;
+import io.facetrail.tracker.eval.detect.FacePipelineDetector;
+import io.facetrail.tracker.eval.metrics.TrackingScores;
+import io.facetrail.tracker.eval.scene.FacePhoto;
+import io.facetrail.tracker.eval.scene.LfwPhotos;
+import io.facetrail.tracker.eval.scene.Scenario;
+import io.facetrail.tracker.eval.scene.Scenarios;
+import io.facetrail.tracker.track.TrackingParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code facetrail eval tracking}: scores the tracker on generated sequences of real faces. */
+@Command(
+    name = "tracking",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores the tracker (MOTA, IDF1, ID switches) on generated sequences with exact ground"
+          + " truth: LFW faces moving, crossing, hiding each other, leaving and coming back.",
+      "Detections come from the real face models. Prints one JSON object per sequence, then"
+          + " one for all of them."
+    })
+public final class TrackingEvalCommand implements Callable<Integer> {
+  @Option(
+      names = "--lfw-dir",
+      paramLabel = "DIR",
+      description = "LFW folder holding lfw-deepfunneled/ (default: $FACETRAIL_LFW_DIR)")
+  Path lfwDir;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Cast and scene seed (${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--sequence",
+      paramLabel = "NAME",
+      description =
+          "Run only these sequences (crossing, occlusion, exit-reenter, crowd, approach,"
+              + " irregular); default all")
+  List<String> sequences;
+
+  @Option(names = "--iou", defaultValue = "0.5", description = "Match threshold (${DEFAULT-VALUE})")
+  double iou;
+
+  @Option(
+      names = "--detector",
+      defaultValue = "SSD",
+      description = "SSD or TINY (${DEFAULT-VALUE})")
+  DetectorKind detector;
+
+  @Option(
+      names = "--min-score",
+      defaultValue = "0.3",
+      description =
+          "Detector score threshold; below the tracker's highScore so weak detections reach its"
+              + " second stage (${DEFAULT-VALUE})")
+  double minScore;
+
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu, gpu:N, auto")
+  String device;
+
+  @Option(names = "--models-dir", paramLabel = "DIR", description = "Face model cache")
+  Path modelsDir;
+
+  @Override
+  public Integer call() {
+    Path lfw = lfwDir != null ? lfwDir : envPath("FACETRAIL_LFW_DIR");
+    if (lfw == null || !Files.isDirectory(lfw.resolve("lfw-deepfunneled"))) {
+      throw new UserFacingException(
+          "the tracking evaluation needs LFW: give --lfw-dir (or FACETRAIL_LFW_DIR) as the folder"
+              + " holding lfw-deepfunneled/"
+              + (lfw == null ? "" : "; " + lfw + " holds none"));
+    }
+    List<Scenario> scenarios = selected(Scenarios.all(seed));
+    TrackingParameters params = TrackingParameters.defaults();
+    FacePipelineSettings settings =
+        FacePipelineSettings.defaults()
+            .withDevice(device)
+            .withDetection(detector, minScore, FacePipelineSettings.defaults().canvasPadding())
+            .withModelsDir(modelsDir);
+    try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
+      TrackingEvaluation evaluation = new TrackingEvaluation(faces, params, iou);
+      int needed = scenarios.stream().mapToInt(Scenario::photos).sum();
+      Cast cast = evaluation.cast(LfwPhotos.at(lfw), needed, seed);
+      TrackingScores total = TrackingScores.zero();
+      AppearanceStats appearance = new AppearanceStats();
+      long frames = 0;
+      double seconds = 0;
+      int next = 0;
+      for (Scenario scenario : scenarios) {
+        List<FacePhoto> photos = cast.photos().subList(next, next + scenario.photos());
+        next += scenario.photos();
+        SequenceResult r = evaluation.run(scenario, photos);
+        System.out.println(json(r.name(), r.frames(), r.scores(), r.appearance(), r.seconds(), ""));
+        total = total.plus(r.scores());
+        appearance.addAll(r.appearance());
+        frames += r.frames();
+        seconds += r.seconds();
+      }
+      String config =
+          String.format(
+              Locale.ROOT,
+              ",\"seed\":%d,\"iou_threshold\":%.2f,\"people_rejected_by_detector\":%d,"
+                  + "\"faces\":\"%s\",\"tracking\":\"%s\"",
+              seed,
+              iou,
+              cast.rejected(),
+              faces.description(),
+              params);
+      System.out.println(json("all", frames, total, appearance, seconds, config));
+    }
+    return 0;
+  }
+
+  private List<Scenario> selected(List<Scenario> all) {
+    if (sequences == null || sequences.isEmpty()) {
+      return all;
+    }
+    List<Scenario> out = new ArrayList<>();
+    for (String name : sequences) {
+      out.add(
+          all.stream()
+              .filter(s -> s.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new UserFacingException(
+                          "no sequence '"
+                              + name
+                              + "'; known: "
+                              + all.stream().map(Scenario::name).toList())));
+    }
+    return out;
+  }
+
+  private static Path envPath(String name) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? null : Path.of(v);
+  }
+
+  static String json(
+      String sequence,
+      long frames,
+      TrackingScores s,
+      AppearanceStats appearance,
+      double seconds,
+      String extra) {
+    return String.format(
+        Locale.ROOT,
+        "{\"evaluation\":\"tracking\",\"sequence\":\"%s\",\"frames\":%d,\"gt_tracks\":%d,"
+            + "\"gt_boxes\":%d,\"hyp_tracks\":%d,\"hyp_boxes\":%d,\"mota\":%.4f,\"motp\":%.4f,"
+            + "\"idf1\":%.4f,\"idp\":%.4f,\"idr\":%.4f,\"id_switches\":%d,"
+            + "\"id_switches_per_100_gt_tracks\":%.2f,\"false_positives\":%d,\"misses\":%d,"
+            + "\"fragmentations\":%d,\"mostly_tracked\":%d,\"mostly_lost\":%d,%s,"
+            + "\"seconds\":%.1f%s}",
+        sequence,
+        frames,
+        s.truthTracks(),
+        s.truthBoxes(),
+        s.hypothesisTracks(),
+        s.hypothesisBoxes(),
+        s.mota(),
+        s.motp(),
+        s.idf1(),
+        s.idPrecision(),
+        s.idRecall(),
+        s.idSwitches(),
+        s.idSwitchesPer100Tracks(),
+        s.falsePositives(),
+        s.misses(),
+        s.fragmentations(),
+        s.mostlyTracked(),
+        s.mostlyLost(),
+        appearance.json(),
+        seconds,
+        extra);
+  }
+}

@@ -1,0 +1,199 @@
+package io.facetrail.tracker.eval;
+
+import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.tracker.box.BoundingBox;
+import io.facetrail.tracker.eval.detect.DetectedFace;
+import io.facetrail.tracker.eval.detect.FrameFaceDetector;
+import io.facetrail.tracker.eval.metrics.FrameTruth;
+import io.facetrail.tracker.eval.metrics.LabelledBox;
+import io.facetrail.tracker.eval.metrics.MotEvaluator;
+import io.facetrail.tracker.eval.metrics.TrackingScores;
+import io.facetrail.tracker.eval.scene.FacePhoto;
+import io.facetrail.tracker.eval.scene.LfwPhotos;
+import io.facetrail.tracker.eval.scene.Scenario;
+import io.facetrail.tracker.eval.scene.SceneRenderer;
+import io.facetrail.tracker.track.Detection;
+import io.facetrail.tracker.track.FaceTracker;
+import io.facetrail.tracker.track.FrameResult;
+import io.facetrail.tracker.track.Track;
+import io.facetrail.tracker.track.TrackingParameters;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs scenarios through a face detector and the tracker and scores the result. The tracker's
+ * output is what the service would publish: every detection of every track that was confirmed
+ * (including the detections held back before confirmation), none of tracks never confirmed.
+ */
+public final class TrackingEvaluation {
+  /** Height at which a face patch is shown alone to learn the detector's box convention. */
+  private static final int CALIBRATION_HEIGHT = 180;
+
+  private final FrameFaceDetector detector;
+  private final TrackingParameters params;
+  private final MotEvaluator evaluator;
+
+  public TrackingEvaluation(
+      FrameFaceDetector detector, TrackingParameters params, double iouThreshold) {
+    this.detector = detector;
+    this.params = params;
+    this.evaluator = new MotEvaluator(iouThreshold);
+  }
+
+  /** The scores and statistics of one scenario. */
+  public record SequenceResult(
+      String name,
+      int frames,
+      int people,
+      long detections,
+      TrackingScores scores,
+      AppearanceStats appearance,
+      double seconds) {}
+
+  /** Photos ready for the scenarios, and how many people were skipped on the way. */
+  public record Cast(List<FacePhoto> photos, int rejected) {}
+
+  /**
+   * Takes people from LFW in a seeded order until {@code needed} have a photo on which the detector
+   * finds exactly one confident face (a photo where it does not cannot define ground truth).
+   */
+  public Cast cast(LfwPhotos lfw, int needed, long seed) {
+    List<FacePhoto> photos = new ArrayList<>();
+    int rejected = 0;
+    for (int person : lfw.shuffled(seed)) {
+      if (photos.size() == needed) {
+        break;
+      }
+      BufferedImage patch = lfw.patch(person);
+      double[] reference = referenceBox(patch);
+      if (reference == null) {
+        rejected++;
+      } else {
+        photos.add(new FacePhoto(person, patch, reference));
+      }
+    }
+    if (photos.size() < needed) {
+      throw new IllegalStateException(
+          "only " + photos.size() + " of " + needed + " LFW people gave a usable photo");
+    }
+    return new Cast(photos, rejected);
+  }
+
+  private double[] referenceBox(BufferedImage patch) {
+    int ph = CALIBRATION_HEIGHT;
+    int pw = (int) Math.round(ph * FacePhoto.ASPECT);
+    BufferedImage canvas = new BufferedImage(3 * pw, 2 * ph, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas.createGraphics();
+    g.setColor(new Color(128, 128, 128));
+    g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    int left = pw;
+    int top = ph / 2;
+    g.drawImage(patch, left, top, pw, ph, null);
+    g.dispose();
+    List<DetectedFace> faces = detector.detect(canvas);
+    if (faces.size() != 1 || faces.get(0).score() < params.newTrackScore()) {
+      return null;
+    }
+    BoundingBox b = faces.get(0).box();
+    return new double[] {(b.x() - left) / pw, (b.y() - top) / ph, b.width() / pw, b.height() / ph};
+  }
+
+  /** Runs one scenario with the given photos. */
+  public SequenceResult run(Scenario scenario, List<FacePhoto> photos) {
+    long start = System.nanoTime();
+    SceneRenderer renderer = new SceneRenderer(scenario, photos);
+    FaceTracker tracker = new FaceTracker(params);
+    List<FrameTruth> truth = new ArrayList<>();
+    Map<Long, List<Sighting>> sightings = new HashMap<>();
+    Set<Long> confirmed = new HashSet<>();
+    AppearanceStats appearance = new AppearanceStats();
+    Map<Long, float[]> lastSeen = new HashMap<>();
+    long detectionCount = 0;
+    for (int f = 0; f < renderer.frames(); f++) {
+      SceneRenderer.Frame frame = renderer.frame(f);
+      truth.add(frame.truth());
+      List<DetectedFace> faces = detector.detect(frame.image());
+      detectionCount += faces.size();
+      List<Detection> detections = new ArrayList<>(faces.size());
+      for (DetectedFace d : faces) {
+        detections.add(
+            new Detection(d.box(), d.score(), FaceCode.normalise(FaceCode.dequantise(d.code()))));
+      }
+      collectAppearance(frame.truth(), detections, lastSeen, appearance);
+      FrameResult result = tracker.step(Math.round(frame.time() * 1e6), detections);
+      for (int i = 0; i < detections.size(); i++) {
+        Track t = result.trackOfDetection()[i];
+        if (t == null) {
+          continue;
+        }
+        if (t.isConfirmed()) {
+          confirmed.add(t.number());
+        }
+        sightings
+            .computeIfAbsent(t.number(), k -> new ArrayList<>())
+            .add(new Sighting(f, detections.get(i).box()));
+      }
+    }
+    List<List<LabelledBox>> hypotheses = new ArrayList<>();
+    for (int f = 0; f < renderer.frames(); f++) {
+      hypotheses.add(new ArrayList<>());
+    }
+    for (long track : confirmed) {
+      for (Sighting s : sightings.get(track)) {
+        hypotheses.get(s.frame()).add(new LabelledBox(track, s.box()));
+      }
+    }
+    TrackingScores scores = evaluator.evaluate(truth, hypotheses);
+    return new SequenceResult(
+        scenario.name(),
+        renderer.frames(),
+        scenario.actors().size(),
+        detectionCount,
+        scores,
+        appearance,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private record Sighting(int frame, BoundingBox box) {}
+
+  /** Pairs each visible person with the detection on it, and records code distances. */
+  private static void collectAppearance(
+      FrameTruth truth,
+      List<Detection> detections,
+      Map<Long, float[]> lastSeen,
+      AppearanceStats stats) {
+    Map<Long, float[]> now = new HashMap<>();
+    for (LabelledBox object : truth.objects()) {
+      Detection best = null;
+      double bestIou = 0.5;
+      for (Detection d : detections) {
+        double iou = object.box().iou(d.box());
+        if (iou >= bestIou) {
+          best = d;
+          bestIou = iou;
+        }
+      }
+      if (best != null) {
+        now.put(object.id(), best.appearance());
+        float[] before = lastSeen.get(object.id());
+        if (before != null) {
+          stats.same(before, best.appearance());
+        }
+      }
+    }
+    List<float[]> codes = new ArrayList<>(now.values());
+    for (int i = 0; i < codes.size(); i++) {
+      for (int j = i + 1; j < codes.size(); j++) {
+        stats.different(codes.get(i), codes.get(j));
+      }
+    }
+    lastSeen.putAll(now);
+  }
+}
