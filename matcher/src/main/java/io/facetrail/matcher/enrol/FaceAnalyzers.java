@@ -1,5 +1,7 @@
 package io.facetrail.matcher.enrol;
 
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.util.ServiceLoader;
 
@@ -19,14 +21,18 @@ public final class FaceAnalyzers {
   /**
    * The analyzer of this build.
    *
-   * @throws UserFacingException when no face-model pipeline is available
+   * @throws UserFacingException when the face models cannot be loaded
    */
   public static FaceAnalyzer open() {
     for (Factory f : ServiceLoader.load(Factory.class)) {
       return f.create();
     }
-    throw new UserFacingException(
-        "photo analysis needs the face-model pipeline (detector, landmarks, alignment, embedding),"
-            + " which this build does not include yet; gallery commands that take no photo work");
+    try {
+      return new PipelineFaceAnalyzer(FacePipeline.create(FacePipelineSettings.defaults()));
+    } catch (RuntimeException e) {
+      throw new UserFacingException(
+          "cannot start the face models (run `facetrail models fetch` first?): " + e.getMessage(),
+          e);
+    }
   }
 }

@@ -58,6 +58,13 @@ public final class MatcherService implements AutoCloseable {
 
   /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
   public static MatcherService start(MatcherConfig config, Clock clock, Duration startTimeout) {
+    return start(
+        config, clock, startTimeout, Thresholds.shipped(config.decision().falseAcceptRate()));
+  }
+
+  /** As {@link #start(MatcherConfig, Clock, Duration)}, with thresholds from elsewhere. */
+  public static MatcherService start(
+      MatcherConfig config, Clock clock, Duration startTimeout, Thresholds thresholds) {
     PrometheusMeterRegistry registry = ServiceMetrics.create("matcher");
     Gallery gallery = GalleryStores.open(config.gallery(), clock);
     GalleryIndex index = index(config.gallery());
@@ -78,7 +85,7 @@ public final class MatcherService implements AutoCloseable {
         new MatcherDependencies(
             index,
             sync::isFresh,
-            Thresholds.shipped(config.decision().falseAcceptRate()),
+            thresholds,
             new DecisionPolicy(config.decision()),
             config.gallery().search(),
             config.pendingCheck(),
