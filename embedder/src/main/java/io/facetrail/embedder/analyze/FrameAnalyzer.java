@@ -11,10 +11,10 @@ public interface FrameAnalyzer extends AutoCloseable {
   /**
    * Analyses a batch.
    *
-   * @return one outcome per frame, in the order given
+   * @return one outcome per frame, in the order given, and the stage timings
    * @throws ModelFailureException when the model itself fails (the batch may be retried)
    */
-  List<FrameOutcome> analyze(List<Frame> frames);
+  AnalyzedBatch analyze(List<Frame> frames);
 
   /** Runs the models once so that the first real batch is not slowed by lazy initialisation. */
   void warmUp();

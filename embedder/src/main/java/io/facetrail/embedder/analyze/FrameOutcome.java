@@ -6,7 +6,7 @@ import java.util.List;
 /** What became of one frame of a batch. */
 public sealed interface FrameOutcome {
   /** The frame was decoded and analysed; {@code faces} may be empty. */
-  record Analyzed(List<Face> faces, StageTimings timings) implements FrameOutcome {
+  record Analyzed(List<Face> faces) implements FrameOutcome {
     public Analyzed {
       faces = List.copyOf(faces);
     }

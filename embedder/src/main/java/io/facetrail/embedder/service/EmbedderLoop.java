@@ -7,6 +7,7 @@ import io.facetrail.contracts.serde.MalformedRecordException;
 import io.facetrail.contracts.serde.ProtoSerde;
 import io.facetrail.contracts.serde.RecordSerdes;
 import io.facetrail.contracts.topic.TopicRegistry;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 import io.facetrail.embedder.analyze.FrameOutcome;
 import io.facetrail.embedder.batch.RecordBatcher;
 import io.facetrail.embedder.worker.CapacityExceededException;
@@ -147,7 +148,7 @@ public final class EmbedderLoop implements Runnable {
         parsed.add(new Parsed(r, null, e));
       }
     }
-    List<FrameOutcome> outcomes = frames.isEmpty() ? List.of() : analyse(frames);
+    List<FrameOutcome> outcomes = frames.isEmpty() ? List.of() : analyse(frames).outcomes();
     try {
       producer.beginTransaction();
       int next = 0;
@@ -198,7 +199,7 @@ public final class EmbedderLoop implements Runnable {
     }
   }
 
-  private List<FrameOutcome> analyse(List<Frame> frames) {
+  private AnalyzedBatch analyse(List<Frame> frames) {
     while (true) {
       try {
         return worker.submit(frames).get();

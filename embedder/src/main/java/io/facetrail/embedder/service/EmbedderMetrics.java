@@ -1,13 +1,13 @@
 package io.facetrail.embedder.service;
 
-import io.facetrail.embedder.analyze.FrameOutcome;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 import io.facetrail.embedder.worker.WorkerObserver;
+import io.facetrail.faces.pipeline.StageTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +18,7 @@ public final class EmbedderMetrics implements WorkerObserver {
   private final Timer batchLatency;
   private final Timer decode;
   private final Timer detect;
+  private final Timer landmarks;
   private final Timer align;
   private final Timer embed;
   private final Counter faces;
@@ -36,13 +37,15 @@ public final class EmbedderMetrics implements WorkerObserver {
             .register(registry);
     this.batchLatency = latency("facetrail.embedder.batch.latency", "Model time per batch", null);
     this.decode =
-        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "decode");
+        latency("facetrail.embedder.stage.latency", "Model time per batch and stage", "decode");
     this.detect =
-        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "detect");
+        latency("facetrail.embedder.stage.latency", "Model time per batch and stage", "detect");
+    this.landmarks =
+        latency("facetrail.embedder.stage.latency", "Model time per batch and stage", "landmarks");
     this.align =
-        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "align");
+        latency("facetrail.embedder.stage.latency", "Model time per batch and stage", "align");
     this.embed =
-        latency("facetrail.embedder.stage.latency", "Model time per frame and stage", "embed");
+        latency("facetrail.embedder.stage.latency", "Model time per batch and stage", "embed");
     this.faces =
         Counter.builder("facetrail.embedder.faces")
             .description("Faces found and embedded")
@@ -96,18 +99,16 @@ public final class EmbedderMetrics implements WorkerObserver {
   }
 
   @Override
-  public void batchDone(int frames, long nanos, List<FrameOutcome> outcomes) {
+  public void batchDone(int frames, long nanos, AnalyzedBatch batch) {
     batchSize.record(frames);
     batchLatency.record(nanos, TimeUnit.NANOSECONDS);
-    for (FrameOutcome o : outcomes) {
-      if (o instanceof FrameOutcome.Analyzed a) {
-        faces.increment(a.faces().size());
-        decode.record(a.timings().decodeNanos(), TimeUnit.NANOSECONDS);
-        detect.record(a.timings().detectNanos(), TimeUnit.NANOSECONDS);
-        align.record(a.timings().alignNanos(), TimeUnit.NANOSECONDS);
-        embed.record(a.timings().embedNanos(), TimeUnit.NANOSECONDS);
-      }
-    }
+    faces.increment(batch.faceCount());
+    StageTimings t = batch.timings();
+    decode.record(t.decodeNanos(), TimeUnit.NANOSECONDS);
+    detect.record(t.detectNanos(), TimeUnit.NANOSECONDS);
+    landmarks.record(t.landmarkNanos(), TimeUnit.NANOSECONDS);
+    align.record(t.alignNanos(), TimeUnit.NANOSECONDS);
+    embed.record(t.embedNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override

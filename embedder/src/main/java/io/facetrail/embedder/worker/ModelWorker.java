@@ -1,8 +1,8 @@
 package io.facetrail.embedder.worker;
 
 import io.facetrail.contracts.proto.Frame;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 import io.facetrail.embedder.analyze.FrameAnalyzer;
-import io.facetrail.embedder.analyze.FrameOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class ModelWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelWorker.class);
 
-  private record Job(List<Frame> frames, CompletableFuture<List<FrameOutcome>> result) {}
+  private record Job(List<Frame> frames, CompletableFuture<AnalyzedBatch> result) {}
 
   private final String name;
   private final FrameAnalyzer analyzer;
@@ -86,12 +86,12 @@ public final class ModelWorker implements AutoCloseable {
    * @throws CapacityExceededException when the queue is full
    * @throws WorkerFailedException when the worker has failed for good
    */
-  public CompletableFuture<List<FrameOutcome>> submit(List<Frame> frames) {
+  public CompletableFuture<AnalyzedBatch> submit(List<Frame> frames) {
     WorkerFailedException failed = failure;
     if (failed != null) {
       throw failed;
     }
-    CompletableFuture<List<FrameOutcome>> result = new CompletableFuture<>();
+    CompletableFuture<AnalyzedBatch> result = new CompletableFuture<>();
     if (!queue.offer(new Job(List.copyOf(frames), result))) {
       throw new CapacityExceededException(name, capacity);
     }
@@ -140,17 +140,17 @@ public final class ModelWorker implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       long t0 = System.nanoTime();
       try {
-        List<FrameOutcome> outcomes = analyzer.analyze(job.frames());
-        if (outcomes.size() != job.frames().size()) {
+        AnalyzedBatch batch = analyzer.analyze(job.frames());
+        if (batch.outcomes().size() != job.frames().size()) {
           throw new IllegalStateException(
               "analyzer returned "
-                  + outcomes.size()
+                  + batch.outcomes().size()
                   + " outcomes for "
                   + job.frames().size()
                   + " frames");
         }
-        observer.batchDone(job.frames().size(), System.nanoTime() - t0, outcomes);
-        job.result().complete(outcomes);
+        observer.batchDone(job.frames().size(), System.nanoTime() - t0, batch);
+        job.result().complete(batch);
         return;
       } catch (RuntimeException e) {
         observer.modelFailure();
@@ -164,8 +164,9 @@ public final class ModelWorker implements AutoCloseable {
                       + " times in a row, last: "
                       + e.getMessage(),
                   e);
-          job.result().completeExceptionally(failed);
+          // Record the failure before anyone waiting on the batch can observe it.
           fail(failed);
+          job.result().completeExceptionally(failed);
           return;
         }
         log.warn(

@@ -1,12 +1,11 @@
 package io.facetrail.embedder.worker;
 
-import io.facetrail.embedder.analyze.FrameOutcome;
-import java.util.List;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 
 /** What a model worker reports as it runs (metrics, health). */
 public interface WorkerObserver {
   /** A batch of {@code frames} frames finished in {@code nanos}. */
-  void batchDone(int frames, long nanos, List<FrameOutcome> outcomes);
+  void batchDone(int frames, long nanos, AnalyzedBatch batch);
 
   void queueDepth(int depth);
 
@@ -20,7 +19,7 @@ public interface WorkerObserver {
   WorkerObserver NONE =
       new WorkerObserver() {
         @Override
-        public void batchDone(int frames, long nanos, List<FrameOutcome> outcomes) {}
+        public void batchDone(int frames, long nanos, AnalyzedBatch batch) {}
 
         @Override
         public void queueDepth(int depth) {}

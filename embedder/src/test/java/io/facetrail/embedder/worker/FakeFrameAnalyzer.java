@@ -1,10 +1,11 @@
 package io.facetrail.embedder.worker;
 
 import io.facetrail.contracts.proto.Frame;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 import io.facetrail.embedder.analyze.FrameAnalyzer;
 import io.facetrail.embedder.analyze.FrameOutcome;
 import io.facetrail.embedder.analyze.ModelFailureException;
-import io.facetrail.embedder.analyze.StageTimings;
+import io.facetrail.faces.pipeline.StageTimings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ final class FakeFrameAnalyzer implements FrameAnalyzer {
   volatile boolean warmed;
 
   @Override
-  public List<FrameOutcome> analyze(List<Frame> frames) {
+  public AnalyzedBatch analyze(List<Frame> frames) {
     calls.incrementAndGet();
     if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new ModelFailureException("injected failure", null);
@@ -34,9 +35,9 @@ final class FakeFrameAnalyzer implements FrameAnalyzer {
       out.add(
           f.getImage().byteAt(0) == 0
               ? new FrameOutcome.Undecodable("not an image")
-              : new FrameOutcome.Analyzed(List.of(), StageTimings.ZERO));
+              : new FrameOutcome.Analyzed(List.of()));
     }
-    return out;
+    return new AnalyzedBatch(out, StageTimings.ZERO);
   }
 
   @Override

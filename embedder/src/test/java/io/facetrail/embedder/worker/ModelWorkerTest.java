@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.facetrail.contracts.proto.Frame;
+import io.facetrail.embedder.analyze.AnalyzedBatch;
 import io.facetrail.embedder.analyze.FrameOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class ModelWorkerTest {
       assertThat(w.awaitWarm(Duration.ofSeconds(5))).isTrue();
       assertThat(fake.warmed).isTrue();
       List<FrameOutcome> out =
-          w.submit(List.of(frame(1), frame(0), frame(2))).get(5, TimeUnit.SECONDS);
+          w.submit(List.of(frame(1), frame(0), frame(2))).get(5, TimeUnit.SECONDS).outcomes();
       assertThat(out).hasSize(3);
       assertThat(out.get(0)).isInstanceOf(FrameOutcome.Analyzed.class);
       assertThat(out.get(1)).isInstanceOf(FrameOutcome.Undecodable.class);
@@ -44,7 +45,7 @@ class ModelWorkerTest {
     fake.failNext.set(2);
     try (ModelWorker w =
         new ModelWorker("t", fake, 2, 3, Duration.ofMillis(1), WorkerObserver.NONE).start()) {
-      assertThat(w.submit(List.of(frame(1))).get(5, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(w.submit(List.of(frame(1))).get(5, TimeUnit.SECONDS).outcomes()).hasSize(1);
       assertThat(fake.calls.get()).isEqualTo(3);
       assertThat(w.failure()).isNull();
     }
@@ -56,7 +57,7 @@ class ModelWorkerTest {
     fake.failNext.set(10);
     try (ModelWorker w =
         new ModelWorker("t", fake, 2, 3, Duration.ofMillis(1), WorkerObserver.NONE).start()) {
-      CompletableFuture<List<FrameOutcome>> f = w.submit(List.of(frame(1)));
+      CompletableFuture<AnalyzedBatch> f = w.submit(List.of(frame(1)));
       assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(WorkerFailedException.class)
