@@ -5,6 +5,8 @@ import io.facetrail.contracts.proto.EndOfStream;
 import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
 import io.facetrail.contracts.proto.ImageEncoding;
+import io.facetrail.ingest.media.EncodedImage;
+import io.facetrail.ingest.media.JpegEncoder;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -48,8 +50,8 @@ final class FramePublisher implements Runnable {
   @Override
   public void run() {
     StreamOutcome outcome;
-    try {
-      publishFrames();
+    try (JpegEncoder encoder = new JpegEncoder(stream.spec.jpegQuality(), stream.spec.maxSide())) {
+      publishFrames(encoder);
       outcome = endOfStream(stream.decoderOutcome());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -64,7 +66,7 @@ final class FramePublisher implements Runnable {
     stream.completion.complete(done);
   }
 
-  private void publishFrames() throws InterruptedException {
+  private void publishFrames(JpegEncoder encoder) throws InterruptedException {
     while (true) {
       PendingFrame f = stream.queue.poll(200);
       if (f == null) {
@@ -73,9 +75,16 @@ final class FramePublisher implements Runnable {
         }
         continue;
       }
-      if (stream.publishFailure() == null) {
-        send(frameRecord(f), true);
+      EncodedImage image;
+      try {
+        if (stream.publishFailure() != null) {
+          continue;
+        }
+        image = encoder.encode(f.picture());
+      } finally {
+        f.release();
       }
+      send(frameRecord(f, image), true);
     }
   }
 
@@ -111,22 +120,22 @@ final class FramePublisher implements Runnable {
         stream.id, verdict.reason(), verdict.detail(), verdict.failure(), stream.counts());
   }
 
-  private FrameRecord frameRecord(PendingFrame f) {
+  private FrameRecord frameRecord(PendingFrame f, EncodedImage image) {
     Frame.Builder b =
         Frame.newBuilder()
             .setStreamId(stream.id)
-            .setSequence(f.sequence())
-            .setMediaTimeUs(f.mediaTimeUs())
-            .setCaptureTimeMs(f.captureTimeMs())
-            .setWidth(f.image().width())
-            .setHeight(f.image().height())
+            .setSequence(f.sequence)
+            .setMediaTimeUs(f.mediaTimeUs)
+            .setCaptureTimeMs(f.captureTimeMs)
+            .setWidth(image.width())
+            .setHeight(image.height())
             .setEncoding(ImageEncoding.JPEG)
             // The JPEG array is never touched again: wrapping it saves a copy per frame.
-            .setImage(UnsafeByteOperations.unsafeWrap(f.image().jpeg()))
-            .setKeyFrame(f.keyFrame())
+            .setImage(UnsafeByteOperations.unsafeWrap(image.jpeg()))
+            .setKeyFrame(f.keyFrame)
             .putAllLabels(stream.spec.labels());
-    lastSequence = f.sequence();
-    lastMediaTimeUs = f.mediaTimeUs();
+    lastSequence = f.sequence;
+    lastMediaTimeUs = f.mediaTimeUs;
     return FrameRecord.newBuilder().setFrame(b).build();
   }
 

@@ -31,21 +31,23 @@ final class FrameQueue {
   /**
    * Adds a frame, waiting for room unless this queue drops.
    *
-   * @return the frame dropped to make room, or null
+   * @return whether the oldest frame was dropped (and released) to make room
    * @throws IllegalStateException when the queue is closed
    */
-  PendingFrame put(PendingFrame frame) throws InterruptedException {
+  boolean put(PendingFrame frame) throws InterruptedException {
     lock.lockInterruptibly();
     try {
-      PendingFrame dropped = null;
+      boolean dropped = false;
       while (frames.size() >= capacity && !closed) {
         if (dropOldest) {
-          dropped = frames.pollFirst();
+          frames.pollFirst().release();
+          dropped = true;
           break;
         }
         notFull.await();
       }
       if (closed) {
+        frame.release();
         throw new IllegalStateException("frame queue is closed");
       }
       frames.addLast(frame);
@@ -91,11 +93,12 @@ final class FrameQueue {
     }
   }
 
-  /** Removes every queued frame (publishing failed for good) and returns how many there were. */
+  /** Releases every queued frame (publishing failed for good); returns how many there were. */
   int clear() {
     lock.lock();
     try {
       int n = frames.size();
+      frames.forEach(PendingFrame::release);
       frames.clear();
       notFull.signalAll();
       return n;

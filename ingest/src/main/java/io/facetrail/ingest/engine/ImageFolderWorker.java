@@ -1,6 +1,5 @@
 package io.facetrail.ingest.engine;
 
-import io.facetrail.ingest.media.JpegEncoder;
 import io.facetrail.ingest.media.OpenRequest;
 import io.facetrail.ingest.media.SourceFailure;
 import io.facetrail.ingest.media.SourceFailure.Kind;
@@ -41,7 +40,7 @@ final class ImageFolderWorker implements Runnable {
   @Override
   public void run() {
     stream.decoderThread(Thread.currentThread());
-    try (JpegEncoder encoder = new JpegEncoder(stream.spec.jpegQuality(), stream.spec.maxSide())) {
+    try {
       List<Path> images = list(Path.of(stream.spec.input()));
       stream.duration(images.size() * IMAGE_INTERVAL_US);
       stream.state(StreamState.RUNNING, "");
@@ -52,7 +51,7 @@ final class ImageFolderWorker implements Runnable {
           stream.decoderEnded(EndReason.STOPPED, "stopped", null);
           return;
         }
-        read(encoder, images.get(i), i, images.size());
+        read(images.get(i), i, images.size());
       }
       stream.decoderEnded(EndReason.COMPLETED, "end of input", null);
     } catch (SourceFailure f) {
@@ -91,8 +90,7 @@ final class ImageFolderWorker implements Runnable {
     return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1));
   }
 
-  private void read(JpegEncoder encoder, Path image, int index, int total)
-      throws InterruptedException {
+  private void read(Path image, int index, int total) throws InterruptedException {
     long mediaTimeUs = index * IMAGE_INTERVAL_US;
     long corruptBefore = stream.decode.framesLostToCorruption();
     boolean[] delivered = {false};
@@ -103,11 +101,8 @@ final class ImageFolderWorker implements Runnable {
               (frame, t, key) -> {
                 delivered[0] = true;
                 stream.frameDecoded(mediaTimeUs);
-                var jpeg = encoder.encode(frame);
                 long seq = stream.selected.getAndIncrement();
-                PendingFrame f =
-                    new PendingFrame(seq, mediaTimeUs, System.currentTimeMillis(), true, jpeg);
-                stream.queue.put(f);
+                stream.queue.put(PendingFrame.of(seq, mediaTimeUs, true, frame));
               })) {
         // one frame per image
       }

@@ -1,7 +1,49 @@
 package io.facetrail.ingest.engine;
 
-import io.facetrail.ingest.media.EncodedImage;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
-/** A selected, encoded frame waiting to be published. */
-record PendingFrame(
-    long sequence, long mediaTimeUs, long captureTimeMs, boolean keyFrame, EncodedImage image) {}
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+
+/**
+ * A selected frame waiting to be encoded and published. It holds its own reference to the decoder's
+ * picture buffers (no pixel copy), which {@link #release()} gives back; encoding happens on the
+ * publisher thread so that the decoder thread goes straight on to the next packet.
+ */
+final class PendingFrame {
+  final long sequence;
+  final long mediaTimeUs;
+  final long captureTimeMs;
+  final boolean keyFrame;
+  private AVFrame picture;
+
+  private PendingFrame(
+      long sequence, long mediaTimeUs, long captureTimeMs, boolean keyFrame, AVFrame picture) {
+    this.sequence = sequence;
+    this.mediaTimeUs = mediaTimeUs;
+    this.captureTimeMs = captureTimeMs;
+    this.keyFrame = keyFrame;
+    this.picture = picture;
+  }
+
+  /** Takes a new reference to {@code decoded}, which stays the decoder's. */
+  static PendingFrame of(long sequence, long mediaTimeUs, boolean keyFrame, AVFrame decoded) {
+    AVFrame ref = av_frame_clone(decoded);
+    if (ref == null) {
+      throw new OutOfMemoryError("FFmpeg cannot reference a decoded frame");
+    }
+    return new PendingFrame(sequence, mediaTimeUs, System.currentTimeMillis(), keyFrame, ref);
+  }
+
+  AVFrame picture() {
+    return picture;
+  }
+
+  /** Returns the picture's buffers to the decoder; idempotent. */
+  void release() {
+    if (picture != null) {
+      av_frame_free(picture);
+      picture = null;
+    }
+  }
+}

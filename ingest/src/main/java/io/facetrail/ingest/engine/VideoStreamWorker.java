@@ -1,7 +1,6 @@
 package io.facetrail.ingest.engine;
 
 import io.facetrail.ingest.media.FrameSink;
-import io.facetrail.ingest.media.JpegEncoder;
 import io.facetrail.ingest.media.OpenRequest;
 import io.facetrail.ingest.media.SourceFailure;
 import io.facetrail.ingest.media.SourceFailure.Kind;
@@ -41,15 +40,15 @@ final class VideoStreamWorker implements Runnable {
   @Override
   public void run() {
     stream.decoderThread(Thread.currentThread());
-    try (JpegEncoder encoder = new JpegEncoder(spec.jpegQuality(), spec.maxSide())) {
-      loop(encoder);
+    try {
+      loop();
     } catch (RuntimeException e) {
       log.error("Stream '{}' failed unexpectedly", stream.id, e);
       stream.decoderEnded(EndReason.FAILED, "internal error: " + e, null);
     }
   }
 
-  private void loop(JpegEncoder encoder) {
+  private void loop() {
     int failedAttempts = 0;
     while (true) {
       if (stream.stopRequested()) {
@@ -57,7 +56,7 @@ final class VideoStreamWorker implements Runnable {
         return;
       }
       try {
-        boolean producedFrames = session(encoder);
+        boolean producedFrames = session();
         if (stream.stopRequested()) {
           stopped();
           return;
@@ -102,7 +101,7 @@ final class VideoStreamWorker implements Runnable {
   }
 
   /** One connection: returns whether it produced frames; throws when it failed. */
-  private boolean session(JpegEncoder encoder) throws SourceFailure, InterruptedException {
+  private boolean session() throws SourceFailure, InterruptedException {
     long decodedBefore = stream.decode.framesDecoded();
     try (VideoInput input = VideoInput.open(openRequest(), stream.decode)) {
       stream.currentInput(input);
@@ -112,7 +111,7 @@ final class VideoStreamWorker implements Runnable {
       log.info("Stream '{}' opened {}: {}", stream.id, spec.displayName(), info.describe());
       stream.notifyListener(l -> l.connected(stream.id, info));
       long offset = sessionOffsetUs(info);
-      FrameSink sink = (frame, t, key) -> accept(encoder, frame, offset + t, key);
+      FrameSink sink = (frame, t, key) -> accept(frame, offset + t, key);
       while (input.readNext(sink)) {
         if (stream.stopRequested()) {
           break;
@@ -125,8 +124,7 @@ final class VideoStreamWorker implements Runnable {
     return stream.decode.framesDecoded() > decodedBefore;
   }
 
-  private void accept(
-      JpegEncoder encoder, org.bytedeco.ffmpeg.avutil.AVFrame frame, long mediaTimeUs, boolean key)
+  private void accept(org.bytedeco.ffmpeg.avutil.AVFrame frame, long mediaTimeUs, boolean key)
       throws InterruptedException {
     if (firstFrameNanos == 0) {
       firstFrameNanos = System.nanoTime();
@@ -136,11 +134,9 @@ final class VideoStreamWorker implements Runnable {
     if (!sampler.select(mediaTimeUs, key)) {
       return;
     }
-    var image = encoder.encode(frame);
-    PendingFrame pending =
-        new PendingFrame(nextSequence++, mediaTimeUs, System.currentTimeMillis(), key, image);
+    PendingFrame pending = PendingFrame.of(nextSequence++, mediaTimeUs, key, frame);
     stream.selected.incrementAndGet();
-    if (stream.queue.put(pending) != null) {
+    if (stream.queue.put(pending)) {
       stream.dropped.incrementAndGet();
     }
   }

@@ -5,7 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.charset.StandardCharsets;
 
 /** Turns FFmpeg's negative error codes into text. */
-final class FfmpegErrors {
+public final class FfmpegErrors {
   // AVERROR(e) is -e on Linux; these are the POSIX codes FFmpeg's network code returns.
   static final int ENOENT = -2;
   static final int EACCES = -13;
@@ -19,7 +19,7 @@ final class FfmpegErrors {
   private FfmpegErrors() {}
 
   /** FFmpeg's own description of {@code code}, e.g. "Connection refused". */
-  static String describe(int code) {
+  public static String describe(int code) {
     byte[] buf = new byte[256];
     if (av_strerror(code, buf, buf.length) < 0) {
       return "FFmpeg error " + code;

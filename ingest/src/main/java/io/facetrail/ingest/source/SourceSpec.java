@@ -141,7 +141,7 @@ public record SourceSpec(
     private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
     private Duration openTimeout = Duration.ofSeconds(15);
     private Duration stallTimeout = Duration.ofSeconds(10);
-    private int queueCapacity = 16;
+    private int queueCapacity = 8;
     private String username;
     private Secret password;
 

@@ -1,0 +1,24 @@
+package io.facetrail.ingest.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How FFmpeg reads and decodes.
+ *
+ * @param threads decoder threads, 0 for one per core
+ * @param rtspTransport {@code tcp} or {@code udp} for RTSP sources
+ * @param options further FFmpeg options, passed unchanged (e.g. {@code analyzeduration: "500000"})
+ */
+public record DecodeSettings(Integer threads, String rtspTransport, Map<String, String> options) {
+  DecodeSettings orElse(DecodeSettings d) {
+    Map<String, String> merged = new LinkedHashMap<>(d.options == null ? Map.of() : d.options);
+    if (options != null) {
+      merged.putAll(options);
+    }
+    return new DecodeSettings(
+        threads != null ? threads : d.threads,
+        rtspTransport != null ? rtspTransport : d.rtspTransport,
+        merged);
+  }
+}
