@@ -1,0 +1,2 @@
+/** The {@code facetrail embedder} command. */
+package io.facetrail.embedder.cli;
