@@ -30,7 +30,7 @@ final class PendingFrame {
   static PendingFrame of(long sequence, long mediaTimeUs, boolean keyFrame, AVFrame decoded) {
     AVFrame ref = av_frame_clone(decoded);
     if (ref == null) {
-      throw new OutOfMemoryError("FFmpeg cannot reference a decoded frame");
+      throw new IllegalStateException("FFmpeg cannot reference a decoded frame (out of memory?)");
     }
     return new PendingFrame(sequence, mediaTimeUs, System.currentTimeMillis(), keyFrame, ref);
   }
