@@ -5,6 +5,8 @@ import io.facetrail.tracker.session.StreamSession;
 import io.facetrail.tracker.state.SessionCodec;
 import io.facetrail.tracker.track.FaceTracker;
 import io.facetrail.tracker.track.TrackingParameters;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +23,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Association throughput of the tracker on one thread (synthetic crowd, 25 fps).",
-      "Prints one JSON object per level measured: association, session, session+state."
+      "Prints one JSON object per level measured: association, session, session+state;"
+          + " frames_per_cpu_second is the one-core rate (thread CPU time), frames_per_second"
+          + " the wall-clock rate (lower when other processes share the core)."
     })
 public final class TrackerBenchCommand implements Callable<Integer> {
+  /** CPU time of this thread: the one-core rate even when other processes share the core. */
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   @Option(
       names = "--faces",
       defaultValue = "10",
@@ -62,13 +69,18 @@ public final class TrackerBenchCommand implements Callable<Integer> {
     FaceTracker tracker = new FaceTracker(params);
     long tracks = 0;
     long start = 0;
+    long cpuStart = 0;
     for (int f = 0; f < warmup + frames; f++) {
       if (f == warmup) {
         start = System.nanoTime();
+        cpuStart = CPU.getCurrentThreadCpuTime();
+        tracks = 0;
       }
       tracks += tracker.step(f * SyntheticCrowd.FRAME_US, crowd.detections(f)).confirmed().size();
     }
-    return new double[] {System.nanoTime() - start, tracks};
+    return new double[] {
+      System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpuStart, tracks
+    };
   }
 
   private double[] runSession(SyntheticCrowd crowd, TrackingParameters params, boolean state) {
@@ -78,9 +90,12 @@ public final class TrackerBenchCommand implements Callable<Integer> {
     byte[] stored = codec.encode(session);
     long events = 0;
     long start = 0;
+    long cpuStart = 0;
     for (int f = 0; f < warmup + frames; f++) {
       if (f == warmup) {
         start = System.nanoTime();
+        cpuStart = CPU.getCurrentThreadCpuTime();
+        events = 0;
       }
       if (state) {
         session = codec.decode(stored);
@@ -90,27 +105,33 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         stored = codec.encode(session);
       }
     }
-    return new double[] {System.nanoTime() - start, events};
+    return new double[] {
+      System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpuStart, events
+    };
   }
 
   private void report(String level, double[] result) {
     double seconds = result[0] / 1e9;
+    double cpuSeconds = result[1] / 1e9;
     System.out.println(
         String.format(
             Locale.ROOT,
             "{\"benchmark\":\"tracker\",\"level\":\"%s\",\"faces_per_frame\":%d,"
                 + "\"frames\":%d,\"warmup_frames\":%d,\"seed\":%d,\"threads\":1,"
-                + "\"frames_per_second\":%.1f,\"microseconds_per_frame\":%.2f,"
-                + "\"outputs\":%d,\"java\":\"%s\",\"cpus\":%d}",
+                + "\"frames_per_second\":%.1f,\"frames_per_cpu_second\":%.1f,"
+                + "\"cpu_microseconds_per_frame\":%.2f,\"outputs\":%d,"
+                + "\"java\":\"%s\",\"cpus\":%d,\"load_average\":%.2f}",
             level,
             faces,
             frames,
             warmup,
             seed,
             frames / seconds,
-            result[0] / 1e3 / frames,
-            (long) result[1],
+            frames / cpuSeconds,
+            result[1] / 1e3 / frames,
+            (long) result[2],
             System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().availableProcessors(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
   }
 }
