@@ -19,6 +19,7 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryExportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
-        ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()));
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()));
   }
 }

@@ -176,24 +176,39 @@ final class CodeTable {
         table[b * 256 + v] = table[b * 256 + (v & (v - 1))] + weight[b * 8 + low];
       }
     }
+    // Every estimate lies in [base + negative weights, base + positive weights]: a histogram over
+    // that range, filled in the same pass, finds the candidates' cutoff without sorting.
+    long lo = base;
+    long hi = base;
+    for (int w : weight) {
+      lo += Math.min(0, w);
+      hi += Math.max(0, w);
+    }
+    int shift = 0;
+    while (((hi - lo) >> shift) >= HISTOGRAM_BUCKETS) {
+      shift++;
+    }
+    int[] histogram = new int[HISTOGRAM_BUCKETS];
     final long[] s = signs;
-    int min = Integer.MAX_VALUE;
-    int max = Integer.MIN_VALUE;
+    final int low = (int) lo;
+    boolean everyModel = allTrue(allowedModels);
     for (int i = 0; i < size; i++) {
       int e;
-      if (allowedModels[modelSlot[i]]) {
+      if (everyModel || allowedModels[modelSlot[i]]) {
         e = base + sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
-        min = Math.min(min, e);
-        max = Math.max(max, e);
+        histogram[(e - low) >> shift]++;
       } else {
         e = Integer.MAX_VALUE; // Never a candidate.
       }
       estimates[i] = e;
     }
-    if (min == Integer.MAX_VALUE) {
-      return;
+    int taken = 0;
+    int bucket = 0;
+    while (bucket < HISTOGRAM_BUCKETS - 1 && taken + histogram[bucket] < candidates) {
+      taken += histogram[bucket];
+      bucket++;
     }
-    int cutoff = cutoff(estimates, min, max, candidates);
+    long cutoff = lo + ((long) (bucket + 1) << shift) - 1;
     final byte[] c = codes;
     for (int i = 0; i < size; i++) {
       if (estimates[i] <= cutoff) {
@@ -206,6 +221,17 @@ final class CodeTable {
     }
   }
 
+  private static final int HISTOGRAM_BUCKETS = 4096;
+
+  private static boolean allTrue(boolean[] a) {
+    for (boolean b : a) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int sum(int[] table, long bits, int offset) {
     return table[offset + (int) (bits & 0xff)]
         + table[offset + 256 + (int) ((bits >>> 8) & 0xff)]
@@ -215,27 +241,6 @@ final class CodeTable {
         + table[offset + 1280 + (int) ((bits >>> 40) & 0xff)]
         + table[offset + 1536 + (int) ((bits >>> 48) & 0xff)]
         + table[offset + 1792 + (int) (bits >>> 56)];
-  }
-
-  /** The estimate at or below which about {@code candidates} codes lie (a bucket histogram). */
-  private int cutoff(int[] estimates, int min, int max, int candidates) {
-    int buckets = 4096;
-    double width = Math.max(1.0, (max - (double) min + 1) / buckets);
-    int[] histogram = new int[buckets];
-    for (int i = 0; i < size; i++) {
-      int e = estimates[i];
-      if (e != Integer.MAX_VALUE) {
-        histogram[(int) Math.min(buckets - 1, (e - (double) min) / width)]++;
-      }
-    }
-    int taken = 0;
-    for (int b = 0; b < buckets; b++) {
-      taken += histogram[b];
-      if (taken >= candidates) {
-        return (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.floor(min + (b + 1) * width) - 1);
-      }
-    }
-    return Integer.MAX_VALUE - 1;
   }
 
   /** Heap bytes held by the arrays (capacity, not size). */

@@ -3,6 +3,9 @@ package io.facetrail.matcher.index;
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * write lock briefly.
  */
 public final class GalleryIndex {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final ModelCompatibility compatibility;
   private final ForkJoinPool pool;
   private final int fastThreshold;
@@ -97,8 +103,9 @@ public final class GalleryIndex {
       byte[] c = table.codes;
       long sum = 0;
       int end = table.size * CodeTable.D;
-      for (int i = 0; i < end; i++) {
-        sum += c[i];
+      // Eight bytes per read: the loop is then bound by memory, not by instructions.
+      for (int i = 0; i + 8 <= end; i += 8) {
+        sum += (long) LONGS.get(c, i);
       }
       return sum;
     } finally {

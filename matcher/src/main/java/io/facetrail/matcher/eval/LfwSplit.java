@@ -1,0 +1,90 @@
+package io.facetrail.matcher.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The identification split of LFW. People named in folds 6-10 of {@code pairs.txt} (the folds are
+ * person-disjoint) are strangers: never enrolled, every image of theirs a query that must be
+ * rejected. Every other person with at least two images is enrolled with their first image and
+ * queried with the rest.
+ *
+ * @param enrolled person to their images (first = enrolment image), sorted by name
+ * @param strangers person to their images, sorted by name
+ */
+public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>> strangers) {
+
+  /** Reads the split from an LFW root holding {@code lfw-deepfunneled/} and {@code pairs.txt}. */
+  public static LfwSplit read(Path lfwRoot, int maxPeople) {
+    Path images = lfwRoot.resolve("lfw-deepfunneled");
+    Set<String> heldOut = peopleOfFolds(lfwRoot.resolve("pairs.txt"), 6, 10);
+    Map<String, List<Path>> enrolled = new TreeMap<>();
+    Map<String, List<Path>> strangers = new TreeMap<>();
+    try (Stream<Path> people = Files.list(images)) {
+      for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
+        List<Path> photos;
+        try (Stream<Path> files = Files.list(person)) {
+          photos =
+              files
+                  .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jpg"))
+                  .sorted()
+                  .toList();
+        }
+        String name = person.getFileName().toString();
+        if (heldOut.contains(name)) {
+          if (strangers.size() < maxPeople) {
+            strangers.put(name, photos);
+          }
+        } else if (photos.size() >= 2 && enrolled.size() < maxPeople) {
+          enrolled.put(name, photos);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + images, e);
+    }
+    return new LfwSplit(enrolled, strangers);
+  }
+
+  static Set<String> peopleOfFolds(Path pairs, int firstFold, int lastFold) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(pairs, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pairs, e);
+    }
+    String[] head = lines.get(0).trim().split("\\s+");
+    int folds = Integer.parseInt(head[0]);
+    int perHalf = Integer.parseInt(head[1]);
+    Set<String> out = new HashSet<>();
+    for (int fold = firstFold; fold <= Math.min(lastFold, folds); fold++) {
+      int start = 1 + (fold - 1) * 2 * perHalf;
+      for (int i = start; i < start + 2 * perHalf && i < lines.size(); i++) {
+        String[] f = lines.get(i).trim().split("\\s+");
+        out.add(f[0]);
+        if (f.length == 4) {
+          out.add(f[2]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every image of the split. */
+  public List<Path> allImages() {
+    List<Path> out = new ArrayList<>();
+    enrolled.values().forEach(out::addAll);
+    strangers.values().forEach(out::addAll);
+    return out;
+  }
+}
