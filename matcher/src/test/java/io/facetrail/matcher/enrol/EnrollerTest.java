@@ -1,0 +1,64 @@
+package io.facetrail.matcher.enrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.matcher.enrol.PhotoOutcome.Result;
+import io.facetrail.matcher.gallery.local.LocalGallery;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrollerTest {
+  private static final SyntheticFaces FACES = SyntheticFaces.standard(2);
+  @TempDir Path dir;
+
+  private static DetectedFace face(double area, double quality, int image) {
+    return new DetectedFace(area, quality, FACES.code(1, image), "m");
+  }
+
+  @Test
+  void reportsEveryPhotoAndEnrolsOnlyAcceptedFaces() {
+    Path good = Path.of("good.jpg");
+    Path none = Path.of("none.jpg");
+    Path two = Path.of("two.jpg");
+    Path blurry = Path.of("blurry.jpg");
+    Path broken = Path.of("broken.jpg");
+    FakeFaceAnalyzer analyzer =
+        new FakeFaceAnalyzer(
+            Map.of(
+                good, List.of(face(900, 0.9, 0)),
+                none, List.of(),
+                two, List.of(face(900, 0.9, 1), face(100, 0.9, 2)),
+                blurry, List.of(face(900, 0.2, 3))));
+    try (LocalGallery gallery = LocalGallery.open(dir, Clock.systemUTC())) {
+      Enroller strict =
+          new Enroller(analyzer, gallery, new EnrolmentRules(0.5, false), Clock.systemUTC());
+      Enroller.Result r = strict.enrolNew("Ada", List.of(good, none, two, blurry, broken));
+      assertThat(r.outcomes())
+          .extracting(PhotoOutcome::result)
+          .containsExactly(
+              Result.ENROLLED,
+              Result.NO_FACE,
+              Result.SEVERAL_FACES,
+              Result.LOW_QUALITY,
+              Result.UNREADABLE);
+      String id = r.person().orElseThrow().id();
+      assertThat(gallery.record(id).orElseThrow().codes()).hasSize(1);
+
+      Enroller largest =
+          new Enroller(analyzer, gallery, new EnrolmentRules(0.5, true), Clock.systemUTC());
+      Enroller.Result more = largest.enrolExisting(id, List.of(two));
+      assertThat(more.outcomes()).extracting(PhotoOutcome::result).containsExactly(Result.ENROLLED);
+      assertThat(gallery.record(id).orElseThrow().codes())
+          .anySatisfy(c -> assertThat(c.code()).isEqualTo(FACES.code(1, 1)));
+
+      Enroller.Result nobody = strict.enrolNew("Nobody", List.of(none, blurry));
+      assertThat(nobody.person()).isEmpty();
+      assertThat(gallery.persons()).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.facetrail.matcher.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facetrail.matcher.gallery.GallerySettings;
+import io.facetrail.runtime.config.InvalidConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatcherConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void theBuiltInDefaultsAreValid() {
+    MatcherConfig c = MatcherConfig.loader().load(null, Map.of(), Map.of());
+    assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
+    assertThat(c.decision().maxObservations()).isEqualTo(100);
+    assertThat(c.decision().unknownRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.gallery().redis().password().isEmpty()).isTrue();
+  }
+
+  @Test
+  void redisPasswordComesFromTheEnvironmentAndIsNeverPrinted() {
+    MatcherConfig c =
+        MatcherConfig.loader()
+            .load(
+                null,
+                Map.of(
+                    "FACETRAIL_GALLERY_REDIS_PASSWORD",
+                    "hunter2-secret",
+                    "FACETRAIL_GALLERY_REDIS_TLS",
+                    "true"),
+                Map.of());
+    assertThat(c.gallery().redis().password().reveal()).isEqualTo("hunter2-secret");
+    assertThat(c.gallery().redis().tls()).isTrue();
+    assertThat(c.toString()).doesNotContain("hunter2-secret");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(
+        file,
+        "decision:\n  falseAcceptRate: 2\n  minGoodFrames: 500\n  maxObservations: 100\ngallery:\n  maxStaleness: 100ms\n");
+    assertThatThrownBy(() -> MatcherConfig.loader().load(file, Map.of(), Map.of()))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("decision.falseAcceptRate")
+        .hasMessageContaining("decision.minGoodFrames")
+        .hasMessageContaining("gallery.maxStaleness");
+  }
+}
