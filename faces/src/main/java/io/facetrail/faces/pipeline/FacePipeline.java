@@ -148,7 +148,7 @@ public final class FacePipeline implements AutoCloseable {
   /** Analyses decoded images: detection, landmarks, alignment, embedding. */
   public BatchAnalysis analyse(List<RgbImage> images) {
     long t0 = System.nanoTime();
-    List<List<Detection>> detections = detector.detect(images, settings.scan());
+    List<List<Detection>> detections = detector.detect(images, settings.scanSettings());
     long detectNanos = System.nanoTime() - t0;
     FaceBatch faces = describe(images, detections);
     List<ImageAnalysis> out = new ArrayList<>(images.size());
@@ -169,33 +169,13 @@ public final class FacePipeline implements AutoCloseable {
    */
   public FaceBatch describe(List<RgbImage> images, List<List<Detection>> detections) {
     long t0 = System.nanoTime();
-    List<RgbImage> crops = new ArrayList<>();
-    List<int[]> origins = new ArrayList<>();
-    for (int i = 0; i < images.size(); i++) {
-      RgbImage image = images.get(i);
-      for (Detection d : detections.get(i)) {
-        int[] r = cropRect(d.box(), image.width(), image.height());
-        crops.add(image.crop(r[0], r[1], r[2], r[3]));
-        origins.add(r);
-      }
-    }
-    List<float[]> points = landmarks.detect(crops);
+    List<List<float[]>> perImage = landmarks(images, detections);
     long t1 = System.nanoTime();
-    List<float[]> imagePoints = new ArrayList<>(points.size());
-    for (int k = 0; k < points.size(); k++) {
-      float[] p = points.get(k).clone();
-      for (int j = 0; j < 68; j++) {
-        p[2 * j] += origins.get(k)[0];
-        p[2 * j + 1] += origins.get(k)[1];
-      }
-      imagePoints.add(p);
-    }
-    List<RgbImage> chips = new ArrayList<>(points.size());
-    int k = 0;
+    List<float[]> imagePoints = new ArrayList<>();
+    perImage.forEach(imagePoints::addAll);
+    List<RgbImage> chips = new ArrayList<>(imagePoints.size());
     for (int i = 0; i < images.size(); i++) {
-      int n = detections.get(i).size();
-      chips.addAll(aligner.align(images.get(i), imagePoints.subList(k, k + n)));
-      k += n;
+      chips.addAll(aligner.align(images.get(i), perImage.get(i)));
     }
     float[] quality = new float[chips.size()];
     for (int j = 0; j < chips.size(); j++) {
@@ -205,7 +185,7 @@ public final class FacePipeline implements AutoCloseable {
     float[][] embeddings = embed(chips);
     long t3 = System.nanoTime();
     List<List<AnalysedFace>> faces = new ArrayList<>(images.size());
-    k = 0;
+    int k = 0;
     for (int i = 0; i < images.size(); i++) {
       List<AnalysedFace> list = new ArrayList<>();
       for (Detection d : detections.get(i)) {
@@ -218,6 +198,54 @@ public final class FacePipeline implements AutoCloseable {
       faces.add(list);
     }
     return new FaceBatch(faces, new StageTimings(0, 0, t1 - t0, t2 - t1, t3 - t2));
+  }
+
+  /**
+   * The 68 landmarks of each detection, in the image's pixels: the landmark network runs on the
+   * detection box cut from the image (clipped, floored), as in the reference library.
+   */
+  public List<List<float[]>> landmarks(List<RgbImage> images, List<List<Detection>> detections) {
+    List<RgbImage> crops = new ArrayList<>();
+    List<int[]> origins = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      RgbImage image = images.get(i);
+      for (Detection d : detections.get(i)) {
+        int[] r = cropRect(d.box(), image.width(), image.height());
+        crops.add(image.crop(r[0], r[1], r[2], r[3]));
+        origins.add(r);
+      }
+    }
+    List<float[]> points = landmarks.detect(crops);
+    List<List<float[]>> out = new ArrayList<>(images.size());
+    int k = 0;
+    for (int i = 0; i < images.size(); i++) {
+      List<float[]> list = new ArrayList<>();
+      for (int j = 0; j < detections.get(i).size(); j++, k++) {
+        float[] p = points.get(k).clone();
+        for (int q = 0; q < 68; q++) {
+          p[2 * q] += origins.get(k)[0];
+          p[2 * q + 1] += origins.get(k)[1];
+        }
+        list.add(p);
+      }
+      out.add(list);
+    }
+    return out;
+  }
+
+  /** The detector with its scanning strategy. */
+  public ScanningDetector detector() {
+    return detector;
+  }
+
+  /** L2-normalised embeddings of chips, without flip augmentation. */
+  public float[][] embedPlain(List<RgbImage> chips) {
+    return embedder.embed(chips);
+  }
+
+  /** The embedding network itself (for benchmarks). */
+  public FaceEmbedder embedder() {
+    return embedder;
   }
 
   /** Embeddings of chips, averaged with their mirror images when flip augmentation is on. */

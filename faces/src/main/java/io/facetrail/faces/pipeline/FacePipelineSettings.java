@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * @param tiling whether large images are also scanned in tiles for small faces
  * @param alignment how chips are cut for the embedding network
  * @param flip whether each face is also embedded mirrored and the two embeddings averaged
- * @param detectBatch images (or tiles) per detector call
+ * @param detectBatch images (or tiles) per detector call; 1 on a CPU, where the SSD detector ran
+ *     several times faster per image one at a time than in batches (see faces/README.md)
  * @param faceBatch faces per landmark and embedding call
  * @param threads PyTorch intra-op threads; 0 for every processor this JVM may use
  */
@@ -83,7 +84,8 @@ public record FacePipelineSettings(
     return this;
   }
 
-  ScanSettings scan() {
+  /** The detector's scanning settings these settings imply. */
+  public ScanSettings scanSettings() {
     return new ScanSettings((float) minScore, minFaceSize, (float) canvasPadding, tiling);
   }
 

@@ -1,0 +1,138 @@
+package io.facetrail.faces.bench;
+
+import io.facetrail.faces.device.DeviceSelector;
+import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.pipeline.FacePipeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code facetrail bench embed}: embedding throughput and its share of a convolution ceiling. */
+@Command(
+    name = "embed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the embedding network (dlib ResNet, 150x150 chips) in faces/s at each batch size,"
+          + " then, alternating in the same run, the network at --ceiling-batch and one large 3x3"
+          + " convolution in DJL on the same device and threads: FLOPs per face counted from the"
+          + " layer shapes, the convolution's FLOP/s, and the share of that ceiling the network"
+          + " reaches (best of --rounds each, since the machine may be shared).",
+      "Prints one JSON object per line."
+    })
+public final class BenchEmbedCommand implements Callable<Integer> {
+  @Option(
+      names = "--batches",
+      split = ",",
+      defaultValue = "1,8,32,64",
+      description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+  List<Integer> batches;
+
+  @Option(
+      names = "--ceiling-batch",
+      defaultValue = "32",
+      description = "Batch compared with the ceiling (default: ${DEFAULT-VALUE}).")
+  int ceilingBatch;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Alternating rounds for the ceiling comparison (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "5",
+      description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "PyTorch intra-op threads; 0 for all processors (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--models-dir", description = "Model cache folder.")
+  Path modelsDir;
+
+  @Override
+  public Integer call() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    ResolvedDevice dev = DeviceSelector.select(DeviceSetting.parse(device), threads);
+    int maxBatch =
+        Math.max(ceilingBatch, batches.stream().mapToInt(Integer::intValue).max().orElse(1));
+    try (FaceEmbedder embedder =
+        FaceEmbedder.load(ModelCache.at(modelsDir), dev, FaceEmbedder.DEFAULT_DIVISOR, maxBatch)) {
+      long flopsPerFace = 2 * embedder.network().block().macs();
+      for (int b : batches) {
+        List<RgbImage> chips = chips(b);
+        Timing.Measured m = Timing.measure(() -> embedder.embed(chips), 2, seconds, 3);
+        ObjectNode line = base(mapper, "embed", dev);
+        line.put("batch", b);
+        line.put("facesPerSecond", round(m.perSecond(b)));
+        line.put("iterations", m.iterations());
+        line.put("seconds", round(m.seconds()));
+        line.put("gflopsPerFace", round(flopsPerFace / 1e9));
+        System.out.println(mapper.writeValueAsString(line));
+      }
+      List<RgbImage> chips = chips(ceilingBatch);
+      double bestFaces = 0;
+      double bestConv = 0;
+      try (ConvCeiling conv = new ConvCeiling(dev.device(), dev.dataType(), 32, 128, 56)) {
+        for (int r = 0; r < rounds; r++) {
+          Timing.Measured c = Timing.measure(conv::run, 1, seconds, 3);
+          bestConv = Math.max(bestConv, c.perSecond(conv.flopsPerCall()));
+          Timing.Measured e = Timing.measure(() -> embedder.embed(chips), 1, seconds, 3);
+          bestFaces = Math.max(bestFaces, e.perSecond(ceilingBatch));
+        }
+        ObjectNode line = base(mapper, "embed-ceiling", dev);
+        line.put("batch", ceilingBatch);
+        line.put("facesPerSecond", round(bestFaces));
+        line.put("flopsPerFace", flopsPerFace);
+        line.put("networkGflopsPerSecond", round(bestFaces * flopsPerFace / 1e9));
+        line.put("ceilingConv", conv.shape());
+        line.put("ceilingGflopsPerSecond", round(bestConv / 1e9));
+        line.put("shareOfCeiling", round(bestFaces * flopsPerFace / bestConv));
+        line.put("rounds", rounds);
+        System.out.println(mapper.writeValueAsString(line));
+      }
+    }
+    return 0;
+  }
+
+  static ObjectNode base(JsonMapper mapper, String bench, ResolvedDevice dev) {
+    ObjectNode line = mapper.createObjectNode();
+    line.put("bench", bench);
+    line.put("modelId", FacePipeline.MODEL_ID);
+    line.put("device", dev.describe());
+    line.put("threads", dev.threads());
+    line.put("processors", Runtime.getRuntime().availableProcessors());
+    return line;
+  }
+
+  private static List<RgbImage> chips(int n) {
+    List<RgbImage> chips = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      chips.add(SyntheticImages.noise(150, 150, i));
+    }
+    return chips;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,117 @@
+package io.facetrail.faces.calibration;
+
+import io.facetrail.contracts.code.FaceCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes distance thresholds on 128-byte codes for target false-accept rates from every
+ * cross-identity pair of one set of identities, and checks them on a disjoint set. Distances are
+ * exact integers in code units ({@link FaceCode#squaredCodeDistance}), counted in a histogram, so
+ * tens of millions of impostor pairs need no sorting.
+ */
+public final class Calibrator {
+  private static final int MAX_SQUARED = FaceCode.DIMENSIONS * 254 * 254;
+
+  private Calibrator() {}
+
+  /**
+   * A face code and the identity it belongs to.
+   *
+   * @param identity any stable label of the person (never logged)
+   * @param code the 128-byte code
+   */
+  public record Sample(int identity, byte[] code) {}
+
+  /** Pair counts by squared code distance. */
+  static final class Histogram {
+    final long[] impostor = new long[MAX_SQUARED + 1];
+    final long[] genuine = new long[MAX_SQUARED + 1];
+    long impostors;
+    long genuines;
+
+    static Histogram of(List<Sample> samples) {
+      Histogram h = new Histogram();
+      int n = samples.size();
+      for (int i = 0; i < n; i++) {
+        Sample a = samples.get(i);
+        for (int j = i + 1; j < n; j++) {
+          Sample b = samples.get(j);
+          int d = FaceCode.squaredCodeDistance(a.code(), b.code());
+          if (a.identity() == b.identity()) {
+            h.genuine[d]++;
+            h.genuines++;
+          } else {
+            h.impostor[d]++;
+            h.impostors++;
+          }
+        }
+      }
+      return h;
+    }
+
+    /**
+     * Largest squared distance D whose impostor share at distance <= D stays within {@code far}.
+     */
+    int thresholdFor(double far) {
+      long allowed = (long) Math.floor(far * impostors);
+      long seen = 0;
+      for (int d = 0; d <= MAX_SQUARED; d++) {
+        seen += impostor[d];
+        if (seen > allowed) {
+          return Math.max(0, d - 1);
+        }
+      }
+      return MAX_SQUARED;
+    }
+
+    double impostorRate(int squared) {
+      return share(impostor, impostors, squared);
+    }
+
+    double genuineRate(int squared) {
+      return share(genuine, genuines, squared);
+    }
+
+    private static double share(long[] counts, long total, int squared) {
+      long s = 0;
+      for (int d = 0; d <= squared; d++) {
+        s += counts[d];
+      }
+      return total == 0 ? Double.NaN : s / (double) total;
+    }
+  }
+
+  /**
+   * The calibration table.
+   *
+   * @param fit samples of the identities the thresholds are chosen on
+   * @param check samples of disjoint identities the thresholds are checked on
+   * @param fars target false-accept rates, e.g. 1e-2, 1e-3, 1e-4
+   */
+  public static CalibrationTable calibrate(
+      String modelId, String source, List<Sample> fit, List<Sample> check, double... fars) {
+    Histogram f = Histogram.of(fit);
+    Histogram c = Histogram.of(check);
+    if (f.impostors == 0 || c.impostors == 0) {
+      throw new IllegalArgumentException("calibration needs at least two identities on each side");
+    }
+    List<CalibrationTable.Point> points = new ArrayList<>();
+    for (double far : fars) {
+      int sq = f.thresholdFor(far);
+      double threshold = Math.sqrt(Math.max(sq, 1)) / FaceCode.SCALE;
+      points.add(new CalibrationTable.Point(far, threshold, c.impostorRate(sq), c.genuineRate(sq)));
+    }
+    String counts =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s; fit: %d codes, %d impostor pairs; check: %d codes, %d impostor and %d genuine pairs",
+            source,
+            fit.size(),
+            f.impostors,
+            check.size(),
+            c.impostors,
+            c.genuines);
+    return new CalibrationTable(modelId, counts, points);
+  }
+}
