@@ -42,6 +42,9 @@ public final class TrackState {
    */
   int unevaluated;
 
+  /** Wall-clock time of the last record of this track, epoch ms (for closing idle tracks). */
+  long lastActivityMs;
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -155,6 +158,14 @@ public final class TrackState {
       lastSeen = last;
     }
     ended = true;
+  }
+
+  public long lastActivityMs() {
+    return lastActivityMs;
+  }
+
+  public void lastActivityMs(long ms) {
+    lastActivityMs = ms;
   }
 
   public boolean ended() {

@@ -56,6 +56,7 @@ public final class TrackStateCodec
       out.writeBoolean(s.pending);
       out.writeBoolean(s.ended);
       out.writeInt(s.unevaluated);
+      out.writeLong(s.lastActivityMs);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -102,6 +103,7 @@ public final class TrackStateCodec
       s.pending = in.readBoolean();
       s.ended = in.readBoolean();
       s.unevaluated = in.readInt();
+      s.lastActivityMs = in.readLong();
       return s;
     } catch (IOException e) {
       throw new SerializationException("corrupt track state: " + e.getMessage(), e);

@@ -18,6 +18,8 @@ import java.time.Duration;
  *     identified track changes person
  * @param unknownRetention how long aggregates (and best-face thumbnails) of unknown tracks are kept
  *     for clustering
+ * @param idleTrackTimeout a track without any record for this long is closed as if it had ended
+ *     (its end record was lost, e.g. with its tracker), so no aggregate outlives its retention
  */
 public record DecisionSettings(
     int maxObservations,
@@ -26,12 +28,14 @@ public record DecisionSettings(
     double falseAcceptRate,
     double marginRatio,
     int changeHysteresis,
-    Duration unknownRetention)
+    Duration unknownRetention,
+    Duration idleTrackTimeout)
     implements Validated {
 
   /** The built-in defaults (also in the matcher's defaults YAML). */
   public static DecisionSettings defaults() {
-    return new DecisionSettings(100, 3, 0.3, 1e-3, 0.9, 3, Duration.ofDays(30));
+    return new DecisionSettings(
+        100, 3, 0.3, 1e-3, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10));
   }
 
   @Override
@@ -56,5 +60,9 @@ public record DecisionSettings(
         unknownRetention != null && !unknownRetention.isNegative() && !unknownRetention.isZero(),
         ConfigProblems.path(path, "unknownRetention"),
         "must be positive");
+    problems.require(
+        idleTrackTimeout != null && idleTrackTimeout.compareTo(Duration.ofSeconds(10)) >= 0,
+        ConfigProblems.path(path, "idleTrackTimeout"),
+        "must be at least 10s");
   }
 }

@@ -52,7 +52,13 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     this.pending = context.getStateStore(MatcherTopology.PENDING_STORE);
     this.unknown = context.getStateStore(MatcherTopology.UNKNOWN_STORE);
     context.schedule(deps.pendingCheck(), PunctuationType.WALL_CLOCK_TIME, t -> retryPending());
-    context.schedule(RETENTION_SWEEP, PunctuationType.WALL_CLOCK_TIME, t -> sweepUnknown());
+    context.schedule(
+        RETENTION_SWEEP,
+        PunctuationType.WALL_CLOCK_TIME,
+        t -> {
+          sweepUnknown();
+          closeIdleTracks();
+        });
   }
 
   @Override
@@ -66,6 +72,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     if (s.ended()) {
       return; // A late record after the end: the track's events are already out.
     }
+    s.lastActivityMs(deps.clock().millis());
     switch (e.getBodyCase()) {
       case STARTED -> {
         s.labels(e.getStarted().getLabelsMap());
@@ -215,6 +222,26 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       }
     }
     deps.metrics().pendingTracks(pending.approximateNumEntries());
+  }
+
+  /** Closes tracks whose end record never came, as if they had ended at their last sighting. */
+  private void closeIdleTracks() {
+    long limit = deps.clock().millis() - settings.idleTrackTimeout().toMillis();
+    List<TrackState> idle = new ArrayList<>();
+    try (KeyValueIterator<String, TrackState> it = tracks.all()) {
+      while (it.hasNext()) {
+        TrackState s = it.next().value;
+        if (!s.ended() && s.lastActivityMs() < limit) {
+          idle.add(s);
+        }
+      }
+    }
+    for (TrackState s : idle) {
+      s.endedAt(s.firstSeen(), s.lastSeen());
+      if (!finish(s, null)) {
+        tracks.put(s.trackId(), s);
+      }
+    }
   }
 
   private void sweepUnknown() {

@@ -226,6 +226,27 @@ class MatcherTopologyTest {
   }
 
   @Test
+  void aTrackWhoseEndNeverComesIsClosedAfterTheIdleTimeout() {
+    track("track-idle", 12, 5, false);
+    track("track-idle-stranger", 7_000, 5, false);
+    assertThat(identity.readValuesToList())
+        .extracting(IdentityEvent::type)
+        .containsExactly(IdentityEventType.IDENTIFIED);
+    clock.advance(Duration.ofMinutes(5));
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(identity.isEmpty()).as("not idle long enough").isTrue();
+    clock.advance(Duration.ofMinutes(6));
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(identity.readValuesToList())
+        .extracting(IdentityEvent::trackId, IdentityEvent::type)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("track-idle", IdentityEventType.ENDED),
+            org.assertj.core.groups.Tuple.tuple("track-idle-stranger", IdentityEventType.UNKNOWN));
+    KeyValueStore<String, ?> live = driver.getKeyValueStore(MatcherTopology.TRACKS_STORE);
+    assertThat(live.all().hasNext()).isFalse();
+  }
+
+  @Test
   void replayedInputGivesTheSameEventIds() {
     track("track-7", 40, 5, true);
     List<String> first = identity.readValuesToList().stream().map(IdentityEvent::eventId).toList();
