@@ -41,7 +41,7 @@ final class GalleryOptions {
         return action.apply(g);
       } catch (GalleryUnavailableException e) {
         throw new UserFacingException("gallery unavailable: " + e.getMessage(), e);
-      } catch (UnknownPersonException e) {
+      } catch (UnknownPersonException | IllegalArgumentException e) {
         throw new UserFacingException(e.getMessage(), e);
       }
     }

@@ -36,7 +36,14 @@ public final class GalleryJson {
     try {
       return MAPPER.readValue(json, PersonRecord.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not a gallery record: " + e.getOriginalMessage(), e);
+      // Jackson's own message may quote the offending text, which can be code bytes: say where.
+      var at = e.getLocation();
+      throw new IllegalArgumentException(
+          "not a gallery record ("
+              + e.getClass().getSimpleName()
+              + (at == null ? "" : " at column " + at.getColumnNr())
+              + ")",
+          e);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException("invalid gallery record: " + e.getMessage(), e);
     }

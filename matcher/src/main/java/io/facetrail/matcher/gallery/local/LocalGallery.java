@@ -214,6 +214,12 @@ public final class LocalGallery implements Gallery {
   }
 
   private void writeRecord(PersonRecord r) throws IOException {
+    if (!SAFE_ID.matcher(r.person().id()).matches()) {
+      throw new IllegalArgumentException(
+          "person id '"
+              + r.person().id()
+              + "' cannot be stored in a local gallery (1-64 of A-Z a-z 0-9 _ -)");
+    }
     atomicWrite(fileOf(r.person().id()), GalleryJson.write(r));
   }
 
