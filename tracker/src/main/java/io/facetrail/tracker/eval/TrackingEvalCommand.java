@@ -5,7 +5,9 @@ import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.tracker.eval.TrackingEvaluation.Cast;
 import io.facetrail.tracker.eval.TrackingEvaluation.SequenceResult;
+import io.facetrail.tracker.eval.detect.CachingDetector;
 import io.facetrail.tracker.eval.detect.FacePipelineDetector;
+import io.facetrail.tracker.eval.detect.FrameFaceDetector;
 import io.facetrail.tracker.eval.metrics.TrackingScores;
 import io.facetrail.tracker.eval.scene.FacePhoto;
 import io.facetrail.tracker.eval.scene.LfwPhotos;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +36,8 @@ import picocli.CommandLine.Option;
           + " one for all of them."
     })
 public final class TrackingEvalCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(TrackingEvalCommand.class);
+
   @Option(
       names = "--lfw-dir",
       paramLabel = "DIR",
@@ -75,8 +81,106 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   @Option(names = "--models-dir", paramLabel = "DIR", description = "Face model cache")
   Path modelsDir;
 
+  @Option(
+      names = "--min-face-size",
+      defaultValue = "45",
+      description =
+          "Smallest face the detector looks for, px; the generated faces are 45 px or more, so one"
+              + " detector pass per frame suffices (${DEFAULT-VALUE})")
+  int minFaceSize;
+
+  @Option(
+      names = "--canvas-padding",
+      defaultValue = "0.0",
+      description = "Detector border for faces filling the frame; none do here (${DEFAULT-VALUE})")
+  double canvasPadding;
+
+  @Option(
+      names = "--flip",
+      defaultValue = "true",
+      negatable = true,
+      description = "Embed each face mirrored too and average, as the embedder does by default")
+  boolean flip;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep detections here, keyed by frame pixels and detector settings, so re-runs skip"
+              + " the face models")
+  Path cacheDir;
+
+  @Option(
+      names = "--video",
+      paramLabel = "FILE",
+      description =
+          "Also track a real clip (no ground truth) and report its tracks, their lengths and"
+              + " likely fragments, e.g. ../shared/videos/opera-house-pedestrians-1080p.mp4")
+  Path video;
+
+  @Option(
+      names = "--video-step",
+      defaultValue = "2",
+      description =
+          "Track every N-th frame of the clip, as a sampling ingest would (${DEFAULT-VALUE})")
+  int videoStep;
+
+  @Option(
+      names = "--video-min-face-size",
+      defaultValue = "60",
+      description = "Smallest face looked for in the clip, px (${DEFAULT-VALUE})")
+  int videoMinFaceSize;
+
+  @Option(names = "--no-generated", description = "Skip the generated sequences (clip only)")
+  boolean noGenerated;
+
   @Override
   public Integer call() {
+    if (video != null && !Files.isRegularFile(video)) {
+      throw new UserFacingException("--video " + video + ": no such file");
+    }
+    if (videoStep < 1) {
+      throw new UserFacingException("--video-step must be at least 1");
+    }
+    if (!noGenerated) {
+      runGenerated();
+    }
+    if (video != null) {
+      runClip();
+    }
+    return 0;
+  }
+
+  private void runClip() {
+    TrackingParameters params = TrackingParameters.defaults();
+    FrameFaceDetector pipeline =
+        FacePipelineDetector.open(
+            settings(videoMinFaceSize, FacePipelineSettings.defaults().canvasPadding()));
+    try (FrameFaceDetector faces =
+        cacheDir == null ? pipeline : new CachingDetector(pipeline, cacheDir)) {
+      ClipEvaluation.ClipResult r = new ClipEvaluation(faces, params).run(video, videoStep);
+      System.out.println(r.json(video, videoStep, faces.description()));
+    }
+  }
+
+  private FacePipelineSettings settings(int minFace, double padding) {
+    FacePipelineSettings d = FacePipelineSettings.defaults();
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFace,
+        padding,
+        d.tiling(),
+        d.alignment(),
+        flip,
+        d.detectBatch(),
+        d.faceBatch(),
+        d.threads());
+  }
+
+  private void runGenerated() {
     Path lfw = lfwDir != null ? lfwDir : envPath("FACETRAIL_LFW_DIR");
     if (lfw == null || !Files.isDirectory(lfw.resolve("lfw-deepfunneled"))) {
       throw new UserFacingException(
@@ -86,12 +190,9 @@ public final class TrackingEvalCommand implements Callable<Integer> {
     }
     List<Scenario> scenarios = selected(Scenarios.all(seed));
     TrackingParameters params = TrackingParameters.defaults();
-    FacePipelineSettings settings =
-        FacePipelineSettings.defaults()
-            .withDevice(device)
-            .withDetection(detector, minScore, FacePipelineSettings.defaults().canvasPadding())
-            .withModelsDir(modelsDir);
-    try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
+    FrameFaceDetector pipeline = FacePipelineDetector.open(settings(minFaceSize, canvasPadding));
+    try (FrameFaceDetector faces =
+        cacheDir == null ? pipeline : new CachingDetector(pipeline, cacheDir)) {
       TrackingEvaluation evaluation = new TrackingEvaluation(faces, params, iou);
       int needed = scenarios.stream().mapToInt(Scenario::photos).sum();
       Cast cast = evaluation.cast(LfwPhotos.at(lfw), needed, seed);
@@ -121,8 +222,10 @@ public final class TrackingEvalCommand implements Callable<Integer> {
               faces.description(),
               params);
       System.out.println(json("all", frames, total, appearance, seconds, config));
+      if (faces instanceof CachingDetector cache) {
+        log.info("Detection cache: {} frames reused, {} detected", cache.hits(), cache.misses());
+      }
     }
-    return 0;
   }
 
   private List<Scenario> selected(List<Scenario> all) {

@@ -26,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs scenarios through a face detector and the tracker and scores the result. The tracker's
@@ -33,6 +35,8 @@ import java.util.Set;
  * (including the detections held back before confirmation), none of tracks never confirmed.
  */
 public final class TrackingEvaluation {
+  private static final Logger log = LoggerFactory.getLogger(TrackingEvaluation.class);
+
   /** Height at which a face patch is shown alone to learn the detector's box convention. */
   private static final int CALIBRATION_HEIGHT = 180;
 
@@ -117,6 +121,9 @@ public final class TrackingEvaluation {
     Map<Long, float[]> lastSeen = new HashMap<>();
     long detectionCount = 0;
     for (int f = 0; f < renderer.frames(); f++) {
+      if (f % 20 == 0) {
+        log.info("{}: frame {} of {}", scenario.name(), f, renderer.frames());
+      }
       SceneRenderer.Frame frame = renderer.frame(f);
       truth.add(frame.truth());
       List<DetectedFace> faces = detector.detect(frame.image());

@@ -18,8 +18,9 @@ import java.util.List;
  *       overlaps the prediction or lies inside its Mahalanobis gate, and when the faces are alike;
  *   <li>weak detections against the tracks still unmatched and not lost, by overlap alone
  *       (ByteTrack: a partly hidden or blurred face keeps its track instead of breaking it);
- *   <li>confident detections still unmatched against lost tracks by face code alone, anywhere in
- *       the frame (a person who left and came back, or was hidden for long).
+ *   <li>confident detections still unmatched against the tracks still unmatched (mostly lost ones)
+ *       by face code alone, anywhere in the frame: a person who left and came back, was hidden for
+ *       long, or whose box jumped out of the motion gate (a face half cut by the frame edge).
  * </ol>
  */
 public final class FaceTracker {
@@ -102,7 +103,7 @@ public final class FaceTracker {
         trackOf,
         timeUs,
         detections);
-    rows = indices(t, i -> !matched[i] && tracks.get(i).phase() == TrackPhase.LOST);
+    rows = indices(t, i -> !matched[i]);
     List<Integer> unmatchedHigh = new ArrayList<>();
     for (int d : high) {
       if (trackOf[d] == null) {

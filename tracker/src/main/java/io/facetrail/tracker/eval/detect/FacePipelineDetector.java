@@ -52,6 +52,10 @@ public final class FacePipelineDetector implements FrameFaceDetector {
         + s.detector()
         + " minScore="
         + s.minScore()
+        + " minFaceSize="
+        + s.minFaceSize()
+        + " canvasPadding="
+        + s.canvasPadding()
         + " alignment="
         + s.alignment()
         + " flip="

@@ -1,0 +1,46 @@
+package io.facetrail.tracker.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.runtime.testing.SharedData;
+import io.facetrail.tracker.eval.ClipEvaluation.ClipResult;
+import io.facetrail.tracker.eval.detect.FacePipelineDetector;
+import io.facetrail.tracker.track.TrackingParameters;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The tracker on a real clip with the real face models (no ground truth: counts seen by eye). */
+class RealClipTrackingIT {
+  @Test
+  void tracksThePedestriansOfTheOperaHouseClip() {
+    Path video = SharedData.requireVideo("opera-house-pedestrians-1080p.mp4");
+    FacePipelineSettings d = FacePipelineSettings.defaults();
+    // Faces of 60 px and more (the pedestrians in front); no flip, to keep the test short.
+    FacePipelineSettings settings =
+        new FacePipelineSettings(
+            d.modelsDir(),
+            "cpu",
+            d.detector(),
+            0.3,
+            60,
+            d.canvasPadding(),
+            true,
+            d.alignment(),
+            false,
+            d.detectBatch(),
+            d.faceBatch(),
+            d.threads());
+    ClipResult r;
+    try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
+      r = new ClipEvaluation(faces, TrackingParameters.defaults()).run(video, 2);
+    }
+    assertThat(r.framesDecoded()).isEqualTo(105);
+    // Looking at the clip (4.2 s): a red-haired young man and a boy in a blue hoodie walk towards
+    // the camera, faces frontal and large, through all of it; a white-haired woman at the left is
+    // frontal from the first second on; a woman in a scarf is at the left edge in the first
+    // second. So at least four people deserve a track, and the first two one unbroken track each.
+    assertThat(r.tracks()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(r.tracksCovering(0.8)).isGreaterThanOrEqualTo(2);
+  }
+}
