@@ -34,8 +34,16 @@ public final class FaceAligner {
   private final double[] template;
 
   public FaceAligner(AlignmentMethod method) {
+    this(method, DLIB_PADDING);
+  }
+
+  /**
+   * @param padding border around the template face, as a fraction of its size (dlib: 0.25)
+   */
+  public FaceAligner(AlignmentMethod method, double padding) {
     this.method = method;
-    this.template = method == AlignmentMethod.UNROTATED_BOX ? new double[0] : template(method);
+    this.template =
+        method == AlignmentMethod.UNROTATED_BOX ? new double[0] : template(method, padding);
   }
 
   public AlignmentMethod method() {
@@ -166,9 +174,8 @@ public final class FaceAligner {
     };
   }
 
-  private static double[] template(AlignmentMethod method) {
+  private static double[] template(AlignmentMethod method, double p) {
     int s = CHIP_SIZE;
-    double p = DLIB_PADDING;
     if (method == AlignmentMethod.DLIB_33) {
       double[] t = new double[DLIB_POINTS.length * 2];
       for (int i = 0; i < DLIB_POINTS.length; i++) {

@@ -2,6 +2,7 @@ package io.facetrail.faces.eval;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.faces.calibration.Calibrator;
 import io.facetrail.faces.embed.FaceEmbedder;
@@ -107,7 +108,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     try (FacePipeline pipeline = FacePipeline.create(settings);
         EmbeddingCache cache = new EmbeddingCache(naming.cacheFile(settings), cachedOnly)) {
       PhotoEmbedder embedder =
-          new PhotoEmbedder(pipeline, FaceEmbedder.DEFAULT_DIVISOR, List.of(method), cache);
+          new PhotoEmbedder(
+              pipeline,
+              FaceEmbedder.DEFAULT_DIVISOR,
+              FaceAligner.DLIB_PADDING,
+              List.of(method),
+              cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
               .setTaskName("LFW photos")

@@ -103,6 +103,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
   Path cacheDir;
 
   @Option(
+      names = "--chip-padding",
+      defaultValue = "0.25",
+      description =
+          "Border around the template face in the chip (dlib: 0.25) (default: ${DEFAULT-VALUE}).")
+  double chipPadding;
+
+  @Option(
       names = "--cached-only",
       description =
           "Report from the embedding cache alone (read-only, e.g. while another run appends to it);"
@@ -141,7 +148,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try (FacePipeline pipeline = FacePipeline.create(settings, divisor);
         EmbeddingCache cache = new EmbeddingCache(cacheFile(settings), cachedOnly)) {
-      PhotoEmbedder embedder = new PhotoEmbedder(pipeline, divisor, alignments, cache);
+      PhotoEmbedder embedder = new PhotoEmbedder(pipeline, divisor, chipPadding, alignments, cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
               .setTaskName("LFW photos")
@@ -172,6 +179,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     config.put("minScore", minScore);
     config.put("canvasPadding", canvasPadding);
     config.put("divisor", divisor);
+    config.put("chipPadding", chipPadding);
     config.put("device", device);
     config.put("pairs", selected.stream().mapToInt(List::size).sum());
     config.put("photos", photoCount);

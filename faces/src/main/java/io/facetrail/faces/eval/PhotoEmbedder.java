@@ -28,14 +28,20 @@ final class PhotoEmbedder {
 
   private final FacePipeline pipeline;
   private final String divisor;
+  private final double chipPadding;
   private final List<AlignmentMethod> methods;
   private final EmbeddingCache cache;
   private final boolean readOnly;
   private final Map<FaceSource, Integer> sources = new EnumMap<>(FaceSource.class);
 
   PhotoEmbedder(
-      FacePipeline pipeline, float divisor, List<AlignmentMethod> methods, EmbeddingCache cache) {
+      FacePipeline pipeline,
+      float divisor,
+      double chipPadding,
+      List<AlignmentMethod> methods,
+      EmbeddingCache cache) {
     this.pipeline = pipeline;
+    this.chipPadding = chipPadding;
     this.divisor = "d" + Math.round(divisor);
     this.methods = methods;
     this.cache = cache;
@@ -43,7 +49,11 @@ final class PhotoEmbedder {
   }
 
   private String key(String photo, AlignmentMethod m, boolean mirrored) {
-    return photo + "|" + m + "|" + divisor + (mirrored ? "|mirror" : "");
+    String padding =
+        chipPadding == FaceAligner.DLIB_PADDING || m == AlignmentMethod.UNROTATED_BOX
+            ? ""
+            : "|p" + chipPadding;
+    return photo + "|" + m + "|" + divisor + padding + (mirrored ? "|mirror" : "");
   }
 
   private static String sourceKey(String photo) {
@@ -164,7 +174,8 @@ final class PhotoEmbedder {
     List<RgbImage> chips = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       for (AlignmentMethod m : methods) {
-        RgbImage chip = new FaceAligner(m).align(images.get(i), landmarks.get(i)).get(0);
+        RgbImage chip =
+            new FaceAligner(m, chipPadding).align(images.get(i), landmarks.get(i)).get(0);
         chips.add(chip);
         chips.add(chip.mirrored());
       }
