@@ -103,10 +103,12 @@ final class GalleryBenchmark {
       report("exact-all-cores", stats(times, Map.of("queries", population)));
       double recall = 0;
       for (int i = 0; i < q; i++) {
+        long c = THREADS.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         List<Match> fast =
             index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.FAST);
         times[i] = System.nanoTime() - t;
+        cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
         recall += overlap(exact.get(i), fast) / (double) exact.get(i).size();
       }
       report(
