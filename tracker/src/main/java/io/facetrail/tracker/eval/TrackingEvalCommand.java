@@ -188,22 +188,27 @@ public final class TrackingEvalCommand implements Callable<Integer> {
               + " holding lfw-deepfunneled/"
               + (lfw == null ? "" : "; " + lfw + " holds none"));
     }
-    List<Scenario> scenarios = selected(Scenarios.all(seed));
+    List<Scenario> all = Scenarios.all(seed);
+    List<Scenario> scenarios = selected(all);
     TrackingParameters params = TrackingParameters.defaults();
     FrameFaceDetector pipeline = FacePipelineDetector.open(settings(minFaceSize, canvasPadding));
     try (FrameFaceDetector faces =
         cacheDir == null ? pipeline : new CachingDetector(pipeline, cacheDir)) {
       TrackingEvaluation evaluation = new TrackingEvaluation(faces, params, iou);
-      int needed = scenarios.stream().mapToInt(Scenario::photos).sum();
+      // The cast always covers every scenario, so a scenario gets the same people (and the same
+      // frames) whether it runs alone or with the others.
+      int needed = all.stream().mapToInt(Scenario::photos).sum();
       Cast cast = evaluation.cast(LfwPhotos.at(lfw), needed, seed);
       TrackingScores total = TrackingScores.zero();
       AppearanceStats appearance = new AppearanceStats();
       long frames = 0;
       double seconds = 0;
-      int next = 0;
       for (Scenario scenario : scenarios) {
-        List<FacePhoto> photos = cast.photos().subList(next, next + scenario.photos());
-        next += scenario.photos();
+        int first = 0;
+        for (Scenario s : all.subList(0, all.indexOf(scenario))) {
+          first += s.photos();
+        }
+        List<FacePhoto> photos = cast.photos().subList(first, first + scenario.photos());
         SequenceResult r = evaluation.run(scenario, photos);
         System.out.println(json(r.name(), r.frames(), r.scores(), r.appearance(), r.seconds(), ""));
         total = total.plus(r.scores());
