@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  * from the first frame past the warm-up to Kafka's acknowledgement of the end-of-stream record.
  */
 final class IngestDecodeRun {
-  private static final long POLL_MILLIS = 2;
+  private static final long POLL_MILLIS = 10;
 
   private IngestDecodeRun() {}
 
@@ -30,7 +30,8 @@ final class IngestDecodeRun {
       double sourceFps,
       SamplingPolicy sampling,
       int jpegQuality,
-      int maxSide)
+      int maxSide,
+      boolean skipUnusedFrames)
       throws InterruptedException {
     long warmupFrames = Math.round(warmupSeconds * sourceFps);
     SourceSpec spec =
@@ -40,6 +41,7 @@ final class IngestDecodeRun {
             .optSampling(sampling)
             .optJpegQuality(jpegQuality)
             .optMaxSide(maxSide)
+            .optSkipUnusedFrames(skipUnusedFrames)
             .build();
     try (IngestEngine engine = IngestEngine.builder().setKafka(kafka).build()) {
       StreamHandle stream = engine.start(spec);
@@ -48,7 +50,7 @@ final class IngestDecodeRun {
       double markCpu = 0;
       while (!stream.completion().isDone()) {
         StreamCounts c = stream.status().counts();
-        if (atMark == null && c.framesDecoded() >= warmupFrames) {
+        if (atMark == null && c.framesRead() >= warmupFrames) {
           markNanos = System.nanoTime();
           markCpu = RunResult.processCpuSeconds();
           atMark = c;
@@ -66,7 +68,7 @@ final class IngestDecodeRun {
       }
       StreamCounts end = outcome.counts();
       return new RunResult(
-          end.framesDecoded() - atMark.framesDecoded(),
+          end.framesRead() - atMark.framesRead(),
           (endNanos - markNanos) / 1e9,
           end.framesPublished() - atMark.framesPublished(),
           endCpu - markCpu);

@@ -3,7 +3,8 @@ package io.facetrail.ingest.bench;
 /**
  * One measured run over the looped file.
  *
- * @param framesMeasured video frames decoded after the warm-up
+ * @param framesMeasured video frames read after the warm-up (decoded, or for ingest also left
+ *     undecoded because sampling did not need them)
  * @param seconds wall time of the measured part
  * @param framesPublished frames published after the warm-up (0 for the bare loop)
  * @param cpuSeconds CPU time the process used during the measured part (all threads, the in-process
@@ -20,6 +21,10 @@ record RunResult(long framesMeasured, double seconds, long framesPublished, doub
 
   double fps() {
     return framesMeasured / seconds;
+  }
+
+  double cpuMsPerFrame() {
+    return cpuSeconds * 1000 / framesMeasured;
   }
 
   double publishedFps() {

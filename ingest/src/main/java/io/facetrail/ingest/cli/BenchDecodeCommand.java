@@ -57,6 +57,13 @@ public final class BenchDecodeCommand implements Callable<Integer> {
   @Option(names = "--target", defaultValue = "0.85", description = "Required ingest/bare ratio.")
   double target;
 
+  @Option(
+      names = "--decode-every-frame",
+      description =
+          "Make ingest decode every frame (by default it leaves non-reference frames"
+              + " that sampling will not select undecoded).")
+  boolean decodeEveryFrame;
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1 || rounds < 1 || minSeconds <= warmupSeconds || fps <= 0) {
@@ -74,7 +81,8 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             maxSide,
             rounds,
             bootstrapServers,
-            target)
+            target,
+            !decodeEveryFrame)
         .run(System.out);
     return 0;
   }

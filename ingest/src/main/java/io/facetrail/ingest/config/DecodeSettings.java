@@ -8,9 +8,11 @@ import java.util.Map;
  *
  * @param threads decoder threads, 0 for one per core
  * @param rtspTransport {@code tcp} or {@code udp} for RTSP sources
+ * @param skipUnusedFrames leave non-reference frames that sampling will not select undecoded
  * @param options further FFmpeg options, passed unchanged (e.g. {@code analyzeduration: "500000"})
  */
-public record DecodeSettings(Integer threads, String rtspTransport, Map<String, String> options) {
+public record DecodeSettings(
+    Integer threads, String rtspTransport, Boolean skipUnusedFrames, Map<String, String> options) {
   DecodeSettings orElse(DecodeSettings d) {
     Map<String, String> merged = new LinkedHashMap<>(d.options == null ? Map.of() : d.options);
     if (options != null) {
@@ -19,6 +21,7 @@ public record DecodeSettings(Integer threads, String rtspTransport, Map<String, 
     return new DecodeSettings(
         threads != null ? threads : d.threads,
         rtspTransport != null ? rtspTransport : d.rtspTransport,
+        skipUnusedFrames != null ? skipUnusedFrames : d.skipUnusedFrames,
         merged);
   }
 }

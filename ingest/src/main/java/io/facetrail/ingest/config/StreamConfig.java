@@ -59,6 +59,10 @@ public record StreamConfig(
     OutputSettings o = output == null ? d.output() : output.orElse(d.output());
     DecodeSettings dec = decode == null ? d.decode().orElse(d.decode()) : decode.orElse(d.decode());
     ReconnectSettings r = reconnect == null ? d.reconnect() : reconnect.orElse(d.reconnect());
+    if (!java.util.Set.of("tcp", "udp", "http", "https").contains(dec.rtspTransport())) {
+      throw new IllegalArgumentException(
+          "rtspTransport '" + dec.rtspTransport() + "' must be tcp, udp, http or https");
+    }
     Map<String, String> ffmpeg = new LinkedHashMap<>();
     if (input.toLowerCase(java.util.Locale.ROOT).startsWith("rtsp")) {
       ffmpeg.put("rtsp_transport", dec.rtspTransport());
@@ -73,6 +77,7 @@ public record StreamConfig(
         .optJpegQuality(o.jpegQuality())
         .optMaxSide(o.maxSide())
         .optDecoderThreads(dec.threads())
+        .optSkipUnusedFrames(dec.skipUnusedFrames())
         .optFfmpegOptions(ffmpeg)
         .optReconnect(r.policy())
         .optOpenTimeout(openTimeout != null ? openTimeout : d.openTimeout())

@@ -58,6 +58,8 @@ final class FramePublisher implements Runnable {
       outcome = failed("interrupted while publishing");
     } catch (RuntimeException e) {
       log.error("Stream '{}': publishing failed", stream.id, e);
+      // Stops the decoder too: it must not wait for room in a queue nobody drains any more.
+      stream.failPublishing("publishing failed: " + e);
       outcome = failed("publishing failed: " + e);
     }
     stream.state(StreamState.ENDED, outcome.detail());

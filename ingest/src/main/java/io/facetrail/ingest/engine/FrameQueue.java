@@ -35,6 +35,15 @@ final class FrameQueue {
    * @throws IllegalStateException when the queue is closed
    */
   boolean put(PendingFrame frame) throws InterruptedException {
+    try {
+      return putOrWait(frame);
+    } catch (InterruptedException e) {
+      frame.release(); // nobody else holds it: give the decoder its buffers back
+      throw e;
+    }
+  }
+
+  private boolean putOrWait(PendingFrame frame) throws InterruptedException {
     lock.lockInterruptibly();
     try {
       boolean dropped = false;

@@ -50,6 +50,7 @@ final class StreamContext {
   StreamCounts counts() {
     return new StreamCounts(
         decode.framesDecoded(),
+        decode.framesSkipped(),
         selected.get(),
         published.get(),
         dropped.get(),

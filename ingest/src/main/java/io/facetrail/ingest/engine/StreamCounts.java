@@ -4,6 +4,7 @@ package io.facetrail.ingest.engine;
  * A stream's counters at one moment.
  *
  * @param framesDecoded frames the decoder produced (damaged ones included)
+ * @param framesSkipped non-reference frames left undecoded because sampling would not select them
  * @param framesSelected intact frames the sampling policy selected and that were encoded
  * @param framesPublished selected frames Kafka acknowledged
  * @param framesDropped selected frames a live source dropped because publishing fell behind
@@ -14,9 +15,15 @@ package io.facetrail.ingest.engine;
  */
 public record StreamCounts(
     long framesDecoded,
+    long framesSkipped,
     long framesSelected,
     long framesPublished,
     long framesDropped,
     long framesCorrupt,
     long readErrors,
-    long reconnects) {}
+    long reconnects) {
+  /** Frames of the input covered: decoded or deliberately skipped. */
+  public long framesRead() {
+    return framesDecoded + framesSkipped;
+  }
+}

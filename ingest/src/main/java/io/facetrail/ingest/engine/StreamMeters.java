@@ -26,6 +26,13 @@ final class StreamMeters {
     Tags tags = Tags.of("stream", s.id);
     counter(registry, tags, s, "frames.decoded", "Frames decoded", c -> c.decode.framesDecoded());
     counter(
+        registry,
+        tags,
+        s,
+        "frames.skipped",
+        "Non-reference frames left undecoded because sampling would not select them",
+        c -> c.decode.framesSkipped());
+    counter(
         registry, tags, s, "frames.selected", "Frames selected by sampling", c -> c.selected.get());
     counter(
         registry,

@@ -112,6 +112,11 @@ final class VideoStreamWorker implements Runnable {
       stream.notifyListener(l -> l.connected(stream.id, info));
       long offset = sessionOffsetUs(info);
       FrameSink sink = (frame, t, key) -> accept(frame, offset + t, key);
+      if (spec.skipUnusedFrames()) {
+        // Two frame intervals: the frame at (or just after) each selection time is always decoded.
+        long window = 2 * info.frameIntervalUs();
+        input.hint(t -> sampler.mightSelect(offset + t, window));
+      }
       while (input.readNext(sink)) {
         if (stream.stopRequested()) {
           break;
@@ -168,7 +173,10 @@ final class VideoStreamWorker implements Runnable {
   }
 
   private void warnIfShort(StreamInfo info) {
-    long decoded = stream.decode.framesDecoded() + stream.decode.packetsRejected();
+    long decoded =
+        stream.decode.framesDecoded()
+            + stream.decode.framesSkipped()
+            + stream.decode.packetsRejected();
     if (!spec.live()
         && spec.sampling().mode() != SamplingPolicy.Mode.KEY_FRAMES
         && info.frameCount() > 0

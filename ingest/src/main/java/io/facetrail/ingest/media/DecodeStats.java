@@ -11,6 +11,9 @@ public final class DecodeStats {
   private final AtomicLong framesDamaged = new AtomicLong();
   private final AtomicLong packetsRejected = new AtomicLong();
   private final AtomicLong readErrors = new AtomicLong();
+  private final AtomicLong packets = new AtomicLong();
+  private final AtomicLong skippablePackets = new AtomicLong();
+  private final AtomicLong skippableDecoded = new AtomicLong();
 
   /** Frames the decoder produced, damaged ones included. */
   public long framesDecoded() {
@@ -32,6 +35,20 @@ public final class DecodeStats {
     return readErrors.get();
   }
 
+  /** Video packets sent to the decoder. */
+  public long packets() {
+    return packets.get();
+  }
+
+  /**
+   * Frames left undecoded on purpose: non-reference frames the sampling policy did not need
+   * (packets the decoder was allowed to skip, minus those it decoded because they were reference
+   * frames). Exact once the input has ended; while decoding, frames still inside the decoder count.
+   */
+  public long framesSkipped() {
+    return Math.max(0, skippablePackets.get() - skippableDecoded.get());
+  }
+
   /** Every frame lost to corrupt data: damaged frames plus rejected packets. */
   public long framesLostToCorruption() {
     return framesDamaged.get() + packetsRejected.get();
@@ -47,6 +64,17 @@ public final class DecodeStats {
 
   void rejected() {
     packetsRejected.incrementAndGet();
+  }
+
+  void packet(boolean skippable) {
+    packets.incrementAndGet();
+    if (skippable) {
+      skippablePackets.incrementAndGet();
+    }
+  }
+
+  void skippableDecoded() {
+    skippableDecoded.incrementAndGet();
   }
 
   void readError() {

@@ -11,6 +11,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.FF_QP2LAMBDA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -20,9 +21,12 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -31,6 +35,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.ShortPointer;
 
 /**
@@ -46,6 +51,7 @@ public final class JpegEncoder implements AutoCloseable {
   private final int maxSide;
   private final AVPacket packet = av_packet_alloc();
   private SwsContext sws;
+  private SwsContext fullRangeSws;
   private AVCodecContext encoder;
   private AVFrame target;
   private int targetWidth;
@@ -87,6 +93,13 @@ public final class JpegEncoder implements AutoCloseable {
             null,
             null,
             (DoublePointer) null);
+    if (sws != null && frame.color_range() == AVCOL_RANGE_JPEG && !sws.equals(fullRangeSws)) {
+      // A full-range picture in a plain YUV format (common from IP cameras): without this, sws
+      // would read it as limited range and stretch its contrast a second time.
+      IntPointer bt601 = sws_getCoefficients(SWS_CS_DEFAULT);
+      sws_setColorspaceDetails(sws, bt601, 1, bt601, 1, 0, 1 << 16, 1 << 16);
+      fullRangeSws = sws;
+    }
     if (sws == null) {
       throw new IllegalStateException(
           "FFmpeg cannot convert pixel format "

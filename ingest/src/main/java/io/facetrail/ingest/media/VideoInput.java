@@ -1,6 +1,8 @@
 package io.facetrail.ingest.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONKEY;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -22,6 +24,8 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * One open connection to a video input: reads packets of its video stream, decodes them and hands
@@ -35,6 +39,9 @@ public final class VideoInput implements AutoCloseable {
 
   /** {@code AV_FRAME_FLAG_KEY}. */
   private static final int FRAME_FLAG_KEY = 1 << 1;
+
+  /** Tags packets the decoder may skip; FFmpeg copies the tag to the frames they yield. */
+  private static final Pointer SKIPPABLE = new BytePointer(1);
 
   /** A file whose reads fail this many times in a row is unreadable, not merely damaged. */
   private static final int MAX_CONSECUTIVE_READ_ERRORS = 32;
@@ -51,6 +58,8 @@ public final class VideoInput implements AutoCloseable {
   private final AVFrame frame = av_frame_alloc();
   private long startPts;
   private long lastMediaTimeUs = -1;
+  private DecodeHint hint;
+  private int skipMode = AVDISCARD_DEFAULT;
   private int consecutiveReadErrors;
   private boolean ended;
 
@@ -91,6 +100,14 @@ public final class VideoInput implements AutoCloseable {
   /** What the input holds. */
   public StreamInfo info() {
     return info;
+  }
+
+  /**
+   * Lets the decoder leave out non-reference frames for which {@code hint} says they are not needed
+   * (nothing else depends on such frames, so no other frame suffers).
+   */
+  public void hint(DecodeHint hint) {
+    this.hint = hint;
   }
 
   /** Aborts a blocking read from another thread; the reading thread then sees the end. */
@@ -167,6 +184,22 @@ public final class VideoInput implements AutoCloseable {
   }
 
   private void decode(AVPacket pkt, FrameSink sink) throws InterruptedException {
+    boolean skippable = false;
+    if (hint != null && !request.keyFramesOnly()) {
+      boolean needed =
+          pkt.pts() == AV_NOPTS_VALUE
+              || startPts == AV_NOPTS_VALUE
+              || hint.mayNeed(Math.round((pkt.pts() - startPts) * timeBaseUs));
+      skippable = !needed;
+      pkt.opaque(skippable ? SKIPPABLE : null);
+      int mode = needed ? AVDISCARD_DEFAULT : AVDISCARD_NONREF;
+      if (mode != skipMode) {
+        // Frame threads copy this setting when the packet is submitted: it applies per packet.
+        codec.skip_frame(mode);
+        skipMode = mode;
+      }
+    }
+    stats.packet(skippable);
     int sent = avcodec_send_packet(codec, pkt);
     if (sent == AVERROR_EAGAIN()) {
       receive(sink);
@@ -208,6 +241,10 @@ public final class VideoInput implements AutoCloseable {
 
   private void deliver(FrameSink sink) throws InterruptedException {
     stats.decoded();
+    Pointer tag = frame.opaque();
+    if (tag != null && !tag.isNull()) {
+      stats.skippableDecoded(); // a reference frame: the decoder had to decode it anyway
+    }
     if (request.network()) {
       guard.arm(request.stallTimeout());
     }

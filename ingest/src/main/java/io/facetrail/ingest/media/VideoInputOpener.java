@@ -1,5 +1,6 @@
 package io.facetrail.ingest.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_COPY_OPAQUE;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
@@ -119,6 +120,8 @@ final class VideoInputOpener {
     int r = avcodec_parameters_to_context(codec, stream.codecpar());
     if (r >= 0) {
       codec.thread_count(request.threads());
+      // Packets' opaque tags reach the frames they decode to (see VideoInput's skipping).
+      codec.flags(codec.flags() | AV_CODEC_FLAG_COPY_OPAQUE);
       r = avcodec_open2(codec, decoder, leftover);
     }
     if (r < 0) {

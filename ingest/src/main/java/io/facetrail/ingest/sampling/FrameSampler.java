@@ -13,6 +13,7 @@ public final class FrameSampler {
   private final SamplingPolicy policy;
   private final double intervalUs;
   private double nextDueUs = Double.NaN;
+  private double anchorUs = Double.NaN;
 
   FrameSampler(SamplingPolicy policy) {
     this.policy = policy;
@@ -30,12 +31,32 @@ public final class FrameSampler {
         break;
     }
     if (Double.isNaN(nextDueUs) || mediaTimeUs + TOLERANCE_US >= nextDueUs) {
-      nextDueUs = Double.isNaN(nextDueUs) ? mediaTimeUs + intervalUs : nextDueUs + intervalUs;
-      if (nextDueUs <= mediaTimeUs) {
+      if (Double.isNaN(nextDueUs) || nextDueUs + intervalUs <= mediaTimeUs) {
+        anchorUs = mediaTimeUs; // first frame, or after a gap: the grid restarts here
         nextDueUs = mediaTimeUs + intervalUs;
+      } else {
+        nextDueUs += intervalUs;
       }
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a frame at {@code mediaTimeUs}, not yet decoded, could be selected: it lies within
+   * {@code windowUs} after a point of the selection grid (or the grid is not known yet). Decoding
+   * runs ahead of selection (frame threads, B-frame reordering), so the answer must not depend on
+   * frames still inside the decoder; the grid does not. Frames this says no to may be left
+   * undecoded when nothing else depends on them.
+   */
+  public boolean mightSelect(long mediaTimeUs, long windowUs) {
+    if (policy.mode() != SamplingPolicy.Mode.FPS || Double.isNaN(anchorUs)) {
+      return true;
+    }
+    if (mediaTimeUs < anchorUs || mediaTimeUs > nextDueUs + 10 * intervalUs) {
+      return true; // before the grid, or far past it (a gap): let the decoder decide nothing
+    }
+    double sinceGridPoint = (mediaTimeUs - anchorUs + TOLERANCE_US) % intervalUs;
+    return sinceGridPoint < windowUs + TOLERANCE_US;
   }
 }

@@ -54,6 +54,7 @@ public final class StatusJson {
   private static Map<String, Object> counts(StreamCounts c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("framesDecoded", c.framesDecoded());
+    m.put("framesSkipped", c.framesSkipped());
     m.put("framesSelected", c.framesSelected());
     m.put("framesPublished", c.framesPublished());
     m.put("framesDropped", c.framesDropped());

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param jpegQuality JPEG quality 1..100
  * @param maxSide downscale frames so neither side exceeds this; 0 keeps the size
  * @param decoderThreads FFmpeg decoder threads; 0 lets FFmpeg choose
+ * @param skipUnusedFrames leave non-reference frames the sampling policy will not select undecoded
+ *     (no other frame depends on them); false decodes every frame
  * @param ffmpegOptions FFmpeg protocol/demuxer/decoder options (e.g. {@code rtsp_transport=tcp})
  * @param reconnect retry policy of live sources
  * @param openTimeout how long connecting may take (network and devices)
@@ -41,6 +43,7 @@ public record SourceSpec(
     int jpegQuality,
     int maxSide,
     int decoderThreads,
+    boolean skipUnusedFrames,
     Map<String, String> ffmpegOptions,
     ReconnectPolicy reconnect,
     Duration openTimeout,
@@ -117,6 +120,7 @@ public record SourceSpec(
         jpegQuality,
         maxSide,
         decoderThreads,
+        skipUnusedFrames,
         ffmpegOptions,
         reconnect,
         openTimeout,
@@ -137,6 +141,7 @@ public record SourceSpec(
     private int jpegQuality = 85;
     private int maxSide;
     private int decoderThreads;
+    private boolean skipUnusedFrames = true;
     private final Map<String, String> ffmpegOptions = new LinkedHashMap<>();
     private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
     private Duration openTimeout = Duration.ofSeconds(15);
@@ -186,6 +191,11 @@ public record SourceSpec(
 
     public Builder optDecoderThreads(int threads) {
       this.decoderThreads = threads;
+      return this;
+    }
+
+    public Builder optSkipUnusedFrames(boolean skip) {
+      this.skipUnusedFrames = skip;
       return this;
     }
 
@@ -240,6 +250,7 @@ public record SourceSpec(
           jpegQuality,
           maxSide,
           decoderThreads,
+          skipUnusedFrames,
           ffmpegOptions,
           reconnect,
           openTimeout,

@@ -219,21 +219,36 @@ class FileIngestIT {
   }
 
   @Test
-  void realClipDecodesAll105FramesAndPublishesTheFiveFpsSample() throws Exception {
+  void realClipReadsAll105FramesAndPublishesTheFiveFpsSample() throws Exception {
     Path clip = SharedData.requireVideo("opera-house-pedestrians-1080p.mp4");
 
     StreamOutcome outcome =
         ingest(SourceSpec.builder(clip.toString()).optSampling(SamplingPolicy.fps(5)).build());
+    StreamOutcome decodingAll =
+        ingest(
+            SourceSpec.builder(clip.toString())
+                .optStreamId("opera-all")
+                .optSampling(SamplingPolicy.fps(5))
+                .optSkipUnusedFrames(false)
+                .build());
 
-    List<FrameRecord> records =
-        FramesTopic.readStream(kafka, "opera-house-pedestrians-1080p", WAIT);
-    List<Frame> frames = FramesTopic.frames(records);
+    List<Frame> frames =
+        FramesTopic.frames(FramesTopic.readStream(kafka, "opera-house-pedestrians-1080p", WAIT));
+    List<Frame> framesDecodingAll =
+        FramesTopic.frames(FramesTopic.readStream(kafka, "opera-all", WAIT));
+    StreamCounts counts = outcome.counts();
     assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
-    assertThat(outcome.counts().framesDecoded()).isEqualTo(105);
-    assertThat(outcome.counts().framesCorrupt()).isZero();
-    assertThat(frames).hasSize(21).hasSize((int) outcome.counts().framesSelected());
+    assertThat(counts.framesRead()).isEqualTo(105);
+    assertThat(counts.framesSkipped()).isPositive(); // non-reference B-frames between samples
+    assertThat(counts.framesCorrupt()).isZero();
+    assertThat(frames).hasSize(21).hasSize((int) counts.framesSelected());
     assertThat(frames.get(0).getWidth()).isEqualTo(1920);
     assertThat(frames.get(0).getHeight()).isEqualTo(1080);
     assertThat(frames.get(20).getMediaTimeUs()).isEqualTo(4_000_000L);
+    assertThat(decodingAll.counts().framesDecoded()).isEqualTo(105);
+    assertThat(decodingAll.counts().framesSkipped()).isZero();
+    assertThat(framesDecodingAll)
+        .extracting(Frame::getMediaTimeUs)
+        .isEqualTo(frames.stream().map(Frame::getMediaTimeUs).toList());
   }
 }

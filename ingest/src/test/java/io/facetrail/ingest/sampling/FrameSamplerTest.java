@@ -57,4 +57,19 @@ class FrameSamplerTest {
   void invalidRateIsRefused() {
     assertThatThrownBy(() -> SamplingPolicy.fps(0)).hasMessageContaining("fps 0.0");
   }
+
+  @Test
+  void framesAwayFromTheGridAreNotNeededAndThoseNearItAre() {
+    FrameSampler sampler = SamplingPolicy.fps(5).newSampler();
+    assertThat(sampler.mightSelect(120_000, 80_000)).isTrue(); // no grid yet
+    sampler.select(0, true);
+
+    assertThat(sampler.mightSelect(40_000, 80_000)).isTrue();
+    assertThat(sampler.mightSelect(120_000, 80_000)).isFalse();
+    assertThat(sampler.mightSelect(199_500, 80_000)).isTrue();
+    assertThat(sampler.mightSelect(200_000, 80_000)).isTrue();
+    assertThat(sampler.mightSelect(360_000, 80_000)).isFalse();
+    assertThat(sampler.mightSelect(60_000_000, 80_000)).isTrue(); // far ahead: a gap, decode
+    assertThat(SamplingPolicy.everyFrame().newSampler().mightSelect(120_000, 80_000)).isTrue();
+  }
 }
