@@ -194,7 +194,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
         config.get("pairs").asInt(),
         photoCount,
         e.sources());
-    for (AlignmentMethod m : alignments) {
+    List<List<AlignmentMethod>> variants = new ArrayList<>();
+    alignments.forEach(m -> variants.add(List.of(m)));
+    if (alignments.size() > 1) {
+      // All crops of a face averaged: test-time augmentation across alignments.
+      variants.add(alignments);
+    }
+    for (List<AlignmentMethod> m : variants) {
       for (boolean flip : new boolean[] {false, true}) {
         for (boolean codes : new boolean[] {false, true}) {
           List<VerificationStats.Fold> fs = new ArrayList<>();
@@ -216,7 +222,8 @@ public final class EvalLfwCommand implements Callable<Integer> {
           VerificationStats.KFold k = VerificationStats.kFold(fs);
           VerificationStats.Fold all = VerificationStats.merge(fs);
           double tar = VerificationStats.tarAtFar(all.distances(), all.same(), 1e-3);
-          String name = m + (flip ? "+flip" : "") + (codes ? "/code" : "/float");
+          String label = m.size() == 1 ? m.get(0).toString() : "ALL";
+          String name = label + (flip ? "+flip" : "") + (codes ? "/code" : "/float");
           ObjectNode r = results.putObject(name);
           r.put("accuracyMean", k.mean());
           r.put("accuracyStd", k.std());

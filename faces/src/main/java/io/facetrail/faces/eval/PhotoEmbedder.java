@@ -216,6 +216,21 @@ final class PhotoEmbedder {
     return sources;
   }
 
+  /** The mean of a photo's embeddings over several methods (each as below), normalised. */
+  float[] embedding(String photo, List<AlignmentMethod> methods, boolean flip) {
+    if (methods.size() == 1) {
+      return embedding(photo, methods.get(0), flip);
+    }
+    float[] sum = new float[io.facetrail.contracts.code.FaceCode.DIMENSIONS];
+    for (AlignmentMethod m : methods) {
+      float[] e = embedding(photo, m, flip);
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += e[i];
+      }
+    }
+    return io.facetrail.contracts.code.FaceCode.normalise(sum);
+  }
+
   /** The embedding of a photo for a method, averaged with its mirror image when {@code flip}. */
   float[] embedding(String photo, AlignmentMethod m, boolean flip) {
     float[] a = cache.get(key(photo, m, false));
