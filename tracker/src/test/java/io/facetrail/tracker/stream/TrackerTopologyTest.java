@@ -21,12 +21,16 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -177,6 +181,34 @@ class TrackerTopologyTest {
       assertThat(events.get(21).getEnded().getObservations()).isEqualTo(20);
       assertThat(events.get(21).getEnded().hasBestFace()).isTrue();
     }
+  }
+
+  @Test
+  void theTrackerCanBeAddedToAnotherApplicationsBuilder() {
+    StreamsBuilder builder = new StreamsBuilder();
+    // A host application (e.g. the matcher in the all-in-one mode) consumes the events in-app.
+    TrackerTopology.addTo(builder, topics, TrackingParameters.defaults(), registry)
+        .filter((id, event) -> event.hasStarted())
+        .mapValues(TrackEvent::getStreamId)
+        .to("host.started", Produced.with(Serdes.String(), Serdes.String()));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "host-app");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("host").toString());
+    TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props);
+    drivers.add(driver);
+    WalkingFaces scene = new WalkingFaces("cam", 2, 8);
+    TestInputTopic<String, FacesRecord> in = input(driver);
+    for (int f = 0; f < 5; f++) {
+      in.pipeInput("cam", scene.frame(f));
+    }
+    assertThat(
+            driver
+                .createOutputTopic(
+                    "host.started", new StringDeserializer(), new StringDeserializer())
+                .readValuesToList())
+        .containsExactly("cam", "cam");
+    assertThat(output(driver).readValuesToList()).hasSize(2 * 6);
   }
 
   private TopologyTestDriver driver(String name) {
