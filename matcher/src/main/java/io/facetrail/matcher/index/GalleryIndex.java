@@ -39,11 +39,6 @@ public final class GalleryIndex {
   private final List<String> models = new ArrayList<>();
   private final Map<String, Short> modelSlot = new HashMap<>();
   private final Map<String, boolean[]> allowedCache = new ConcurrentHashMap<>();
-  private final ThreadLocal<Scratch> scratch =
-      ThreadLocal.withInitial(() -> new Scratch(new int[0]));
-
-  /** Per-thread buffers of the fast search, reused across queries. */
-  private record Scratch(int[] estimates) {}
 
   /**
    * @param compatibility which model ids may be compared
@@ -224,14 +219,7 @@ public final class GalleryIndex {
       switch (m) {
         case EXACT -> table.scan(code, allowed, 0, table.size, top);
         case EXACT_PARALLEL -> parallelScan(code, allowed, k, top);
-        case FAST -> {
-          Scratch sc = scratch.get();
-          if (sc.estimates.length < table.size) {
-            sc = new Scratch(new int[table.personSlot.length]);
-            scratch.set(sc);
-          }
-          table.fastScan(code, allowed, fastCandidates, sc.estimates, top);
-        }
+        case FAST -> table.fastScan(code, allowed, fastCandidates, top);
         case AUTO -> throw new IllegalStateException("resolved above");
       }
       List<Match> out = new ArrayList<>();
