@@ -56,10 +56,20 @@ final class VideoStreamWorker implements Runnable {
         return;
       }
       try {
+        long rejectedBefore = stream.decode.packetsRejected();
         boolean producedFrames = session();
+        long rejected = stream.decode.packetsRejected() - rejectedBefore;
         if (stream.stopRequested()) {
           stopped();
           return;
+        }
+        if (!producedFrames && rejected > 0) {
+          throw new SourceFailure(
+              Kind.UNDECODABLE,
+              "no frame could be decoded: the decoder refused all "
+                  + rejected
+                  + " video packets of "
+                  + spec.displayName());
         }
         if (!spec.live()) {
           stream.decoderEnded(EndReason.COMPLETED, "end of input", null);

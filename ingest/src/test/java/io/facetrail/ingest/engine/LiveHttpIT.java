@@ -12,6 +12,7 @@ import io.facetrail.ingest.source.SourceSpec;
 import io.facetrail.ingest.testing.FramesTopic;
 import io.facetrail.ingest.testing.GeneratedVideo;
 import io.facetrail.ingest.testing.KafkaForTests;
+import io.facetrail.ingest.testing.LoopbackFileServer;
 import io.facetrail.ingest.testing.LoopbackStreamServer;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
 import io.facetrail.runtime.kafka.KafkaSettings;
@@ -163,6 +164,26 @@ class LiveHttpIT {
       assertThat(outcome.detail()).contains("stalled: no frame for 1 s");
       assertThat(outcome.counts().reconnects()).isEqualTo(1);
       assertThat(outcome.counts().framesPublished()).isPositive();
+    }
+  }
+
+  @Test
+  void hlsPlaylistIsReadToTheEndWhenNotLive() throws Exception {
+    Path hls = Files.createDirectories(dir.resolve("hls"));
+    GeneratedVideo.write(hls.resolve("index.m3u8"), "hls", 50, 25, 160, 120, 25);
+    try (LoopbackFileServer origin = new LoopbackFileServer(hls);
+        IngestEngine engine = IngestEngine.builder().setKafka(kafka).build()) {
+      StreamOutcome outcome =
+          engine
+              .start(SourceSpec.builder(origin.url("index.m3u8")).optLive(false).build())
+              .completion()
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(outcome.streamId()).isEqualTo("127.0.0.1-index");
+      assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+      assertThat(outcome.counts().framesPublished()).isEqualTo(50);
+      assertThat(FramesTopic.frames(FramesTopic.readStream(kafka, "127.0.0.1-index", WAIT)))
+          .hasSize(50);
     }
   }
 }

@@ -33,6 +33,10 @@ public final class GeneratedVideo {
       recorder.setFrameRate(fps);
       recorder.setGopSize(gop);
       recorder.setVideoQuality(4);
+      if (container.equals("hls") || container.equals("mpegts")) {
+        // Segmented and streamed formats need the codec headers in-band, in every segment.
+        recorder.setVideoOption("flags", "-global_header");
+      }
       recorder.start();
       for (int i = 0; i < frames; i++) {
         Frame frame = converter.convert(picture(i, width, height));
