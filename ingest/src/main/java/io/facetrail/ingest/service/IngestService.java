@@ -129,6 +129,7 @@ public final class IngestService implements AutoCloseable {
         throw new IllegalStateException("stream completions never fail", e);
       }
     }
+    progress.close(); // the final progress line goes before any summary
     return outcomes;
   }
 

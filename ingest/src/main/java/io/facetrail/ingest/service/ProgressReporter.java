@@ -38,18 +38,18 @@ final class ProgressReporter implements AutoCloseable {
   }
 
   private void run() {
+    if (terminal) {
+      bar();
+      return;
+    }
     try {
-      if (terminal) {
-        bar();
-      } else {
-        logLines();
-      }
+      logLines();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void bar() throws InterruptedException {
+  private void bar() {
     try (ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName("ingest")
@@ -58,25 +58,34 @@ final class ProgressReporter implements AutoCloseable {
             .setInitialMax(1)
             .setUpdateIntervalMillis(500)
             .build()) {
-      while (running) {
-        long total = 0;
-        long done = 0;
-        long published = 0;
-        for (StreamHandle h : streams.get()) {
-          StreamStatus s = h.status();
-          published += s.counts().framesPublished();
-          if (!s.live() && s.durationUs() > 0) {
-            total += s.durationUs() / 1000;
-            done +=
-                s.state() == StreamState.ENDED ? s.durationUs() / 1000 : s.mediaPositionUs() / 1000;
-          }
+      boolean more = true;
+      while (more) {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          more = false; // closing: draw the final state once more
         }
-        bar.maxHint(Math.max(1, total));
-        bar.stepTo(Math.min(done, Math.max(1, total)));
-        bar.setExtraMessage(published + " frames published");
-        Thread.sleep(500);
+        update(bar);
+        more &= running;
       }
     }
+  }
+
+  private void update(ProgressBar bar) {
+    long total = 0;
+    long done = 0;
+    long published = 0;
+    for (StreamHandle h : streams.get()) {
+      StreamStatus s = h.status();
+      published += s.counts().framesPublished();
+      if (!s.live() && s.durationUs() > 0) {
+        total += s.durationUs() / 1000;
+        done += s.state() == StreamState.ENDED ? s.durationUs() / 1000 : s.mediaPositionUs() / 1000;
+      }
+    }
+    bar.maxHint(Math.max(1, total));
+    bar.stepTo(Math.min(done, Math.max(1, total)));
+    bar.setExtraMessage(published + " frames published");
   }
 
   private void logLines() throws InterruptedException {
@@ -107,6 +116,9 @@ final class ProgressReporter implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!running) {
+      return;
+    }
     running = false;
     thread.interrupt();
     try {
