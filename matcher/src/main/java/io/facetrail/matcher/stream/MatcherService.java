@@ -2,13 +2,9 @@ package io.facetrail.matcher.stream;
 
 import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
-import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Gallery;
-import io.facetrail.matcher.gallery.GallerySettings;
-import io.facetrail.matcher.gallery.GalleryStores;
 import io.facetrail.matcher.index.GalleryIndex;
-import io.facetrail.matcher.index.ModelCompatibility;
 import io.facetrail.matcher.sync.GallerySync;
 import io.facetrail.runtime.deadletter.StreamsDeadLetters;
 import io.facetrail.runtime.http.Health;
@@ -21,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -34,26 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class MatcherService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MatcherService.class);
 
-  private final Gallery gallery;
-  private final GallerySync sync;
+  private final MatcherWiring wiring;
   private final KafkaStreams streams;
   private final ServiceEndpoint endpoint;
 
-  private MatcherService(
-      Gallery gallery, GallerySync sync, KafkaStreams streams, ServiceEndpoint endpoint) {
-    this.gallery = gallery;
-    this.sync = sync;
+  private MatcherService(MatcherWiring wiring, KafkaStreams streams, ServiceEndpoint endpoint) {
+    this.wiring = wiring;
     this.streams = streams;
     this.endpoint = endpoint;
-  }
-
-  /** The index a configuration asks for. */
-  public static GalleryIndex index(GallerySettings g) {
-    return new GalleryIndex(
-        ModelCompatibility.sameModelOnly(),
-        ForkJoinPool.commonPool(),
-        g.fastThreshold(),
-        g.fastCandidates());
   }
 
   /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
@@ -66,31 +49,15 @@ public final class MatcherService implements AutoCloseable {
   public static MatcherService start(
       MatcherConfig config, Clock clock, Duration startTimeout, Thresholds thresholds) {
     PrometheusMeterRegistry registry = ServiceMetrics.create("matcher");
-    Gallery gallery = GalleryStores.open(config.gallery(), clock);
-    GalleryIndex index = index(config.gallery());
-    GallerySync sync =
-        new GallerySync(
-            gallery,
-            index,
-            config.gallery().pollInterval(),
-            config.gallery().maxStaleness(),
-            System::nanoTime,
-            registry);
-    sync.start();
+    MatcherWiring wiring = MatcherWiring.open(config, thresholds, clock, registry);
+    Gallery gallery = wiring.gallery();
+    GalleryIndex index = wiring.index();
+    GallerySync sync = wiring.sync();
+    MatcherDependencies deps = wiring.dependencies();
     TopicRegistry topics = config.kafka().topics();
     TopicAdmin.ensureTopics(
         config.kafka(),
         List.of(topics.tracks(), topics.identity(), topics.deadLetters(Stage.MATCHER)));
-    MatcherDependencies deps =
-        new MatcherDependencies(
-            index,
-            sync::isFresh,
-            thresholds,
-            new DecisionPolicy(config.decision()),
-            config.gallery().search(),
-            config.pendingCheck(),
-            clock,
-            new MatcherMetrics(registry));
     Map<String, Object> props =
         KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
     props.putAll(
@@ -136,7 +103,7 @@ public final class MatcherService implements AutoCloseable {
         config.kafka().bootstrapServers(),
         gallery.describe(),
         streams.state());
-    return new MatcherService(gallery, sync, streams, endpoint);
+    return new MatcherService(wiring, streams, endpoint);
   }
 
   public KafkaStreams.State state() {
@@ -144,7 +111,7 @@ public final class MatcherService implements AutoCloseable {
   }
 
   public boolean galleryFresh() {
-    return sync.isFresh();
+    return wiring.sync().isFresh();
   }
 
   private static java.util.Properties asProperties(Map<String, Object> map) {
@@ -164,8 +131,7 @@ public final class MatcherService implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
-    sync.close();
-    gallery.close();
+    wiring.close();
     if (endpoint != null) {
       endpoint.close();
     }
