@@ -123,8 +123,9 @@ final class VideoStreamWorker implements Runnable {
       long offset = sessionOffsetUs(info);
       FrameSink sink = (frame, t, key) -> accept(frame, offset + t, key);
       if (spec.skipUnusedFrames()) {
-        // Two frame intervals: the frame at (or just after) each selection time is always decoded.
-        long window = 2 * info.frameIntervalUs();
+        // One frame interval: the frame at (or just after) each selection time is always decoded,
+        // so the frames selected are the same as when every frame is decoded.
+        long window = info.frameIntervalUs();
         input.hint(t -> sampler.mightSelect(offset + t, window));
       }
       while (input.readNext(sink)) {
