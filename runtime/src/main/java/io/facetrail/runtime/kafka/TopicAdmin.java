@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class TopicAdmin {
         }
       }
       if (!created.isEmpty()) {
+        awaitLeaders(admin, created);
         log.info("Created topics {}", created);
       }
       return created;
@@ -65,5 +68,36 @@ public final class TopicAdmin {
               + " to create topics (is the broker running and kafka.bootstrapServers right?)",
           e);
     }
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader, so that the first producers do not
+   * start with a burst of NOT_LEADER_OR_FOLLOWER retries.
+   */
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      Map<String, TopicDescription> described;
+      try {
+        described = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        // Metadata of a just-created topic has not reached this broker yet: ask again.
+        Thread.sleep(50);
+        continue;
+      }
+      boolean ready =
+          described.values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      if (ready) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    log.warn("Partition leaders of {} not elected within 15 s; producers will retry", names);
   }
 }
