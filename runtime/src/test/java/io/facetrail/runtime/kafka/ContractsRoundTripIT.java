@@ -58,9 +58,8 @@ class ContractsRoundTripIT {
 
   @BeforeAll
   static void startBroker() {
-    long t0 = System.nanoTime();
+    // Start-up time is logged by the broker itself; it is not asserted (shared, noisy machines).
     broker = EmbeddedKafkaBroker.startEphemeral();
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     settings = KafkaSettings.local(broker.bootstrapServers(), "rt.");
     topics = settings.topics();
     TopicAdmin.ensureTopics(settings, topics.all());
