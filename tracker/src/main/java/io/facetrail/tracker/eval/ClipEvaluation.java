@@ -7,6 +7,7 @@ import io.facetrail.tracker.track.Appearance;
 import io.facetrail.tracker.track.Detection;
 import io.facetrail.tracker.track.FaceTracker;
 import io.facetrail.tracker.track.FrameResult;
+import io.facetrail.tracker.track.Merge;
 import io.facetrail.tracker.track.Track;
 import io.facetrail.tracker.track.TrackingParameters;
 import java.nio.file.Path;
@@ -104,6 +105,19 @@ public final class ClipEvaluation {
               }
               detections[0] += dets.size();
               FrameResult r = tracker.step(timeUs, dets);
+              for (Merge m : r.merged()) {
+                int[] from = spans.remove(m.from().number());
+                float[] fromSum = appearanceSum.remove(m.from().number());
+                int[] into = spans.get(m.into().number());
+                if (from != null && into != null) {
+                  into[1] = Math.max(into[1], from[1]);
+                  into[2] += from[2];
+                  float[] intoSum = appearanceSum.get(m.into().number());
+                  for (int j = 0; j < intoSum.length; j++) {
+                    intoSum[j] += fromSum[j];
+                  }
+                }
+              }
               for (int i = 0; i < dets.size(); i++) {
                 Track t = r.trackOfDetection()[i];
                 if (t == null) {

@@ -15,6 +15,7 @@ import io.facetrail.tracker.eval.scene.SceneRenderer;
 import io.facetrail.tracker.track.Detection;
 import io.facetrail.tracker.track.FaceTracker;
 import io.facetrail.tracker.track.FrameResult;
+import io.facetrail.tracker.track.Merge;
 import io.facetrail.tracker.track.Track;
 import io.facetrail.tracker.track.TrackingParameters;
 import java.awt.Color;
@@ -135,6 +136,12 @@ public final class TrackingEvaluation {
       }
       collectAppearance(frame.truth(), detections, lastSeen, appearance);
       FrameResult result = tracker.step(Math.round(frame.time() * 1e6), detections);
+      for (Merge m : result.merged()) {
+        List<Sighting> earlier = sightings.remove(m.from().number());
+        if (earlier != null) {
+          sightings.computeIfAbsent(m.into().number(), k -> new ArrayList<>()).addAll(earlier);
+        }
+      }
       for (int i = 0; i < detections.size(); i++) {
         Track t = result.trackOfDetection()[i];
         if (t == null) {

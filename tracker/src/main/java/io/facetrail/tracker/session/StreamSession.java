@@ -18,6 +18,7 @@ import io.facetrail.tracker.track.Detection;
 import io.facetrail.tracker.track.EndCause;
 import io.facetrail.tracker.track.FaceTracker;
 import io.facetrail.tracker.track.FrameResult;
+import io.facetrail.tracker.track.Merge;
 import io.facetrail.tracker.track.Removal;
 import io.facetrail.tracker.track.Track;
 import io.facetrail.tracker.track.TrackingParameters;
@@ -117,6 +118,9 @@ public final class StreamSession {
             .setCaptureTimeMs(frame.getCaptureTimeMs())
             .build();
     FrameResult result = tracker.step(frame.getMediaTimeUs(), detections);
+    for (Merge merge : result.merged()) {
+      resume(merge, bestFaces, events);
+    }
     Set<Long> confirmedNow = new HashSet<>();
     for (Track t : result.confirmed()) {
       confirmedNow.add(t.number());
@@ -174,6 +178,33 @@ public final class StreamSession {
     run++;
     lastSequence = -1;
     tracker = new FaceTracker(params);
+  }
+
+  /** Publishes a dropped new track's held-back observations as the resumed track's next ones. */
+  private void resume(Merge merge, BestFaces bestFaces, List<TrackEvent> events) {
+    TrackLedger from = ledgers.remove(merge.from().number());
+    TrackLedger into = ledgers.get(merge.into().number());
+    String intoId = trackId(merge.into().number());
+    bestFaces.delete(trackId(merge.from().number()));
+    if (from == null || into == null) {
+      return;
+    }
+    for (TrackObservation held : from.release()) {
+      TrackObservation moved = held.toBuilder().setIndex(into.nextIndex(held.getAt())).build();
+      if (into.improvesBest(held.getQuality())) {
+        bestFaces.put(
+            intoId,
+            BestFace.newBuilder()
+                .setAt(held.getAt())
+                .setBox(held.getBox())
+                .setQuality(held.getQuality())
+                .setCode(held.getCode())
+                .setModelId(held.getModelId())
+                .setThumbnailJpeg(held.getThumbnailJpeg())
+                .build());
+      }
+      events.add(event(intoId).setObservation(moved).build());
+    }
   }
 
   private void end(Removal removal, BestFaces bestFaces, List<TrackEvent> events) {

@@ -154,9 +154,56 @@ public final class FaceTracker {
         }
       }
     }
+    List<Merge> merged = resumeLostTracks(confirmed, kept, trackOf, detections);
     tracks.clear();
     tracks.addAll(kept);
-    return new FrameResult(trackOf, confirmed, removed);
+    return new FrameResult(trackOf, confirmed, removed, merged);
+  }
+
+  /**
+   * A person coming back into view is often first seen half cut by the frame edge or half hidden,
+   * too unlike their lost track to be re-identified, and starts a new track. By the time that track
+   * is confirmed its latest face is whole: if it matches a lost track, the lost track continues and
+   * the new one (never published) is dropped.
+   */
+  private List<Merge> resumeLostTracks(
+      List<Track> confirmed, List<Track> kept, Track[] trackOf, List<Detection> detections) {
+    List<Merge> merged = new ArrayList<>();
+    for (Track fresh : List.copyOf(confirmed)) {
+      if (fresh.hits() != params.minHits()) {
+        continue; // confirmed on creation (minHits 1) or a returning lost track
+      }
+      float[] seen = null;
+      int detection = -1;
+      for (int d = 0; d < trackOf.length; d++) {
+        if (trackOf[d] == fresh) {
+          seen = detections.get(d).appearance();
+          detection = d;
+        }
+      }
+      if (seen == null) {
+        continue;
+      }
+      Track best = null;
+      double bestDistance = params.reidDistance();
+      for (Track lost : kept) {
+        if (lost.phase() == TrackPhase.LOST && lost.appearance() != null) {
+          double distance = Appearance.distance(lost.appearance(), seen);
+          if (distance <= bestDistance) {
+            best = lost;
+            bestDistance = distance;
+          }
+        }
+      }
+      if (best != null) {
+        best.resume(fresh, seen, params.appearanceMomentum());
+        kept.remove(fresh);
+        confirmed.remove(fresh);
+        trackOf[detection] = best;
+        merged.add(new Merge(fresh, best));
+      }
+    }
+    return merged;
   }
 
   /** Ends every track (the stream ended) and returns them with their causes. */

@@ -6,7 +6,7 @@ import io.facetrail.tracker.kalman.KalmanState;
 /** One track of a {@link FaceTracker}: its motion state, appearance and lifecycle counters. */
 public final class Track {
   private final long number;
-  private final KalmanState motion;
+  private KalmanState motion;
   private final float[] appearance;
   private TrackPhase phase;
   private int hits;
@@ -74,6 +74,21 @@ public final class Track {
 
   void phase(TrackPhase phase) {
     this.phase = phase;
+  }
+
+  /**
+   * Continues this (lost) track with the motion and latest sighting of a new track found to be the
+   * same face, which is then dropped.
+   */
+  void resume(Track newer, float[] seen, double momentum) {
+    motion = newer.motion;
+    hits += newer.hits;
+    lastSeenUs = newer.lastSeenUs;
+    lastBox = newer.lastBox;
+    phase = TrackPhase.CONFIRMED;
+    if (appearance != null && seen != null) {
+      Appearance.blend(appearance, seen, momentum);
+    }
   }
 
   void hit(long timeUs, BoundingBox box) {

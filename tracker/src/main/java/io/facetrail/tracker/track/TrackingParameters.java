@@ -21,9 +21,9 @@ import java.time.Duration;
  * @param appearanceGate largest face-code distance (unit embeddings, 0..2) of a stage-one pair
  * @param motionWeight share of motion (1 - IoU) in the stage-one cost; the rest is appearance
  *     distance divided by {@code appearanceGate}
- * @param reidDistance largest face-code distance at which a lost track takes a detection anywhere
- *     in the frame
- * @param reidMaxScaleChange largest ratio of box heights between a lost track's last box and a
+ * @param reidDistance largest face-code distance at which a track left unmatched by motion (mostly
+ *     a lost one) takes a detection anywhere in the frame
+ * @param reidMaxScaleChange largest ratio of box heights between a track's last box and a
  *     re-identified detection
  * @param appearanceMomentum weight of the old mean when a track's appearance is updated
  * @param accelerationStd Kalman process noise of the centre, box heights per s²
@@ -59,7 +59,7 @@ public record TrackingParameters(
         0.1,
         0.6,
         3,
-        Duration.ofSeconds(3),
+        Duration.ofSeconds(5),
         0.2,
         13.28,
         0.5,

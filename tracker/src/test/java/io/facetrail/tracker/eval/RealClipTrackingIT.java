@@ -33,7 +33,8 @@ class RealClipTrackingIT {
             d.threads());
     ClipResult r;
     try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
-      r = new ClipEvaluation(faces, TrackingParameters.defaults()).run(video, 2);
+      // Every third frame (8.3 fps), as a sampling ingest would feed it.
+      r = new ClipEvaluation(faces, TrackingParameters.defaults()).run(video, 3);
     }
     assertThat(r.framesDecoded()).isEqualTo(105);
     // Looking at the clip (4.2 s): a red-haired young man and a boy in a blue hoodie walk towards

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import io.facetrail.contracts.proto.Face;
 import io.facetrail.contracts.proto.FacesRecord;
 import io.facetrail.contracts.proto.FrameFaces;
 import io.facetrail.contracts.proto.TrackEndCause;
@@ -70,6 +71,34 @@ class StreamSessionTest {
         assertThat(o.events()).extracting(TrackEvent::getTrackId).contains("cam-1/r1/t0");
       }
     }
+  }
+
+  @Test
+  void aLostTrackResumedByANewTrackGetsItsHeldObservationsUnderItsOwnId() {
+    WalkingFaces one = new WalkingFaces("cam-1", 1, 5);
+    for (int f = 0; f < 10; f++) {
+      session.onFrame(one.frame(f).getFrameFaces(), bestFaces);
+    }
+    for (int f = 10; f < 20; f++) {
+      session.onFrame(one.emptyFrame(f).getFrameFaces(), bestFaces);
+    }
+    // Back far from where the prediction is, with a code a little off at first: a new track ...
+    List<TrackEvent> events = new ArrayList<>();
+    for (int f = 20; f < 24; f++) {
+      FrameFaces frame = one.frame(f).getFrameFaces();
+      Face moved =
+          frame.getFaces(0).toBuilder()
+              .setBox(frame.getFaces(0).getBox().toBuilder().setX(900).setY(600))
+              .build();
+      events.addAll(
+          session.onFrame(frame.toBuilder().setFaces(0, moved).build(), bestFaces).events());
+    }
+    // ... or the lost one directly: either way every observation is the old track's, in order.
+    assertThat(events).allMatch(e -> e.getTrackId().equals("cam-1/r0/t0"));
+    assertThat(events).noneMatch(TrackEvent::hasStarted);
+    assertThat(events)
+        .extracting(e -> e.getObservation().getIndex())
+        .containsExactly(10L, 11L, 12L, 13L);
   }
 
   @Test

@@ -89,6 +89,39 @@ class FaceTrackerTest {
   }
 
   @Test
+  void aNewTrackThatTurnsOutToBeALostOneContinuesTheLostTrack() {
+    for (int f = 0; f < 20; f++) {
+      step(f, face(600 + 10 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    for (int f = 20; f < 40; f++) {
+      step(f);
+    }
+    // Back half cut by the frame edge: too unlike her track at first, so a new track starts ...
+    float[] blurred = TestFaces.turned(alice, identity(9), 0.4);
+    assertThat(Appearance.distance(blurred, alice)).isBetween(params.reidDistance(), 0.42);
+    FrameResult first = step(40, face(20, 260, 40, 0.9f, blurred));
+    assertThat(first.trackOfDetection()[0].number()).isEqualTo(1);
+    step(41, face(40, 260, 70, 0.9f, alice));
+    // ... which, once confirmed with her whole face, is recognised as her lost track.
+    FrameResult third = step(42, face(60, 260, 80, 0.9f, alice));
+    assertThat(third.trackOfDetection()[0].number()).isZero();
+    assertThat(third.confirmed()).isEmpty();
+    assertThat(third.merged())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.from().number()).isEqualTo(1);
+              assertThat(m.into().number()).isZero();
+            });
+    assertThat(tracker.tracks()).extracting(Track::number).containsExactly(0L);
+    assertThat(
+            step(43, face(80, 260, 80, 0.9f, seen(alice, random, 0.1)))
+                .trackOfDetection()[0]
+                .number())
+        .isZero();
+  }
+
+  @Test
   void aDifferentFaceWhereALostOneWasStartsANewTrack() {
     for (int f = 0; f < 20; f++) {
       step(f, face(300, 200, 80, 0.9f, seen(alice, random, 0.1)));

@@ -26,6 +26,25 @@ final class TestFaces {
     return normalise(v);
   }
 
+  /** A unit vector at Euclidean distance {@code distance} from {@code from}, towards {@code to}. */
+  static float[] turned(float[] from, float[] to, double distance) {
+    double dot = 0;
+    for (int i = 0; i < from.length; i++) {
+      dot += from[i] * to[i];
+    }
+    float[] orthogonal = new float[from.length];
+    for (int i = 0; i < from.length; i++) {
+      orthogonal[i] = (float) (to[i] - dot * from[i]);
+    }
+    orthogonal = normalise(orthogonal);
+    double angle = 2 * Math.asin(distance / 2);
+    float[] v = new float[from.length];
+    for (int i = 0; i < from.length; i++) {
+      v[i] = (float) (Math.cos(angle) * from[i] + Math.sin(angle) * orthogonal[i]);
+    }
+    return normalise(v);
+  }
+
   static Detection face(double cx, double cy, double size, float score, float[] appearance) {
     return new Detection(BoundingBox.ofCentre(cx, cy, size, size * 1.2), score, appearance);
   }

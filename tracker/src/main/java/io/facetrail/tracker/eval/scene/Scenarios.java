@@ -8,9 +8,9 @@ import java.util.Random;
 /**
  * The scripted scenarios of the evaluation, each built to exercise one difficulty (and all of them
  * several at once): two people crossing with one hidden behind the other; a person hidden for about
- * a second by another walking past; people leaving the frame and coming back after 1.5 to 2.5 s; a
- * crowd wandering at random; people walking towards the camera; and a crowd filmed at an irregular
- * frame rate with a one-second dropout.
+ * a second by another walking past; people leaving the frame and coming back (out of view for about
+ * 2 and 3.3 s); a crowd wandering at random; people walking towards the camera; and a crowd filmed
+ * at an irregular frame rate with a one-second dropout.
  */
 public final class Scenarios {
   static final int WIDTH = 960;
