@@ -4,18 +4,16 @@ import io.facetrail.matcher.enrol.Enroller;
 import io.facetrail.matcher.enrol.EnrolmentRules;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
+import io.facetrail.matcher.enrol.PersonFolders;
 import io.facetrail.matcher.enrol.PhotoOutcome;
 import io.facetrail.runtime.cli.UserFacingException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +37,6 @@ import picocli.CommandLine.Spec;
       "  facetrail gallery enroll --dir staff/   (one sub-folder per person, named after them)"
     })
 final class GalleryEnrollCommand implements Callable<Integer> {
-  private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp");
-
   @Mixin GalleryOptions gallery;
   @Spec CommandSpec spec;
 
@@ -78,8 +74,10 @@ final class GalleryEnrollCommand implements Callable<Integer> {
     if (source.dir != null && !photos.isEmpty()) {
       throw new UserFacingException("--dir takes no PHOTO arguments");
     }
-    List<Batch> batches =
-        source.dir != null ? batches(source.dir) : List.of(new Batch(source.name, photos));
+    List<PersonFolders.PersonPhotos> batches =
+        source.dir != null
+            ? PersonFolders.read(source.dir)
+            : List.of(new PersonFolders.PersonPhotos(source.name, photos));
     PrintWriter out = spec.commandLine().getOut();
     int[] refused = {0};
     try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
@@ -88,8 +86,8 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             Enroller enroller =
                 new Enroller(
                     analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
-            for (Batch b : batches) {
-              Enroller.Result r = enroller.enrolNew(b.name, b.photos);
+            for (PersonFolders.PersonPhotos b : batches) {
+              Enroller.Result r = enroller.enrolNew(b.name(), b.photos());
               for (PhotoOutcome o : r.outcomes()) {
                 refused[0] += o.enrolled() ? 0 : 1;
                 out.printf(
@@ -98,7 +96,7 @@ final class GalleryEnrollCommand implements Callable<Integer> {
               }
               out.printf(
                   "%s: %s%n",
-                  b.name,
+                  b.name(),
                   r.person()
                       .map(p -> "enrolled as " + p.id())
                       .orElse("not enrolled (no photo accepted)"));
@@ -106,42 +104,5 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             return refused[0] == 0 ? 0 : 2;
           });
     }
-  }
-
-  private record Batch(String name, List<Path> photos) {}
-
-  private static List<Batch> batches(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new UserFacingException(dir + " is not a directory");
-    }
-    List<Batch> out = new ArrayList<>();
-    try (Stream<Path> people = Files.list(dir)) {
-      for (Path person : people.filter(Files::isDirectory).sorted().toList()) {
-        try (Stream<Path> files = Files.list(person)) {
-          List<Path> images =
-              files
-                  .filter(
-                      f ->
-                          IMAGE_SUFFIXES.stream()
-                              .anyMatch(
-                                  s ->
-                                      f.getFileName()
-                                          .toString()
-                                          .toLowerCase(Locale.ROOT)
-                                          .endsWith(s)))
-                  .sorted()
-                  .toList();
-          if (!images.isEmpty()) {
-            out.add(new Batch(person.getFileName().toString().replace('_', ' '), images));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read " + dir + ": " + e.getMessage(), e);
-    }
-    if (out.isEmpty()) {
-      throw new UserFacingException(dir + " holds no sub-folder with photos");
-    }
-    return out;
   }
 }
