@@ -45,7 +45,7 @@ public final class TrackerBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "5000",
+      defaultValue = "20000",
       description = "Frames run first and not measured, for the JIT (${DEFAULT-VALUE})")
   int warmup;
 
