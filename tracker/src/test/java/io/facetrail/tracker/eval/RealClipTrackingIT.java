@@ -33,15 +33,19 @@ class RealClipTrackingIT {
             d.threads());
     ClipResult r;
     try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
-      // Every third frame (8.3 fps), as a sampling ingest would feed it.
-      r = new ClipEvaluation(faces, TrackingParameters.defaults()).run(video, 3);
+      // Every fifth frame (5 fps), as a sampling ingest would feed it; it also keeps the test
+      // short.
+      r = new ClipEvaluation(faces, TrackingParameters.defaults()).run(video, 5);
     }
     assertThat(r.framesDecoded()).isEqualTo(105);
     // Looking at the clip (4.2 s): a red-haired young man and a boy in a blue hoodie walk towards
     // the camera, faces frontal and large, through all of it; a white-haired woman at the left is
     // frontal from the first second on; a woman in a scarf is at the left edge in the first
-    // second. So at least four people deserve a track, and the first two one unbroken track each.
-    assertThat(r.tracks()).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(r.tracksCovering(0.8)).isGreaterThanOrEqualTo(2);
+    // second. So at least four people deserve a track, and the first two one unbroken track each
+    // (the young man looks down at times, so the detector may miss him in a few frames: what is
+    // asserted is that his identity spans the clip, not that every frame has his face).
+    String summary = r.json(video, 5, "");
+    assertThat(r.tracks()).as(summary).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(r.tracksSpanning(0.8)).as(summary).isGreaterThanOrEqualTo(2);
   }
 }
