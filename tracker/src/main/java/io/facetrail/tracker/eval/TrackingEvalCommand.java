@@ -96,11 +96,11 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   double canvasPadding;
 
   @Option(
-      names = "--flip",
-      defaultValue = "true",
-      negatable = true,
-      description = "Embed each face mirrored too and average, as the embedder does by default")
-  boolean flip;
+      names = "--no-flip",
+      description =
+          "Embed each face once; by default it is also embedded mirrored and the two averaged, as"
+              + " the embedder does")
+  boolean noFlip;
 
   @Option(
       names = "--cache-dir",
@@ -174,7 +174,7 @@ public final class TrackingEvalCommand implements Callable<Integer> {
         padding,
         d.tiling(),
         d.alignment(),
-        flip,
+        !noFlip,
         d.detectBatch(),
         d.faceBatch(),
         d.threads());
