@@ -12,6 +12,7 @@ import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.TopicAdmin;
 import io.facetrail.runtime.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,17 @@ public final class MatcherService implements AutoCloseable {
   private final MatcherWiring wiring;
   private final KafkaStreams streams;
   private final ServiceEndpoint endpoint;
+  private final KafkaStreamsMetrics streamsMetrics;
 
-  private MatcherService(MatcherWiring wiring, KafkaStreams streams, ServiceEndpoint endpoint) {
+  private MatcherService(
+      MatcherWiring wiring,
+      KafkaStreams streams,
+      ServiceEndpoint endpoint,
+      KafkaStreamsMetrics streamsMetrics) {
     this.wiring = wiring;
     this.streams = streams;
     this.endpoint = endpoint;
+    this.streamsMetrics = streamsMetrics;
   }
 
   /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
@@ -65,6 +72,10 @@ public final class MatcherService implements AutoCloseable {
             Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), registry));
     KafkaStreams streams =
         new KafkaStreams(MatcherTopology.build(topics, deps), asProperties(props));
+    // Kafka's own client meters (consumer lag, commit rates) next to the matcher's: dashboards and
+    // the lag-based autoscaler read them.
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
     // A failed stream thread is replaced: its tasks restart from the last committed transaction.
     streams.setUncaughtExceptionHandler(
         e -> {
@@ -103,7 +114,7 @@ public final class MatcherService implements AutoCloseable {
         config.kafka().bootstrapServers(),
         gallery.describe(),
         streams.state());
-    return new MatcherService(wiring, streams, endpoint);
+    return new MatcherService(wiring, streams, endpoint, streamsMetrics);
   }
 
   public KafkaStreams.State state() {
@@ -131,6 +142,7 @@ public final class MatcherService implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    streamsMetrics.close();
     wiring.close();
     if (endpoint != null) {
       endpoint.close();

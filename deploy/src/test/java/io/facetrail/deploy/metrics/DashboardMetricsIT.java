@@ -1,0 +1,176 @@
+package io.facetrail.deploy.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.contracts.topic.TopicRegistry;
+import io.facetrail.ingest.engine.EndReason;
+import io.facetrail.ingest.engine.StreamOutcome;
+import io.facetrail.ingest.service.IngestService;
+import io.facetrail.runtime.kafka.KafkaClients;
+import io.facetrail.runtime.testing.SharedData;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every metric a Grafana dashboard queries is in the real {@code /metrics} output of the services.
+ * The four services run in this JVM on the in-process broker with their container configuration; a
+ * folder of real face photos goes through ingest, the embedder (real models), the tracker and the
+ * matcher until an identity event comes out, a missing file makes ingest count an error, and one
+ * undecodable record per stage makes each count a dead letter, so that the meters created on first
+ * use exist too. Then each endpoint is scraped over HTTP and every panel's PromQL is checked.
+ */
+class DashboardMetricsIT {
+  private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
+  private static final byte[] UNDECODABLE =
+      "not a FaceTrail record".getBytes(StandardCharsets.UTF_8);
+
+  /** Where the last scrape of each service is written (under the module's target folder). */
+  private static final Path SCRAPES = Path.of("target", "scraped-metrics");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path work;
+
+  @Test
+  void everyMetricTheDashboardsQueryIsExported() throws Exception {
+    Path ingestConfig = ingestConfig(SharedData.requireLfw());
+    List<DashboardQuery> queries = new ArrayList<>();
+    Dashboards.files().forEach(f -> queries.addAll(Dashboards.queries(f)));
+
+    try (InProcessPipeline pipeline = InProcessPipeline.start(work)) {
+      IngestService ingest = pipeline.startIngest(ingestConfig);
+      List<StreamOutcome> outcomes = ingest.awaitAll();
+      assertThat(outcomes)
+          .extracting(StreamOutcome::reason)
+          .containsExactly(EndReason.COMPLETED, EndReason.FAILED);
+      sendUndecodableRecords(pipeline);
+      Map<String, List<Sample>> scraped = awaitPipelineMeters(pipeline.metricsEndpoints());
+      assertThat(queries).as("dashboard queries").hasSizeGreaterThan(20);
+
+      List<String> problems = new MetricCoverage(scraped).problems(queries);
+      assertThat(problems).as("dashboard queries without a matching exported series").isEmpty();
+    }
+  }
+
+  /**
+   * A folder with one LFW photo six times (a face that stays put: one track) and a missing file.
+   */
+  private Path ingestConfig(Path lfw) throws IOException {
+    Path person = lfw.resolve("lfw-deepfunneled").resolve("Aaron_Eckhart");
+    Path photo;
+    try (Stream<Path> files = Files.list(person)) {
+      photo = files.sorted().findFirst().orElseThrow();
+    }
+    Path frames = Files.createDirectories(work.resolve("frames"));
+    for (int i = 0; i < 6; i++) {
+      Files.copy(photo, frames.resolve(String.format("%03d.jpg", i)));
+    }
+    Path config = work.resolve("ingest.yaml");
+    Files.writeString(
+        config,
+        "streams:\n"
+            + "  - id: lobby\n"
+            + "    input: "
+            + frames
+            + "\n"
+            + "  - id: gone\n"
+            + "    input: "
+            + work.resolve("missing.mp4")
+            + "\n");
+    return config;
+  }
+
+  private static void sendUndecodableRecords(InProcessPipeline pipeline) {
+    TopicRegistry topics = pipeline.kafka().topics();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            KafkaClients.producer(pipeline.kafka(), "deploy-it-garbage"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (String topic :
+          List.of(topics.frames().name(), topics.faces().name(), topics.tracks().name())) {
+        producer.send(
+            new ProducerRecord<>(topic, "garbage".getBytes(StandardCharsets.UTF_8), UNDECODABLE));
+      }
+      producer.flush();
+    }
+  }
+
+  /**
+   * Scrapes until the real data has been through every stage (an identity event decided, one dead
+   * letter counted by each consuming service), then returns the last scrape.
+   */
+  private Map<String, List<Sample>> awaitPipelineMeters(Map<String, URI> endpoints)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+    Files.createDirectories(SCRAPES);
+    while (true) {
+      Map<String, List<Sample>> scraped = new LinkedHashMap<>();
+      for (Map.Entry<String, URI> e : endpoints.entrySet()) {
+        String text = scrape(e.getValue());
+        // Kept for whoever edits a dashboard: the exact series each service exports.
+        Files.writeString(SCRAPES.resolve(e.getKey() + ".prom"), text);
+        scraped.put(e.getKey(), Exposition.parse(text));
+      }
+      List<String> waiting = new ArrayList<>();
+      expect(waiting, scraped, "embedder", "facetrail_embedder_frames_total", 6);
+      expect(waiting, scraped, "tracker", "facetrail_tracker_tracks_started_total", 1);
+      expect(waiting, scraped, "matcher", "facetrail_matcher_decisions_total", 1);
+      for (String stage : List.of("embedder", "tracker", "matcher")) {
+        expect(waiting, scraped, stage, "facetrail_dead_letters_total", 1);
+      }
+      if (waiting.isEmpty()) {
+        return scraped;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the pipeline did not get through within " + PIPELINE_TIMEOUT + ": " + waiting);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static void expect(
+      List<String> waiting,
+      Map<String, List<Sample>> scraped,
+      String service,
+      String metric,
+      double atLeast) {
+    double sum =
+        scraped.get(service).stream()
+            .filter(s -> s.name().equals(metric))
+            .mapToDouble(Sample::value)
+            .sum();
+    if (sum < atLeast) {
+      waiting.add(service + " " + metric + " = " + sum + " (want >= " + atLeast + ")");
+    }
+  }
+
+  private String scrape(URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(uri + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+}

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Container entry point of every FaceTrail image: the `facetrail` command line with the JVM flags of
+# the repository's ./facetrail launcher. The image's CMD (or the container's arguments) names the
+# service: `ingest --config FILE`, `embedder ...`, `gallery list ...`, `models fetch ...`.
+#
+# JAVA_OPTS adds JVM options (each image sets a heap share of the container's memory limit).
+set -eu
+
+# DJL never goes online at run time: the native libraries come from the image (CPU jar, or the
+# libtorch that PYTORCH_LIBRARY_PATH names in the GPU image). Native libraries unpack under the
+# writable cache folder, so the root file system can stay read-only.
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+exec java ${JAVA_OPTS:-} \
+  -Dai.djl.offline=true \
+  -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dorg.bytedeco.javacpp.cachedir="${FACETRAIL_CACHE_DIR:-/var/cache/facetrail}/javacpp" \
+  -Djava.io.tmpdir="${FACETRAIL_TMP_DIR:-/tmp}" \
+  -cp "/opt/facetrail/facetrail-app.jar:/opt/facetrail/lib/*" \
+  io.facetrail.app.FacetrailCli "$@"
