@@ -1,0 +1,2 @@
+/** YAML lint of the deployment files and of the rendered chart (Debian's yamllint). */
+package io.facetrail.deploy.yaml;
