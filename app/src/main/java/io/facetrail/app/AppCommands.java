@@ -2,6 +2,7 @@ package io.facetrail.app;
 
 import io.facetrail.app.broker.BrokerCommand;
 import io.facetrail.app.broker.TopicsCommand;
+import io.facetrail.app.run.RunCommand;
 import io.facetrail.runtime.cli.CommandProvider;
 import java.util.List;
 
@@ -10,6 +11,7 @@ public final class AppCommands implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
     return List.of(
+        ProvidedCommand.topLevel(new RunCommand()),
         ProvidedCommand.topLevel(new BrokerCommand()),
         ProvidedCommand.topLevel(new TopicsCommand()));
   }

@@ -18,8 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -48,6 +51,7 @@ public final class EmbedderLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(EmbedderLoop.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(500);
   private static final Duration CAPACITY_BACKOFF = Duration.ofMillis(20);
+  private static final Duration KEEP_ALIVE_POLL = Duration.ofMillis(100);
 
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> producer;
@@ -200,21 +204,44 @@ public final class EmbedderLoop implements Runnable {
   }
 
   private AnalyzedBatch analyse(List<Frame> frames) {
+    CompletableFuture<AnalyzedBatch> result;
     while (true) {
       try {
-        return worker.submit(frames).get();
+        result = worker.submit(frames);
+        break;
       } catch (CapacityExceededException e) {
-        sleep(CAPACITY_BACKOFF);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WorkerFailedException("interrupted while waiting for the model worker", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof WorkerFailedException wf) {
-          throw wf;
-        }
-        throw new WorkerFailedException("model worker failed: " + e.getCause(), e.getCause());
+        keepAlive(CAPACITY_BACKOFF);
       }
     }
+    // A batch may take longer than max.poll.interval.ms on a slow or busy machine: keep polling
+    // (with every partition paused, so nothing new is fetched) so the group does not evict this
+    // consumer mid-batch. If a rebalance takes partitions away meanwhile, the offset commit of
+    // the transaction fails and the batch is processed again by their new owner.
+    Set<TopicPartition> paused = new HashSet<>(consumer.assignment());
+    paused.removeAll(consumer.paused());
+    consumer.pause(paused);
+    try {
+      while (!result.isDone()) {
+        keepAlive(KEEP_ALIVE_POLL);
+      }
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkerFailedException("interrupted while waiting for the model worker", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WorkerFailedException wf) {
+        throw wf;
+      }
+      throw new WorkerFailedException("model worker failed: " + e.getCause(), e.getCause());
+    } finally {
+      paused.retainAll(consumer.assignment());
+      consumer.resume(paused);
+    }
+  }
+
+  /** Polls without taking new work from paused partitions (newly assigned ones may deliver). */
+  private void keepAlive(Duration wait) {
+    batcher.add(consumer.poll(wait), System.nanoTime());
   }
 
   private void send(ConsumerRecord<byte[], byte[]> source, FacesRecord record) {
@@ -260,15 +287,6 @@ public final class EmbedderLoop implements Runnable {
       producer.close(Duration.ofSeconds(10));
     } catch (RuntimeException e) {
       log.warn("Closing the faces producer failed: {}", e.toString());
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorkerFailedException("interrupted while backing off", e);
     }
   }
 

@@ -23,14 +23,21 @@ public final class StreamsDeadLetters {
   static final String STAGE = "facetrail.dlq.stage";
   static final String TOPIC = "facetrail.dlq.topic";
   static final String REGISTRY = "facetrail.dlq.registry";
+  static final String ROUTES = "facetrail.dlq.routes";
+
+  /** Where the records of one source topic go when they fail. */
+  public record Route(Stage stage, String deadLetterTopic) {}
 
   private final Stage stage;
   private final String topic;
+  private final Map<String, Route> routes;
   private final MeterRegistry registry;
 
-  private StreamsDeadLetters(Stage stage, String topic, MeterRegistry registry) {
+  private StreamsDeadLetters(
+      Stage stage, String topic, Map<String, Route> routes, MeterRegistry registry) {
     this.stage = stage;
     this.topic = topic;
+    this.routes = routes;
     this.registry = registry;
   }
 
@@ -54,6 +61,22 @@ public final class StreamsDeadLetters {
     return p;
   }
 
+  /**
+   * As {@link #properties(Stage, String, MeterRegistry)} for an application hosting several stages
+   * (the all-in-one mode runs the tracker and the matcher in one Streams application): a failed
+   * record goes to the dead-letter topic of the stage that reads its source topic, and to the
+   * default stage's otherwise.
+   */
+  public static Map<String, Object> properties(
+      Stage defaultStage,
+      String defaultDeadLetterTopic,
+      Map<String, Route> routesBySourceTopic,
+      MeterRegistry registry) {
+    Map<String, Object> p = properties(defaultStage, defaultDeadLetterTopic, registry);
+    p.put(ROUTES, Map.copyOf(routesBySourceTopic));
+    return p;
+  }
+
   static StreamsDeadLetters from(Map<String, ?> configs) {
     Object stage = configs.get(STAGE);
     Object topic = configs.get(TOPIC);
@@ -66,24 +89,40 @@ public final class StreamsDeadLetters {
               + ": use StreamsDeadLetters.properties");
     }
     Object registry = configs.get(REGISTRY);
+    Map<String, Route> routes = new HashMap<>();
+    if (configs.get(ROUTES) instanceof Map<?, ?> m) {
+      m.forEach(
+          (k, v) -> {
+            if (v instanceof Route r) {
+              routes.put(k.toString(), r);
+            }
+          });
+    }
     return new StreamsDeadLetters(
         Stage.valueOf(stage.toString()),
         topic.toString(),
-        registry instanceof MeterRegistry m ? m : null);
+        Map.copyOf(routes),
+        registry instanceof MeterRegistry reg ? reg : null);
   }
 
   ProducerRecord<byte[], byte[]> record(
       ErrorHandlerContext context, byte[] key, byte[] value, Headers headers, Exception error) {
+    Route route = routes.getOrDefault(context.topic(), new Route(stage, topic));
     DeadLetter letter =
         DeadLetter.of(
-            stage, context.topic(), context.partition(), context.offset(), error, Instant.now());
-    DeadLetterPublisher.count(registry, stage, letter.errorClass());
+            route.stage(),
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            error,
+            Instant.now());
+    DeadLetterPublisher.count(registry, route.stage(), letter.errorClass());
     log.warn(
         "Dead letter from {}-{}@{}: {}",
         context.topic(),
         context.partition(),
         context.offset(),
         letter.errorMessage());
-    return letter.toRecord(topic, key, value, headers);
+    return letter.toRecord(route.deadLetterTopic(), key, value, headers);
   }
 }

@@ -1,0 +1,268 @@
+package io.facetrail.app.run;
+
+import io.facetrail.contracts.topic.Stage;
+import io.facetrail.contracts.topic.TopicRegistry;
+import io.facetrail.embedder.analyze.FacePipelineAnalyzer;
+import io.facetrail.embedder.config.EmbedderConfig;
+import io.facetrail.embedder.service.EmbedderService;
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.ingest.engine.IngestEngine;
+import io.facetrail.ingest.engine.IngestListener;
+import io.facetrail.ingest.engine.StreamHandle;
+import io.facetrail.ingest.sampling.SamplingPolicy;
+import io.facetrail.ingest.source.SourceSpec;
+import io.facetrail.matcher.decision.Thresholds;
+import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.matcher.stream.MatcherTopology;
+import io.facetrail.matcher.stream.MatcherWiring;
+import io.facetrail.runtime.deadletter.StreamsDeadLetters;
+import io.facetrail.runtime.http.Health;
+import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
+import io.facetrail.runtime.kafka.KafkaClients;
+import io.facetrail.runtime.kafka.KafkaSettings;
+import io.facetrail.runtime.kafka.TopicAdmin;
+import io.facetrail.tracker.stream.TrackerTopology;
+import io.facetrail.tracker.track.TrackingParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every stage of the pipeline in this JVM: the in-process broker, the embedder (its model worker
+ * shares the face pipeline used for enrolment), the tracker and the matcher in one Streams
+ * application, the ingest engine and a reader of the identity topic. {@link #start} brings them up
+ * in dependency order; {@link #close()} takes them down in reverse.
+ */
+final class AllInOne implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
+
+  static final String STREAMS_APP = "facetrail-run";
+  static final String EMBEDDER_GROUP = "facetrail-run-embedder";
+
+  private final Deque<AutoCloseable> open = new ArrayDeque<>();
+  private KafkaSettings kafka;
+  private TopicRegistry topics;
+  private FacePipeline pipeline;
+  private MatcherWiring matcher;
+  private IngestEngine ingest;
+  private int enrolled;
+
+  /** The stages' settings, built from the run's options (and FACETRAIL_* variables). */
+  record Plan(EmbedderConfig embedder, MatcherConfig matcher, TrackingParameters tracking) {}
+
+  /**
+   * The stages' configurations. Their Kafka section is a placeholder until the in-process broker
+   * runs (its port is not known before); {@link #start} puts the real one in.
+   */
+  static Plan plan(RunSettings s, Path workDir, Map<String, String> env) {
+    Map<String, String> e = new HashMap<>();
+    e.put("kafka.bootstrapServers", "127.0.0.1:1");
+    e.put("http.enabled", "false");
+    e.put("consumer.groupId", EMBEDDER_GROUP);
+    e.put("consumer.instanceId", "run");
+    e.put("faces.device", s.device());
+    Map<String, String> m = new HashMap<>(s.gallery().settings());
+    m.put("kafka.bootstrapServers", "127.0.0.1:1");
+    m.put("applicationId", STREAMS_APP);
+    m.put("stateDir", workDir.resolve("streams").toString());
+    m.put("decision.falseAcceptRate", Double.toString(s.falseAcceptRate()));
+    m.put("http.enabled", "false");
+    return new Plan(
+        EmbedderConfig.loader().load(null, env, e),
+        MatcherConfig.loader().load(null, env, m),
+        TrackingParameters.defaults());
+  }
+
+  /** Starts everything up to (not including) the inputs. */
+  void start(Plan plan, RunSettings s, Path workDir, MeterRegistry registry, RunConsole console) {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0, Map.of());
+    open.push(broker);
+    kafka = KafkaSettings.local(broker.bootstrapServers(), plan.embedder().kafka().topicPrefix());
+    topics = kafka.topics();
+    TopicAdmin.ensureTopics(kafka, topics.all());
+
+    console.status("loading the face models (" + plan.embedder().faces().device() + ")");
+    pipeline = FacePipeline.create(plan.embedder().faces());
+    open.push(pipeline);
+
+    MatcherConfig mc = withKafka(plan.matcher());
+    matcher =
+        MatcherWiring.open(
+            mc, Thresholds.shipped(mc.decision().falseAcceptRate()), Clock.systemUTC(), registry);
+    open.push(matcher);
+    if (s.enrolDir() != null) {
+      console.status("enrolling the persons of " + s.enrolDir());
+      enrolled = FolderEnrolment.enrol(s.enrolDir(), pipeline, matcher.gallery(), console.report());
+    }
+
+    console.status("warming the models up");
+    EmbedderConfig ec = withKafka(plan.embedder());
+    EmbedderConfig.Output out = ec.output();
+    FacePipelineAnalyzer analyzer =
+        new FacePipelineAnalyzer(
+            pipeline,
+            new FacePipelineAnalyzer.Options(
+                out.thumbnails(), out.thumbnailSize(), out.floatEmbeddings()),
+            false);
+    EmbedderService embedder = EmbedderService.start(ec, analyzer, registry, new Health());
+    open.push(embedder);
+
+    open.push(startStreams(plan, workDir, registry));
+  }
+
+  private KafkaStreams startStreams(Plan plan, Path workDir, MeterRegistry registry) {
+    StreamsBuilder builder = new StreamsBuilder();
+    TrackerTopology.addTo(builder, topics, plan.tracking(), registry);
+    MatcherTopology.addTo(builder, topics, matcher.dependencies());
+    Map<String, Object> props =
+        KafkaClients.streams(kafka, STREAMS_APP, workDir.resolve("streams").toString());
+    Map<String, StreamsDeadLetters.Route> routes = new LinkedHashMap<>();
+    routes.put(
+        topics.faces().name(),
+        new StreamsDeadLetters.Route(Stage.TRACKER, topics.deadLetters(Stage.TRACKER).name()));
+    routes.put(
+        topics.tracks().name(),
+        new StreamsDeadLetters.Route(Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name()));
+    props.putAll(
+        StreamsDeadLetters.properties(
+            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
+    Properties p = new Properties();
+    p.putAll(props);
+    KafkaStreams streams = new KafkaStreams(builder.build(), p);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.error("Tracking/matching thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.start();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+      if (!streams.state().isRunningOrRebalancing()
+          && streams.state() != KafkaStreams.State.CREATED) {
+        throw new IllegalStateException(
+            "the tracking/matching application failed to start: " + streams.state());
+      }
+      sleep(50);
+    }
+    return streams;
+  }
+
+  /** Starts the reader of the identity topic. */
+  IdentityFeed follow(
+      java.util.function.Consumer<io.facetrail.contracts.identity.IdentityEvent> listener) {
+    IdentityFeed feed = new IdentityFeed(kafka, topics.identity(), listener).start();
+    open.push(feed);
+    return feed;
+  }
+
+  /** Starts one stream per input; their stream ids map to the inputs as given. */
+  Map<String, StreamHandle> ingest(RunSettings s, MeterRegistry registry, IngestListener listener) {
+    ingest =
+        IngestEngine.builder()
+            .setKafka(kafka)
+            .optMeterRegistry(registry)
+            .optListener(listener)
+            .build();
+    open.push(ingest);
+    Map<String, StreamHandle> handles = new LinkedHashMap<>();
+    for (String input : s.inputs()) {
+      StreamHandle h =
+          ingest.start(SourceSpec.builder(input).optSampling(SamplingPolicy.fps(s.fps())).build());
+      handles.put(h.id(), h);
+    }
+    return handles;
+  }
+
+  /**
+   * Waits until every stage has processed everything its input holds: the embedder all frames, the
+   * tracker all faces, the matcher all tracks, and the identity reader all events.
+   *
+   * @return whether the pipeline drained within {@code timeout}
+   */
+  boolean drain(IdentityFeed feed, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int quiet = 0;
+    try (GroupProgress progress = new GroupProgress(kafka)) {
+      while (System.nanoTime() < deadline) {
+        boolean done =
+            progress.caughtUp(EMBEDDER_GROUP, topics.frames().name())
+                && progress.caughtUp(STREAMS_APP, topics.faces().name())
+                && progress.caughtUp(STREAMS_APP, topics.tracks().name())
+                && feed.caughtUp();
+        // Twice in a row: a stage may be between reading its input and committing its output.
+        quiet = done ? quiet + 1 : 0;
+        if (quiet >= 2) {
+          return true;
+        }
+        Thread.sleep(250);
+      }
+    }
+    return false;
+  }
+
+  int enrolled() {
+    return enrolled;
+  }
+
+  int galleryPersons() {
+    return matcher.index().personCount();
+  }
+
+  List<StreamHandle> streams() {
+    return ingest == null ? List.of() : ingest.streams();
+  }
+
+  private EmbedderConfig withKafka(EmbedderConfig c) {
+    return new EmbedderConfig(
+        kafka, c.http(), c.consumer(), c.batching(), c.worker(), c.output(), c.faces());
+  }
+
+  private MatcherConfig withKafka(MatcherConfig c) {
+    return new MatcherConfig(
+        kafka,
+        c.applicationId(),
+        c.stateDir(),
+        c.gallery(),
+        c.decision(),
+        c.pendingCheck(),
+        c.http());
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    while (!open.isEmpty()) {
+      AutoCloseable c = open.pop();
+      try {
+        if (c instanceof KafkaStreams ks) {
+          ks.close(Duration.ofSeconds(30));
+        } else {
+          c.close();
+        }
+      } catch (Exception e) {
+        log.warn("Closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

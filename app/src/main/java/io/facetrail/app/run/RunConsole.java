@@ -1,0 +1,25 @@
+package io.facetrail.app.run;
+
+import java.io.PrintStream;
+
+/**
+ * What the run tells the person at the terminal besides the events: short status lines on standard
+ * error (standard output carries only events and the summary, or only JSON events).
+ */
+final class RunConsole {
+  private final PrintStream err;
+
+  RunConsole(PrintStream err) {
+    this.err = err;
+  }
+
+  void status(String message) {
+    err.println("facetrail: " + message);
+    err.flush();
+  }
+
+  /** Where per-photo enrolment outcomes go. */
+  PrintStream report() {
+    return err;
+  }
+}

@@ -1,0 +1,32 @@
+package io.facetrail.app.run;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an all-in-one run does.
+ *
+ * @param inputs files, folders of images, or stream URLs
+ * @param gallery where persons are enrolled
+ * @param enrolDir folder with one sub-folder of photos per person to enrol first, or null
+ * @param json print identity events as JSON lines (exactly the identity topic's schema)
+ * @param fps frames sampled per second of video
+ * @param falseAcceptRate per-comparison false-accept rate of identity decisions
+ * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
+ * @param workDir where the broker and the Streams state live (a temporary folder when null)
+ * @param report HTML report to write at the end, or null
+ */
+public record RunSettings(
+    List<String> inputs,
+    GalleryTarget gallery,
+    Path enrolDir,
+    boolean json,
+    double fps,
+    double falseAcceptRate,
+    String device,
+    Path workDir,
+    Path report) {
+  public RunSettings {
+    inputs = List.copyOf(inputs);
+  }
+}
