@@ -4,6 +4,11 @@ package io.facetrail.faces.align;
 public enum AlignmentMethod {
   /** Similarity transform fitted to dlib's 33 template points (eyes, nose, upper mouth). */
   DLIB_33,
+  /**
+   * dlib's own chip: the same template fit as {@link #DLIB_33}, cut as dlib's {@code
+   * extract_image_chip} cuts it (its rectangle convention and its bilinear rounding).
+   */
+  DLIB_CHIP,
   /** Similarity transform fitted to five points: eye centres, nose tip, mouth corners. */
   FIVE_POINT,
   /** The reference library's crop: an unrotated square around eyes and mouth, resized. */

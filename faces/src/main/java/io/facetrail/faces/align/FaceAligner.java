@@ -67,7 +67,12 @@ public final class FaceAligner {
     try (BytePointer pixels = new BytePointer(image.rgb());
         Mat src = new Mat(image.height(), image.width(), CV_8UC3, pixels)) {
       for (float[] lm : landmarks) {
-        chips.add(warp(src, transform(lm)));
+        SimilarityTransform t = transform(lm);
+        boolean dlib = method == AlignmentMethod.DLIB_CHIP;
+        chips.add(
+            dlib && t.scale() >= 0.5
+                ? DlibChip.sample(image, DlibChip.mapping(t.inverse(), CHIP_SIZE), CHIP_SIZE)
+                : warp(src, t, dlib));
       }
     }
     return chips;
@@ -79,7 +84,7 @@ public final class FaceAligner {
     return SimilarityTransform.fit(from, template);
   }
 
-  private static RgbImage warp(Mat src, SimilarityTransform t) {
+  private static RgbImage warp(Mat src, SimilarityTransform t, boolean dlibSampling) {
     Mat source = src;
     Mat shrunk = null;
     double scale = t.scale();
@@ -100,6 +105,13 @@ public final class FaceAligner {
             new SimilarityTransform(
                 t.a() / fx, t.b() / fx, t.applyX(roi.x(), roi.y()), t.applyY(roi.x(), roi.y()));
         source = shrunk;
+      }
+      if (dlibSampling) {
+        // Only reached for a shrunk region (dlib would sample a level of its image pyramid).
+        byte[] pixels = new byte[source.cols() * source.rows() * 3];
+        source.data().get(pixels);
+        RgbImage region = new RgbImage(source.cols(), source.rows(), pixels);
+        return DlibChip.sample(region, DlibChip.mapping(t.inverse(), CHIP_SIZE), CHIP_SIZE);
       }
       try (DoublePointer m = new DoublePointer(t.toAffine());
           Mat affine = new Mat(2, 3, CV_64FC1, m);
@@ -152,7 +164,7 @@ public final class FaceAligner {
 
   /** The landmark coordinates the method fits, interleaved x, y. */
   static double[] select(float[] lm, AlignmentMethod method) {
-    if (method == AlignmentMethod.DLIB_33) {
+    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
       double[] p = new double[DLIB_POINTS.length * 2];
       for (int i = 0; i < DLIB_POINTS.length; i++) {
         p[2 * i] = lm[2 * DLIB_POINTS[i]];
@@ -176,7 +188,7 @@ public final class FaceAligner {
 
   private static double[] template(AlignmentMethod method, double p) {
     int s = CHIP_SIZE;
-    if (method == AlignmentMethod.DLIB_33) {
+    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
       double[] t = new double[DLIB_POINTS.length * 2];
       for (int i = 0; i < DLIB_POINTS.length; i++) {
         t[2 * i] = FaceTemplate.x(DLIB_POINTS[i], s, p);

@@ -1,13 +1,15 @@
 package io.facetrail.faces.eval;
 
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.faces.calibration.Calibrator;
 import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.landmark.trees.TreeLandmarks;
+import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.pipeline.LandmarkModel;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +102,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     Set<String> all = new LinkedHashSet<>(fit);
     all.addAll(check);
     FacePipelineSettings settings = FacePipelineSettings.defaults().withBatches(1, 64, threads);
-    AlignmentMethod method = settings.alignment();
+    ChipVariant method = new ChipVariant(settings.landmarks(), settings.alignment());
     EvalLfwCommand naming = new EvalLfwCommand();
     naming.cacheDir = cacheDir;
     naming.minScore = settings.minScore();
@@ -113,6 +115,9 @@ public final class CalibrateCommand implements Callable<Integer> {
               FaceEmbedder.DEFAULT_DIVISOR,
               FaceAligner.DLIB_PADDING,
               List.of(method),
+              settings.landmarks() == LandmarkModel.TREES && !cachedOnly
+                  ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
+                  : null,
               cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
@@ -133,7 +138,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                   + " (check), "
                   + photos
                   + " photos, full pipeline with "
-                  + method
+                  + method.label()
                   + (settings.flip() ? " + flip" : ""),
               samples(fit, ids, embedder, method, settings.flip()),
               samples(check, ids, embedder, method, settings.flip()),
@@ -180,11 +185,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   }
 
   private static List<Calibrator.Sample> samples(
-      List<String> photos,
-      Map<String, Integer> ids,
-      PhotoEmbedder e,
-      AlignmentMethod m,
-      boolean flip) {
+      List<String> photos, Map<String, Integer> ids, PhotoEmbedder e, ChipVariant m, boolean flip) {
     List<Calibrator.Sample> s = new ArrayList<>(photos.size());
     for (String p : photos) {
       String name = p.substring(0, p.indexOf('/'));

@@ -2,9 +2,12 @@ package io.facetrail.faces.eval;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.landmark.trees.TreeLandmarks;
+import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.pipeline.LandmarkModel;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,15 @@ public final class EvalLfwCommand implements Callable<Integer> {
       description =
           "Alignment methods to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   List<AlignmentMethod> alignments;
+
+  @Option(
+      names = "--landmarks",
+      split = ",",
+      defaultValue = "NETWORK",
+      description =
+          "Landmark models to compare, each with every alignment: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<LandmarkModel> landmarkModels;
 
   @Option(
       names = "--detector",
@@ -148,7 +160,12 @@ public final class EvalLfwCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try (FacePipeline pipeline = FacePipeline.create(settings, divisor);
         EmbeddingCache cache = new EmbeddingCache(cacheFile(settings), cachedOnly)) {
-      PhotoEmbedder embedder = new PhotoEmbedder(pipeline, divisor, chipPadding, alignments, cache);
+      TreeLandmarks trees =
+          landmarkModels.contains(LandmarkModel.TREES) && !cachedOnly
+              ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
+              : null;
+      PhotoEmbedder embedder =
+          new PhotoEmbedder(pipeline, divisor, chipPadding, variants(), trees, cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
               .setTaskName("LFW photos")
@@ -180,6 +197,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     config.put("canvasPadding", canvasPadding);
     config.put("divisor", divisor);
     config.put("chipPadding", chipPadding);
+    config.put("landmarks", landmarkModels.toString());
     config.put("device", device);
     config.put("pairs", selected.stream().mapToInt(List::size).sum());
     config.put("photos", photoCount);
@@ -194,13 +212,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
         config.get("pairs").asInt(),
         photoCount,
         e.sources());
-    List<List<AlignmentMethod>> variants = new ArrayList<>();
-    alignments.forEach(m -> variants.add(List.of(m)));
-    if (alignments.size() > 1) {
-      // All crops of a face averaged: test-time augmentation across alignments.
-      variants.add(alignments);
+    List<List<ChipVariant>> reported = new ArrayList<>();
+    variants().forEach(v -> reported.add(List.of(v)));
+    if (variants().size() > 1) {
+      // All chips of a face averaged: test-time augmentation across variants.
+      reported.add(variants());
     }
-    for (List<AlignmentMethod> m : variants) {
+    for (List<ChipVariant> m : reported) {
       for (boolean flip : new boolean[] {false, true}) {
         for (boolean codes : new boolean[] {false, true}) {
           List<VerificationStats.Fold> fs = new ArrayList<>();
@@ -222,7 +240,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
           VerificationStats.KFold k = VerificationStats.kFold(fs);
           VerificationStats.Fold all = VerificationStats.merge(fs);
           double tar = VerificationStats.tarAtFar(all.distances(), all.same(), 1e-3);
-          String label = m.size() == 1 ? m.get(0).toString() : "ALL";
+          String label = m.size() == 1 ? m.get(0).label() : "ALL";
           String name = label + (flip ? "+flip" : "") + (codes ? "/code" : "/float");
           ObjectNode r = results.putObject(name);
           r.put("accuracyMean", k.mean());
@@ -239,7 +257,8 @@ public final class EvalLfwCommand implements Callable<Integer> {
               100 * tar);
           if (!codes) {
             curves.put(
-                m + (flip ? " + flip" : ""), VerificationStats.roc(all.distances(), all.same()));
+                (m.size() == 1 ? m.get(0).label() : "ALL") + (flip ? " + flip" : ""),
+                VerificationStats.roc(all.distances(), all.same()));
           }
         }
       }
@@ -249,6 +268,17 @@ public final class EvalLfwCommand implements Callable<Integer> {
     json.put("cache", cacheFile.toString());
     json.put("seconds", Math.round(seconds));
     System.out.println(mapper.writeValueAsString(json));
+  }
+
+  /** Every landmark model with every alignment method, in the order given. */
+  private List<ChipVariant> variants() {
+    List<ChipVariant> out = new ArrayList<>();
+    for (LandmarkModel l : landmarkModels) {
+      for (AlignmentMethod a : alignments) {
+        out.add(new ChipVariant(l, a));
+      }
+    }
+    return out;
   }
 
   Path cacheFile(FacePipelineSettings s) {

@@ -7,7 +7,9 @@ import io.facetrail.faces.detect.FaceBox;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.pipeline.LandmarkModel;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Embeds the subject of single-subject photos (LFW) with every alignment method asked for, each
- * chip also mirrored, caching the results: detection picks the most central face, with the
- * fallbacks of {@link FaceSource}.
+ * Embeds the subject of single-subject photos (LFW) with every chip variant asked for (landmark
+ * model and alignment method), each chip also mirrored, caching the results: detection picks the
+ * most central face, with the fallbacks of {@link FaceSource}.
  */
 final class PhotoEmbedder {
   static final float RETRY_SCORE = 0.1f;
@@ -29,7 +31,8 @@ final class PhotoEmbedder {
   private final FacePipeline pipeline;
   private final String divisor;
   private final double chipPadding;
-  private final List<AlignmentMethod> methods;
+  private final List<ChipVariant> variants;
+  private final TreeLandmarks trees;
   private final EmbeddingCache cache;
   private final boolean readOnly;
   private final Map<FaceSource, Integer> sources = new EnumMap<>(FaceSource.class);
@@ -38,22 +41,27 @@ final class PhotoEmbedder {
       FacePipeline pipeline,
       float divisor,
       double chipPadding,
-      List<AlignmentMethod> methods,
+      List<ChipVariant> variants,
+      TreeLandmarks trees,
       EmbeddingCache cache) {
     this.pipeline = pipeline;
     this.chipPadding = chipPadding;
     this.divisor = "d" + Math.round(divisor);
-    this.methods = methods;
+    this.variants = variants;
+    this.trees = trees;
     this.cache = cache;
     this.readOnly = cache.readOnly();
   }
 
-  private String key(String photo, AlignmentMethod m, boolean mirrored) {
+  /** The cache key; variants that existed before landmark models were an option keep theirs. */
+  private String key(String photo, ChipVariant v, boolean mirrored) {
+    AlignmentMethod m = v.alignment();
     String padding =
         chipPadding == FaceAligner.DLIB_PADDING || m == AlignmentMethod.UNROTATED_BOX
             ? ""
             : "|p" + chipPadding;
-    return photo + "|" + m + "|" + divisor + padding + (mirrored ? "|mirror" : "");
+    String landmarks = v.landmarks() == LandmarkModel.NETWORK ? "" : "|" + v.landmarks();
+    return photo + "|" + m + "|" + divisor + padding + landmarks + (mirrored ? "|mirror" : "");
   }
 
   private static String sourceKey(String photo) {
@@ -64,8 +72,9 @@ final class PhotoEmbedder {
     return photo + "|landmarks";
   }
 
-  private boolean embedded(String p) {
-    return methods.stream().allMatch(m -> cache.contains(key(p, m, true)));
+  /** The chosen detection box (x, y, width, height, score), for landmark sources run later. */
+  static String boxKey(String photo) {
+    return photo + "|box";
   }
 
   /** Embeds the photos (paths relative to {@code root}) that are not cached yet. */
@@ -73,7 +82,7 @@ final class PhotoEmbedder {
     List<String> todo = new ArrayList<>();
     for (String p : photos) {
       if (cache.contains(sourceKey(p))
-          && methods.stream().allMatch(m -> cache.contains(key(p, m, true)))) {
+          && variants.stream().allMatch(v -> cache.contains(key(p, v, true)))) {
         count(FaceSource.values()[(int) cache.get(sourceKey(p))[0]]);
         onPhoto.run();
       } else {
@@ -108,7 +117,10 @@ final class PhotoEmbedder {
     boolean allKnown = true;
     for (int i = 0; i < images.size(); i++) {
       float[] known = cache.get(landmarkKey(names.get(i)));
-      allKnown &= known != null && cache.contains(sourceKey(names.get(i)));
+      allKnown &=
+          known != null
+              && cache.contains(sourceKey(names.get(i)))
+              && cache.contains(boxKey(names.get(i)));
       landmarks.add(known == null ? null : List.of(known));
     }
     if (allKnown) {
@@ -117,22 +129,28 @@ final class PhotoEmbedder {
         source[i] = FaceSource.values()[(int) cache.get(sourceKey(names.get(i)))[0]];
       }
     } else {
-      landmarks = locate(images, source);
+      List<Detection> chosen = locate(images, source);
+      landmarks = pipeline.networkLandmarks(images, chosen.stream().map(List::of).toList());
       for (int i = 0; i < images.size(); i++) {
+        FaceBox b = chosen.get(i).box();
+        cache.put(
+            boxKey(names.get(i)),
+            new float[] {b.x(), b.y(), b.width(), b.height(), chosen.get(i).score()});
         cache.put(landmarkKey(names.get(i)), landmarks.get(i).get(0));
       }
     }
     embedChips(names, images, landmarks, source);
   }
 
-  private List<List<float[]>> locate(List<RgbImage> images, FaceSource[] source) {
+  /** The chosen detection of each image, with its fallbacks; {@code source} says which. */
+  private List<Detection> locate(List<RgbImage> images, FaceSource[] source) {
     ScanSettings scan = pipeline.settings().scanSettings();
     List<List<Detection>> found = pipeline.detector().detect(images, scan);
-    List<List<Detection>> chosen = new ArrayList<>();
+    List<Detection> chosen = new ArrayList<>();
     List<Integer> retry = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       Detection d = mostCentral(found.get(i), images.get(i));
-      chosen.add(d == null ? List.of() : List.of(d));
+      chosen.add(d);
       source[i] = FaceSource.DETECTED;
       if (d == null) {
         retry.add(i);
@@ -160,10 +178,10 @@ final class PhotoEmbedder {
                   0f);
           source[i] = FaceSource.CENTRE_BOX;
         }
-        chosen.set(i, List.of(d));
+        chosen.set(i, d);
       }
     }
-    return pipeline.landmarks(images, chosen);
+    return chosen;
   }
 
   private void embedChips(
@@ -173,9 +191,18 @@ final class PhotoEmbedder {
       FaceSource[] source) {
     List<RgbImage> chips = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
-      for (AlignmentMethod m : methods) {
+      List<float[]> net = landmarks.get(i);
+      List<float[]> dlib = null;
+      for (ChipVariant v : variants) {
+        List<float[]> points = net;
+        if (v.landmarks() == LandmarkModel.TREES) {
+          if (dlib == null) {
+            dlib = trees.refine(images.get(i), net);
+          }
+          points = dlib;
+        }
         RgbImage chip =
-            new FaceAligner(m, chipPadding).align(images.get(i), landmarks.get(i)).get(0);
+            new FaceAligner(v.alignment(), chipPadding).align(images.get(i), points).get(0);
         chips.add(chip);
         chips.add(chip.mirrored());
       }
@@ -183,9 +210,9 @@ final class PhotoEmbedder {
     float[][] e = pipeline.embedPlain(chips);
     int k = 0;
     for (int i = 0; i < images.size(); i++) {
-      for (AlignmentMethod m : methods) {
-        cache.put(key(names.get(i), m, false), e[k++]);
-        cache.put(key(names.get(i), m, true), e[k++]);
+      for (ChipVariant v : variants) {
+        cache.put(key(names.get(i), v, false), e[k++]);
+        cache.put(key(names.get(i), v, true), e[k++]);
       }
       cache.put(sourceKey(names.get(i)), new float[] {source[i].ordinal()});
       count(source[i]);
@@ -216,14 +243,14 @@ final class PhotoEmbedder {
     return sources;
   }
 
-  /** The mean of a photo's embeddings over several methods (each as below), normalised. */
-  float[] embedding(String photo, List<AlignmentMethod> methods, boolean flip) {
-    if (methods.size() == 1) {
-      return embedding(photo, methods.get(0), flip);
+  /** The mean of a photo's embeddings over several variants (each as below), normalised. */
+  float[] embedding(String photo, List<ChipVariant> several, boolean flip) {
+    if (several.size() == 1) {
+      return embedding(photo, several.get(0), flip);
     }
     float[] sum = new float[io.facetrail.contracts.code.FaceCode.DIMENSIONS];
-    for (AlignmentMethod m : methods) {
-      float[] e = embedding(photo, m, flip);
+    for (ChipVariant v : several) {
+      float[] e = embedding(photo, v, flip);
       for (int i = 0; i < sum.length; i++) {
         sum[i] += e[i];
       }
@@ -231,13 +258,13 @@ final class PhotoEmbedder {
     return io.facetrail.contracts.code.FaceCode.normalise(sum);
   }
 
-  /** The embedding of a photo for a method, averaged with its mirror image when {@code flip}. */
-  float[] embedding(String photo, AlignmentMethod m, boolean flip) {
-    float[] a = cache.get(key(photo, m, false));
+  /** The embedding of a photo for a variant, averaged with its mirror image when {@code flip}. */
+  float[] embedding(String photo, ChipVariant v, boolean flip) {
+    float[] a = cache.get(key(photo, v, false));
     if (!flip) {
       return a;
     }
-    float[] b = cache.get(key(photo, m, true));
+    float[] b = cache.get(key(photo, v, true));
     float[] sum = new float[a.length];
     for (int i = 0; i < a.length; i++) {
       sum[i] = a[i] + b[i];

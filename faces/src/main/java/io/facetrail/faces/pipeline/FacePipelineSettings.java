@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param canvasPadding whole-image pass border per side, as a fraction of the longer side
  * @param tiling whether large images are also scanned in tiles for small faces
  * @param alignment how chips are cut for the embedding network
+ * @param landmarks which model places the landmarks chips are aligned by
  * @param flip whether each face is also embedded mirrored and the two embeddings averaged
  * @param detectBatch images (or tiles) per detector call; 1 on a CPU, where the SSD detector ran
  *     several times faster per image one at a time than in batches (see faces/README.md)
@@ -36,8 +37,39 @@ public record FacePipelineSettings(
     boolean flip,
     int detectBatch,
     int faceBatch,
-    int threads)
+    int threads,
+    LandmarkModel landmarks)
     implements Validated {
+
+  /** Settings with the landmark network's points ({@link LandmarkModel#NETWORK}). */
+  public FacePipelineSettings(
+      Path modelsDir,
+      String device,
+      DetectorKind detector,
+      double minScore,
+      int minFaceSize,
+      double canvasPadding,
+      boolean tiling,
+      AlignmentMethod alignment,
+      boolean flip,
+      int detectBatch,
+      int faceBatch,
+      int threads) {
+    this(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads,
+        LandmarkModel.NETWORK);
+  }
 
   /** The defaults: CPU, SSD, aligned chips, flip augmentation, all cores. */
   public static FacePipelineSettings defaults() {
@@ -65,6 +97,7 @@ public record FacePipelineSettings(
     }
     problems.required(detector, ConfigProblems.path(path, "detector"));
     problems.required(alignment, ConfigProblems.path(path, "alignment"));
+    problems.required(landmarks, ConfigProblems.path(path, "landmarks"));
     problems.require(
         minScore > 0 && minScore < 1,
         ConfigProblems.path(path, "minScore"),
@@ -102,7 +135,8 @@ public record FacePipelineSettings(
         flip,
         detectBatch,
         faceBatch,
-        threads);
+        threads,
+        landmarks);
   }
 
   public FacePipelineSettings withDetection(
@@ -119,7 +153,8 @@ public record FacePipelineSettings(
         flip,
         detectBatch,
         faceBatch,
-        threads);
+        threads,
+        landmarks);
   }
 
   public FacePipelineSettings withEmbedding(AlignmentMethod newAlignment, boolean newFlip) {
@@ -135,7 +170,8 @@ public record FacePipelineSettings(
         newFlip,
         detectBatch,
         faceBatch,
-        threads);
+        threads,
+        landmarks);
   }
 
   public FacePipelineSettings withBatches(int newDetectBatch, int newFaceBatch, int newThreads) {
@@ -151,7 +187,25 @@ public record FacePipelineSettings(
         flip,
         newDetectBatch,
         newFaceBatch,
-        newThreads);
+        newThreads,
+        landmarks);
+  }
+
+  public FacePipelineSettings withLandmarks(LandmarkModel newLandmarks) {
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads,
+        newLandmarks);
   }
 
   public FacePipelineSettings withModelsDir(Path dir) {
@@ -167,6 +221,7 @@ public record FacePipelineSettings(
         flip,
         detectBatch,
         faceBatch,
-        threads);
+        threads,
+        landmarks);
   }
 }
