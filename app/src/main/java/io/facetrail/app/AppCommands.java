@@ -1,8 +1,10 @@
 package io.facetrail.app;
 
+import io.facetrail.app.bench.BenchEmbedderCommand;
 import io.facetrail.app.broker.BrokerCommand;
 import io.facetrail.app.broker.TopicsCommand;
 import io.facetrail.app.run.RunCommand;
+import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
 import java.util.List;
 
@@ -13,6 +15,7 @@ public final class AppCommands implements CommandProvider {
     return List.of(
         ProvidedCommand.topLevel(new RunCommand()),
         ProvidedCommand.topLevel(new BrokerCommand()),
-        ProvidedCommand.topLevel(new TopicsCommand()));
+        ProvidedCommand.topLevel(new TopicsCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedderCommand()));
   }
 }

@@ -1,6 +1,10 @@
 package io.facetrail.app.run;
 
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.proto.FacesRecord;
+import io.facetrail.contracts.proto.TrackEvent;
 import io.facetrail.contracts.topic.Stage;
+import io.facetrail.contracts.topic.Topic;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.embedder.analyze.FacePipelineAnalyzer;
 import io.facetrail.embedder.config.EmbedderConfig;
@@ -28,12 +32,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -46,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * application, the ingest engine and a reader of the identity topic. {@link #start} brings them up
  * in dependency order; {@link #close()} takes them down in reverse.
  */
-final class AllInOne implements AutoCloseable {
+public final class AllInOne implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
 
   static final String STREAMS_APP = "facetrail-run";
@@ -61,13 +68,13 @@ final class AllInOne implements AutoCloseable {
   private int enrolled;
 
   /** The stages' settings, built from the run's options (and FACETRAIL_* variables). */
-  record Plan(EmbedderConfig embedder, MatcherConfig matcher, TrackingParameters tracking) {}
+  public record Plan(EmbedderConfig embedder, MatcherConfig matcher, TrackingParameters tracking) {}
 
   /**
    * The stages' configurations. Their Kafka section is a placeholder until the in-process broker
    * runs (its port is not known before); {@link #start} puts the real one in.
    */
-  static Plan plan(RunSettings s, Path workDir, Map<String, String> env) {
+  public static Plan plan(RunSettings s, Path workDir, Map<String, String> env) {
     Map<String, String> e = new HashMap<>();
     e.put("kafka.bootstrapServers", "127.0.0.1:1");
     e.put("http.enabled", "false");
@@ -87,7 +94,8 @@ final class AllInOne implements AutoCloseable {
   }
 
   /** Starts everything up to (not including) the inputs. */
-  void start(Plan plan, RunSettings s, Path workDir, MeterRegistry registry, RunConsole console) {
+  public void start(
+      Plan plan, RunSettings s, Path workDir, MeterRegistry registry, RunConsole console) {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0, Map.of());
     open.push(broker);
     kafka = KafkaSettings.local(broker.bootstrapServers(), plan.embedder().kafka().topicPrefix());
@@ -161,15 +169,43 @@ final class AllInOne implements AutoCloseable {
   }
 
   /** Starts the reader of the identity topic. */
-  IdentityFeed follow(
-      java.util.function.Consumer<io.facetrail.contracts.identity.IdentityEvent> listener) {
+  public IdentityFeed follow(Consumer<IdentityEvent> listener) {
     IdentityFeed feed = new IdentityFeed(kafka, topics.identity(), listener).start();
     open.push(feed);
     return feed;
   }
 
+  /** Starts a reader of the tracks topic (observations, starts and ends of tracks). */
+  public TopicFeed<TrackEvent> followTracks(Consumer<TrackEvent> listener) {
+    return feed(topics.tracks(), "facetrail-run-tracks", listener);
+  }
+
+  /** Starts a reader of the faces topic, which tells how far the face analysis has got. */
+  public TopicFeed<FacesRecord> followFaces(Consumer<FacesRecord> listener) {
+    return feed(topics.faces(), "facetrail-run-faces", listener);
+  }
+
+  private <V> TopicFeed<V> feed(Topic<String, V> topic, String group, Consumer<V> listener) {
+    TopicFeed<V> feed = new TopicFeed<>(kafka, topic, group, listener);
+    feed.begin();
+    open.push(feed);
+    return feed;
+  }
+
   /** Starts one stream per input; their stream ids map to the inputs as given. */
-  Map<String, StreamHandle> ingest(RunSettings s, MeterRegistry registry, IngestListener listener) {
+  public Map<String, StreamHandle> ingest(
+      RunSettings s, MeterRegistry registry, IngestListener listener) {
+    openIngest(registry, listener);
+    Map<String, StreamHandle> handles = new LinkedHashMap<>();
+    for (String input : s.inputs()) {
+      StreamHandle h = startStream(input, s.fps());
+      handles.put(h.id(), h);
+    }
+    return handles;
+  }
+
+  /** Creates the ingest engine; streams are then started one by one with {@link #startStream}. */
+  public void openIngest(MeterRegistry registry, IngestListener listener) {
     ingest =
         IngestEngine.builder()
             .setKafka(kafka)
@@ -177,13 +213,11 @@ final class AllInOne implements AutoCloseable {
             .optListener(listener)
             .build();
     open.push(ingest);
-    Map<String, StreamHandle> handles = new LinkedHashMap<>();
-    for (String input : s.inputs()) {
-      StreamHandle h =
-          ingest.start(SourceSpec.builder(input).optSampling(SamplingPolicy.fps(s.fps())).build());
-      handles.put(h.id(), h);
-    }
-    return handles;
+  }
+
+  /** Starts one input, sampled at {@code fps} frames per second of media time. */
+  public StreamHandle startStream(String input, double fps) {
+    return ingest.start(SourceSpec.builder(input).optSampling(SamplingPolicy.fps(fps)).build());
   }
 
   /**
@@ -192,16 +226,45 @@ final class AllInOne implements AutoCloseable {
    *
    * @return whether the pipeline drained within {@code timeout}
    */
-  boolean drain(IdentityFeed feed, Duration timeout) throws InterruptedException {
+  public boolean drain(IdentityFeed feed, Duration timeout) throws InterruptedException {
+    return drain(List.of(feed), timeout);
+  }
+
+  /**
+   * Waits until every stage and every one of {@code feeds} has processed everything its input
+   * holds.
+   *
+   * @return whether the pipeline drained within {@code timeout}
+   */
+  public boolean drain(Collection<? extends TopicFeed<?>> feeds, Duration timeout)
+      throws InterruptedException {
+    return drain(feeds, timeout, () -> false, timeout);
+  }
+
+  /**
+   * Like {@link #drain(Collection, Duration)}, but once {@code stopping} turns true (Ctrl-C) waits
+   * at most {@code grace} longer: the user wants the summary of what is done, not of everything.
+   */
+  public boolean drain(
+      Collection<? extends TopicFeed<?>> feeds,
+      Duration timeout,
+      BooleanSupplier stopping,
+      Duration grace)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    boolean cut = false;
     int quiet = 0;
     try (GroupProgress progress = new GroupProgress(kafka)) {
       while (System.nanoTime() < deadline) {
+        if (!cut && stopping.getAsBoolean()) {
+          cut = true;
+          deadline = Math.min(deadline, System.nanoTime() + grace.toNanos());
+        }
         boolean done =
             progress.caughtUp(EMBEDDER_GROUP, topics.frames().name())
                 && progress.caughtUp(STREAMS_APP, topics.faces().name())
                 && progress.caughtUp(STREAMS_APP, topics.tracks().name())
-                && feed.caughtUp();
+                && feeds.stream().allMatch(TopicFeed::caughtUp);
         // Twice in a row: a stage may be between reading its input and committing its output.
         quiet = done ? quiet + 1 : 0;
         if (quiet >= 2) {
@@ -213,15 +276,18 @@ final class AllInOne implements AutoCloseable {
     return false;
   }
 
-  int enrolled() {
+  /** Persons the {@code --enroll} folder added to the gallery. */
+  public int enrolled() {
     return enrolled;
   }
 
-  int galleryPersons() {
+  /** Persons in the gallery. */
+  public int galleryPersons() {
     return matcher.index().personCount();
   }
 
-  List<StreamHandle> streams() {
+  /** Every stream started so far. */
+  public List<StreamHandle> streams() {
     return ingest == null ? List.of() : ingest.streams();
   }
 
@@ -250,6 +316,7 @@ final class AllInOne implements AutoCloseable {
     }
   }
 
+  /** Stops every stage, in the reverse order of their start. */
   @Override
   public void close() {
     while (!open.isEmpty()) {

@@ -1,12 +1,6 @@
 package io.facetrail.app.run;
 
 import ch.qos.logback.classic.Level;
-import io.facetrail.contracts.identity.IdentityEvent;
-import io.facetrail.ingest.engine.IngestListener;
-import io.facetrail.ingest.engine.StreamHandle;
-import io.facetrail.ingest.engine.StreamOutcome;
-import io.facetrail.runtime.metrics.ServiceMetrics;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,13 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +29,7 @@ import picocli.CommandLine.Parameters;
       "  facetrail run video.mp4",
       "  facetrail run --enroll staff/ cam1.mp4 rtsp://camera/stream",
       "  facetrail run --gallery redis://localhost:6379 --json archive/*.mp4 > events.jsonl",
+      "  facetrail run --enroll staff/ --report run.html --annotate annotated.mp4 lobby.mp4",
       ""
     })
 public final class RunCommand implements Callable<Integer> {
@@ -90,6 +80,23 @@ public final class RunCommand implements Callable<Integer> {
   String device;
 
   @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write an HTML report: a face per person and per unknown track, a drawn timeline per"
+              + " input (default: none).")
+  Path report;
+
+  @Option(
+      names = "--annotate",
+      paramLabel = "FILE|DIR",
+      description =
+          "Also write an annotated video (boxes, track numbers, names) of each video file input:"
+              + " FILE for one input, else a folder receiving <stream>.annotated.mp4 (default:"
+              + " none).")
+  Path annotate;
+
+  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description =
@@ -101,106 +108,66 @@ public final class RunCommand implements Callable<Integer> {
       description = "Show the services' log lines (INFO) on standard error.")
   boolean verbose;
 
+  /** How long Ctrl-C waits for the summary and the clean-up before the JVM exits anyway. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.facetrail"))
           .setLevel(Level.WARN);
     }
+    RunStop stop = new RunStop();
+    // Installed first and released last: Ctrl-C at any point waits for the summary and clean-up.
+    Thread hook = stop.installHook(STOP_TIMEOUT);
     boolean temporary = workDir == null;
-    Path dir =
-        temporary ? Files.createTempDirectory("facetrail-run-") : Files.createDirectories(workDir);
-    RunSettings s =
-        new RunSettings(
-            inputs, GalleryTarget.parse(gallery), enrolDir, json, fps, far, device, dir, null);
     try {
-      return run(s, System.out, System.err);
-    } finally {
-      if (temporary) {
-        deleteTree(dir);
+      Path dir =
+          temporary
+              ? Files.createTempDirectory("facetrail-run-")
+              : Files.createDirectories(workDir);
+      try {
+        RunSettings s =
+            new RunSettings(
+                inputs,
+                GalleryTarget.parse(gallery),
+                enrolDir,
+                json,
+                fps,
+                far,
+                device,
+                dir,
+                report,
+                annotate);
+        return RunSession.run(s, System.out, System.err, stop);
+      } finally {
+        if (temporary) {
+          deleteTree(dir);
+        }
       }
+    } finally {
+      RunStop.removeHook(hook);
+      stop.finished();
     }
   }
 
   /**
-   * Runs the pipeline over the inputs of {@code s} and prints events and the summary.
+   * Runs the pipeline over the inputs of {@code s} and prints events and the summary; Ctrl-C (a JVM
+   * shutdown) stops it with the summary so far.
    *
    * @param out identity events and (unless JSON mode) the summary
    * @param err status lines (and in JSON mode the summary)
-   * @return 0 when every input completed, 2 when one failed or was stopped
+   * @return 0 when every input completed and every output was written, 2 otherwise
    */
   public static int run(RunSettings s, PrintStream out, PrintStream err)
       throws InterruptedException {
-    RunConsole console = new RunConsole(err);
-    AllInOne.Plan plan = AllInOne.plan(s, s.workDir(), System.getenv());
-    PrometheusMeterRegistry registry = ServiceMetrics.create("run");
-    CountDownLatch finished = new CountDownLatch(1);
-    try (AllInOne pipeline = new AllInOne()) {
-      console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(plan, s, s.workDir(), registry, console);
-      Map<String, String> names = new LinkedHashMap<>();
-      RunSummary[] summary = new RunSummary[1];
-      EventPrinter[] printer = new EventPrinter[1];
-      IdentityFeed feed =
-          pipeline.follow(
-              (IdentityEvent e) -> {
-                printer[0].accept(e);
-                summary[0].accept(e);
-              });
-      // Names are known once the streams exist; events cannot arrive before frames are published.
-      Map<String, StreamHandle> handles =
-          pipeline.ingest(
-              s,
-              registry,
-              new IngestListener() {
-                @Override
-                public void ended(StreamOutcome outcome) {
-                  if (summary[0] != null) {
-                    summary[0].ended(outcome);
-                  }
-                }
-              });
-      handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
-      summary[0] = new RunSummary(names);
-      printer[0] = new EventPrinter(out, s.json(), names);
-      handles.values().forEach(h -> h.completion().thenAccept(summary[0]::ended));
-      console.status(
-          "processing "
-              + handles.size()
-              + " input(s) with "
-              + pipeline.galleryPersons()
-              + " enrolled person(s); Ctrl-C stops");
-      Thread hook = new Thread(() -> stopAndWait(handles.values(), finished), "run-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      CompletableFuture.allOf(
-              handles.values().stream()
-                  .map(StreamHandle::completion)
-                  .toArray(CompletableFuture[]::new))
-          .join();
-      if (!pipeline.drain(feed, Duration.ofMinutes(10))) {
-        console.status(
-            "the pipeline did not drain within 10 minutes; the summary may miss the last tracks");
-      }
-      PrintStream summaryOut = s.json() ? err : out;
-      summary[0].print(summaryOut);
-      summaryOut.flush();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C arrived: the hook is running and waits for us to finish.
-      }
-      return summary[0].allCompleted() ? 0 : 2;
-    } finally {
-      finished.countDown();
-    }
-  }
-
-  private static void stopAndWait(Iterable<StreamHandle> handles, CountDownLatch finished) {
-    handles.forEach(StreamHandle::stop);
+    RunStop stop = new RunStop();
+    Thread hook = stop.installHook(STOP_TIMEOUT);
     try {
-      finished.await(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return RunSession.run(s, out, err, stop);
+    } finally {
+      RunStop.removeHook(hook);
+      stop.finished();
     }
   }
 

@@ -6,20 +6,21 @@ import java.io.PrintStream;
  * What the run tells the person at the terminal besides the events: short status lines on standard
  * error (standard output carries only events and the summary, or only JSON events).
  */
-final class RunConsole {
+public final class RunConsole {
   private final PrintStream err;
 
-  RunConsole(PrintStream err) {
+  public RunConsole(PrintStream err) {
     this.err = err;
   }
 
-  void status(String message) {
+  /** Prints one status line. */
+  public void status(String message) {
     err.println("facetrail: " + message);
     err.flush();
   }
 
   /** Where per-photo enrolment outcomes go. */
-  PrintStream report() {
+  public PrintStream report() {
     return err;
   }
 }

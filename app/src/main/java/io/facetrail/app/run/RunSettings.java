@@ -15,6 +15,8 @@ import java.util.List;
  * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param workDir where the broker and the Streams state live (a temporary folder when null)
  * @param report HTML report to write at the end, or null
+ * @param annotate annotated video to write (one file input), or folder for one per file input; null
+ *     for none
  */
 public record RunSettings(
     List<String> inputs,
@@ -25,8 +27,23 @@ public record RunSettings(
     double falseAcceptRate,
     String device,
     Path workDir,
-    Path report) {
+    Path report,
+    Path annotate) {
   public RunSettings {
     inputs = List.copyOf(inputs);
+  }
+
+  /** A run without an annotated video. */
+  public RunSettings(
+      List<String> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      boolean json,
+      double fps,
+      double falseAcceptRate,
+      String device,
+      Path workDir,
+      Path report) {
+    this(inputs, gallery, enrolDir, json, fps, falseAcceptRate, device, workDir, report, null);
   }
 }

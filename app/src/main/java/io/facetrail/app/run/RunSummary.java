@@ -29,6 +29,8 @@ final class RunSummary implements Consumer<IdentityEvent> {
   private final Map<String, String> inputNames;
   private final Map<String, StreamOutcome> outcomes = new LinkedHashMap<>();
   private final Map<String, Map<String, Track>> tracks = new LinkedHashMap<>();
+  private final Map<String, String> notes = new LinkedHashMap<>();
+  private boolean interrupted;
 
   /**
    * @param inputNames stream id to input, in the order the inputs were given
@@ -103,6 +105,15 @@ final class RunSummary implements Consumer<IdentityEvent> {
     return out;
   }
 
+  /**
+   * The run was stopped (Ctrl-C) before the pipeline had analysed everything: {@code analysed}
+   * says, per stream id, how far it got.
+   */
+  synchronized void interrupted(Map<String, String> analysed) {
+    interrupted = true;
+    notes.putAll(analysed);
+  }
+
   synchronized StreamOutcome outcome(String streamId) {
     return outcomes.get(streamId);
   }
@@ -114,11 +125,14 @@ final class RunSummary implements Consumer<IdentityEvent> {
 
   synchronized void print(PrintStream out) {
     out.println();
-    out.println("Summary");
+    out.println(interrupted ? "Summary (stopped: what was analysed until then)" : "Summary");
     for (Map.Entry<String, String> input : inputNames.entrySet()) {
       String stream = input.getKey();
       StreamOutcome o = outcomes.get(stream);
       out.printf("  %s: %s%n", input.getValue(), describe(o));
+      if (notes.containsKey(stream)) {
+        out.printf("    %s%n", notes.get(stream));
+      }
       List<Track> all = tracks(stream);
       Map<String, List<Range>> who = appearances(stream);
       int width = who.keySet().stream().mapToInt(String::length).max().orElse(0);

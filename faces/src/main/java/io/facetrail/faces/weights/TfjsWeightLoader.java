@@ -43,6 +43,31 @@ public final class TfjsWeightLoader {
       throw new WeightFormatException(
           "malformed weights manifest " + manifest + ": " + e.getOriginalMessage(), e);
     }
+    return decodeGroups(manifest, groups);
+  }
+
+  /**
+   * Loads every tensor of a TensorFlow.js graph model: the manifest is the {@code weightsManifest}
+   * field of its {@code model.json}; shards are resolved next to that file.
+   *
+   * @throws WeightFormatException on a malformed model file or shard
+   */
+  public static WeightSet loadGraphModel(Path modelJson) {
+    List<Group> groups;
+    try {
+      var manifest = MAPPER.readTree(modelJson.toFile()).get("weightsManifest");
+      if (manifest == null) {
+        throw new WeightFormatException(modelJson + " has no weightsManifest: not a graph model");
+      }
+      groups = List.of(MAPPER.treeToValue(manifest, Group[].class));
+    } catch (JacksonException e) {
+      throw new WeightFormatException(
+          "malformed graph model " + modelJson + ": " + e.getOriginalMessage(), e);
+    }
+    return decodeGroups(modelJson, groups);
+  }
+
+  private static WeightSet decodeGroups(Path manifest, List<Group> groups) {
     Map<String, WeightTensor> tensors = new LinkedHashMap<>();
     for (Group g : groups) {
       ByteBuffer data = readShards(manifest, g.paths());

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param decision identity decision parameters
  * @param pendingCheck how often decisions held back during a gallery outage are retried
  * @param http metrics, health and API endpoint
+ * @param tracker whether this application also runs the tracker
  */
 public record MatcherConfig(
     KafkaSettings kafka,
@@ -28,8 +29,29 @@ public record MatcherConfig(
     GallerySettings gallery,
     DecisionSettings decision,
     Duration pendingCheck,
-    HttpSettings http)
+    HttpSettings http,
+    HostedTracker tracker)
     implements Validated {
+
+  /** A configuration without a hosted tracker. */
+  public MatcherConfig(
+      KafkaSettings kafka,
+      String applicationId,
+      String stateDir,
+      GallerySettings gallery,
+      DecisionSettings decision,
+      Duration pendingCheck,
+      HttpSettings http) {
+    this(
+        kafka,
+        applicationId,
+        stateDir,
+        gallery,
+        decision,
+        pendingCheck,
+        http,
+        HostedTracker.separate());
+  }
 
   /** The loader with the built-in defaults. */
   public static ConfigLoader<MatcherConfig> loader() {
@@ -48,5 +70,6 @@ public record MatcherConfig(
         ConfigProblems.path(path, "pendingCheck"),
         "must be positive");
     problems.section(http, ConfigProblems.path(path, "http"));
+    problems.section(tracker, ConfigProblems.path(path, "tracker"));
   }
 }

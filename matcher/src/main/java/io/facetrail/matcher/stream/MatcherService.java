@@ -1,6 +1,7 @@
 package io.facetrail.matcher.stream;
 
 import io.facetrail.contracts.topic.Stage;
+import io.facetrail.contracts.topic.Topic;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Gallery;
@@ -12,13 +13,16 @@ import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.TopicAdmin;
 import io.facetrail.runtime.metrics.ServiceMetrics;
+import io.facetrail.tracker.stream.TrackerTopology;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,16 +66,30 @@ public final class MatcherService implements AutoCloseable {
     GallerySync sync = wiring.sync();
     MatcherDependencies deps = wiring.dependencies();
     TopicRegistry topics = config.kafka().topics();
-    TopicAdmin.ensureTopics(
-        config.kafka(),
-        List.of(topics.tracks(), topics.identity(), topics.deadLetters(Stage.MATCHER)));
+    boolean hostsTracker = config.tracker().hosted();
+    List<Topic<?, ?>> needed =
+        new ArrayList<>(
+            List.of(topics.tracks(), topics.identity(), topics.deadLetters(Stage.MATCHER)));
+    if (hostsTracker) {
+      needed.addAll(List.of(topics.faces(), topics.deadLetters(Stage.TRACKER)));
+    }
+    TopicAdmin.ensureTopics(config.kafka(), needed);
     Map<String, Object> props =
         KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
+    // Failed records go to the dead-letter topic of the stage that reads their source topic.
+    Map<String, StreamsDeadLetters.Route> routes =
+        Map.of(
+            topics.faces().name(),
+            new StreamsDeadLetters.Route(Stage.TRACKER, topics.deadLetters(Stage.TRACKER).name()));
     props.putAll(
         StreamsDeadLetters.properties(
-            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), registry));
-    KafkaStreams streams =
-        new KafkaStreams(MatcherTopology.build(topics, deps), asProperties(props));
+            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
+    StreamsBuilder builder = new StreamsBuilder();
+    if (hostsTracker) {
+      TrackerTopology.addTo(builder, topics, config.tracker().tracking(), registry);
+    }
+    MatcherTopology.addTo(builder, topics, deps);
+    KafkaStreams streams = new KafkaStreams(builder.build(), asProperties(props));
     // Kafka's own client meters (consumer lag, commit rates) next to the matcher's: dashboards and
     // the lag-based autoscaler read them.
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -1,0 +1,143 @@
+package io.facetrail.app.report;
+
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.proto.Box;
+import io.facetrail.contracts.proto.TrackEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers every track of a run from the tracks topic (when and where each face was, its best face)
+ * and the identity topic (who it was). Both topics are keyed by track, so each arrives in order per
+ * track; the two may interleave in any way. Thread-safe: the two feeds call it from their threads.
+ */
+public final class TimelineRecorder {
+  private final boolean keepBoxes;
+  private final Map<String, Map<String, TrackDraft>> streams = new LinkedHashMap<>();
+
+  /**
+   * @param keepBoxes whether to keep every observed box (for annotated videos); timelines need only
+   *     times, and boxes cost memory on long inputs
+   */
+  public TimelineRecorder(boolean keepBoxes) {
+    this.keepBoxes = keepBoxes;
+  }
+
+  /** Takes a record of the tracks topic. */
+  public synchronized void onTrack(TrackEvent e) {
+    TrackDraft d = draft(e.getStreamId(), e.getTrackId());
+    switch (e.getBodyCase()) {
+      case STARTED -> d.seen(e.getStarted().getAt().getMediaTimeUs());
+      case OBSERVATION -> {
+        var o = e.getObservation();
+        long at = o.getAt().getMediaTimeUs();
+        d.seen(at);
+        d.observations++;
+        if (keepBoxes) {
+          Box b = o.getBox();
+          d.boxes.add(new TrackBox(at, b.getX(), b.getY(), b.getWidth(), b.getHeight()));
+        }
+      }
+      case ENDED -> {
+        var end = e.getEnded();
+        d.firstUs = end.getFirst().getMediaTimeUs();
+        d.lastUs = end.getLast().getMediaTimeUs();
+        d.observations = Math.max(d.observations, end.getObservations());
+        if (end.hasBestFace() && !end.getBestFace().getThumbnailJpeg().isEmpty()) {
+          var best = end.getBestFace();
+          d.face = new FaceImage(best.getThumbnailJpeg().toByteArray(), null, best.getQuality());
+        }
+      }
+      case BODY_NOT_SET -> {
+        // A record without a body says nothing about the track.
+      }
+    }
+  }
+
+  /** Takes an event of the identity topic. */
+  public synchronized void onIdentity(IdentityEvent e) {
+    TrackDraft d = draft(e.streamId(), e.trackId());
+    d.seen(Math.round(e.firstSeen().mediaTimeMs() * 1000));
+    d.seen(Math.round(e.lastSeen().mediaTimeMs() * 1000));
+    if (e.type() == IdentityEventType.UNKNOWN) {
+      d.personId = null;
+      d.personName = null;
+    } else if (e.person() != null) {
+      d.personId = e.person().id();
+      d.personName = e.person().name();
+    }
+    d.distance = e.distance();
+    d.threshold = e.threshold();
+  }
+
+  /** The timeline of one stream as gathered so far. */
+  public synchronized VideoTimeline timeline(
+      String streamId, String input, double durationMs, InputOutcome outcome) {
+    List<TrackRecord> tracks = new ArrayList<>();
+    for (Map.Entry<String, TrackDraft> t : streams.getOrDefault(streamId, Map.of()).entrySet()) {
+      TrackDraft d = t.getValue();
+      if (d.firstUs == Long.MAX_VALUE) {
+        continue;
+      }
+      tracks.add(
+          new TrackRecord(
+              t.getKey(),
+              d.personId,
+              d.personName,
+              new TimeRange(d.firstUs / 1000.0, d.lastUs / 1000.0),
+              d.observations,
+              d.distance,
+              d.threshold,
+              d.face));
+    }
+    return new VideoTimeline(input, streamId, durationMs, outcome, tracks);
+  }
+
+  /** The observed boxes of every track of a stream, in time order (empty unless kept). */
+  public synchronized Map<String, List<TrackBox>> boxes(String streamId) {
+    Map<String, List<TrackBox>> out = new LinkedHashMap<>();
+    streams
+        .getOrDefault(streamId, Map.of())
+        .forEach(
+            (id, d) -> {
+              if (!d.boxes.isEmpty()) {
+                List<TrackBox> sorted = new ArrayList<>(d.boxes);
+                sorted.sort(java.util.Comparator.comparingLong(TrackBox::mediaTimeUs));
+                out.put(id, sorted);
+              }
+            });
+    return out;
+  }
+
+  /** Drops what was gathered about a stream (its timeline has been written). */
+  public synchronized void forget(String streamId) {
+    streams.remove(streamId);
+  }
+
+  private TrackDraft draft(String streamId, String trackId) {
+    return streams
+        .computeIfAbsent(streamId, k -> new LinkedHashMap<>())
+        .computeIfAbsent(trackId, k -> new TrackDraft());
+  }
+
+  /** What is known of one track so far. */
+  private static final class TrackDraft {
+    long firstUs = Long.MAX_VALUE;
+    long lastUs = Long.MIN_VALUE;
+    long observations;
+    String personId;
+    String personName;
+    Double distance;
+    Double threshold;
+    FaceImage face;
+    final List<TrackBox> boxes = new ArrayList<>();
+
+    void seen(long us) {
+      firstUs = Math.min(firstUs, us);
+      lastUs = Math.max(lastUs, us);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.facetrail.app.run;
+
+import io.facetrail.app.report.MediaTimeFormat;
+import io.facetrail.app.report.TimelineRecorder;
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.ingest.engine.IngestListener;
+import io.facetrail.ingest.engine.StreamHandle;
+import io.facetrail.ingest.engine.StreamOutcome;
+import io.facetrail.runtime.metrics.ServiceMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One all-in-one run from start to summary: start the stages, follow the identity (and, for the
+ * optional outputs, tracks) topic, ingest every input, wait for the pipeline to drain, print the
+ * summary, write the outputs. A {@link RunStop} cuts it short: inputs stop, the drain waits only
+ * {@link #STOP_GRACE}, and the summary says how far the analysis got.
+ */
+final class RunSession {
+  static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private RunSession() {}
+
+  static int run(RunSettings s, PrintStream out, PrintStream err, RunStop stop)
+      throws InterruptedException {
+    RunConsole console = new RunConsole(err);
+    RunOutputs outputs = RunOutputs.of(s);
+    AllInOne.Plan plan = AllInOne.plan(s, s.workDir(), System.getenv());
+    PrometheusMeterRegistry registry = ServiceMetrics.create("run");
+    try (AllInOne pipeline = new AllInOne()) {
+      console.status("starting (gallery: " + s.gallery().describe() + ")");
+      pipeline.start(plan, s, s.workDir(), registry, console);
+      if (stop.requested()) {
+        console.status("stopped before any input was read");
+        return 2;
+      }
+      Map<String, String> names = new LinkedHashMap<>();
+      RunSummary[] summary = new RunSummary[1];
+      EventPrinter[] printer = new EventPrinter[1];
+      TimelineRecorder recorder = new TimelineRecorder(outputs.needsBoxes());
+      PipelineProgress progress = new PipelineProgress();
+      // The feeds start before the inputs (so they miss nothing); printer and summary need the
+      // stream names, known once the inputs have started.
+      CountDownLatch ready = new CountDownLatch(1);
+      List<TopicFeed<?>> feeds = new ArrayList<>();
+      feeds.add(
+          pipeline.follow(
+              (IdentityEvent e) -> {
+                awaitQuietly(ready);
+                printer[0].accept(e);
+                summary[0].accept(e);
+                recorder.onIdentity(e);
+              }));
+      if (outputs.any()) {
+        feeds.add(pipeline.followTracks(recorder::onTrack));
+      }
+      feeds.add(pipeline.followFaces(progress));
+      Map<String, StreamOutcome> outcomes = new ConcurrentHashMap<>();
+      Map<String, StreamHandle> handles = pipeline.ingest(s, registry, new IngestListener() {});
+      handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
+      summary[0] = new RunSummary(names);
+      printer[0] = new EventPrinter(out, s.json(), names);
+      ready.countDown();
+      stop.onRequest(() -> handles.values().forEach(StreamHandle::stop));
+      console.status(
+          "processing "
+              + handles.size()
+              + " input(s) with "
+              + pipeline.galleryPersons()
+              + " enrolled person(s); Ctrl-C stops");
+      CompletableFuture.allOf(
+              handles.values().stream()
+                  .map(StreamHandle::completion)
+                  .toArray(CompletableFuture[]::new))
+          .join();
+      for (StreamHandle h : handles.values()) {
+        StreamOutcome o = h.completion().join();
+        outcomes.put(o.streamId(), o);
+        summary[0].ended(o);
+      }
+      boolean drained = pipeline.drain(feeds, DRAIN_TIMEOUT, stop::requested, STOP_GRACE);
+      boolean stopped = stop.requested();
+      if (stopped && !drained) {
+        summary[0].interrupted(analysed(handles, progress));
+      } else if (!drained) {
+        console.status(
+            "the pipeline did not drain within "
+                + DRAIN_TIMEOUT.toMinutes()
+                + " minutes; the summary may miss the last tracks");
+      }
+      PrintStream summaryOut = s.json() ? err : out;
+      summary[0].print(summaryOut);
+      summaryOut.flush();
+      boolean written =
+          outputs.write(recorder, handles, outcomes, s.fps(), stopped && !drained, console);
+      return summary[0].allCompleted() && written ? 0 : 2;
+    }
+  }
+
+  /** Per stream, how far the face analysis got, e.g. {@code analysed up to 00:12.4 of 00:30.0}. */
+  private static Map<String, String> analysed(
+      Map<String, StreamHandle> handles, PipelineProgress progress) {
+    Map<String, String> notes = new LinkedHashMap<>();
+    handles.forEach(
+        (id, h) -> {
+          PipelineProgress.Position p = progress.of(id);
+          long durationUs = h.status().durationUs();
+          String upTo =
+              p.mediaTimeUs() < 0
+                  ? "nothing"
+                  : "up to " + MediaTimeFormat.format(p.mediaTimeUs() / 1000.0);
+          notes.put(
+              id,
+              "analysed "
+                  + upTo
+                  + (durationUs > 0 ? " of " + MediaTimeFormat.format(durationUs / 1000.0) : "")
+                  + " ("
+                  + p.frames()
+                  + " frames)");
+        });
+    return notes;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.facetrail.trainer.cli;
+
+import io.facetrail.runtime.cli.CommandGroups;
+import io.facetrail.runtime.cli.CommandProvider;
+import java.util.List;
+
+/** Registers the {@code facetrail train ...} commands. */
+public final class TrainCommandProvider implements CommandProvider {
+  @Override
+  public List<ProvidedCommand> commands() {
+    return List.of(ProvidedCommand.under(CommandGroups.TRAIN, new TrainChipsCommand()));
+  }
+}

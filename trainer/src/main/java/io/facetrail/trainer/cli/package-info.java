@@ -1,0 +1,2 @@
+/** The {@code facetrail train ...} commands. */
+package io.facetrail.trainer.cli;
