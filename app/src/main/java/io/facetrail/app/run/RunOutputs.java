@@ -5,6 +5,7 @@ import io.facetrail.app.report.InputOutcome;
 import io.facetrail.app.report.TimelineRecorder;
 import io.facetrail.app.report.VideoTimeline;
 import io.facetrail.app.report.video.AnnotatedVideo;
+import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.engine.StreamOutcome;
 import io.facetrail.ingest.source.SourceKind;
@@ -148,7 +149,7 @@ final class RunOutputs {
         continue;
       }
       StreamOutcome o = outcomes.get(h.id());
-      if (o == null || o.reason().name().equals("FAILED")) {
+      if (o == null || o.reason() == EndReason.FAILED) {
         console.status(
             "no annotated video of " + h.spec().displayName() + ": it could not be read");
         ok = false;

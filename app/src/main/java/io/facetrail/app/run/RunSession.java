@@ -56,6 +56,9 @@ final class RunSession {
           pipeline.follow(
               (IdentityEvent e) -> {
                 awaitQuietly(ready);
+                if (printer[0] == null) {
+                  return; // the inputs failed to start: nothing to print
+                }
                 printer[0].accept(e);
                 summary[0].accept(e);
                 recorder.onIdentity(e);
@@ -65,11 +68,16 @@ final class RunSession {
       }
       feeds.add(pipeline.followFaces(progress));
       Map<String, StreamOutcome> outcomes = new ConcurrentHashMap<>();
-      Map<String, StreamHandle> handles = pipeline.ingest(s, registry, new IngestListener() {});
-      handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
-      summary[0] = new RunSummary(names);
-      printer[0] = new EventPrinter(out, s.json(), names);
-      ready.countDown();
+      Map<String, StreamHandle> handles;
+      try {
+        handles = pipeline.ingest(s, registry, new IngestListener() {});
+        handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
+        summary[0] = new RunSummary(names);
+        printer[0] = new EventPrinter(out, s.json(), names);
+      } finally {
+        // Also when an input cannot start: the identity feed must not wait forever.
+        ready.countDown();
+      }
       stop.onRequest(() -> handles.values().forEach(StreamHandle::stop));
       console.status(
           "processing "

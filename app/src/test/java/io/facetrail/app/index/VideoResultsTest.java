@@ -1,0 +1,99 @@
+package io.facetrail.app.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.app.report.TimelineFixtures;
+import io.facetrail.app.report.TrackRecord;
+import io.facetrail.app.report.VideoTimeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Storing a video's results and deciding, from them, whether it is already indexed. */
+class VideoResultsTest {
+  private static final IndexedWith WITH = new IndexedWith(5, 1e-3);
+
+  @TempDir Path dir;
+  private VideoFile video;
+  private TimelineFiles files;
+  private final List<String> problems = new ArrayList<>();
+
+  @BeforeEach
+  void video() throws Exception {
+    Path file = Files.write(dir.resolve("lobby.mp4"), new byte[] {1, 2, 3});
+    video = new VideoFile(file, "archive/lobby.mp4");
+    files = TimelineFiles.of(dir.resolve("out"), video);
+  }
+
+  private VideoTimeline store() throws Exception {
+    return VideoResults.write(
+        files, video, TimelineFixtures.cast(), SourceStamp.of(video.path()), WITH);
+  }
+
+  private Optional<TimelineJson.Indexed> previous(IndexedWith with) {
+    return VideoResults.previous(files, video, with, problems::add);
+  }
+
+  @Test
+  void storedResultsReadBackAsTheSameTimelineWithFacesAsFiles() throws Exception {
+    VideoTimeline stored = store();
+    assertThat(files.json()).isEqualTo(dir.resolve("out/archive/lobby.mp4.timeline.json"));
+    assertThat(files.csv()).exists();
+    assertThat(files.faces().resolve("s1_t1.jpg")).exists();
+
+    TimelineJson.Indexed back = previous(WITH).orElseThrow();
+    assertThat(problems).isEmpty();
+    assertThat(back.stamp()).isEqualTo(SourceStamp.of(video.path()));
+    VideoTimeline t = back.timeline();
+    assertThat(t.input()).isEqualTo("archive/lobby.mp4");
+    assertThat(t.durationMs()).isEqualTo(8_000);
+    assertThat(t.outcome()).isEqualTo(stored.outcome());
+    assertThat(t.tracks())
+        .extracting(TrackRecord::trackId, TrackRecord::personName, TrackRecord::range)
+        .containsExactlyElementsOf(
+            stored.tracks().stream()
+                .map(
+                    r ->
+                        org.assertj.core.groups.Tuple.tuple(r.trackId(), r.personName(), r.range()))
+                .toList());
+    assertThat(t.tracks().get(0).face().file()).isEqualTo(files.faces().resolve("s1_t1.jpg"));
+    assertThat(Files.readString(files.json())).contains("\"format\" : \"facetrail-timeline\"");
+  }
+
+  @Test
+  void aVideoNeverIndexedIsIndexedWithoutComplaint() {
+    assertThat(previous(WITH)).isEmpty();
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aChangedFileIsIndexedAgain() throws Exception {
+    store();
+    Files.setLastModifiedTime(
+        video.path(),
+        FileTime.fromMillis(Files.getLastModifiedTime(video.path()).toMillis() + 5_000));
+    assertThat(previous(WITH)).isEmpty();
+    assertThat(problems).containsExactly("the file changed since it was indexed");
+  }
+
+  @Test
+  void otherSettingsIndexAgain() throws Exception {
+    store();
+    assertThat(previous(new IndexedWith(10, 1e-3))).isEmpty();
+    assertThat(problems).singleElement().asString().contains("other settings");
+  }
+
+  @Test
+  void anUnreadableTimelineIsIndexedAgainAndSaysWhy() throws Exception {
+    store();
+    Files.writeString(files.json(), "{ not json");
+    assertThat(previous(WITH)).isEmpty();
+    assertThat(problems).singleElement().asString().contains("is not a readable timeline");
+  }
+}
