@@ -3,7 +3,6 @@ package io.facetrail.embedder.service;
 import io.facetrail.contracts.proto.FacesRecord;
 import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
-import io.facetrail.contracts.serde.MalformedRecordException;
 import io.facetrail.contracts.serde.ProtoSerde;
 import io.facetrail.contracts.serde.RecordSerdes;
 import io.facetrail.contracts.topic.TopicRegistry;
@@ -15,7 +14,6 @@ import io.facetrail.embedder.worker.ModelWorker;
 import io.facetrail.embedder.worker.WorkerFailedException;
 import io.facetrail.runtime.deadletter.DeadLetterPublisher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +61,10 @@ public final class EmbedderLoop implements Runnable {
   private final int maxPending;
   private final ProtoSerde<FrameRecord> frameSerde = RecordSerdes.frameRecord();
   private final ProtoSerde<FacesRecord> facesSerde = RecordSerdes.facesRecord();
+
+  /** Partitions taken away while the current batch was being analysed (loop thread only). */
+  private final Set<TopicPartition> revokedMidBatch = new HashSet<>();
+
   private volatile boolean stopping;
   private volatile Throwable failure;
 
@@ -138,28 +140,37 @@ public final class EmbedderLoop implements Runnable {
     }
   }
 
-  private void process(List<ConsumerRecord<byte[], byte[]>> batch) {
-    List<Parsed> parsed = new ArrayList<>(batch.size());
-    List<Frame> frames = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : batch) {
-      try {
-        FrameRecord record = frameSerde.deserialize(r.topic(), r.value());
-        parsed.add(new Parsed(r, record, null));
-        if (record.hasFrame()) {
-          frames.add(record.getFrame());
-        }
-      } catch (MalformedRecordException e) {
-        parsed.add(new Parsed(r, null, e));
+  private void process(List<ConsumerRecord<byte[], byte[]>> taken) {
+    revokedMidBatch.clear();
+    PendingBatch pending = PendingBatch.parse(taken, frameSerde);
+    List<Frame> frames = pending.frames();
+    if (!frames.isEmpty()) {
+      pending = pending.withOutcomes(analyse(frames).outcomes());
+    }
+    if (!revokedMidBatch.isEmpty()) {
+      // The group moved partitions while the models ran. Their records now belong to another
+      // member, which reprocesses them from the committed offsets: writing them (or committing
+      // their offsets, which the coordinator would accept under this member's new generation)
+      // would duplicate faces records.
+      PendingBatch kept = pending.without(revokedMidBatch);
+      log.info(
+          "Partitions {} were reassigned mid-batch: {} of {} records left to their new owner",
+          revokedMidBatch,
+          pending.size() - kept.size(),
+          pending.size());
+      pending = kept;
+      if (pending.size() == 0) {
+        return;
       }
     }
-    List<FrameOutcome> outcomes = frames.isEmpty() ? List.of() : analyse(frames).outcomes();
+    List<ConsumerRecord<byte[], byte[]>> batch = pending.sources();
     try {
       producer.beginTransaction();
-      int next = 0;
+      int analysed = 0;
       int malformed = 0;
       int undecodable = 0;
       int ends = 0;
-      for (Parsed p : parsed) {
+      for (PendingBatch.Item p : pending.items()) {
         if (p.error() != null) {
           deadLetters.publish(producer, p.source(), p.error());
           malformed++;
@@ -170,7 +181,8 @@ public final class EmbedderLoop implements Runnable {
           ends++;
         } else {
           Frame frame = p.record().getFrame();
-          FrameOutcome outcome = outcomes.get(next++);
+          FrameOutcome outcome = p.outcome();
+          analysed++;
           if (outcome instanceof FrameOutcome.Analyzed a) {
             send(p.source(), BatchOutput.facesOf(frame, a, worker.modelId()));
           } else if (outcome instanceof FrameOutcome.Undecodable u) {
@@ -186,7 +198,7 @@ public final class EmbedderLoop implements Runnable {
       producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
       producer.commitTransaction();
       metrics.transactionCommitted();
-      metrics.frames("analyzed", frames.size() - undecodable);
+      metrics.frames("analyzed", analysed - undecodable);
       metrics.frames("undecodable", undecodable);
       metrics.frames("malformed", malformed);
       metrics.frames("end_of_stream", ends);
@@ -215,8 +227,8 @@ public final class EmbedderLoop implements Runnable {
     }
     // A batch may take longer than max.poll.interval.ms on a slow or busy machine: keep polling
     // (with every partition paused, so nothing new is fetched) so the group does not evict this
-    // consumer mid-batch. If a rebalance takes partitions away meanwhile, the offset commit of
-    // the transaction fails and the batch is processed again by their new owner.
+    // consumer mid-batch. Partitions a rebalance takes away meanwhile are noted by the listener and
+    // their records dropped from the batch's output (see process).
     Set<TopicPartition> paused = new HashSet<>(consumer.assignment());
     paused.removeAll(consumer.paused());
     consumer.pause(paused);
@@ -290,14 +302,12 @@ public final class EmbedderLoop implements Runnable {
     }
   }
 
-  private record Parsed(
-      ConsumerRecord<byte[], byte[]> source, FrameRecord record, MalformedRecordException error) {}
-
   /** Drops pending records of partitions handed to another consumer. */
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       batcher.drop(partitions);
+      revokedMidBatch.addAll(partitions);
     }
 
     @Override
@@ -308,6 +318,7 @@ public final class EmbedderLoop implements Runnable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       batcher.drop(partitions);
+      revokedMidBatch.addAll(partitions);
     }
   }
 }

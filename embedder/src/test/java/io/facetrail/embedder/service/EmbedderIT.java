@@ -135,7 +135,7 @@ class EmbedderIT {
       byClass.put(d.errorClass(), d);
     }
     assertThat(byClass.get(MalformedRecordException.class.getName()).errorMessage())
-        .contains("too short");
+        .contains("bad magic byte 0x01");
     assertThat(byClass.get(UndecodableFrameException.class.getName()).errorMessage())
         .contains("frame 6 of stream cam-a");
     assertThat(
