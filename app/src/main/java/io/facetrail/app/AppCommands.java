@@ -1,6 +1,7 @@
 package io.facetrail.app;
 
 import io.facetrail.app.bench.BenchEmbedderCommand;
+import io.facetrail.app.bench.BenchPipelineCommand;
 import io.facetrail.app.broker.BrokerCommand;
 import io.facetrail.app.broker.TopicsCommand;
 import io.facetrail.app.run.RunCommand;
@@ -16,6 +17,7 @@ public final class AppCommands implements CommandProvider {
         ProvidedCommand.topLevel(new RunCommand()),
         ProvidedCommand.topLevel(new BrokerCommand()),
         ProvidedCommand.topLevel(new TopicsCommand()),
-        ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedderCommand()));
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedderCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchPipelineCommand()));
   }
 }

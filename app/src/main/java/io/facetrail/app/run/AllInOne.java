@@ -281,6 +281,21 @@ public final class AllInOne implements AutoCloseable {
     return enrolled;
   }
 
+  /** The run's gallery (enrol into it; the matcher picks changes up within moments). */
+  public io.facetrail.matcher.gallery.Gallery gallery() {
+    return matcher.gallery();
+  }
+
+  /** The run's topics. */
+  public TopicRegistry topics() {
+    return topics;
+  }
+
+  /** The in-process broker's settings, for clients of the benchmark. */
+  public KafkaSettings kafka() {
+    return kafka;
+  }
+
   /** Persons in the gallery. */
   public int galleryPersons() {
     return matcher.index().personCount();
