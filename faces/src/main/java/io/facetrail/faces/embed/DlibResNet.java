@@ -126,14 +126,81 @@ public final class DlibResNet extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = stem.forward(ps, inputs, training).singletonOrThrow();
-    x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
-    for (ResidualUnit u : units) {
-      x = u.forward(ps, x, training);
-    }
+    NDArray x = trunk(ps, inputs.singletonOrThrow(), units.size(), training);
     Shape s = x.getShape();
     NDArray pooled = x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
     return new NDList(pooled.matMul(fc.getArray()));
+  }
+
+  /**
+   * The stem and the first {@code count} residual units: the frozen trunk when only the last units
+   * are fine-tuned (the trainer caches its output per chip).
+   */
+  public NDArray trunk(ParameterStore ps, NDArray input, int count, boolean training) {
+    if (count < 0 || count > units.size()) {
+      throw new IllegalArgumentException(
+          "unit count must be within 0-" + units.size() + ", is " + count);
+    }
+    NDArray x = stem.forward(ps, new NDList(input), training).singletonOrThrow();
+    x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
+    for (int i = 0; i < count; i++) {
+      x = units.get(i).forward(ps, x, training);
+    }
+    return x;
+  }
+
+  /** The number of residual units after the stem (14). */
+  public int unitCount() {
+    return units.size();
+  }
+
+  /** The two convolutions of residual unit {@code i} (0-based), in order. */
+  public List<ConvLayer> unitConvolutions(int i) {
+    return List.of(units.get(i).conv1, units.get(i).conv2);
+  }
+
+  /** Whether residual unit {@code i} halves the size (its shortcut is pooled and padded). */
+  public boolean isDownUnit(int i) {
+    return units.get(i).down;
+  }
+
+  /** The final dense layer, [256, 128], no bias. */
+  public Parameter fc() {
+    return fc;
+  }
+
+  /**
+   * Joins a residual unit's main path with its shortcut and applies the ReLU, without in-place
+   * operations, so gradients flow through it when the unit is trained.
+   *
+   * @param main the output of the unit's second convolution
+   * @param input the unit's input
+   * @param down whether the unit halves the size
+   */
+  public static NDArray join(NDArray main, NDArray input, boolean down) {
+    NDArray shortcut = input;
+    if (down) {
+      shortcut =
+          Pool.avgPool2d(input, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
+      long extra = main.getShape().get(1) - shortcut.getShape().get(1);
+      if (extra > 0) {
+        Shape s = shortcut.getShape();
+        shortcut =
+            shortcut.concat(
+                shortcut
+                    .getManager()
+                    .zeros(new Shape(s.get(0), extra, s.get(2), s.get(3)), shortcut.getDataType()),
+                1);
+      }
+      long dh = shortcut.getShape().get(2) - main.getShape().get(2);
+      long dw = shortcut.getShape().get(3) - main.getShape().get(3);
+      if (dh > 0 || dw > 0) {
+        // The strided VALID convolution is smaller than the pooled shortcut: zero row and column
+        // at the bottom and right, as the reference implementation does.
+        main = main.pad(new Shape(0, dw, 0, dh), 0);
+      }
+    }
+    return main.add(shortcut).clip(0f, Float.MAX_VALUE);
   }
 
   @Override
@@ -174,30 +241,7 @@ public final class DlibResNet extends AbstractBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
       NDArray out = conv1.forward(ps, new NDList(x), training).singletonOrThrow();
       out = conv2.forward(ps, new NDList(out), training).singletonOrThrow();
-      NDArray shortcut = x;
-      if (down) {
-        shortcut =
-            Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
-        long extra = out.getShape().get(1) - shortcut.getShape().get(1);
-        if (extra > 0) {
-          Shape s = shortcut.getShape();
-          shortcut =
-              shortcut.concat(
-                  shortcut
-                      .getManager()
-                      .zeros(
-                          new Shape(s.get(0), extra, s.get(2), s.get(3)), shortcut.getDataType()),
-                  1);
-        }
-        long dh = shortcut.getShape().get(2) - out.getShape().get(2);
-        long dw = shortcut.getShape().get(3) - out.getShape().get(3);
-        if (dh > 0 || dw > 0) {
-          // The strided VALID convolution is smaller than the pooled shortcut: zero row and column
-          // at the bottom and right, as the reference implementation does.
-          out = out.pad(new Shape(0, dw, 0, dh), 0);
-        }
-      }
-      return out.addi(shortcut).clip(0f, Float.MAX_VALUE);
+      return join(out, x, down);
     }
   }
 }

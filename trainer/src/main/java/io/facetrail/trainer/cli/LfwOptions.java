@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Options naming the LFW data, the chip cache and the device, shared by the train commands. */
 public final class LfwOptions {
   @Option(
-      names = "--lfw-dir",
+      names = {"--lfw", "--lfw-dir"},
       required = true,
       description = "LFW folder: holds lfw-deepfunneled/ (or is it) and pairs.txt.")
   Path lfwDir;

@@ -7,8 +7,10 @@ import io.facetrail.trainer.chips.ChipExtractor;
 import io.facetrail.trainer.chips.ChipSource;
 import io.facetrail.trainer.data.LfwFolds;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
       "Cuts the aligned 150x150 chip of every photo of every person named in LFW's pairs.txt with"
           + " the face pipeline's default detector, landmarks and alignment, and caches them under"
           + " the user's cache folder (chips are face data: never in the repository).",
-      "The training commands do this on first use; running it alone lets the slow detection run"
+      "Photos named by the pairs come first (evaluation and default training use only those),"
+          + " then the other photos of the same people. The training commands do this on first use; running it alone lets the slow detection run"
           + " once, resumably. Prints one JSON line."
     })
 public final class TrainChipsCommand implements Callable<Integer> {
@@ -34,7 +37,10 @@ public final class TrainChipsCommand implements Callable<Integer> {
   public Integer call() {
     LfwFolds folds = lfw.folds();
     List<Integer> all = IntStream.rangeClosed(1, folds.foldCount()).boxed().toList();
-    List<String> photos = folds.photosOfFolds(all);
+    // The photos the protocol names first: they are what evaluation and default training need.
+    Set<String> ordered = new LinkedHashSet<>(folds.pairPhotosOfFolds(all));
+    ordered.addAll(folds.photosOfFolds(all));
+    List<String> photos = List.copyOf(ordered);
     long t0 = System.nanoTime();
     long cpu0 = CpuTime.processNanos();
     FacePipelineSettings settings = lfw.pipelineSettings();

@@ -8,6 +8,8 @@ import java.util.List;
 public final class TrainCommandProvider implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
-    return List.of(ProvidedCommand.under(CommandGroups.TRAIN, new TrainChipsCommand()));
+    return List.of(
+        ProvidedCommand.under(CommandGroups.TRAIN, new TrainChipsCommand()),
+        ProvidedCommand.under(CommandGroups.TRAIN, new TrainTripletCommand()));
   }
 }

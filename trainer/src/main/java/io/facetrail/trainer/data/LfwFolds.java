@@ -99,6 +99,18 @@ public record LfwFolds(Path images, LfwPairs pairs) {
     return new ArrayList<>(photos);
   }
 
+  /** The photos named by the pairs of the given folds (1-based), in order, without repeats. */
+  public List<String> pairPhotosOfFolds(List<Integer> folds) {
+    Set<String> photos = new LinkedHashSet<>();
+    for (int f : folds) {
+      for (LfwPairs.Pair p : pairsOf(f)) {
+        photos.add(LfwPairs.imagePath(p.nameA(), p.indexA()));
+        photos.add(LfwPairs.imagePath(p.nameB(), p.indexB()));
+      }
+    }
+    return new ArrayList<>(photos);
+  }
+
   private void checkFold(int fold) {
     if (fold < 1 || fold > foldCount()) {
       throw new UserFacingException("fold " + fold + " is not within 1-" + foldCount());

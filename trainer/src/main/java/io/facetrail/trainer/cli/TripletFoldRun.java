@@ -1,0 +1,271 @@
+package io.facetrail.trainer.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.facetrail.faces.device.DeviceSelector;
+import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.faces.embed.DlibResNet;
+import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.model.PretrainedModel;
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.trainer.augment.ChipAugmenter;
+import io.facetrail.trainer.chips.Chip;
+import io.facetrail.trainer.chips.ChipCache;
+import io.facetrail.trainer.chips.ChipExtractor;
+import io.facetrail.trainer.data.LfwFolds;
+import io.facetrail.trainer.data.PkSampler;
+import io.facetrail.trainer.features.FeatureCache;
+import io.facetrail.trainer.features.TrunkFeatures;
+import io.facetrail.trainer.head.HeadEmbedder;
+import io.facetrail.trainer.head.TrainableHead;
+import io.facetrail.trainer.protocol.FoldEvaluation;
+import io.facetrail.trainer.protocol.FoldResult;
+import io.facetrail.trainer.run.LossPlot;
+import io.facetrail.trainer.run.RunFolder;
+import io.facetrail.trainer.triplet.StepRecord;
+import io.facetrail.trainer.triplet.TrainingSettings;
+import io.facetrail.trainer.triplet.TripletTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The work of {@code facetrail train triplet}: chips, trunk features, then per held-out fold the
+ * before/after evaluation around a fine-tuning run.
+ */
+final class TripletFoldRun {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final TrainTripletCommand o;
+  private final LfwFolds folds;
+
+  TripletFoldRun(TrainTripletCommand options, LfwFolds folds) {
+    this.o = options;
+    this.folds = folds;
+  }
+
+  void run(List<Integer> targets) {
+    FacePipelineSettings settings = o.lfw.pipelineSettings();
+    List<Integer> all = IntStream.rangeClosed(1, folds.foldCount()).boxed().toList();
+    List<String> evalPhotos = folds.pairPhotosOfFolds(all);
+    Set<String> needed = new LinkedHashSet<>(evalPhotos);
+    for (int f : targets) {
+      needed.addAll(trainingPhotos(f));
+    }
+    Path chipFile = o.lfw.chipFile(settings);
+    Map<String, Chip> chips = chips(settings, chipFile, needed);
+    ResolvedDevice device = DeviceSelector.select(DeviceSetting.parse(o.lfw.device), o.lfw.threads);
+    try (NDManager manager = NDManager.newBaseManager(device.device())) {
+      DlibResNet base =
+          new DlibResNet(
+              manager,
+              TfjsWeightLoader.load(
+                  ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
+              FaceEmbedder.DEFAULT_DIVISOR);
+      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
+        throw new UserFacingException(
+            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
+      }
+      int firstUnit = base.unitCount() - o.trainableUnits;
+      ChipAugmenter augmenter = ChipAugmenter.defaults();
+      TrunkFeatures trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32);
+      int variants = 2 + o.augmented;
+      String name =
+          String.format(
+              Locale.ROOT,
+              "%s-trunk%d-aug%s-%s-%s-seed%d.features",
+              chipFile.getFileName(),
+              firstUnit,
+              augmenter.maxScale(),
+              augmenter.maxShift(),
+              augmenter.maxColour(),
+              o.seed);
+      try (FeatureCache cache = FeatureCache.open(chipFile.resolveSibling(name), variants)) {
+        Set<String> training = new LinkedHashSet<>(needed);
+        training.removeAll(evalPhotos);
+        List<Chip> evalChips = evalPhotos.stream().map(chips::get).toList();
+        try (var bar = Progress.bar("trunk features (eval)", evalChips.size())) {
+          trunk.fill(evalChips, 2, cache, bar::step);
+        }
+        List<Chip> trainChips = needed.stream().map(chips::get).toList();
+        try (var bar = Progress.bar("trunk features (train)", trainChips.size())) {
+          trunk.fill(trainChips, variants, cache, bar::step);
+        }
+        Shape shape = trunk.featureShape();
+        for (int f : targets) {
+          runFold(f, base, device, manager, cache, shape, evalPhotos, variants);
+        }
+      }
+    }
+  }
+
+  private void runFold(
+      int fold,
+      DlibResNet base,
+      ResolvedDevice device,
+      NDManager manager,
+      FeatureCache cache,
+      Shape shape,
+      List<String> evalPhotos,
+      int variants) {
+    long t0 = System.nanoTime();
+    long cpu0 = CpuTime.processNanos();
+    String id = String.format(Locale.ROOT, "v1-triplet-fold%d-seed%d", fold, o.seed);
+    Path root = o.out != null ? o.out : RunFolder.defaultRoot();
+    RunFolder run = new RunFolder(root.resolve(id));
+    if (Files.exists(run.dir()) && !o.resume) {
+      throw new UserFacingException(
+          "run folder "
+              + run.dir()
+              + " exists: pass --resume to continue it, or another --seed or --out");
+    }
+    HeadEmbedder embedder = new HeadEmbedder(manager, shape, cache::get, 64);
+    FoldResult before =
+        FoldEvaluation.evaluate(
+            folds,
+            fold,
+            embedder.embed(new TrainableHead(base, o.trainableUnits), evalPhotos)::get);
+    Map<String, List<String>> byPerson = new LinkedHashMap<>();
+    for (String p : trainingPhotos(fold)) {
+      byPerson.computeIfAbsent(p.substring(0, p.indexOf('/')), k -> new ArrayList<>()).add(p);
+    }
+    PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, variants);
+    TrainingSettings ts =
+        new TrainingSettings(
+            o.steps, o.identities, o.faces, o.learningRate, o.margin, o.seed, o.checkpointEvery);
+    TrainableHead head = new TrainableHead(base, o.trainableUnits);
+    List<StepRecord> history = new ArrayList<>();
+    int firstStep = 1;
+    if (o.resume && run.hasCheckpoint()) {
+      RunFolder.Checkpoint cp = run.loadCheckpoint(head, manager);
+      firstStep = cp.step() + 1;
+      history.addAll(cp.history());
+    }
+    try (var bar = Progress.bar("triplet fold " + fold, o.steps)) {
+      bar.stepTo(firstStep - 1L);
+      new TripletTrainer(ts, sampler, cache::get, shape)
+          .train(
+              head,
+              device.device(),
+              firstStep,
+              r -> {
+                history.add(r);
+                bar.step();
+                bar.setExtraMessage(
+                    String.format(
+                        Locale.ROOT, "loss %.4f active %.2f", r.loss(), r.activeFraction()));
+              },
+              step -> {
+                run.saveCheckpoint(head, step, history);
+                LossPlot.write(run.dir().resolve("loss.png"), id, history, 20);
+              });
+    }
+    FoldResult after = FoldEvaluation.evaluate(folds, fold, embedder.embed(head, evalPhotos)::get);
+    ObjectNode line = JSON.createObjectNode();
+    line.put("train", "triplet");
+    line.put("modelId", id);
+    ObjectNode config = line.putObject("config");
+    config.put("baseModel", FacePipeline.MODEL_ID);
+    config.put("fold", fold);
+    config.put("trainableUnits", o.trainableUnits);
+    config.put("steps", o.steps);
+    config.put("identitiesPerBatch", o.identities);
+    config.put("facesPerIdentity", o.faces);
+    config.put("learningRate", o.learningRate);
+    config.put("optimizer", "adam");
+    config.put("margin", o.margin);
+    config.put("variants", variants);
+    config.put("allPhotos", o.allPhotos);
+    config.put("seed", o.seed);
+    config.put("device", device.describe());
+    config.put("trainingIdentities", sampler.identityCount());
+    config.put("trainingPhotos", byPerson.values().stream().mapToInt(List::size).sum());
+    put(line.putObject("before"), before);
+    put(line.putObject("after"), after);
+    double lastLoss =
+        history.stream()
+            .skip(Math.max(0, history.size() - 20))
+            .mapToDouble(StepRecord::loss)
+            .average()
+            .orElse(Double.NaN);
+    double lastActive =
+        history.stream()
+            .skip(Math.max(0, history.size() - 20))
+            .mapToDouble(StepRecord::activeFraction)
+            .average()
+            .orElse(Double.NaN);
+    line.put("finalLoss", lastLoss);
+    line.put("finalActiveFraction", lastActive);
+    line.put("wallSeconds", Math.round((System.nanoTime() - t0) / 1e9));
+    line.put("cpuSeconds", Math.round((CpuTime.processNanos() - cpu0) / 1e9));
+    line.put("dir", run.dir().toString());
+    ObjectNode metadata = line.deepCopy();
+    metadata.put("id", id);
+    metadata.put("createdAt", Instant.now().toString());
+    metadata.put(
+        "format",
+        "DJL parameters (Block.saveParameters) of the last "
+            + o.trainableUnits
+            + " residual units and the dense layer of "
+            + FacePipeline.MODEL_ID
+            + "; the earlier layers are "
+            + FacePipeline.MODEL_ID
+            + "'s, unchanged");
+    metadata.putArray("comparableWith").add(id);
+    run.saveModel(head, metadata);
+    System.out.println(JSON.writeValueAsString(line));
+  }
+
+  private static void put(ObjectNode node, FoldResult r) {
+    node.put("heldOutAccuracy", r.heldOutAccuracy());
+    node.put("threshold", r.threshold());
+    node.put("trainingFoldsAccuracy", r.trainingAccuracy());
+    node.put("heldOutBestThresholdAccuracy", r.heldOutBestAccuracy());
+  }
+
+  /** The photos training may use when {@code fold} is held out. */
+  private List<String> trainingPhotos(int fold) {
+    Set<String> people = folds.trainingIdentities(fold);
+    List<Integer> others =
+        IntStream.rangeClosed(1, folds.foldCount()).filter(f -> f != fold).boxed().toList();
+    List<String> photos =
+        o.allPhotos ? folds.photosOfFolds(others) : folds.pairPhotosOfFolds(others);
+    return photos.stream().filter(p -> people.contains(p.substring(0, p.indexOf('/')))).toList();
+  }
+
+  private Map<String, Chip> chips(FacePipelineSettings settings, Path file, Set<String> photos) {
+    Map<String, Chip> out = new LinkedHashMap<>();
+    try (ChipCache cache = ChipCache.open(file)) {
+      List<String> missing = photos.stream().filter(p -> !cache.contains(p)).toList();
+      if (!missing.isEmpty()) {
+        try (FacePipeline pipeline = FacePipeline.create(settings);
+            var bar = Progress.bar("LFW chips", missing.size())) {
+          new ChipExtractor(pipeline).extract(folds.images(), missing, cache, bar::step);
+        }
+      }
+      for (String p : photos) {
+        out.put(
+            p,
+            cache
+                .get(p)
+                .orElseThrow(() -> new IllegalStateException("chip missing after extraction")));
+      }
+    }
+    return out;
+  }
+}

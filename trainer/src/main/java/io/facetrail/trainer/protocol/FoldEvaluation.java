@@ -1,0 +1,62 @@
+package io.facetrail.trainer.protocol;
+
+import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.faces.eval.LfwPairs;
+import io.facetrail.faces.eval.VerificationStats;
+import io.facetrail.trainer.data.LfwFolds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Scores a model (photo to L2-normalised embedding) on one held-out fold of LFW. */
+public final class FoldEvaluation {
+  private FoldEvaluation() {}
+
+  /**
+   * @param embedding the model's embedding of a photo (path relative to the image folder)
+   */
+  public static FoldResult evaluate(
+      LfwFolds folds, int testFold, Function<String, float[]> embedding) {
+    List<Double> trainD = new ArrayList<>();
+    List<Boolean> trainSame = new ArrayList<>();
+    VerificationStats.Fold test = null;
+    for (int f = 1; f <= folds.foldCount(); f++) {
+      VerificationStats.Fold fold = distances(folds.pairsOf(f), embedding);
+      if (f == testFold) {
+        test = fold;
+      } else {
+        for (int i = 0; i < fold.distances().length; i++) {
+          trainD.add(fold.distances()[i]);
+          trainSame.add(fold.same()[i]);
+        }
+      }
+    }
+    double[] d = trainD.stream().mapToDouble(Double::doubleValue).toArray();
+    boolean[] same = new boolean[trainSame.size()];
+    for (int i = 0; i < same.length; i++) {
+      same[i] = trainSame.get(i);
+    }
+    double threshold = VerificationStats.bestThreshold(d, same);
+    double best = VerificationStats.bestThreshold(test.distances(), test.same());
+    return new FoldResult(
+        VerificationStats.accuracy(test, threshold),
+        threshold,
+        VerificationStats.accuracy(new VerificationStats.Fold(d, same), threshold),
+        VerificationStats.accuracy(test, best));
+  }
+
+  private static VerificationStats.Fold distances(
+      List<LfwPairs.Pair> pairs, Function<String, float[]> embedding) {
+    double[] d = new double[pairs.size()];
+    boolean[] same = new boolean[pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      LfwPairs.Pair p = pairs.get(i);
+      d[i] =
+          FaceCode.distance(
+              embedding.apply(LfwPairs.imagePath(p.nameA(), p.indexA())),
+              embedding.apply(LfwPairs.imagePath(p.nameB(), p.indexB())));
+      same[i] = p.same();
+    }
+    return new VerificationStats.Fold(d, same);
+  }
+}

@@ -1,0 +1,147 @@
+package io.facetrail.trainer.triplet;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.facetrail.trainer.data.PkSampler;
+import io.facetrail.trainer.head.TrainableHead;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fine-tunes a {@link TrainableHead} with the triplet loss on DJL's training API (a {@link Trainer}
+ * with Adam, gradients through a {@link GradientCollector}): each step draws P x K faces, embeds
+ * their cached trunk features, L2-normalises, mines triplets online on those same embeddings and
+ * steps on their loss.
+ */
+public final class TripletTrainer {
+  private static final Logger log = LoggerFactory.getLogger(TripletTrainer.class);
+
+  private final TrainingSettings settings;
+  private final PkSampler sampler;
+  private final BiFunction<String, Integer, float[]> features;
+  private final Shape featureShape;
+
+  /**
+   * @param features the cached trunk feature of (photo, variant)
+   * @param featureShape C, H, W of one feature
+   */
+  public TripletTrainer(
+      TrainingSettings settings,
+      PkSampler sampler,
+      BiFunction<String, Integer, float[]> features,
+      Shape featureShape) {
+    this.settings = settings;
+    this.sampler = sampler;
+    this.features = features;
+    this.featureShape = featureShape;
+  }
+
+  /**
+   * Runs steps {@code firstStep..settings.steps()}.
+   *
+   * @param onStep called after every step (progress, history)
+   * @param checkpoint called every {@code checkpointEvery} steps and after the last, with the step
+   */
+  public void train(
+      TrainableHead head,
+      Device device,
+      int firstStep,
+      Consumer<StepRecord> onStep,
+      Consumer<Integer> checkpoint) {
+    TripletMiner miner = new TripletMiner(settings.margin());
+    TripletLoss tripletLoss = new TripletLoss(settings.margin());
+    DefaultTrainingConfig config =
+        // The loss is computed outside the Trainer (mining needs the embeddings first); the
+        // Trainer's own loss is only reported by DJL's listeners, which are not used here.
+        new DefaultTrainingConfig(Loss.l2Loss())
+            .optOptimizer(
+                Optimizer.adam()
+                    .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+                    .build())
+            .optDevices(new Device[] {device});
+    try (Model model = Model.newInstance("triplet-head", device)) {
+      model.setBlock(head);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(
+            new Shape(1, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+        for (int step = firstStep; step <= settings.steps(); step++) {
+          StepRecord r = step(trainer, miner, tripletLoss, step);
+          onStep.accept(r);
+          if (step % 100 == 0) {
+            log.info(
+                "step {}: loss {}, {} triplets, active {}, semi-hard {}",
+                step,
+                String.format("%.4f", r.loss()),
+                r.triplets(),
+                String.format("%.3f", r.activeFraction()),
+                String.format("%.3f", r.semiHardFraction()));
+          }
+          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
+            checkpoint.accept(step);
+          }
+        }
+      }
+    }
+  }
+
+  private StepRecord step(Trainer trainer, TripletMiner miner, TripletLoss loss, int step) {
+    SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
+    List<PkSampler.Face> batch = sampler.batch(random);
+    int n = batch.size();
+    int per = (int) featureShape.size();
+    float[] input = new float[n * per];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      PkSampler.Face f = batch.get(i);
+      float[] v = features.apply(f.photo(), f.variant());
+      if (v == null) {
+        throw new IllegalStateException(
+            "no trunk feature for a training face (variant " + f.variant() + ")");
+      }
+      System.arraycopy(v, 0, input, i * per, per);
+      labels[i] = f.label();
+    }
+    try (NDManager m = trainer.getManager().newSubManager()) {
+      NDArray x =
+          m.create(
+              input, new Shape(n, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDArray raw = trainer.forward(new NDList(x)).singletonOrThrow();
+        NDArray emb = TripletLoss.normaliseRows(raw);
+        float[] flat = emb.toFloatArray();
+        int d = (int) emb.getShape().get(1);
+        float[][] rows = new float[n][d];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(flat, i * d, rows[i], 0, d);
+        }
+        MinedTriplets mined = miner.mine(rows, labels);
+        NDArray value = loss.evaluate(emb, mined);
+        double lossValue = value.getFloat();
+        if (mined.size() > 0) {
+          collector.backward(value);
+          trainer.step();
+        }
+        return new StepRecord(
+            step,
+            lossValue,
+            mined.size(),
+            mined.activeFraction(),
+            mined.size() == 0 ? 0 : mined.semiHard() / (double) mined.size());
+      }
+    }
+  }
+}
