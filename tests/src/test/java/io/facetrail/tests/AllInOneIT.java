@@ -11,7 +11,6 @@ import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,30 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
  * opera-house clip, and a corrupt input next to a good one.
  */
 class AllInOneIT {
-  private static Path lfw;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void data() {
-    lfw = SharedData.requireLfw().resolve("lfw-deepfunneled");
-  }
-
-  private static Path photo(String person, int n) {
-    return lfw.resolve(person).resolve(String.format("%s_%04d.jpg", person, n));
-  }
-
-  private static void enrolFolder(Path root, String person, int... photos) throws IOException {
-    Path d = Files.createDirectories(root.resolve(person));
-    for (int n : photos) {
-      Files.copy(photo(person, n), d.resolve(photo(person, n).getFileName()));
-    }
+    SharedData.requireLfw();
   }
 
   /** Output of a run: exit code, parsed JSON events, the status/summary text. */
   private record Result(int exit, List<IdentityEvent> events, String err) {}
 
   private Result run(List<String> inputs, Path enrol, boolean json) throws Exception {
+    return run(inputs, enrol, json, null, null);
+  }
+
+  private Result run(List<String> inputs, Path enrol, boolean json, Path report, Path annotate)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     RunSettings s =
@@ -65,7 +57,8 @@ class AllInOneIT {
             1e-3,
             "cpu",
             Files.createDirectories(dir.resolve("work")),
-            null);
+            report,
+            annotate);
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
@@ -89,20 +82,25 @@ class AllInOneIT {
   @Test
   void enrolledPeopleAreIdentifiedOnTheirTracksAndOthersStayUnknown() throws Exception {
     Path enrol = dir.resolve("enrol");
-    enrolFolder(enrol, "Colin_Powell", 2, 3, 4);
-    enrolFolder(enrol, "Tony_Blair", 2, 3, 4);
+    LfwPhotos.enrol(enrol, "Colin_Powell", 2, 3, 4);
+    LfwPhotos.enrol(enrol, "Tony_Blair", 2, 3, 4);
     Path video =
         FaceMovie.write(
             dir.resolve("cast.mp4"),
             9.0,
             List.of(
-                new Appearance(photo("Colin_Powell", 1), 0.5, 4.5, 150, 450, 170, 170),
-                new Appearance(photo("Tony_Blair", 1), 3.0, 8.0, 650, 350, 420, 170),
-                new Appearance(photo("Donald_Rumsfeld", 1), 5.0, 8.5, 180, 240, 200, 170)));
+                new Appearance(LfwPhotos.photo("Colin_Powell", 1), 0.5, 4.5, 150, 450, 170, 170),
+                new Appearance(LfwPhotos.photo("Tony_Blair", 1), 3.0, 8.0, 650, 350, 420, 170),
+                new Appearance(
+                    LfwPhotos.photo("Donald_Rumsfeld", 1), 5.0, 8.5, 180, 240, 200, 170)));
 
-    Result r = run(List.of(video.toString()), enrol, true);
+    // The optional outputs ride along on this run: they cost no pipeline run of their own.
+    Path report = dir.resolve("run.html");
+    Path annotated = dir.resolve("cast.annotated.mp4");
+    Result r = run(List.of(video.toString()), enrol, true, report, annotated);
 
     assertThat(r.exit()).as(r.err()).isZero();
+    assertOutputs(report, annotated, r.err());
     Map<String, List<IdentityEvent>> byTrack =
         r.events().stream().collect(Collectors.groupingBy(IdentityEvent::trackId));
     List<IdentityEvent> identified =
@@ -139,6 +137,25 @@ class AllInOneIT {
     }
   }
 
+  /** The report names both identified people; the annotated video has every frame of the input. */
+  private static void assertOutputs(Path report, Path annotated, String err) throws Exception {
+    String html = Files.readString(report);
+    assertThat(html).as(err).contains("<b>Colin Powell</b>").contains("<b>Tony Blair</b>");
+    assertThat(html).contains("Unknown faces").contains("data:image/jpeg;base64,");
+    assertThat(html).contains("2 persons identified");
+    assertThat(err).contains("annotated video written to " + annotated);
+    try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(annotated.toFile())) {
+      g.start();
+      assertThat(g.getImageWidth()).isEqualTo(FaceMovie.WIDTH);
+      int frames = 0;
+      while (g.grabImage() != null) {
+        frames++;
+      }
+      g.stop();
+      assertThat(frames).isEqualTo(90); // 9 s at 10 fps
+    }
+  }
+
   @Test
   void theRealClipRunsThroughTheWholePipeline() throws Exception {
     Path clip = SharedData.requireVideo("opera-house-pedestrians-1080p.mp4");
@@ -162,7 +179,8 @@ class AllInOneIT {
         FaceMovie.write(
             dir.resolve("good.mp4"),
             3.0,
-            List.of(new Appearance(photo("Colin_Powell", 1), 0.2, 2.8, 300, 500, 300, 180)));
+            List.of(
+                new Appearance(LfwPhotos.photo("Colin_Powell", 1), 0.2, 2.8, 300, 500, 300, 180)));
     Result r = run(List.of(corrupt.toString(), good.toString()), null, true);
     assertThat(r.exit()).isEqualTo(2);
     String summary = r.err();
