@@ -1,6 +1,5 @@
 package io.facetrail.app.bench;
 
-import ch.qos.logback.classic.Level;
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.GalleryTarget;
 import io.facetrail.app.run.PipelineProgress;
@@ -25,7 +24,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,7 +78,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.facetrail")).setLevel(Level.WARN);
+    RunConsole.quietLogs();
     if (!Files.isRegularFile(video)) {
       throw new UserFacingException("video not found: " + video);
     }

@@ -1,7 +1,7 @@
 package io.facetrail.app.index;
 
-import ch.qos.logback.classic.Level;
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunStop;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +68,9 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--force",
       description =
-          "Index every video again, even those already indexed (default: ${DEFAULT-VALUE}).")
+          "Index every video again, even those already indexed. Needed after the gallery changed:"
+              + " the skip check compares the file and the settings, not the enrolled persons"
+              + " (default: ${DEFAULT-VALUE}).")
   boolean force;
 
   @Option(
@@ -109,8 +110,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.facetrail"))
-          .setLevel(Level.WARN);
+      RunConsole.quietLogs();
     }
     RunStop stop = new RunStop();
     Thread hook = stop.installHook(STOP_TIMEOUT);

@@ -1,6 +1,5 @@
 package io.facetrail.app.run;
 
-import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,8 +112,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.facetrail"))
-          .setLevel(Level.WARN);
+      RunConsole.quietLogs();
     }
     RunStop stop = new RunStop();
     // Installed first and released last: Ctrl-C at any point waits for the summary and clean-up.
