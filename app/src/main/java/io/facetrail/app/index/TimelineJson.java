@@ -118,7 +118,8 @@ final class TimelineJson {
             v.outcome(),
             persons,
             tracks);
-    Path tmp = Files.createTempFile(dir, ".timeline-", ".json.tmp");
+    // Not createTempFile, whose files are owner-only: timelines get the user's usual permissions.
+    Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.write(tmp, MAPPER.writeValueAsBytes(doc));
       Files.move(

@@ -33,9 +33,17 @@ public final class HtmlReport {
     Path dir = target.getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".report-", ".html.tmp");
-      Files.writeString(tmp, render(title, videos, generatedAt, dir), StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // Not createTempFile: its files are owner-only, and a report is meant to be shared (the
+      // file gets the permissions of the user's umask, like any other they write).
+      Path tmp =
+          dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      try {
+        Files.writeString(tmp, render(title, videos, generatedAt, dir), StandardCharsets.UTF_8);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
     }

@@ -53,6 +53,9 @@ class HtmlReportTest {
     try (var files = Files.list(dir.resolve("out"))) {
       assertThat(files).containsExactly(file); // no temporary file left behind
     }
+    // Readable by others as any file the user writes (createTempFile would make it owner-only).
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
