@@ -56,7 +56,7 @@ public final class TrainTripletCommand implements Callable<Integer> {
 
   @Option(
       names = "--lr",
-      defaultValue = "1e-5",
+      defaultValue = "1e-6",
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
