@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,13 +56,7 @@ class HostedTrackerIT {
                 + "tracker:\n  hosted: true\n");
         MatcherConfig config = MatcherConfig.loader().load(file, Map.of(), Map.of());
         assertThat(config.tracker().hosted()).isTrue();
-        Thresholds thresholds =
-            new Thresholds(
-                1e-3,
-                m ->
-                    m.equals(MatcherItSupport.MODEL)
-                        ? Optional.of(MatcherItSupport.TABLE)
-                        : Optional.empty());
+        Thresholds thresholds = MatcherItSupport.thresholds();
         try (MatcherService service =
                 MatcherService.start(
                     config, Clock.systemUTC(), Duration.ofSeconds(60), thresholds);

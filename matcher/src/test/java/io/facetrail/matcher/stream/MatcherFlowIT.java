@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +35,7 @@ class MatcherFlowIT {
       try {
         List<String> ids = MatcherItSupport.enrol(gallery, 0, 30);
         MatcherConfig config = it.config(dir.resolve("state"), "127.0.0.1", 6379, prefix);
-        Thresholds thresholds =
-            new Thresholds(
-                1e-3,
-                m ->
-                    m.equals(MatcherItSupport.MODEL)
-                        ? Optional.of(MatcherItSupport.TABLE)
-                        : Optional.empty());
+        Thresholds thresholds = MatcherItSupport.thresholds();
         try (MatcherService service =
             MatcherService.start(config, Clock.systemUTC(), Duration.ofSeconds(60), thresholds)) {
           it.observe("known", 4, 0, 8);

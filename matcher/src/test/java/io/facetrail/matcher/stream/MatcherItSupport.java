@@ -6,6 +6,7 @@ import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.StoredCode;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +40,11 @@ final class MatcherItSupport implements AutoCloseable {
   static final SyntheticFaces FACES = SyntheticFaces.standard(17);
   static final CalibrationTable TABLE =
       FACES.calibration(MODEL, 400, new double[] {1e-4, 1e-3, 1e-2});
+
+  /** Thresholds at 1e-3 per comparison from the synthetic model's calibration table. */
+  static Thresholds thresholds() {
+    return new Thresholds(1e-3, m -> m.equals(MODEL) ? Optional.of(TABLE) : Optional.empty());
+  }
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final KafkaSettings kafka;

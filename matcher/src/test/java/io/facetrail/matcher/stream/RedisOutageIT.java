@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,13 +87,7 @@ class RedisOutageIT {
         MatcherItSupport.enrol(gallery, 0, 20);
       }
       MatcherConfig config = it.config(dir.resolve("state"), "127.0.0.1", port, prefix);
-      Thresholds thresholds =
-          new Thresholds(
-              1e-3,
-              m ->
-                  m.equals(MatcherItSupport.MODEL)
-                      ? Optional.of(MatcherItSupport.TABLE)
-                      : Optional.empty());
+      Thresholds thresholds = MatcherItSupport.thresholds();
       try (MatcherService service =
           MatcherService.start(config, Clock.systemUTC(), Duration.ofSeconds(60), thresholds)) {
         it.observe("before", 2, 0, 5);
