@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -162,14 +159,17 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       console.status("throughput: the clip " + loops + " times, as fast as it goes");
       long t0 = System.nanoTime();
       long analysed = 0;
-      try (ProgressBar bar = bar("throughput", loops)) {
+      List<String> streams = new ArrayList<>();
+      // Ingest reads far ahead of the models: the bar follows the analysis, not the decoder.
+      try (AnalysisBar bar =
+          new AnalysisBar("throughput", (long) loops * clip.jpegs().size(), progress, streams)) {
         for (int i = 0; i < loops; i++) {
           StreamHandle h = pipeline.startStream(video.toString(), fps);
+          bar.add(h.id());
           analysed += finish(h).counts().framesSelected();
-          bar.step();
         }
+        drain(pipeline, feeds);
       }
-      drain(pipeline, feeds);
       double wall = (System.nanoTime() - t0) / 1e9;
       Map<String, Object> throughput = new LinkedHashMap<>();
       throughput.put("bench", "pipeline");
@@ -185,13 +185,13 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       console.status("live: " + liveFrames + " frames at " + clip.sampledFps() + " fps");
       long l0 = System.nanoTime();
       long lateMs;
-      try (ProgressBar bar = bar("live", liveFrames)) {
-        lateMs =
-            PacedCamera.publish(
-                pipeline.kafka(), pipeline.topics(), live, clip, liveFrames, bar::stepTo);
+      long lastFrame;
+      try (AnalysisBar bar =
+          new AnalysisBar("live", liveFrames, progress, new ArrayList<>(List.of(live)))) {
+        lateMs = PacedCamera.publish(pipeline.kafka(), pipeline.topics(), live, clip, liveFrames);
+        lastFrame = System.nanoTime();
+        drain(pipeline, feeds);
       }
-      long lastFrame = System.nanoTime();
-      drain(pipeline, feeds);
       long drained = System.nanoTime();
       List<Long> ms = latency.sorted();
       long median = LatencyRecorder.quantile(ms, 0.5);
@@ -257,15 +257,6 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static ProgressBar bar(String task, long max) {
-    return new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-        .build();
   }
 
   private static double loadAverage() {

@@ -9,7 +9,6 @@ import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.KafkaSettings;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,16 +26,10 @@ final class PacedCamera {
   /**
    * Publishes {@code frames} frames of {@code clip} as stream {@code streamId}, in real time.
    *
-   * @param published told the number of frames published after each one
    * @return the worst lateness of a frame against its schedule, milliseconds
    */
   static long publish(
-      KafkaSettings kafka,
-      TopicRegistry topics,
-      String streamId,
-      ClipFrames clip,
-      int frames,
-      IntConsumer published) {
+      KafkaSettings kafka, TopicRegistry topics, String streamId, ClipFrames clip, int frames) {
     long worstLateMs = 0;
     try (KafkaProducer<String, FrameRecord> producer =
         new KafkaProducer<>(
@@ -67,7 +60,6 @@ final class PacedCamera {
                 topics.frames().name(), streamId, FrameRecord.newBuilder().setFrame(f).build()));
         // A camera sends each frame as it comes: no batching of frames in the producer.
         producer.flush();
-        published.accept(i + 1);
       }
       EndOfStream end =
           EndOfStream.newBuilder()
