@@ -75,7 +75,7 @@ public final class TrainTripletCommand implements Callable<Integer> {
 
   @Option(
       names = "--augmented-variants",
-      defaultValue = "2",
+      defaultValue = "1",
       description =
           "Augmented variants per training photo, beside the chip and its mirror (default: ${DEFAULT-VALUE}).")
   int augmented;
