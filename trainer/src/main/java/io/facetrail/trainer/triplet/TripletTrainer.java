@@ -131,7 +131,9 @@ public final class TripletTrainer {
         MinedTriplets mined = miner.mine(rows, labels);
         NDArray value = loss.evaluate(emb, mined);
         double lossValue = value.getFloat();
-        if (mined.size() > 0) {
+        // With no active triplet every gradient is zero: nothing to learn, and DJL's Trainer
+        // rejects an all-zero step (it takes it for a forgotten backward pass).
+        if (lossValue > 0) {
           collector.backward(value);
           trainer.step();
         }
