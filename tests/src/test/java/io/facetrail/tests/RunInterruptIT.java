@@ -79,7 +79,7 @@ class RunInterruptIT {
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
       // The drain gets 10 s after a stop, closing the stages some more (34 s seen at a load of 10
-      // on 2 cores); the run itself gives up waiting after RunCommand.STOP_TIMEOUT (90 s).
+      // on 2 cores); the run itself gives up waiting after PipelineOptions.STOP_TIMEOUT (90 s).
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIGINT").isTrue();
       double seconds = (System.nanoTime() - signalled) / 1e9;
       String log = err.get(10, TimeUnit.SECONDS);

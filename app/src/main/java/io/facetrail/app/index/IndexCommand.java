@@ -1,20 +1,14 @@
 package io.facetrail.app.index;
 
-import io.facetrail.app.run.GalleryTarget;
-import io.facetrail.app.run.RunConsole;
+import io.facetrail.app.run.PipelineOptions;
 import io.facetrail.app.run.RunStop;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,21 +37,6 @@ public final class IndexCommand implements Callable<Integer> {
   List<Path> inputs = new ArrayList<>();
 
   @Option(
-      names = "--gallery",
-      paramLabel = "DIR|redis://HOST:PORT",
-      defaultValue = "${sys:user.home}/.local/share/facetrail/gallery",
-      description =
-          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server (default: ${DEFAULT-VALUE}).")
-  String gallery;
-
-  @Option(
-      names = "--enroll",
-      paramLabel = "DIR",
-      description =
-          "Enrol first: one sub-folder per person, named after them, holding their photos (default: none).")
-  Path enrolDir;
-
-  @Option(
       names = "--out",
       paramLabel = "DIR",
       defaultValue = "facetrail-index",
@@ -73,67 +52,28 @@ public final class IndexCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   boolean force;
 
-  @Option(
-      names = "--fps",
-      defaultValue = "5",
-      description = "Frames analysed per second of video (default: ${DEFAULT-VALUE}).")
-  double fps;
-
-  @Option(
-      names = "--far",
-      defaultValue = "0.001",
-      description =
-          "False-accept rate per comparison that identity decisions are calibrated for (1e-2 .. 1e-4; default: ${DEFAULT-VALUE}).")
-  double far;
-
-  @Option(
-      names = "--device",
-      defaultValue = "auto",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--work-dir",
-      paramLabel = "DIR",
-      description =
-          "Keep the broker's log and the tracking state here (default: a temporary folder, deleted at the end).")
-  Path workDir;
-
-  @Option(
-      names = "--verbose",
-      description = "Show the services' log lines (INFO) on standard error.")
-  boolean verbose;
-
-  /** How long Ctrl-C waits for the report and the clean-up before the JVM exits anyway. */
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+  @Mixin PipelineOptions pipeline = new PipelineOptions();
 
   @Override
   public Integer call() throws Exception {
-    if (!verbose) {
-      RunConsole.quietLogs();
-    }
-    RunStop stop = new RunStop();
-    Thread hook = stop.installHook(STOP_TIMEOUT);
-    boolean temporary = workDir == null;
-    try {
-      Path dir =
-          temporary
-              ? Files.createTempDirectory("facetrail-index-")
-              : Files.createDirectories(workDir);
-      try {
-        IndexSettings s =
-            new IndexSettings(
-                inputs, GalleryTarget.parse(gallery), enrolDir, out, force, fps, far, device, dir);
-        return run(s, System.out, System.err, System.console() != null, stop);
-      } finally {
-        if (temporary) {
-          deleteTree(dir);
-        }
-      }
-    } finally {
-      RunStop.removeHook(hook);
-      stop.finished();
-    }
+    return pipeline.execute(
+        "facetrail-index-",
+        (dir, stop) ->
+            run(
+                new IndexSettings(
+                    inputs,
+                    pipeline.galleryTarget(),
+                    pipeline.enrolDir(),
+                    out,
+                    force,
+                    pipeline.fps(),
+                    pipeline.far(),
+                    pipeline.device(),
+                    dir),
+                System.out,
+                System.err,
+                System.console() != null,
+                stop));
   }
 
   /**
@@ -161,15 +101,5 @@ public final class IndexCommand implements Callable<Integer> {
         "Timelines in " + s.out().toAbsolutePath() + "; report: " + r.report().toAbsolutePath());
     out.flush();
     return r.failed().isEmpty() && r.notDone() == 0 ? 0 : 2;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the work folder " + dir, e);
-    }
   }
 }

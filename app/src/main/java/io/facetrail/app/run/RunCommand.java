@@ -1,15 +1,12 @@
 package io.facetrail.app.run;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,44 +35,12 @@ public final class RunCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(
-      names = "--gallery",
-      paramLabel = "DIR|redis://HOST:PORT",
-      defaultValue = "${sys:user.home}/.local/share/facetrail/gallery",
-      description =
-          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server (default: ${DEFAULT-VALUE}).")
-  String gallery;
-
-  @Option(
-      names = "--enroll",
-      paramLabel = "DIR",
-      description =
-          "Enrol first: one sub-folder per person, named after them, holding their photos. Persons already in the gallery are kept as they are.")
-  Path enrolDir;
-
-  @Option(
       names = "--json",
       description =
           "Print every identity event as one JSON object per line (the identity topic's schema) and nothing else on standard output.")
   boolean json;
 
-  @Option(
-      names = "--fps",
-      defaultValue = "5",
-      description = "Frames analysed per second of video (default: ${DEFAULT-VALUE}).")
-  double fps;
-
-  @Option(
-      names = "--far",
-      defaultValue = "0.001",
-      description =
-          "False-accept rate per comparison that identity decisions are calibrated for (1e-2 .. 1e-4; default: ${DEFAULT-VALUE}).")
-  double far;
-
-  @Option(
-      names = "--device",
-      defaultValue = "auto",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin PipelineOptions pipeline = new PipelineOptions();
 
   @Option(
       names = "--report",
@@ -94,58 +59,26 @@ public final class RunCommand implements Callable<Integer> {
               + " none).")
   Path annotate;
 
-  @Option(
-      names = "--work-dir",
-      paramLabel = "DIR",
-      description =
-          "Keep the broker's log and the tracking state here (default: a temporary folder, deleted at the end).")
-  Path workDir;
-
-  @Option(
-      names = "--verbose",
-      description = "Show the services' log lines (INFO) on standard error.")
-  boolean verbose;
-
-  /** How long Ctrl-C waits for the summary and the clean-up before the JVM exits anyway. */
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
-
   @Override
   public Integer call() throws Exception {
-    if (!verbose) {
-      RunConsole.quietLogs();
-    }
-    RunStop stop = new RunStop();
-    // Installed first and released last: Ctrl-C at any point waits for the summary and clean-up.
-    Thread hook = stop.installHook(STOP_TIMEOUT);
-    boolean temporary = workDir == null;
-    try {
-      Path dir =
-          temporary
-              ? Files.createTempDirectory("facetrail-run-")
-              : Files.createDirectories(workDir);
-      try {
-        RunSettings s =
-            new RunSettings(
-                inputs,
-                GalleryTarget.parse(gallery),
-                enrolDir,
-                json,
-                fps,
-                far,
-                device,
-                dir,
-                report,
-                annotate);
-        return RunSession.run(s, System.out, System.err, stop);
-      } finally {
-        if (temporary) {
-          deleteTree(dir);
-        }
-      }
-    } finally {
-      RunStop.removeHook(hook);
-      stop.finished();
-    }
+    return pipeline.execute(
+        "facetrail-run-",
+        (dir, stop) ->
+            RunSession.run(
+                new RunSettings(
+                    inputs,
+                    pipeline.galleryTarget(),
+                    pipeline.enrolDir(),
+                    json,
+                    pipeline.fps(),
+                    pipeline.far(),
+                    pipeline.device(),
+                    dir,
+                    report,
+                    annotate),
+                System.out,
+                System.err,
+                stop));
   }
 
   /**
@@ -159,20 +92,12 @@ public final class RunCommand implements Callable<Integer> {
   public static int run(RunSettings s, PrintStream out, PrintStream err)
       throws InterruptedException {
     RunStop stop = new RunStop();
-    Thread hook = stop.installHook(STOP_TIMEOUT);
+    Thread hook = stop.installHook(PipelineOptions.STOP_TIMEOUT);
     try {
       return RunSession.run(s, out, err, stop);
     } finally {
       RunStop.removeHook(hook);
       stop.finished();
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
 }

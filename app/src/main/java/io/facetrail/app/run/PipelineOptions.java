@@ -1,0 +1,135 @@
+package io.facetrail.app.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/**
+ * Options of every command that runs the whole pipeline in this process ({@code run}, {@code
+ * index}), and how such a command is executed: quiet logs unless {@code --verbose}, a Ctrl-C hook
+ * that waits for the summary, a work folder that is temporary unless {@code --work-dir}.
+ */
+public final class PipelineOptions {
+  /** How long Ctrl-C waits for the summary and the clean-up before the JVM exits anyway. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+
+  @Option(
+      names = "--gallery",
+      paramLabel = "DIR|redis://HOST:PORT",
+      defaultValue = "${sys:user.home}/.local/share/facetrail/gallery",
+      description =
+          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server"
+              + " (default: ${DEFAULT-VALUE}).")
+  String gallery;
+
+  @Option(
+      names = "--enroll",
+      paramLabel = "DIR",
+      description =
+          "Enrol first: one sub-folder per person, named after them, holding their photos."
+              + " Persons already in the gallery are kept as they are (default: none).")
+  Path enrolDir;
+
+  @Option(
+      names = "--fps",
+      defaultValue = "5",
+      description = "Frames analysed per second of video (default: ${DEFAULT-VALUE}).")
+  double fps;
+
+  @Option(
+      names = "--far",
+      defaultValue = "0.001",
+      description =
+          "False-accept rate per comparison that identity decisions are calibrated for"
+              + " (1e-2 .. 1e-4; default: ${DEFAULT-VALUE}).")
+  double far;
+
+  @Option(
+      names = "--device",
+      defaultValue = "auto",
+      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the broker's log and the tracking state here (default: a temporary folder,"
+              + " deleted at the end).")
+  Path workDir;
+
+  @Option(
+      names = "--verbose",
+      description = "Show the services' log lines (INFO) on standard error.")
+  boolean verbose;
+
+  public GalleryTarget galleryTarget() {
+    return GalleryTarget.parse(gallery);
+  }
+
+  public Path enrolDir() {
+    return enrolDir;
+  }
+
+  public double fps() {
+    return fps;
+  }
+
+  public double far() {
+    return far;
+  }
+
+  public String device() {
+    return device;
+  }
+
+  /** A pipeline job, given its work folder and the Ctrl-C signal. */
+  @FunctionalInterface
+  public interface Job {
+    int run(Path workDir, RunStop stop) throws Exception;
+  }
+
+  /**
+   * Runs {@code job} as a command: the Ctrl-C hook is installed first and released last, so Ctrl-C
+   * at any point waits for the summary and the clean-up.
+   *
+   * @param tempPrefix name prefix of the temporary work folder
+   */
+  public int execute(String tempPrefix, Job job) throws Exception {
+    if (!verbose) {
+      RunConsole.quietLogs();
+    }
+    RunStop stop = new RunStop();
+    Thread hook = stop.installHook(STOP_TIMEOUT);
+    boolean temporary = workDir == null;
+    try {
+      Path dir =
+          temporary ? Files.createTempDirectory(tempPrefix) : Files.createDirectories(workDir);
+      try {
+        return job.run(dir, stop);
+      } finally {
+        if (temporary) {
+          deleteTree(dir);
+        }
+      }
+    } finally {
+      RunStop.removeHook(hook);
+      stop.finished();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the work folder " + dir, e);
+    }
+  }
+}
