@@ -102,16 +102,32 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
         FacePipeline bare = FacePipeline.create(base.faces())) {
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        double bareRate = bareRate(bare, clip, frames);
         KafkaSettings kafka = KafkaSettings.local(broker.bootstrapServers(), "bench" + round + ".");
-        double serviceRate = serviceRate(base, kafka, clip, frames);
+        // Alternate which side goes first, so a change in the machine's load during a round does
+        // not always favour the same side.
+        double bareRate;
+        SimpleMeterRegistry serviceMeters = new SimpleMeterRegistry();
+        double serviceRate;
+        if (round % 2 == 1) {
+          bareRate = bareRate(bare, clip, frames);
+          serviceRate = serviceRate(base, kafka, clip, frames, serviceMeters);
+        } else {
+          serviceRate = serviceRate(base, kafka, clip, frames, serviceMeters);
+          bareRate = bareRate(bare, clip, frames);
+        }
         double ratio = serviceRate / bareRate;
         ratios.add(ratio);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bench", "embedder");
         line.put("round", round);
+        line.put("first", round % 2 == 1 ? "bare" : "service");
         line.put("bareFramesPerSecond", bareRate);
         line.put("serviceFramesPerSecond", serviceRate);
+        // The service batches what the consumer delivers within maxWait: its batches can be
+        // smaller than --batch, which changes the model's speed per frame.
+        var batches = serviceMeters.find("facetrail.embedder.batch.size").summary();
+        line.put("serviceBatches", batches == null ? 0 : batches.count());
+        line.put("serviceMeanBatch", batches == null ? 0 : batches.mean());
         line.put("ratio", ratio);
         line.put(
             "loadAverage",
@@ -131,7 +147,12 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
   }
 
   private double bareRate(FacePipeline pipeline, ClipFrames clip, int frames) {
-    pipeline.analyseEncoded(List.of(clip.frame(0)));
+    // Warm-up with a whole batch, as the service's worker warms up before its clock starts.
+    List<byte[]> warmUp = new ArrayList<>();
+    for (int k = 0; k < Math.min(frames, batch); k++) {
+      warmUp.add(clip.frame(k));
+    }
+    pipeline.analyseEncoded(warmUp);
     long t0 = System.nanoTime();
     for (int i = 0; i < frames; i += batch) {
       List<byte[]> b = new ArrayList<>();
@@ -144,7 +165,11 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
   }
 
   private double serviceRate(
-      EmbedderConfig base, KafkaSettings kafka, ClipFrames clip, int frames) {
+      EmbedderConfig base,
+      KafkaSettings kafka,
+      ClipFrames clip,
+      int frames,
+      SimpleMeterRegistry meters) {
     TopicRegistry topics = kafka.topics();
     TopicAdmin.ensureTopics(kafka, topics.all());
     publish(kafka, topics, clip, frames);
@@ -160,8 +185,7 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
     Map<String, Object> c = KafkaClients.consumer(kafka, "bench-reader", "bench-reader");
     try (KafkaConsumer<byte[], byte[]> reader =
             new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        EmbedderService service =
-            EmbedderService.start(config, new SimpleMeterRegistry(), new Health())) {
+        EmbedderService service = EmbedderService.start(config, meters, new Health())) {
       // The clock starts once the models are warm: warm-up is not throughput.
       long t0 = System.nanoTime();
       reader.subscribe(List.of(topics.faces().name()));
