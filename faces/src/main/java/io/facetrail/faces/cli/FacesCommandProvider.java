@@ -2,6 +2,7 @@ package io.facetrail.faces.cli;
 
 import io.facetrail.faces.bench.BenchDetectCommand;
 import io.facetrail.faces.bench.BenchEmbedCommand;
+import io.facetrail.faces.bench.BenchEmbedV2Command;
 import io.facetrail.faces.bench.BenchLandmarksCommand;
 import io.facetrail.faces.eval.CalibrateCommand;
 import io.facetrail.faces.eval.EvalLfwCommand;
@@ -18,6 +19,7 @@ public final class FacesCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new EvalLfwCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedV2Command()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchLandmarksCommand()));
   }
