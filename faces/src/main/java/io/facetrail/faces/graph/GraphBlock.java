@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
@@ -162,6 +163,7 @@ public final class GraphBlock extends AbstractBlock {
             "Minimum",
             "BiasAdd",
             "Prelu",
+            GraphPlan.SPELLED_PRELU,
             "Squeeze",
             "Sum",
             "Mean" -> {}
@@ -201,6 +203,7 @@ public final class GraphBlock extends AbstractBlock {
         case "Maximum" -> v.get(in.get(0)).maximum(channel(v.get(in.get(1)), v, in));
         case "Minimum" -> v.get(in.get(0)).minimum(channel(v.get(in.get(1)), v, in));
         case "Prelu" -> prelu(v.get(in.get(0)), v.get(in.get(1)));
+        case GraphPlan.SPELLED_PRELU -> spelledPrelu(v.get(in.get(0)), v.get(in.get(1)));
         case "Squeeze" -> squeeze(n, v.get(in.get(0)));
         case "Sum", "Mean" -> reduce(n, v.get(in.get(0)), ints.get(in.get(1)));
         default -> throw new IllegalStateException("unchecked operation " + n.op());
@@ -250,6 +253,12 @@ public final class GraphBlock extends AbstractBlock {
     private static NDArray prelu(NDArray x, NDArray alpha) {
       NDArray a = x.getShape().dimension() == 4 ? alpha.reshape(1, -1, 1, 1) : alpha;
       return x.clip(0f, Float.MAX_VALUE).add(x.minimum(0f).mul(a));
+    }
+
+    /** relu(x) + a * (x - |x|) = relu(x) + 2a * min(x, 0): four tensor passes instead of five. */
+    private static NDArray spelledPrelu(NDArray x, NDArray alpha) {
+      NDArray a = x.getShape().dimension() == 4 ? alpha.reshape(1, -1, 1, 1) : alpha;
+      return Activation.relu(x).add(x.minimum(0f).mul(a.mul(2f)));
     }
 
     /** A per-channel constant [C] next to an NCHW value becomes [1, C, 1, 1]. */

@@ -15,11 +15,16 @@ import java.util.Set;
  * The nodes a graph must run to produce one output, in dependency order, after removing branches
  * that are provably zero. Converted graphs often spell PReLU as {@code relu(x) + a * (x - |x|)};
  * where {@code x} is already the output of a ReLU, {@code x - |x|} is zero and the whole branch
- * (four full-size tensor operations) is dropped.
+ * (four full-size tensor operations) is dropped. Elsewhere the five operations become one {@link
+ * #SPELLED_PRELU} node (inputs x and a), which runs as a single PReLU with slope 2a, since {@code x
+ * - |x|} is {@code 2 min(x, 0)}.
  */
 final class GraphPlan {
   /** Marks a value known to be all zeros (never computed). */
   static final String ZERO = "\u0000zero";
+
+  /** Operation of a recognised {@code relu(x) + a * (x - |x|)}: inputs x and a. */
+  static final String SPELLED_PRELU = "_SpelledPrelu";
 
   private final List<GraphNode> steps;
   private final Map<String, String> alias;
@@ -57,6 +62,7 @@ final class GraphPlan {
     Map<String, String> alias = new HashMap<>();
     Set<String> nonNegative = new HashSet<>();
     List<GraphNode> kept = new ArrayList<>();
+    Map<String, GraphNode> keptByName = new HashMap<>();
     for (GraphNode n : order) {
       List<String> in = n.inputs().stream().map(i -> resolve(alias, i)).toList();
       String op = n.op();
@@ -82,12 +88,40 @@ final class GraphPlan {
       if (producesNonNegative(n)) {
         nonNegative.add(n.name());
       }
-      kept.add(new GraphNode(n.name(), op, in, n.attrs()));
+      GraphNode node = spelledPrelu(n.name(), op, in, keptByName);
+      if (node == null) {
+        node = new GraphNode(n.name(), op, in, n.attrs());
+      }
+      kept.add(node);
+      keptByName.put(node.name(), node);
     }
     String finalOut = resolve(alias, out);
     List<GraphNode> needed = reachable(kept, finalOut);
     String in = placeholders.get(0).name();
     return new GraphPlan(needed, Map.copyOf(alias), in, finalOut);
+  }
+
+  /** {@code Add(Relu(x), Mul(Sub(x, Abs(x)), a))} as one node, or null for anything else. */
+  private static GraphNode spelledPrelu(
+      String name, String op, List<String> in, Map<String, GraphNode> kept) {
+    if (!(op.equals("Add") || op.equals("AddV2")) || in.size() != 2) {
+      return null;
+    }
+    GraphNode relu = kept.get(in.get(0));
+    GraphNode mul = kept.get(in.get(1));
+    if (relu == null || mul == null || !relu.op().equals("Relu") || !mul.op().equals("Mul")) {
+      return null;
+    }
+    String x = relu.inputs().get(0);
+    GraphNode sub = kept.get(mul.inputs().get(0));
+    if (sub == null || !sub.op().equals("Sub") || !sub.inputs().get(0).equals(x)) {
+      return null;
+    }
+    GraphNode abs = kept.get(sub.inputs().get(1));
+    if (abs == null || !abs.op().equals("Abs") || !abs.inputs().get(0).equals(x)) {
+      return null;
+    }
+    return new GraphNode(name, SPELLED_PRELU, List.of(x, mul.inputs().get(1)), Map.of());
   }
 
   private static boolean producesNonNegative(GraphNode n) {
