@@ -50,7 +50,7 @@ final class EventPrinter implements Consumer<IdentityEvent> {
       case IDENTIFIED ->
           String.format(
               Locale.ROOT,
-              "%s %s  (track %s, distance %.3f ≤ %.3f at FAR %s, %d frames)",
+              "%s %s  (track %s, distance %.3f ≤ %.3f at FAR %s, %d frames matched)",
               head,
               name(e.person()),
               e.trackId(),
@@ -73,7 +73,9 @@ final class EventPrinter implements Consumer<IdentityEvent> {
       case UNKNOWN ->
           String.format(
               Locale.ROOT,
-              "%s unknown face  (track %s, seen %s, %d frames)",
+              // framesUsed counts the observations good enough to match (quality), not all of the
+              // track's frames: a small or blurred face can be tracked with none.
+              "%s unknown face  (track %s, seen %s, %d frames good enough to match)",
               head,
               e.trackId(),
               seen,

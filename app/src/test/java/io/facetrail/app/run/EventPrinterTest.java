@@ -1,0 +1,38 @@
+package io.facetrail.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.app.report.TimelineFixtures;
+import io.facetrail.contracts.identity.IdentityEventType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventPrinterTest {
+  private final EventPrinter printer =
+      new EventPrinter(
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          false,
+          Map.of("lobby", "lobby.mp4"));
+
+  @Test
+  void identifiedLinesNameThePersonTheTrackAndTheMatchedFrames() {
+    String line =
+        printer.line(
+            TimelineFixtures.identity(
+                IdentityEventType.IDENTIFIED, "lobby", "lobby/r0/t0", "Alice", 500, 1500));
+    assertThat(line)
+        .contains("identified", "Alice", "track lobby/r0/t0", "at FAR 1e-03", "5 frames matched");
+  }
+
+  @Test
+  void unknownLinesSayTheFramesCountedAreThoseGoodEnoughToMatch() {
+    String line =
+        printer.line(
+            TimelineFixtures.identity(
+                IdentityEventType.UNKNOWN, "lobby", "lobby/r0/t2", null, 5000, 8400));
+    assertThat(line).contains("unknown face", "track lobby/r0/t2", "5 frames good enough to match");
+  }
+}
