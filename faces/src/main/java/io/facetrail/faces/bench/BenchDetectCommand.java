@@ -5,18 +5,16 @@ import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
 import io.facetrail.faces.detect.SsdFaceDetector;
 import io.facetrail.faces.detect.TinyFaceDetector;
-import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,26 +62,13 @@ public final class BenchDetectCommand implements Callable<Integer> {
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch intra-op threads; 0 for all processors (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--models-dir", description = "Model cache folder.")
-  Path modelsDir;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   @Override
   public Integer call() {
     JsonMapper mapper = JsonMapper.builder().build();
-    ResolvedDevice dev = DeviceSelector.select(DeviceSetting.parse(device), threads);
-    ModelCache cache = ModelCache.at(modelsDir);
+    ResolvedDevice dev = models.select();
+    ModelCache cache = models.cache();
     FacePipelineSettings defaults = FacePipelineSettings.defaults();
     for (DetectorKind kind : detectors) {
       try (FaceDetector detector =

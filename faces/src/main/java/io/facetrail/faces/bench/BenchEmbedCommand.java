@@ -1,17 +1,14 @@
 package io.facetrail.faces.bench;
 
-import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
-import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.FacePipeline;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,29 +51,16 @@ public final class BenchEmbedCommand implements Callable<Integer> {
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch intra-op threads; 0 for all processors (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--models-dir", description = "Model cache folder.")
-  Path modelsDir;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   @Override
   public Integer call() {
     JsonMapper mapper = JsonMapper.builder().build();
-    ResolvedDevice dev = DeviceSelector.select(DeviceSetting.parse(device), threads);
+    ResolvedDevice dev = models.select();
     int maxBatch =
         Math.max(ceilingBatch, batches.stream().mapToInt(Integer::intValue).max().orElse(1));
     try (FaceEmbedder embedder =
-        FaceEmbedder.load(ModelCache.at(modelsDir), dev, FaceEmbedder.DEFAULT_DIVISOR, maxBatch)) {
+        FaceEmbedder.load(models.cache(), dev, FaceEmbedder.DEFAULT_DIVISOR, maxBatch)) {
       long flopsPerFace = 2 * embedder.network().block().macs();
       for (int b : batches) {
         List<RgbImage> chips = chips(b);

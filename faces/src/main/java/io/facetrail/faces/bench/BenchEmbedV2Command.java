@@ -1,7 +1,5 @@
 package io.facetrail.faces.bench;
 
-import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.embed.MobileFaceNet;
@@ -10,11 +8,11 @@ import io.facetrail.faces.graph.TfGraph;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.FacePipeline;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,26 +47,13 @@ public final class BenchEmbedV2Command implements Callable<Integer> {
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch intra-op threads; 0 for all processors (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--models-dir", description = "Model cache folder.")
-  Path modelsDir;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   @Override
   public Integer call() {
     JsonMapper mapper = JsonMapper.builder().build();
-    ResolvedDevice dev = DeviceSelector.select(DeviceSetting.parse(device), threads);
-    ModelCache cache = ModelCache.at(modelsDir);
+    ResolvedDevice dev = models.select();
+    ModelCache cache = models.cache();
     long v2Flops =
         2 * GraphCost.macs(TfGraph.read(cache.mobileFaceNetGraph()), MobileFaceNet.INPUT_SIZE);
     List<RgbImage> v1Chips = chips(batch, 150);
