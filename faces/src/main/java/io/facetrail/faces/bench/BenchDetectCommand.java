@@ -1,5 +1,6 @@
 package io.facetrail.faces.bench;
 
+import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;

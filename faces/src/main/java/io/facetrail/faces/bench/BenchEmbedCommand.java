@@ -1,5 +1,6 @@
 package io.facetrail.faces.bench;
 
+import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;

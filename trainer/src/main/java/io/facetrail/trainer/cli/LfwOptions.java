@@ -1,10 +1,12 @@
 package io.facetrail.trainer.cli;
 
+import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.trainer.chips.ChipCache;
 import io.facetrail.trainer.chips.ChipExtractor;
 import io.facetrail.trainer.data.LfwFolds;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options naming the LFW data, the chip cache and the device, shared by the train commands. */
@@ -23,20 +25,7 @@ public final class LfwOptions {
       description = "Chip cache folder (default: ~/.cache/facetrail/chips).")
   Path chipDir;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch intra-op threads, 0 for all processors (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--models-dir", description = "Model cache folder (default: the library's).")
-  Path modelsDir;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   LfwFolds folds() {
     return LfwFolds.open(lfwDir, pairs);
@@ -45,9 +34,9 @@ public final class LfwOptions {
   /** The pipeline that cuts chips: the library's defaults (what inference uses). */
   FacePipelineSettings pipelineSettings() {
     return FacePipelineSettings.defaults()
-        .withDevice(device)
-        .withBatches(1, 64, threads)
-        .withModelsDir(modelsDir);
+        .withDevice(models.device())
+        .withBatches(1, 64, models.threads())
+        .withModelsDir(models.modelsDir());
   }
 
   Path chipFile(FacePipelineSettings settings) {

@@ -2,8 +2,6 @@ package io.facetrail.trainer.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.DlibResNet;
 import io.facetrail.faces.embed.FaceEmbedder;
@@ -69,7 +67,7 @@ final class TripletFoldRun {
     }
     Path chipFile = o.lfw.chipFile(settings);
     Map<String, Chip> chips = chips(settings, chipFile, needed);
-    ResolvedDevice device = DeviceSelector.select(DeviceSetting.parse(o.lfw.device), o.lfw.threads);
+    ResolvedDevice device = o.lfw.models.select();
     try (NDManager manager = NDManager.newBaseManager(device.device())) {
       DlibResNet base =
           new DlibResNet(

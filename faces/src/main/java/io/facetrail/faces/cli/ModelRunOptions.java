@@ -1,4 +1,4 @@
-package io.facetrail.faces.bench;
+package io.facetrail.faces.cli;
 
 import io.facetrail.faces.device.DeviceSelector;
 import io.facetrail.faces.device.DeviceSetting;
@@ -7,8 +7,11 @@ import io.facetrail.faces.model.ModelCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the models of a benchmark come from and where they run: one set of options for all. */
-final class ModelRunOptions {
+/**
+ * Where a command's face models come from and where they run ({@code --device}, {@code --threads},
+ * {@code --models-dir}): one picocli mixin for the benchmarks, evaluations and trainer.
+ */
+public final class ModelRunOptions {
   @Option(
       names = "--device",
       defaultValue = "cpu",
@@ -25,11 +28,25 @@ final class ModelRunOptions {
   Path modelsDir;
 
   /** The device the options select, with its thread count applied. */
-  ResolvedDevice select() {
+  public ResolvedDevice select() {
     return DeviceSelector.select(DeviceSetting.parse(device), threads);
   }
 
-  ModelCache cache() {
+  public ModelCache cache() {
     return ModelCache.at(modelsDir);
+  }
+
+  /** {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}, as given. */
+  public String device() {
+    return device;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /** The model cache folder, or null for the library's default. */
+  public Path modelsDir() {
+    return modelsDir;
   }
 }
