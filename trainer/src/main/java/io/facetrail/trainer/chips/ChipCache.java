@@ -1,17 +1,10 @@
 package io.facetrail.trainer.chips;
 
 import io.facetrail.faces.image.RgbImage;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import io.facetrail.trainer.store.RecordLog;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,33 +17,16 @@ import java.util.Optional;
 public final class ChipCache implements AutoCloseable {
   private static final int MAGIC = 0x43484950; // "CHIP"
 
-  private final Path file;
   private final Map<String, Chip> chips = new LinkedHashMap<>();
-  private final DataOutputStream out;
+  private final RecordLog log;
 
-  private ChipCache(Path file) throws IOException {
-    this.file = file;
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    long valid = load();
-    if (Files.exists(file) && Files.size(file) != valid) {
-      try (var ch = Files.newByteChannel(file, StandardOpenOption.WRITE)) {
-        ch.truncate(valid);
-      }
-    }
-    out =
-        new DataOutputStream(
-            new BufferedOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                1 << 20));
+  private ChipCache(Path file) {
+    this.log = RecordLog.open(file, MAGIC, "chip cache", this::read);
   }
 
   /** Opens (creating if needed) the cache file. */
   public static ChipCache open(Path file) {
-    try {
-      return new ChipCache(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open chip cache " + file, e);
-    }
+    return new ChipCache(file);
   }
 
   /**
@@ -66,29 +42,14 @@ public final class ChipCache implements AutoCloseable {
     return base.resolve("facetrail").resolve("chips");
   }
 
-  private long load() throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
-    }
-    long valid = 0;
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
-      while (true) {
-        if (in.readInt() != MAGIC) {
-          throw new IOException("not a chip cache (bad record marker at byte " + valid + ")");
-        }
-        String photo = in.readUTF();
-        ChipSource source = ChipSource.values()[in.readByte()];
-        int w = in.readShort();
-        int h = in.readShort();
-        byte[] rgb = new byte[w * h * 3];
-        in.readFully(rgb);
-        chips.put(photo, new Chip(photo, source, new RgbImage(w, h, rgb)));
-        valid += 4 + 2 + photo.getBytes(StandardCharsets.UTF_8).length + 1 + 4 + rgb.length;
-      }
-    } catch (EOFException e) {
-      return valid;
-    }
+  private void read(DataInputStream in) throws IOException {
+    String photo = in.readUTF();
+    ChipSource source = ChipSource.values()[in.readByte()];
+    int w = in.readShort();
+    int h = in.readShort();
+    byte[] rgb = new byte[w * h * 3];
+    in.readFully(rgb);
+    chips.put(photo, new Chip(photo, source, new RgbImage(w, h, rgb)));
   }
 
   public Optional<Chip> get(String photo) {
@@ -107,36 +68,26 @@ public final class ChipCache implements AutoCloseable {
   public void put(Chip chip) {
     chips.put(chip.photo(), chip);
     RgbImage im = chip.image();
-    try {
-      out.writeInt(MAGIC);
-      out.writeUTF(chip.photo());
-      out.writeByte(chip.source().ordinal());
-      out.writeShort(im.width());
-      out.writeShort(im.height());
-      out.write(im.rgb());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chip cache " + file, e);
-    }
+    log.append(
+        out -> {
+          out.writeUTF(chip.photo());
+          out.writeByte(chip.source().ordinal());
+          out.writeShort(im.width());
+          out.writeShort(im.height());
+          out.write(im.rgb());
+        });
   }
 
   public void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chip cache " + file, e);
-    }
+    log.flush();
   }
 
   public Path file() {
-    return file;
+    return log.file();
   }
 
   @Override
   public void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close chip cache " + file, e);
-    }
+    log.close();
   }
 }
