@@ -10,6 +10,7 @@ public final class TrainCommandProvider implements CommandProvider {
   public List<ProvidedCommand> commands() {
     return List.of(
         ProvidedCommand.under(CommandGroups.TRAIN, new TrainChipsCommand()),
-        ProvidedCommand.under(CommandGroups.TRAIN, new TrainTripletCommand()));
+        ProvidedCommand.under(CommandGroups.TRAIN, new TrainTripletCommand()),
+        ProvidedCommand.under(CommandGroups.TRAIN, new TrainHarmonicCommand()));
   }
 }

@@ -13,8 +13,6 @@ import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.augment.ChipAugmenter;
 import io.facetrail.trainer.chips.Chip;
-import io.facetrail.trainer.chips.ChipCache;
-import io.facetrail.trainer.chips.ChipExtractor;
 import io.facetrail.trainer.data.LfwFolds;
 import io.facetrail.trainer.data.PkSampler;
 import io.facetrail.trainer.features.FeatureCache;
@@ -32,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +48,12 @@ final class TripletFoldRun {
 
   private final TrainTripletCommand o;
   private final LfwFolds folds;
+  private final FoldData data;
 
   TripletFoldRun(TrainTripletCommand options, LfwFolds folds) {
     this.o = options;
     this.folds = folds;
+    this.data = new FoldData(folds, options.allPhotos);
   }
 
   void run(List<Integer> targets) {
@@ -63,10 +62,10 @@ final class TripletFoldRun {
     List<String> evalPhotos = folds.pairPhotosOfFolds(all);
     Set<String> needed = new LinkedHashSet<>(evalPhotos);
     for (int f : targets) {
-      needed.addAll(trainingPhotos(f));
+      needed.addAll(data.trainingPhotos(f));
     }
     Path chipFile = o.lfw.chipFile(settings);
-    Map<String, Chip> chips = chips(settings, chipFile, needed);
+    Map<String, Chip> chips = data.chips(settings, chipFile, needed);
     ResolvedDevice device = o.lfw.models.select();
     try (NDManager manager = NDManager.newBaseManager(device.device())) {
       DlibResNet base =
@@ -138,10 +137,7 @@ final class TripletFoldRun {
             folds,
             fold,
             embedder.embed(new TrainableHead(base, o.trainableUnits), evalPhotos)::get);
-    Map<String, List<String>> byPerson = new LinkedHashMap<>();
-    for (String p : trainingPhotos(fold)) {
-      byPerson.computeIfAbsent(p.substring(0, p.indexOf('/')), k -> new ArrayList<>()).add(p);
-    }
+    Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, variants);
     TrainingSettings ts =
         new TrainingSettings(
@@ -234,36 +230,5 @@ final class TripletFoldRun {
     node.put("threshold", r.threshold());
     node.put("trainingFoldsAccuracy", r.trainingAccuracy());
     node.put("heldOutBestThresholdAccuracy", r.heldOutBestAccuracy());
-  }
-
-  /** The photos training may use when {@code fold} is held out. */
-  private List<String> trainingPhotos(int fold) {
-    Set<String> people = folds.trainingIdentities(fold);
-    List<Integer> others =
-        IntStream.rangeClosed(1, folds.foldCount()).filter(f -> f != fold).boxed().toList();
-    List<String> photos =
-        o.allPhotos ? folds.photosOfFolds(others) : folds.pairPhotosOfFolds(others);
-    return photos.stream().filter(p -> people.contains(p.substring(0, p.indexOf('/')))).toList();
-  }
-
-  private Map<String, Chip> chips(FacePipelineSettings settings, Path file, Set<String> photos) {
-    Map<String, Chip> out = new LinkedHashMap<>();
-    try (ChipCache cache = ChipCache.open(file)) {
-      List<String> missing = photos.stream().filter(p -> !cache.contains(p)).toList();
-      if (!missing.isEmpty()) {
-        try (FacePipeline pipeline = FacePipeline.create(settings);
-            var bar = Progress.bar("LFW chips", missing.size())) {
-          new ChipExtractor(pipeline).extract(folds.images(), missing, cache, bar::step);
-        }
-      }
-      for (String p : photos) {
-        out.put(
-            p,
-            cache
-                .get(p)
-                .orElseThrow(() -> new IllegalStateException("chip missing after extraction")));
-      }
-    }
-    return out;
   }
 }

@@ -9,6 +9,7 @@ import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.trainer.augment.ChipAugmenter;
 import io.facetrail.trainer.chips.Chip;
+import io.facetrail.trainer.chips.ChipScaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,8 +26,11 @@ public final class TrunkFeatures {
   private final ChipAugmenter augmenter;
   private final long seed;
   private final int batch;
+  private final int inputSize;
 
   /**
+   * The trunk at the network's own input size (150).
+   *
    * @param manager owns {@code network}'s weights
    * @param units how many residual units the trunk runs (the head trains the rest)
    */
@@ -37,6 +41,27 @@ public final class TrunkFeatures {
       ChipAugmenter augmenter,
       long seed,
       int batch) {
+    this(manager, network, units, augmenter, seed, batch, DlibResNet.INPUT_SIZE);
+  }
+
+  /**
+   * The trunk run on chips downscaled to {@code inputSize} ({@link ChipScaler}): the network is
+   * fully convolutional up to its global average, so it accepts a smaller input; its cost scales
+   * with the pixel count (the low-resolution student of harmonic training).
+   */
+  public TrunkFeatures(
+      NDManager manager,
+      DlibResNet network,
+      int units,
+      ChipAugmenter augmenter,
+      long seed,
+      int batch,
+      int inputSize) {
+    if (inputSize < 1 || inputSize > DlibResNet.INPUT_SIZE) {
+      throw new IllegalArgumentException(
+          "input size must be within 1-" + DlibResNet.INPUT_SIZE + ", is " + inputSize);
+    }
+    this.inputSize = inputSize;
     this.manager = manager;
     this.network = network;
     this.units = units;
@@ -45,8 +70,12 @@ public final class TrunkFeatures {
     this.batch = batch;
   }
 
-  /** The image of variant {@code variant} of a chip. */
+  /** The image of variant {@code variant} of a chip, at the trunk's input size. */
   public RgbImage variant(Chip chip, int variant) {
+    return ChipScaler.toSquare(fullSizeVariant(chip, variant), inputSize);
+  }
+
+  private RgbImage fullSizeVariant(Chip chip, int variant) {
     return switch (variant) {
       case 0 -> chip.image();
       case 1 -> chip.image().mirrored();
@@ -96,7 +125,7 @@ public final class TrunkFeatures {
   /** The trunk's output for each image, flattened (C x H x W). */
   public float[][] compute(List<RgbImage> images) {
     int n = images.size();
-    int s = DlibResNet.INPUT_SIZE;
+    int s = inputSize;
     int per = 3 * s * s;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
@@ -120,10 +149,15 @@ public final class TrunkFeatures {
     }
   }
 
+  /** The side of the square input the trunk runs on. */
+  public int inputSize() {
+    return inputSize;
+  }
+
   /** The shape of one feature (C, H, W). */
   public Shape featureShape() {
     try (NDManager call = manager.newSubManager()) {
-      NDArray x = call.zeros(new Shape(1, 3, DlibResNet.INPUT_SIZE, DlibResNet.INPUT_SIZE));
+      NDArray x = call.zeros(new Shape(1, 3, inputSize, inputSize));
       Shape s = network.trunk(new ParameterStore(call, false), x, units, false).getShape();
       return new Shape(s.get(1), s.get(2), s.get(3));
     }

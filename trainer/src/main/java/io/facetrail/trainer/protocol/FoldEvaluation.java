@@ -17,11 +17,27 @@ public final class FoldEvaluation {
    */
   public static FoldResult evaluate(
       LfwFolds folds, int testFold, Function<String, float[]> embedding) {
+    return evaluate(folds, testFold, embedding, embedding);
+  }
+
+  /**
+   * Cross-model verification: the first photo of every pair is embedded by one model, the second by
+   * another (a gallery of old codes searched with new ones), on the training folds' pairs for the
+   * threshold and on the held-out fold for the accuracy.
+   *
+   * @param first embeds the first photo of each pair
+   * @param second embeds the second photo of each pair
+   */
+  public static FoldResult evaluate(
+      LfwFolds folds,
+      int testFold,
+      Function<String, float[]> first,
+      Function<String, float[]> second) {
     List<Double> trainD = new ArrayList<>();
     List<Boolean> trainSame = new ArrayList<>();
     VerificationStats.Fold test = null;
     for (int f = 1; f <= folds.foldCount(); f++) {
-      VerificationStats.Fold fold = distances(folds.pairsOf(f), embedding);
+      VerificationStats.Fold fold = distances(folds.pairsOf(f), first, second);
       if (f == testFold) {
         test = fold;
       } else {
@@ -46,15 +62,17 @@ public final class FoldEvaluation {
   }
 
   private static VerificationStats.Fold distances(
-      List<LfwPairs.Pair> pairs, Function<String, float[]> embedding) {
+      List<LfwPairs.Pair> pairs,
+      Function<String, float[]> first,
+      Function<String, float[]> second) {
     double[] d = new double[pairs.size()];
     boolean[] same = new boolean[pairs.size()];
     for (int i = 0; i < pairs.size(); i++) {
       LfwPairs.Pair p = pairs.get(i);
       d[i] =
           FaceCode.distance(
-              embedding.apply(LfwPairs.imagePath(p.nameA(), p.indexA())),
-              embedding.apply(LfwPairs.imagePath(p.nameB(), p.indexB())));
+              first.apply(LfwPairs.imagePath(p.nameA(), p.indexA())),
+              second.apply(LfwPairs.imagePath(p.nameB(), p.indexB())));
       same[i] = p.same();
     }
     return new VerificationStats.Fold(d, same);

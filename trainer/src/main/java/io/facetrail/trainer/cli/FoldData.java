@@ -1,0 +1,69 @@
+package io.facetrail.trainer.cli;
+
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.trainer.chips.Chip;
+import io.facetrail.trainer.chips.ChipCache;
+import io.facetrail.trainer.chips.ChipExtractor;
+import io.facetrail.trainer.data.LfwFolds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/** The photos and chips a training command needs for its fold splits. */
+final class FoldData {
+  private final LfwFolds folds;
+  private final boolean allPhotos;
+
+  /**
+   * @param allPhotos train on every photo of the training people, not only those their pairs name
+   */
+  FoldData(LfwFolds folds, boolean allPhotos) {
+    this.folds = folds;
+    this.allPhotos = allPhotos;
+  }
+
+  /** The photos training may use when {@code fold} is held out. */
+  List<String> trainingPhotos(int fold) {
+    Set<String> people = folds.trainingIdentities(fold);
+    List<Integer> others =
+        IntStream.rangeClosed(1, folds.foldCount()).filter(f -> f != fold).boxed().toList();
+    List<String> photos = allPhotos ? folds.photosOfFolds(others) : folds.pairPhotosOfFolds(others);
+    return photos.stream().filter(p -> people.contains(p.substring(0, p.indexOf('/')))).toList();
+  }
+
+  /** The training photos of a fold split grouped by person, for the P x K sampler. */
+  Map<String, List<String>> trainingPhotosByPerson(int fold) {
+    Map<String, List<String>> byPerson = new LinkedHashMap<>();
+    for (String p : trainingPhotos(fold)) {
+      byPerson.computeIfAbsent(p.substring(0, p.indexOf('/')), k -> new ArrayList<>()).add(p);
+    }
+    return byPerson;
+  }
+
+  /** The chips of {@code photos}, cutting (and caching) those the cache file lacks. */
+  Map<String, Chip> chips(FacePipelineSettings settings, Path file, Set<String> photos) {
+    Map<String, Chip> out = new LinkedHashMap<>();
+    try (ChipCache cache = ChipCache.open(file)) {
+      List<String> missing = photos.stream().filter(p -> !cache.contains(p)).toList();
+      if (!missing.isEmpty()) {
+        try (FacePipeline pipeline = FacePipeline.create(settings);
+            var bar = Progress.bar("LFW chips", missing.size())) {
+          new ChipExtractor(pipeline).extract(folds.images(), missing, cache, bar::step);
+        }
+      }
+      for (String p : photos) {
+        out.put(
+            p,
+            cache
+                .get(p)
+                .orElseThrow(() -> new IllegalStateException("chip missing after extraction")));
+      }
+    }
+    return out;
+  }
+}

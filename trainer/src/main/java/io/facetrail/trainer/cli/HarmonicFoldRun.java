@@ -1,0 +1,244 @@
+package io.facetrail.trainer.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.faces.embed.DlibResNet;
+import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.model.PretrainedModel;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.trainer.augment.ChipAugmenter;
+import io.facetrail.trainer.chips.Chip;
+import io.facetrail.trainer.data.LfwFolds;
+import io.facetrail.trainer.data.PkSampler;
+import io.facetrail.trainer.features.FeatureCache;
+import io.facetrail.trainer.features.TrunkFeatures;
+import io.facetrail.trainer.harmonic.HarmonicTrainer;
+import io.facetrail.trainer.harmonic.SpeedComparison;
+import io.facetrail.trainer.harmonic.StudentNetwork;
+import io.facetrail.trainer.harmonic.TeacherEmbeddings;
+import io.facetrail.trainer.head.HeadEmbedder;
+import io.facetrail.trainer.head.TrainableHead;
+import io.facetrail.trainer.model.ModelMetadata;
+import io.facetrail.trainer.protocol.CompatibilityMatrix;
+import io.facetrail.trainer.run.LossPlot;
+import io.facetrail.trainer.run.RunFolder;
+import io.facetrail.trainer.triplet.StepRecord;
+import io.facetrail.trainer.triplet.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The work of {@code facetrail train harmonic}: chips; v1's full-resolution trunk features (shared
+ * with {@code train triplet}'s cache) turned into v1 embeddings once; v2's low-resolution trunk
+ * features; then per held-out fold the compatibility matrix before and after training, the speed
+ * comparison and the saved model.
+ */
+final class HarmonicFoldRun {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final TrainHarmonicCommand o;
+  private final LfwFolds folds;
+  private final FoldData data;
+
+  HarmonicFoldRun(TrainHarmonicCommand options, LfwFolds folds) {
+    this.o = options;
+    this.folds = folds;
+    this.data = new FoldData(folds, options.allPhotos);
+  }
+
+  void run(List<Integer> targets) {
+    FacePipelineSettings settings = o.lfw.pipelineSettings();
+    List<Integer> all = IntStream.rangeClosed(1, folds.foldCount()).boxed().toList();
+    List<String> evalPhotos = folds.pairPhotosOfFolds(all);
+    Set<String> needed = new LinkedHashSet<>(evalPhotos);
+    for (int f : targets) {
+      needed.addAll(data.trainingPhotos(f));
+    }
+    Path chipFile = o.lfw.chipFile(settings);
+    Map<String, Chip> chips = data.chips(settings, chipFile, needed);
+    List<Chip> evalChips = evalPhotos.stream().map(chips::get).toList();
+    List<Chip> trainChips = needed.stream().map(chips::get).toList();
+    ResolvedDevice device = o.lfw.models.select();
+    try (NDManager manager = NDManager.newBaseManager(device.device())) {
+      DlibResNet base =
+          new DlibResNet(
+              manager,
+              TfjsWeightLoader.load(
+                  ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
+              FaceEmbedder.DEFAULT_DIVISOR);
+      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
+        throw new UserFacingException(
+            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
+      }
+      int firstUnit = base.unitCount() - o.trainableUnits;
+      ChipAugmenter augmenter = ChipAugmenter.defaults();
+      int variants = 2 + o.augmented;
+      List<String> neededList = List.copyOf(needed);
+      TeacherEmbeddings teacher;
+      Map<String, float[]> v1Codes;
+      // v1: the full-resolution trunk, the same cache file as train triplet's.
+      TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32);
+      try (FeatureCache cache =
+          FeatureCache.open(cacheFile(chipFile, "", firstUnit, augmenter), variants)) {
+        fill(v1Trunk, cache, evalChips, trainChips, variants, "v1");
+        Shape shape = v1Trunk.featureShape();
+        TrainableHead v1Head = new TrainableHead(base, o.trainableUnits);
+        teacher =
+            TeacherEmbeddings.compute(manager, v1Head, cache::get, shape, neededList, variants, 96);
+        v1Codes = new HeadEmbedder(manager, shape, cache::get, 64).embed(v1Head, evalPhotos);
+      }
+      TrunkFeatures v2Trunk =
+          new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32, o.inputSize);
+      String prefix = String.format(Locale.ROOT, "-in%d", o.inputSize);
+      try (FeatureCache cache =
+          FeatureCache.open(cacheFile(chipFile, prefix, firstUnit, augmenter), variants)) {
+        fill(v2Trunk, cache, evalChips, trainChips, variants, "v2 " + o.inputSize + "px");
+        Shape shape = v2Trunk.featureShape();
+        List<RgbImage> speedChips =
+            evalChips.subList(0, Math.min(o.speedBatch, evalChips.size())).stream()
+                .map(Chip::image)
+                .toList();
+        for (int f : targets) {
+          FoldContext context =
+              new FoldContext(base, device, manager, cache, shape, teacher, v1Codes, variants);
+          runFold(f, context, evalPhotos, speedChips);
+        }
+      }
+    }
+  }
+
+  private record FoldContext(
+      DlibResNet base,
+      ResolvedDevice device,
+      NDManager manager,
+      FeatureCache v2Features,
+      Shape v2Shape,
+      TeacherEmbeddings teacher,
+      Map<String, float[]> v1Codes,
+      int variants) {}
+
+  private static void fill(
+      TrunkFeatures trunk,
+      FeatureCache cache,
+      List<Chip> evalChips,
+      List<Chip> trainChips,
+      int variants,
+      String what) {
+    try (var bar = Progress.bar(what + " trunk features (eval)", evalChips.size())) {
+      trunk.fill(evalChips, 2, cache, bar::step);
+    }
+    try (var bar = Progress.bar(what + " trunk features (train)", trainChips.size())) {
+      trunk.fill(trainChips, variants, cache, bar::step);
+    }
+  }
+
+  private Path cacheFile(Path chipFile, String inputTag, int firstUnit, ChipAugmenter a) {
+    return chipFile.resolveSibling(
+        String.format(
+            Locale.ROOT,
+            "%s%s-trunk%d-aug%s-%s-%s-seed%d.features",
+            chipFile.getFileName(),
+            inputTag,
+            firstUnit,
+            a.maxScale(),
+            a.maxShift(),
+            a.maxColour(),
+            o.seed));
+  }
+
+  private void runFold(
+      int fold, FoldContext c, List<String> evalPhotos, List<RgbImage> speedChips) {
+    long t0 = System.nanoTime();
+    long cpu0 = CpuTime.processNanos();
+    String id =
+        String.format(Locale.ROOT, "dlib-r29-h%d-v2-fold%d-seed%d", o.inputSize, fold, o.seed);
+    Path root = o.out != null ? o.out : RunFolder.defaultRoot();
+    RunFolder run = new RunFolder(root.resolve(id));
+    if (Files.exists(run.dir()) && !o.resume) {
+      throw new UserFacingException(
+          "run folder "
+              + run.dir()
+              + " exists: pass --resume to continue it, or another --seed or --out");
+    }
+    HeadEmbedder v2Embedder = new HeadEmbedder(c.manager(), c.v2Shape(), c.v2Features()::get, 64);
+    CompatibilityMatrix before =
+        CompatibilityMatrix.evaluate(
+            folds,
+            fold,
+            c.v1Codes(),
+            v2Embedder.embed(new TrainableHead(c.base(), o.trainableUnits), evalPhotos));
+    Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
+    PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, c.variants());
+    TrainingSettings ts =
+        new TrainingSettings(
+            o.steps, o.identities, o.faces, o.learningRate, o.margin, o.seed, o.checkpointEvery);
+    TrainableHead head = new TrainableHead(c.base(), o.trainableUnits);
+    List<StepRecord> history = new ArrayList<>();
+    int firstStep = 1;
+    if (o.resume && run.hasCheckpoint()) {
+      RunFolder.Checkpoint cp = run.loadCheckpoint(head, c.manager());
+      firstStep = cp.step() + 1;
+      history.addAll(cp.history());
+    }
+    long trainStart = System.nanoTime();
+    try (var bar = Progress.bar("harmonic fold " + fold, o.steps)) {
+      bar.stepTo(firstStep - 1L);
+      new HarmonicTrainer(ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get)
+          .train(
+              head,
+              c.device().device(),
+              firstStep,
+              r -> {
+                history.add(r);
+                bar.step();
+                bar.setExtraMessage(
+                    String.format(
+                        Locale.ROOT, "loss %.4f active %.2f", r.loss(), r.activeFraction()));
+              },
+              step -> {
+                run.saveCheckpoint(head, step, history);
+                LossPlot.write(run.dir().resolve("loss.png"), id, history, 20);
+              });
+    }
+    long trainingWall = Math.round((System.nanoTime() - trainStart) / 1e9);
+    CompatibilityMatrix after =
+        CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Embedder.embed(head, evalPhotos));
+    ModelMetadata metadata =
+        new ModelMetadata(
+            id, o.teacher, o.inputSize, o.trainableUnits, "model.params", List.of(o.teacher));
+    HarmonicReport report = new HarmonicReport(o, c.device(), sampler.identityCount(), byPerson);
+    ObjectNode line = report.line(id, fold, c.variants(), before, after, history, trainingWall);
+    ObjectNode model = metadata.toJson();
+    model.set("training", line.deepCopy());
+    run.saveModel(head, model);
+    // The speed comparison runs the model as saved: read back from its folder.
+    if (o.speedRounds > 0) {
+      StudentNetwork v2 =
+          StudentNetwork.load(c.base(), ModelMetadata.read(run.dir()), run.dir(), c.manager());
+      SpeedComparison.Result speed =
+          new SpeedComparison(c.manager())
+              .measure(c.base(), v2, o.inputSize, speedChips, o.speedRounds, o.speedSeconds);
+      report.putSpeed(line, speed);
+    }
+    line.put("wallSeconds", Math.round((System.nanoTime() - t0) / 1e9));
+    line.put("cpuSeconds", Math.round((CpuTime.processNanos() - cpu0) / 1e9));
+    line.put("dir", run.dir().toString());
+    model.set("training", line.deepCopy());
+    run.saveModel(head, model);
+    System.out.println(JSON.writeValueAsString(line));
+  }
+}

@@ -1,0 +1,108 @@
+package io.facetrail.trainer.cli;
+
+import io.facetrail.faces.device.ResolvedDevice;
+import io.facetrail.trainer.harmonic.SpeedComparison;
+import io.facetrail.trainer.protocol.CompatibilityMatrix;
+import io.facetrail.trainer.protocol.FoldResult;
+import io.facetrail.trainer.triplet.StepRecord;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON line of one harmonic fold run: configuration, compatibility matrices, speed. */
+final class HarmonicReport {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final TrainHarmonicCommand o;
+  private final ResolvedDevice device;
+  private final int identities;
+  private final Map<String, List<String>> byPerson;
+
+  HarmonicReport(
+      TrainHarmonicCommand options,
+      ResolvedDevice device,
+      int identities,
+      Map<String, List<String>> byPerson) {
+    this.o = options;
+    this.device = device;
+    this.identities = identities;
+    this.byPerson = byPerson;
+  }
+
+  ObjectNode line(
+      String id,
+      int fold,
+      int variants,
+      CompatibilityMatrix before,
+      CompatibilityMatrix after,
+      List<StepRecord> history,
+      long trainingWallSeconds) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("train", "harmonic");
+    line.put("modelId", id);
+    ObjectNode config = line.putObject("config");
+    config.put("teacher", o.teacher);
+    config.put("inputSize", o.inputSize);
+    config.put("fold", fold);
+    config.put("trainableUnits", o.trainableUnits);
+    config.put("steps", o.steps);
+    config.put("identitiesPerBatch", o.identities);
+    config.put("facesPerIdentity", o.faces);
+    config.put("learningRate", o.learningRate);
+    config.put("optimizer", "adam");
+    config.put("margin", o.margin);
+    config.put("mining", "semi-hard over v1+v2 rows, hardest fallback; no all-v1 triplet");
+    config.put("variants", variants);
+    config.put("allPhotos", o.allPhotos);
+    config.put("seed", o.seed);
+    config.put("device", device.describe());
+    config.put("trainingIdentities", identities);
+    config.put("trainingPhotos", byPerson.values().stream().mapToInt(List::size).sum());
+    put(line.putObject("before"), before);
+    put(line.putObject("after"), after);
+    int from = Math.max(0, history.size() - 20);
+    line.put(
+        "finalLoss",
+        history.stream().skip(from).mapToDouble(StepRecord::loss).average().orElse(Double.NaN));
+    line.put(
+        "finalActiveFraction",
+        history.stream()
+            .skip(from)
+            .mapToDouble(StepRecord::activeFraction)
+            .average()
+            .orElse(Double.NaN));
+    line.put("trainingWallSeconds", trainingWallSeconds);
+    return line;
+  }
+
+  void putSpeed(ObjectNode line, SpeedComparison.Result s) {
+    ObjectNode speed = line.putObject("speed");
+    speed.put("batch", s.batch());
+    speed.put("threads", device.threads());
+    speed.put("rounds", s.rounds());
+    speed.put("secondsPerMeasurement", s.seconds());
+    speed.put("v1FacesPerSecond", round(s.v1FacesPerSecond()));
+    speed.put("v2FacesPerSecond", round(s.v2FacesPerSecond()));
+    speed.put("v2OverV1", round(s.ratio()));
+  }
+
+  private static void put(ObjectNode node, CompatibilityMatrix m) {
+    cell(node.putObject("v1-v1"), m.v1v1());
+    cell(node.putObject("v2-v2"), m.v2v2());
+    cell(node.putObject("v1-v2"), m.v1v2());
+    cell(node.putObject("v2-v1"), m.v2v1());
+    node.put("crossGapPoints", round(m.crossGapPoints()));
+  }
+
+  private static void cell(ObjectNode node, FoldResult r) {
+    node.put("heldOutAccuracy", r.heldOutAccuracy());
+    node.put("threshold", round(r.threshold()));
+    node.put("trainingFoldsAccuracy", r.trainingAccuracy());
+    node.put("heldOutBestThresholdAccuracy", r.heldOutBestAccuracy());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}

@@ -1,0 +1,176 @@
+package io.facetrail.trainer.cli;
+
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code facetrail train harmonic}: a faster v2 whose embeddings are comparable with v1's. */
+@Command(
+    name = "harmonic",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains v2, a model whose embeddings are comparable with the frozen --teacher's (v1, dlib's"
+          + " ResNet on 150x150 chips): v1's own network run on chips downscaled to --input-size"
+          + " (about half the FLOPs at 104), its early layers frozen (their output computed once"
+          + " per chip variant and cached), its last residual units and dense layer trained with"
+          + " the harmonic triplet loss: triplets mined over the union of v1 and v2 embeddings of"
+          + " each P x K batch (v2 anchors with v1 or v2 positives and negatives, v1 anchors with"
+          + " v2 positives or negatives; margin 0.2, semi-hard, hardest as fallback); v1 never"
+          + " receives a gradient. Only people of the folds other than --fold are trained on.",
+      "Per fold: the compatibility matrix (v1-v1, v2-v2, v1-v2, v2-v1 held-out accuracy at the"
+          + " threshold chosen on the training folds' pairs) before and after training, v2's"
+          + " speed relative to v1, wall and CPU time, as one JSON line; the model, its metadata"
+          + " (model.json: id, base model, input size, compatibleWith), a loss plot and"
+          + " checkpoints (--resume continues a run) in the run folder."
+    })
+public final class TrainHarmonicCommand implements Callable<Integer> {
+  @Mixin LfwOptions lfw = new LfwOptions();
+
+  @Option(
+      names = "--teacher",
+      defaultValue = FacePipeline.MODEL_ID,
+      description = "The frozen model v2 must stay comparable with (default: ${DEFAULT-VALUE}).")
+  String teacher;
+
+  @Option(
+      names = "--input-size",
+      defaultValue = "104",
+      description =
+          "Side of v2's chip in pixels, 103-150; v1's chip is downscaled to it (default: ${DEFAULT-VALUE}).")
+  int inputSize;
+
+  @Option(
+      names = "--fold",
+      defaultValue = "1",
+      description = "Held-out fold, 1-10 (default: ${DEFAULT-VALUE}).")
+  int fold;
+
+  @Option(names = "--all-folds", description = "Run every fold in turn (the 10-fold rotation).")
+  boolean allFolds;
+
+  @Option(
+      names = "--steps",
+      defaultValue = "1000",
+      description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(
+      names = {"-P", "--identities"},
+      defaultValue = "32",
+      description = "Identities per batch (default: ${DEFAULT-VALUE}).")
+  int identities;
+
+  @Option(
+      names = {"-K", "--faces"},
+      defaultValue = "4",
+      description =
+          "Faces per identity, drawn with replacement when a person has fewer (default: ${DEFAULT-VALUE}).")
+  int faces;
+
+  @Option(
+      names = "--lr",
+      defaultValue = "1e-4",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(
+      names = "--margin",
+      defaultValue = "0.2",
+      description = "Triplet margin on squared distances (default: ${DEFAULT-VALUE}).")
+  double margin;
+
+  @Option(
+      names = "--trainable-units",
+      defaultValue = "3",
+      description =
+          "Residual units of v2 trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: the last 256-channel units).")
+  int trainableUnits;
+
+  @Option(
+      names = "--augmented-variants",
+      defaultValue = "1",
+      description =
+          "Augmented variants per training photo, beside the chip and its mirror (default: ${DEFAULT-VALUE}).")
+  int augmented;
+
+  @Option(
+      names = "--all-photos",
+      description =
+          "Train on every photo of the training people, not only the photos their pairs name.")
+  boolean allPhotos;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of batches and augmentations (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--checkpoint-every",
+      defaultValue = "100",
+      description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the run's last checkpoint instead of refusing an existing run folder.")
+  boolean resume;
+
+  @Option(
+      names = "--speed-batch",
+      defaultValue = "32",
+      description = "Batch of the v1/v2 speed comparison (default: ${DEFAULT-VALUE}).")
+  int speedBatch;
+
+  @Option(
+      names = "--speed-rounds",
+      defaultValue = "3",
+      description =
+          "Alternating rounds of the speed comparison, best of each kept; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int speedRounds;
+
+  @Option(
+      names = "--speed-seconds",
+      defaultValue = "5",
+      description = "Minimum timed seconds per speed measurement (default: ${DEFAULT-VALUE}).")
+  double speedSeconds;
+
+  @Option(
+      names = "--out",
+      description = "Folder of trained models (default: ~/.local/share/facetrail/models).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if (!FacePipeline.MODEL_ID.equals(teacher)) {
+      throw new UserFacingException(
+          "--teacher must be " + FacePipeline.MODEL_ID + " (the only v1 model), is " + teacher);
+    }
+    // Below 103 pixels the last down unit's 3x3 VALID convolution gets a 2x2 input.
+    if (inputSize < 103 || inputSize > 150) {
+      throw new UserFacingException("--input-size must be within 103-150, is " + inputSize);
+    }
+    var folds = lfw.folds();
+    List<Integer> targets = new ArrayList<>();
+    if (allFolds) {
+      for (int f = 1; f <= folds.foldCount(); f++) {
+        targets.add(f);
+      }
+    } else {
+      if (fold < 1 || fold > folds.foldCount()) {
+        throw new UserFacingException(
+            "--fold must be within 1-" + folds.foldCount() + ", is " + fold);
+      }
+      targets.add(fold);
+    }
+    new HarmonicFoldRun(this, folds).run(targets);
+    return 0;
+  }
+}

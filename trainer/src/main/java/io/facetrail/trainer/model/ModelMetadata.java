@@ -1,0 +1,107 @@
+package io.facetrail.trainer.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The identity of a trained embedding model, as its {@code model.json} declares it: which model ids
+ * its embeddings may be compared with (a matcher must never compare codes of models that are not),
+ * the model it was derived from, the chip size it takes and its parameter file. Other fields of
+ * {@code model.json} (configuration, results) are kept by the writer and ignored by the reader.
+ *
+ * @param id the model id codes are tagged with
+ * @param baseModel the model whose architecture and untrained weights it uses
+ * @param inputSize side of the square aligned chip the network takes, in pixels
+ * @param trainedUnits residual units at the end of the base network whose weights are in {@code
+ *     parameters} (the earlier layers are the base model's)
+ * @param parameters the parameter file, relative to the folder of {@code model.json}
+ * @param compatibleWith other model ids whose embeddings are comparable with this one's
+ */
+public record ModelMetadata(
+    String id,
+    String baseModel,
+    int inputSize,
+    int trainedUnits,
+    String parameters,
+    List<String> compatibleWith) {
+  /** The metadata file of a model folder. */
+  public static final String FILE_NAME = "model.json";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public ModelMetadata {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(baseModel, "baseModel");
+    Objects.requireNonNull(parameters, "parameters");
+    compatibleWith = List.copyOf(compatibleWith);
+    if (id.isBlank() || inputSize < 1 || trainedUnits < 0) {
+      throw new IllegalArgumentException("invalid model metadata for '" + id + "'");
+    }
+  }
+
+  /** Whether codes of {@code otherId} may be compared with this model's: same id or declared. */
+  public boolean isComparableWith(String otherId) {
+    return id.equals(otherId) || compatibleWith.contains(otherId);
+  }
+
+  /** The metadata as a JSON object, to which a writer may add its own fields. */
+  public ObjectNode toJson() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", id);
+    node.put("baseModel", baseModel);
+    node.put("inputSize", inputSize);
+    node.put("trainedUnits", trainedUnits);
+    node.put("parameters", parameters);
+    ArrayNode list = node.putArray("compatibleWith");
+    compatibleWith.forEach(list::add);
+    return node;
+  }
+
+  /** Reads the fields of this record from a JSON object; other fields are ignored. */
+  public static ModelMetadata fromJson(JsonNode node) {
+    List<String> compatible = new ArrayList<>();
+    JsonNode list = node.path("compatibleWith");
+    if (!list.isMissingNode() && !list.isArray()) {
+      throw new IllegalArgumentException("compatibleWith must be an array of model ids");
+    }
+    list.forEach(e -> compatible.add(e.asString()));
+    return new ModelMetadata(
+        required(node, "id").asString(),
+        required(node, "baseModel").asString(),
+        required(node, "inputSize").asInt(),
+        required(node, "trainedUnits").asInt(),
+        required(node, "parameters").asString(),
+        compatible);
+  }
+
+  /** Reads {@code model.json} (the file, or the folder holding it). */
+  public static ModelMetadata read(Path fileOrFolder) {
+    Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(FILE_NAME) : fileOrFolder;
+    try {
+      return fromJson(JSON.readTree(Files.readString(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model metadata " + file, e);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "invalid model metadata " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("model metadata lacks '" + field + "'");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,53 @@
+package io.facetrail.trainer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+class ModelMetadataTest {
+  private static final ModelMetadata V2 =
+      new ModelMetadata(
+          "dlib-r29-h104-v2-fold1-seed1",
+          "dlib-r29-v1",
+          104,
+          3,
+          "model.params",
+          List.of("dlib-r29-v1"));
+
+  @Test
+  void roundTripsThroughModelJsonKeepingTheWritersOwnFields(@TempDir Path dir) throws Exception {
+    ObjectNode json = V2.toJson();
+    json.putObject("training").put("steps", 1000);
+    Files.writeString(dir.resolve("model.json"), json.toString());
+
+    ModelMetadata read = ModelMetadata.read(dir);
+
+    assertThat(read).isEqualTo(V2);
+    assertThat(Files.readString(dir.resolve("model.json"))).contains("\"steps\":1000");
+  }
+
+  @Test
+  void comparesWithItselfAndTheDeclaredIdsOnly() {
+    assertThat(V2.isComparableWith("dlib-r29-h104-v2-fold1-seed1")).isTrue();
+    assertThat(V2.isComparableWith("dlib-r29-v1")).isTrue();
+    assertThat(V2.isComparableWith("mobilefacenet-192-v2")).isFalse();
+  }
+
+  @Test
+  void rejectsAFileWithoutAnId(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("model.json");
+    Files.writeString(
+        file,
+        "{\"baseModel\":\"dlib-r29-v1\",\"inputSize\":104,\"trainedUnits\":3,"
+            + "\"parameters\":\"model.params\",\"compatibleWith\":[]}");
+    assertThatThrownBy(() -> ModelMetadata.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'id'");
+  }
+}
