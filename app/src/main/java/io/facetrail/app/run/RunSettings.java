@@ -17,6 +17,7 @@ import java.util.List;
  * @param report HTML report to write at the end, or null
  * @param annotate annotated video to write (one file input), or folder for one per file input; null
  *     for none
+ * @param detection how thoroughly faces are looked for
  */
 public record RunSettings(
     List<String> inputs,
@@ -28,9 +29,36 @@ public record RunSettings(
     String device,
     Path workDir,
     Path report,
-    Path annotate) {
+    Path annotate,
+    DetectionProfile detection) {
   public RunSettings {
     inputs = List.copyOf(inputs);
+  }
+
+  /** A run with the accurate detection profile. */
+  public RunSettings(
+      List<String> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      boolean json,
+      double fps,
+      double falseAcceptRate,
+      String device,
+      Path workDir,
+      Path report,
+      Path annotate) {
+    this(
+        inputs,
+        gallery,
+        enrolDir,
+        json,
+        fps,
+        falseAcceptRate,
+        device,
+        workDir,
+        report,
+        annotate,
+        DetectionProfile.ACCURATE);
   }
 
   /** A run without an annotated video. */

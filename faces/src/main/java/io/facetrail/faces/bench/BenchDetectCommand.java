@@ -5,6 +5,7 @@ import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
 import io.facetrail.faces.detect.SsdFaceDetector;
+import io.facetrail.faces.detect.SsdMobileNetV1;
 import io.facetrail.faces.detect.TinyFaceDetector;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
@@ -26,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
     mixinStandardHelpOptions = true,
     description = {
       "Measures each detector in frames/s at each frame size: 'network' is one pass per frame"
-          + " (padded to the network's square input), 'scan' is the pipeline's default scanning"
-          + " (padded whole-frame pass plus tiles for faces down to --min-face-size pixels).",
+          + " (SSD: padded to its 512x512 input; TINY: longer side scaled to the input size,"
+          + " padded to a multiple of 32), 'scan' is the pipeline's default scanning (padded"
+          + " whole-frame pass plus tiles for faces down to --min-face-size pixels).",
       "Prints one JSON object per line."
     })
 public final class BenchDetectCommand implements Callable<Integer> {
@@ -58,6 +60,14 @@ public final class BenchDetectCommand implements Callable<Integer> {
   int minFaceSize;
 
   @Option(
+      names = "--tiny-input-sizes",
+      split = ",",
+      defaultValue = "416",
+      description =
+          "TINY detector input sizes, each measured (multiples of 32; default: ${DEFAULT-VALUE}).")
+  List<Integer> tinyInputSizes;
+
+  @Option(
       names = "--seconds",
       defaultValue = "5",
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
@@ -72,32 +82,44 @@ public final class BenchDetectCommand implements Callable<Integer> {
     ModelCache cache = models.cache();
     FacePipelineSettings defaults = FacePipelineSettings.defaults();
     for (DetectorKind kind : detectors) {
-      try (FaceDetector detector =
-          kind == DetectorKind.SSD
-              ? SsdFaceDetector.load(cache, dev, batch)
-              : TinyFaceDetector.load(cache, dev, batch)) {
-        ScanningDetector scanning = new ScanningDetector(detector);
-        ScanSettings scan =
-            new ScanSettings(
-                (float) defaults.minScore(), minFaceSize, (float) defaults.canvasPadding(), true);
-        for (String size : sizes) {
-          String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
-          int w = Integer.parseInt(wh[0]);
-          int h = Integer.parseInt(wh[1]);
-          List<RgbImage> frames = new ArrayList<>(batch);
-          for (int i = 0; i < batch; i++) {
-            frames.add(SyntheticImages.noise(w, h, i));
-          }
-          Timing.Measured net =
-              Timing.measure(
-                  () -> detector.detect(frames, (float) defaults.minScore()), 1, seconds, 2);
-          print(mapper, dev, kind, size, "network", net, detector);
-          Timing.Measured sc = Timing.measure(() -> scanning.detect(frames, scan), 1, seconds, 2);
-          print(mapper, dev, kind, size, "scan", sc, detector);
+      List<Integer> inputs =
+          kind == DetectorKind.SSD ? List.of(SsdMobileNetV1.INPUT_SIZE) : tinyInputSizes;
+      for (int input : inputs) {
+        try (FaceDetector detector =
+            kind == DetectorKind.SSD
+                ? SsdFaceDetector.load(cache, dev, batch)
+                : TinyFaceDetector.load(cache, dev, batch, input)) {
+          measure(mapper, dev, kind, detector, defaults);
         }
       }
     }
     return 0;
+  }
+
+  private void measure(
+      JsonMapper mapper,
+      ResolvedDevice dev,
+      DetectorKind kind,
+      FaceDetector detector,
+      FacePipelineSettings defaults) {
+    ScanningDetector scanning = new ScanningDetector(detector);
+    ScanSettings scan =
+        new ScanSettings(
+            (float) defaults.minScore(), minFaceSize, (float) defaults.canvasPadding(), true);
+    for (String size : sizes) {
+      String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+      int w = Integer.parseInt(wh[0]);
+      int h = Integer.parseInt(wh[1]);
+      List<RgbImage> frames = new ArrayList<>(batch);
+      for (int i = 0; i < batch; i++) {
+        frames.add(SyntheticImages.noise(w, h, i));
+      }
+      Timing.Measured net =
+          Timing.measure(() -> detector.detect(frames, (float) defaults.minScore()), 1, seconds, 2);
+      print(mapper, dev, kind, size, "network", net, detector);
+      Timing.Measured sc = Timing.measure(() -> scanning.detect(frames, scan), 1, seconds, 2);
+      print(mapper, dev, kind, size, "scan", sc, detector);
+    }
   }
 
   private void print(
@@ -111,6 +133,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
     ObjectNode line = BenchEmbedCommand.base(mapper, "detect", dev);
     line.put("detector", kind.name());
     line.put("frame", size);
+    line.put("inputSize", d.inputSize());
     line.put("mode", mode);
     if (mode.equals("scan")) {
       line.put("minFaceSize", minFaceSize);

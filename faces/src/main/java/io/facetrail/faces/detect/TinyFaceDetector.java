@@ -13,11 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tiny face detector at 416x416: images padded bottom/right to a square, YOLO-style decoding
- * with the reference library's five anchors, NMS at IoU 0.4. Thread-safe.
+ * The tiny face detector: each image scaled so that its longer side is the input size (416 by
+ * default, as in the reference library; any multiple of 32, the network being fully convolutional),
+ * padded bottom/right only up to the next multiple of 32 rather than to a square, YOLO-style
+ * decoding with the reference library's five anchors, NMS at IoU 0.4. A 16:9 frame thus costs 56%
+ * of the square pass, and a larger input size finds smaller faces in one pass without tiles.
+ * Thread-safe.
  */
 public final class TinyFaceDetector implements FaceDetector {
   public static final int INPUT_SIZE = 416;
+
+  /** Cell side in input pixels: the network halves the resolution five times. */
+  private static final int CELL = 32;
+
   private static final float[][] ANCHORS = {
     {1.603231f, 2.094468f},
     {6.041143f, 7.080126f},
@@ -29,19 +37,34 @@ public final class TinyFaceDetector implements FaceDetector {
 
   private final Network<TinyYoloNet> network;
   private final int maxBatch;
+  private final int inputSize;
 
-  public TinyFaceDetector(Network<TinyYoloNet> network, int maxBatch) {
+  /**
+   * @param inputSize the longer side of every image on the network's input, a multiple of 32
+   */
+  public TinyFaceDetector(Network<TinyYoloNet> network, int maxBatch, int inputSize) {
+    if (inputSize < CELL || inputSize % CELL != 0) {
+      throw new IllegalArgumentException(
+          "tiny detector input size " + inputSize + " is not a positive multiple of 32");
+    }
     this.network = network;
     this.maxBatch = maxBatch;
+    this.inputSize = inputSize;
   }
 
   public static TinyFaceDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
+    return load(cache, device, maxBatch, INPUT_SIZE);
+  }
+
+  public static TinyFaceDetector load(
+      ModelCache cache, ResolvedDevice device, int maxBatch, int inputSize) {
     NDManager manager = NDManager.newBaseManager(device.device());
     try {
       TinyYoloNet net =
           new TinyYoloNet(
               manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.TINY_FACE_DETECTOR)));
-      return new TinyFaceDetector(new Network<>(manager, net, device.dataType()), maxBatch);
+      return new TinyFaceDetector(
+          new Network<>(manager, net, device.dataType()), maxBatch, inputSize);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -60,48 +83,62 @@ public final class TinyFaceDetector implements FaceDetector {
 
   private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
     int n = batch.size();
-    int s = INPUT_SIZE;
-    int per = 3 * s * s;
+    // One tensor for the batch: as wide and as tall as its widest and tallest scaled image.
+    int w = CELL;
+    int h = CELL;
+    for (RgbImage image : batch) {
+      w = Math.max(w, roundUp(scaled(image.width(), image)));
+      h = Math.max(h, roundUp(scaled(image.height(), image)));
+    }
+    int tw = w;
+    int th = h;
+    int per = 3 * w * h;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
-      TensorPacking.squareResize(
-          batch.get(i), false, s, TinyYoloNet.MEAN_RGB, 1f / 255f, input, i * per);
+      TensorPacking.letterbox(
+          batch.get(i), inputSize, w, h, TinyYoloNet.MEAN_RGB, 1f / 255f, input, i * per);
     }
     float[] raw =
         network.infer(
-            m -> m.create(input, new Shape(n, 3, s, s)), y -> y.singletonOrThrow().toFloatArray());
+            m -> m.create(input, new Shape(n, 3, th, tw)),
+            y -> y.singletonOrThrow().toFloatArray());
     List<List<Detection>> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      result.add(decode(raw, i, batch.get(i).width(), batch.get(i).height(), minScore));
+      result.add(decode(raw, i, w / CELL, h / CELL, batch.get(i), minScore));
     }
     return result;
   }
 
-  private static List<Detection> decode(
-      float[] raw, int image, int width, int height, float minScore) {
-    int cells = INPUT_SIZE / 32;
-    int plane = cells * cells;
-    int longest = Math.max(width, height);
-    float corrX = INPUT_SIZE / (float) Math.round(width * (INPUT_SIZE / (float) longest));
-    float corrY = INPUT_SIZE / (float) Math.round(height * (INPUT_SIZE / (float) longest));
+  /** An image side once the longer side is scaled to the input size, as the reference rounds. */
+  private int scaled(int side, RgbImage image) {
+    return Math.round(side * (inputSize / (float) Math.max(image.width(), image.height())));
+  }
+
+  private static int roundUp(int v) {
+    return (v + CELL - 1) / CELL * CELL;
+  }
+
+  private List<Detection> decode(
+      float[] raw, int image, int cols, int rows, RgbImage source, float minScore) {
+    int plane = cols * rows;
+    // Input pixels to image pixels, per axis, from the rounded scaled size (the reference's rule).
+    float toX = source.width() / (float) scaled(source.width(), source);
+    float toY = source.height() / (float) scaled(source.height(), source);
     int base = image * 25 * plane;
     List<Detection> candidates = new ArrayList<>();
-    for (int row = 0; row < cells; row++) {
-      for (int col = 0; col < cells; col++) {
+    for (int row = 0; row < rows; row++) {
+      for (int col = 0; col < cols; col++) {
         for (int a = 0; a < ANCHORS.length; a++) {
-          int c = base + (a * 5) * plane + row * cells + col;
+          int c = base + (a * 5) * plane + row * cols + col;
           float score = sigmoid(raw[c + 4 * plane]);
           if (score <= minScore) {
             continue;
           }
-          float cx = (col + sigmoid(raw[c])) / cells * corrX;
-          float cy = (row + sigmoid(raw[c + plane])) / cells * corrY;
-          float w = (float) Math.exp(raw[c + 2 * plane]) * ANCHORS[a][0] / cells * corrX;
-          float h = (float) Math.exp(raw[c + 3 * plane]) * ANCHORS[a][1] / cells * corrY;
-          candidates.add(
-              new Detection(
-                  new FaceBox((cx - w / 2) * width, (cy - h / 2) * height, w * width, h * height),
-                  score));
+          float cx = (col + sigmoid(raw[c])) * CELL * toX;
+          float cy = (row + sigmoid(raw[c + plane])) * CELL * toY;
+          float bw = (float) Math.exp(raw[c + 2 * plane]) * ANCHORS[a][0] * CELL * toX;
+          float bh = (float) Math.exp(raw[c + 3 * plane]) * ANCHORS[a][1] * CELL * toY;
+          candidates.add(new Detection(new FaceBox(cx - bw / 2, cy - bh / 2, bw, bh), score));
         }
       }
     }
@@ -114,12 +151,12 @@ public final class TinyFaceDetector implements FaceDetector {
 
   @Override
   public long macsPerImage() {
-    return network.block().macs(INPUT_SIZE);
+    return network.block().macs(inputSize);
   }
 
   @Override
   public int inputSize() {
-    return INPUT_SIZE;
+    return inputSize;
   }
 
   @Override

@@ -33,29 +33,69 @@ public final class TensorPacking {
       padX = side - image.width() - padX;
       padY = side - image.height() - padY;
     }
-    float scale = side / (float) size;
-    int plane = size * size;
+    resize(image, padX, padY, side, side, size, size, mean, factor, out, offset);
+  }
+
+  /**
+   * Scales {@code image} so that its longer side becomes {@code longest}, places it at the top left
+   * of a zero {@code width x height} tensor (both at least the scaled image) and writes (value -
+   * mean[c]) * factor as three planes. The same resize as {@link #squareResize} with the canvas cut
+   * down to the tensor: a fully convolutional network then computes nothing for the padding a
+   * square canvas would add to a wide frame.
+   */
+  public static void letterbox(
+      RgbImage image,
+      int longest,
+      int width,
+      int height,
+      float[] mean,
+      float factor,
+      float[] out,
+      int offset) {
+    float scale = Math.max(image.width(), image.height()) / (float) longest;
+    int canvasW = (int) Math.ceil(width * scale);
+    int canvasH = (int) Math.ceil(height * scale);
+    resize(image, 0, 0, canvasW, canvasH, width, height, mean, factor, out, offset);
+  }
+
+  /** Resizes a {@code canvasW x canvasH} canvas holding the image at (padX, padY) to w x h. */
+  private static void resize(
+      RgbImage image,
+      int padX,
+      int padY,
+      int canvasW,
+      int canvasH,
+      int w,
+      int h,
+      float[] mean,
+      float factor,
+      float[] out,
+      int offset) {
+    float scaleX = canvasW / (float) w;
+    float scaleY = canvasH / (float) h;
+    int plane = w * h;
     byte[] rgb = image.rgb();
-    int w = image.width();
-    for (int dy = 0; dy < size; dy++) {
-      float sy = dy * scale;
+    int iw = image.width();
+    int ih = image.height();
+    for (int dy = 0; dy < h; dy++) {
+      float sy = dy * scaleY;
       int y0 = (int) Math.floor(sy);
-      int y1 = Math.min(y0 + 1, side - 1);
+      int y1 = Math.min(y0 + 1, canvasH - 1);
       float fy = sy - y0;
-      for (int dx = 0; dx < size; dx++) {
-        float sx = dx * scale;
+      for (int dx = 0; dx < w; dx++) {
+        float sx = dx * scaleX;
         int x0 = (int) Math.floor(sx);
-        int x1 = Math.min(x0 + 1, side - 1);
+        int x1 = Math.min(x0 + 1, canvasW - 1);
         float fx = sx - x0;
         for (int c = 0; c < 3; c++) {
-          float tl = sample(rgb, w, image.height(), x0 - padX, y0 - padY, c);
-          float tr = sample(rgb, w, image.height(), x1 - padX, y0 - padY, c);
-          float bl = sample(rgb, w, image.height(), x0 - padX, y1 - padY, c);
-          float br = sample(rgb, w, image.height(), x1 - padX, y1 - padY, c);
+          float tl = sample(rgb, iw, ih, x0 - padX, y0 - padY, c);
+          float tr = sample(rgb, iw, ih, x1 - padX, y0 - padY, c);
+          float bl = sample(rgb, iw, ih, x0 - padX, y1 - padY, c);
+          float br = sample(rgb, iw, ih, x1 - padX, y1 - padY, c);
           float top = tl + (tr - tl) * fx;
           float bottom = bl + (br - bl) * fx;
           float v = top + (bottom - top) * fy;
-          out[offset + c * plane + dy * size + dx] = (v - mean[c]) * factor;
+          out[offset + c * plane + dy * w + dx] = (v - mean[c]) * factor;
         }
       }
     }

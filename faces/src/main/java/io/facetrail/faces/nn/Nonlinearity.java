@@ -16,7 +16,9 @@ public enum Nonlinearity {
     return switch (this) {
       case NONE -> x;
       case RELU -> Activation.relu(x);
-      case RELU6 -> Activation.relu6(x);
+      // One clamp instead of DJL's relu6 (a ReLU, then a minimum against a scalar tensor): half
+      // the passes over the activations, which profiling showed at 13% of the SSD's time.
+      case RELU6 -> x.clip(0f, 6f);
       case LEAKY -> Activation.leakyRelu(x, 0.1f);
     };
   }

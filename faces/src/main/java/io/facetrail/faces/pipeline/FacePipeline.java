@@ -84,7 +84,14 @@ public final class FacePipeline implements AutoCloseable {
       det =
           switch (settings.detector()) {
             case SSD -> SsdFaceDetector.load(cache, device, settings.detectBatch());
-            case TINY -> TinyFaceDetector.load(cache, device, settings.detectBatch());
+            case TINY ->
+                TinyFaceDetector.load(
+                    cache,
+                    device,
+                    settings.detectBatch(),
+                    settings.detectorInputSize() == 0
+                        ? TinyFaceDetector.INPUT_SIZE
+                        : settings.detectorInputSize());
           };
       lm = LandmarkDetector.load(cache, device, settings.faceBatch());
       TreeLandmarks trees =

@@ -2,6 +2,7 @@ package io.facetrail.faces.pipeline;
 
 import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.detect.ScanSettings;
+import io.facetrail.faces.detect.SsdMobileNetV1;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
@@ -24,6 +25,10 @@ import java.nio.file.Path;
  *     several times faster per image one at a time than in batches (see faces/README.md)
  * @param faceBatch faces per landmark and embedding call
  * @param threads PyTorch intra-op threads; 0 for every processor this JVM may use
+ * @param landmarks which model places the landmarks
+ * @param detectorInputSize the detector network's input side (the longer image side is scaled to
+ *     it); 0 for the detector's own (SSD: 512, fixed; TINY: 416, any multiple of 32 from 128 to
+ *     1920). A larger TINY input finds smaller faces in one pass, at quadratic cost.
  */
 public record FacePipelineSettings(
     Path modelsDir,
@@ -38,8 +43,41 @@ public record FacePipelineSettings(
     int detectBatch,
     int faceBatch,
     int threads,
-    LandmarkModel landmarks)
+    LandmarkModel landmarks,
+    int detectorInputSize)
     implements Validated {
+
+  /** Settings with the detector's own input size. */
+  public FacePipelineSettings(
+      Path modelsDir,
+      String device,
+      DetectorKind detector,
+      double minScore,
+      int minFaceSize,
+      double canvasPadding,
+      boolean tiling,
+      AlignmentMethod alignment,
+      boolean flip,
+      int detectBatch,
+      int faceBatch,
+      int threads,
+      LandmarkModel landmarks) {
+    this(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads,
+        landmarks,
+        0);
+  }
 
   /** Settings with the landmark network's points ({@link LandmarkModel#NETWORK}). */
   public FacePipelineSettings(
@@ -107,6 +145,21 @@ public record FacePipelineSettings(
     problems.range(detectBatch, 1, 1024, ConfigProblems.path(path, "detectBatch"));
     problems.range(faceBatch, 1, 4096, ConfigProblems.path(path, "faceBatch"));
     problems.range(threads, 0, 1024, ConfigProblems.path(path, "threads"));
+    String inputPath = ConfigProblems.path(path, "detectorInputSize");
+    if (detector == DetectorKind.SSD) {
+      problems.require(
+          detectorInputSize == 0 || detectorInputSize == SsdMobileNetV1.INPUT_SIZE,
+          inputPath,
+          "is " + detectorInputSize + "; the SSD detector's input is fixed (0 or 512)");
+    } else {
+      problems.require(
+          detectorInputSize == 0
+              || (detectorInputSize >= 128
+                  && detectorInputSize <= 1920
+                  && detectorInputSize % 32 == 0),
+          inputPath,
+          "is " + detectorInputSize + ", must be 0 or a multiple of 32 from 128 to 1920");
+    }
   }
 
   /** Throws {@link io.facetrail.runtime.config.InvalidConfigurationException} listing problems. */
@@ -136,7 +189,8 @@ public record FacePipelineSettings(
         detectBatch,
         faceBatch,
         threads,
-        landmarks);
+        landmarks,
+        detectorInputSize);
   }
 
   public FacePipelineSettings withDetection(
@@ -154,7 +208,8 @@ public record FacePipelineSettings(
         detectBatch,
         faceBatch,
         threads,
-        landmarks);
+        landmarks,
+        detectorInputSize);
   }
 
   public FacePipelineSettings withEmbedding(AlignmentMethod newAlignment, boolean newFlip) {
@@ -171,7 +226,8 @@ public record FacePipelineSettings(
         detectBatch,
         faceBatch,
         threads,
-        landmarks);
+        landmarks,
+        detectorInputSize);
   }
 
   public FacePipelineSettings withBatches(int newDetectBatch, int newFaceBatch, int newThreads) {
@@ -188,7 +244,8 @@ public record FacePipelineSettings(
         newDetectBatch,
         newFaceBatch,
         newThreads,
-        landmarks);
+        landmarks,
+        detectorInputSize);
   }
 
   public FacePipelineSettings withLandmarks(LandmarkModel newLandmarks) {
@@ -205,7 +262,26 @@ public record FacePipelineSettings(
         detectBatch,
         faceBatch,
         threads,
-        newLandmarks);
+        newLandmarks,
+        detectorInputSize);
+  }
+
+  public FacePipelineSettings withDetectorInputSize(int size) {
+    return new FacePipelineSettings(
+        modelsDir,
+        device,
+        detector,
+        minScore,
+        minFaceSize,
+        canvasPadding,
+        tiling,
+        alignment,
+        flip,
+        detectBatch,
+        faceBatch,
+        threads,
+        landmarks,
+        size);
   }
 
   public FacePipelineSettings withModelsDir(Path dir) {
@@ -222,6 +298,7 @@ public record FacePipelineSettings(
         detectBatch,
         faceBatch,
         threads,
-        landmarks);
+        landmarks,
+        detectorInputSize);
   }
 }

@@ -46,4 +46,25 @@ class TensorPackingTest {
     // TensorFlow's original rule: destination x maps to source 2x, so x=1 reads column 2 (20).
     assertThat(out[1]).isEqualTo(20f);
   }
+
+  @Test
+  void letterboxIsTheSquareResizeCutToTheImage() {
+    float[] mean = {1, 2, 3};
+    float[] square = new float[3 * 8 * 8];
+    float[] wide = new float[3 * 8 * 4];
+    // A 16x6 image to longest side 8: the content is 8x3 (rounded up to 4 rows of tensor).
+    TensorPacking.squareResize(ramp(16, 6), false, 8, mean, 0.5f, square, 0);
+    TensorPacking.letterbox(ramp(16, 6), 8, 8, 4, mean, 0.5f, wide, 0);
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < 4; y++) {
+        for (int x = 0; x < 8; x++) {
+          assertThat(wide[c * 32 + y * 8 + x])
+              .as("c%d y%d x%d", c, y, x)
+              .isEqualTo(square[c * 64 + y * 8 + x]);
+        }
+      }
+    }
+    // The row below the content is padding: (0 - mean) * factor.
+    assertThat(wide[3 * 8]).isEqualTo(-0.5f);
+  }
 }

@@ -131,6 +131,27 @@ public final class TrackingEvalCommand implements Callable<Integer> {
       description = "Smallest face looked for in the clip, px (${DEFAULT-VALUE})")
   int videoMinFaceSize;
 
+  @Option(
+      names = "--video-canvas-padding",
+      defaultValue = "0.25",
+      description =
+          "Detector border in the clip, as a fraction of the longer side; 0 as the embedder"
+              + " service does for video (${DEFAULT-VALUE})")
+  double videoCanvasPadding;
+
+  @Option(
+      names = "--detector-input-size",
+      defaultValue = "0",
+      description =
+          "Detector input side; 0 for the detector's own (TINY: any multiple of 32, larger finds"
+              + " smaller faces) (${DEFAULT-VALUE})")
+  int detectorInputSize;
+
+  @Option(
+      names = "--no-tiling",
+      description = "One whole-frame detector pass, no tiles for small faces in large frames")
+  boolean noTiling;
+
   @Option(names = "--no-generated", description = "Skip the generated sequences (clip only)")
   boolean noGenerated;
 
@@ -154,8 +175,7 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   private void runClip() {
     TrackingParameters params = TrackingParameters.defaults();
     FrameFaceDetector pipeline =
-        FacePipelineDetector.open(
-            settings(videoMinFaceSize, FacePipelineSettings.defaults().canvasPadding()));
+        FacePipelineDetector.open(settings(videoMinFaceSize, videoCanvasPadding));
     try (FrameFaceDetector faces =
         cacheDir == null ? pipeline : new CachingDetector(pipeline, cacheDir)) {
       ClipEvaluation.ClipResult r = new ClipEvaluation(faces, params).run(video, videoStep);
@@ -166,18 +186,19 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   private FacePipelineSettings settings(int minFace, double padding) {
     FacePipelineSettings d = FacePipelineSettings.defaults();
     return new FacePipelineSettings(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFace,
-        padding,
-        d.tiling(),
-        d.alignment(),
-        !noFlip,
-        d.detectBatch(),
-        d.faceBatch(),
-        d.threads());
+            modelsDir,
+            device,
+            detector,
+            minScore,
+            minFace,
+            padding,
+            !noTiling,
+            d.alignment(),
+            !noFlip,
+            d.detectBatch(),
+            d.faceBatch(),
+            d.threads())
+        .withDetectorInputSize(detectorInputSize);
   }
 
   private void runGenerated() {

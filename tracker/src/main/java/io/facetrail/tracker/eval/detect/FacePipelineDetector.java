@@ -52,8 +52,12 @@ public final class FacePipelineDetector implements FrameFaceDetector {
         + s.detector()
         + " minScore="
         + s.minScore()
+        + " detectorInputSize="
+        + s.detectorInputSize()
         + " minFaceSize="
         + s.minFaceSize()
+        + " tiling="
+        + s.tiling()
         + " canvasPadding="
         + s.canvasPadding()
         + " alignment="

@@ -1,0 +1,57 @@
+package io.facetrail.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.faces.pipeline.DetectorKind;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectionProfileTest {
+  @TempDir Path dir;
+
+  private FacePipelineSettings faces(DetectionProfile profile, Map<String, String> env) {
+    RunSettings s =
+        new RunSettings(
+            List.of("clip.mp4"),
+            GalleryTarget.parse(dir.resolve("gallery").toString()),
+            null,
+            false,
+            5,
+            1e-3,
+            "cpu",
+            dir,
+            null,
+            null,
+            profile);
+    return AllInOne.plan(s, dir, env).embedder().faces();
+  }
+
+  @Test
+  void accurateIsTheEmbeddersDefault() {
+    FacePipelineSettings f = faces(DetectionProfile.ACCURATE, Map.of());
+    assertThat(f.detector()).isEqualTo(DetectorKind.SSD);
+    assertThat(f.tiling()).isTrue();
+    assertThat(f.minFaceSize()).isEqualTo(32);
+  }
+
+  @Test
+  void fastIsOneWideTinyPass() {
+    FacePipelineSettings f = faces(DetectionProfile.FAST, Map.of());
+    assertThat(f.detector()).isEqualTo(DetectorKind.TINY);
+    assertThat(f.detectorInputSize()).isEqualTo(DetectionProfile.FAST_INPUT);
+    assertThat(f.tiling()).isFalse();
+    assertThat(f.minFaceSize()).isEqualTo(DetectionProfile.FAST_MIN_FACE);
+  }
+
+  @Test
+  void otherFaceSettingsStillComeFromTheEnvironment() {
+    FacePipelineSettings f =
+        faces(DetectionProfile.FAST, Map.of("FACETRAIL_FACES_MIN_SCORE", "0.4"));
+    assertThat(f.minScore()).isEqualTo(0.4);
+    assertThat(f.detector()).isEqualTo(DetectorKind.TINY);
+  }
+}

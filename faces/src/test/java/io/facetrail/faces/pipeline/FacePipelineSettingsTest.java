@@ -1,0 +1,50 @@
+package io.facetrail.faces.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facetrail.runtime.config.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class FacePipelineSettingsTest {
+  private static final FacePipelineSettings D = FacePipelineSettings.defaults();
+
+  @Test
+  void theDetectorsOwnInputSizeIsTheDefault() {
+    assertThat(D.detectorInputSize()).isZero();
+    assertThat(D.validated()).isSameAs(D);
+  }
+
+  @Test
+  void theTinyDetectorTakesMultiplesOf32() {
+    FacePipelineSettings tiny = D.withDetection(DetectorKind.TINY, 0.5, 0.0);
+    assertThat(tiny.withDetectorInputSize(832).validated().detectorInputSize()).isEqualTo(832);
+    assertThatThrownBy(() -> tiny.withDetectorInputSize(820).validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidConfigurationException) e).problems())
+                    .anySatisfy(p -> assertThat(p).contains("detectorInputSize", "820")));
+    assertThatThrownBy(() -> tiny.withDetectorInputSize(96).validated())
+        .isInstanceOf(InvalidConfigurationException.class);
+  }
+
+  @Test
+  void theSsdInputIsFixed() {
+    assertThat(D.withDetectorInputSize(512).validated().detectorInputSize()).isEqualTo(512);
+    assertThatThrownBy(() -> D.withDetectorInputSize(640).validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("fixed");
+  }
+
+  @Test
+  void everyCopyKeepsTheInputSize() {
+    FacePipelineSettings s =
+        D.withDetection(DetectorKind.TINY, 0.5, 0.0).withDetectorInputSize(640);
+    assertThat(s.withDevice("cpu").detectorInputSize()).isEqualTo(640);
+    assertThat(s.withBatches(1, 2, 1).detectorInputSize()).isEqualTo(640);
+    assertThat(s.withEmbedding(D.alignment(), false).detectorInputSize()).isEqualTo(640);
+    assertThat(s.withLandmarks(LandmarkModel.TREES).detectorInputSize()).isEqualTo(640);
+    assertThat(s.withModelsDir(null).detectorInputSize()).isEqualTo(640);
+  }
+}
