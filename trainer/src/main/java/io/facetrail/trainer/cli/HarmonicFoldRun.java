@@ -38,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HarmonicFoldRun {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Logger log = LoggerFactory.getLogger(HarmonicFoldRun.class);
+  private static final int V1_HEAD_UNITS = 3;
 
   private final TrainHarmonicCommand o;
   private final LfwFolds folds;
@@ -91,22 +95,32 @@ final class HarmonicFoldRun {
       TeacherEmbeddings teacher;
       Map<String, float[]> v1Codes;
       // v1: the full-resolution trunk, the same cache file as train triplet's.
-      TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32);
+      // v1's embeddings come from its trunk cut before the last V1_HEAD_UNITS units, whatever v2
+      // trains: a small cached feature, and the same file train triplet uses by default.
+      int v1Cut = base.unitCount() - V1_HEAD_UNITS;
+      TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, v1Cut, augmenter, o.seed, 32);
       try (FeatureCache cache =
-          FeatureCache.open(cacheFile(chipFile, "", firstUnit, augmenter), variants)) {
+          FeatureCache.open(cacheFile(chipFile, "", v1Cut, augmenter), variants)) {
         fill(v1Trunk, cache, evalChips, trainChips, variants, "v1");
         Shape shape = v1Trunk.featureShape();
-        TrainableHead v1Head = new TrainableHead(base, o.trainableUnits);
+        TrainableHead v1Head = new TrainableHead(base, V1_HEAD_UNITS);
         teacher =
             TeacherEmbeddings.compute(manager, v1Head, cache::get, shape, neededList, variants, 96);
         v1Codes = new HeadEmbedder(manager, shape, cache::get, 64).embed(v1Head, evalPhotos);
       }
       TrunkFeatures v2Trunk =
-          new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32, o.inputSize);
-      String prefix = String.format(Locale.ROOT, "-in%d", o.inputSize);
+          new TrunkFeatures(
+              manager, base, firstUnit, augmenter, o.seed, 32, o.inputSize, o.reduction());
+      String prefix = String.format(Locale.ROOT, "-%s%d", o.reduction().tag(), o.inputSize);
       try (FeatureCache cache =
           FeatureCache.open(cacheFile(chipFile, prefix, firstUnit, augmenter), variants)) {
-        fill(v2Trunk, cache, evalChips, trainChips, variants, "v2 " + o.inputSize + "px");
+        fill(
+            v2Trunk,
+            cache,
+            evalChips,
+            trainChips,
+            variants,
+            "v2 " + o.reduction().tag() + " " + o.inputSize + "px");
         Shape shape = v2Trunk.featureShape();
         List<RgbImage> speedChips =
             evalChips.subList(0, Math.min(o.speedBatch, evalChips.size())).stream()
@@ -165,7 +179,13 @@ final class HarmonicFoldRun {
     long t0 = System.nanoTime();
     long cpu0 = CpuTime.processNanos();
     String id =
-        String.format(Locale.ROOT, "dlib-r29-h%d-v2-fold%d-seed%d", o.inputSize, fold, o.seed);
+        String.format(
+            Locale.ROOT,
+            "dlib-r29-%s%d-v2-fold%d-seed%d",
+            o.reduction().tag(),
+            o.inputSize,
+            fold,
+            o.seed);
     Path root = o.out != null ? o.out : RunFolder.defaultRoot();
     RunFolder run = new RunFolder(root.resolve(id));
     if (Files.exists(run.dir()) && !o.resume) {
@@ -181,6 +201,7 @@ final class HarmonicFoldRun {
             fold,
             c.v1Codes(),
             v2Embedder.embed(new TrainableHead(c.base(), o.trainableUnits), evalPhotos));
+    log.info("fold {} before training: {}", fold, before.summary());
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, c.variants());
     TrainingSettings ts =
@@ -217,9 +238,16 @@ final class HarmonicFoldRun {
     long trainingWall = Math.round((System.nanoTime() - trainStart) / 1e9);
     CompatibilityMatrix after =
         CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Embedder.embed(head, evalPhotos));
+    log.info("fold {} after training: {}", fold, after.summary());
     ModelMetadata metadata =
         new ModelMetadata(
-            id, o.teacher, o.inputSize, o.trainableUnits, "model.params", List.of(o.teacher));
+            id,
+            o.teacher,
+            o.inputSize,
+            o.reduction().tag(),
+            o.trainableUnits,
+            "model.params",
+            List.of(o.teacher));
     HarmonicReport report = new HarmonicReport(o, c.device(), sampler.identityCount(), byPerson);
     ObjectNode line = report.line(id, fold, c.variants(), before, after, history, trainingWall);
     ObjectNode model = metadata.toJson();
@@ -231,8 +259,15 @@ final class HarmonicFoldRun {
           StudentNetwork.load(c.base(), ModelMetadata.read(run.dir()), run.dir(), c.manager());
       SpeedComparison.Result speed =
           new SpeedComparison(c.manager())
-              .measure(c.base(), v2, o.inputSize, speedChips, o.speedRounds, o.speedSeconds);
-      report.putSpeed(line, speed);
+              .measure(
+                  c.base(),
+                  v2,
+                  o.inputSize,
+                  o.reduction(),
+                  speedChips,
+                  o.speedRounds,
+                  o.speedSeconds);
+      HarmonicReport.putSpeed(line, speed, c.device().threads());
     }
     line.put("wallSeconds", Math.round((System.nanoTime() - t0) / 1e9));
     line.put("cpuSeconds", Math.round((CpuTime.processNanos() - cpu0) / 1e9));

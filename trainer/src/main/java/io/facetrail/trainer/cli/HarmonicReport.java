@@ -44,6 +44,7 @@ final class HarmonicReport {
     ObjectNode config = line.putObject("config");
     config.put("teacher", o.teacher);
     config.put("inputSize", o.inputSize);
+    config.put("chipReduction", o.reduction().tag());
     config.put("fold", fold);
     config.put("trainableUnits", o.trainableUnits);
     config.put("steps", o.steps);
@@ -76,15 +77,18 @@ final class HarmonicReport {
     return line;
   }
 
-  void putSpeed(ObjectNode line, SpeedComparison.Result s) {
+  static void putSpeed(ObjectNode line, SpeedComparison.Result s, int threads) {
     ObjectNode speed = line.putObject("speed");
     speed.put("batch", s.batch());
-    speed.put("threads", device.threads());
+    speed.put("threads", threads);
     speed.put("rounds", s.rounds());
     speed.put("secondsPerMeasurement", s.seconds());
-    speed.put("v1FacesPerSecond", round(s.v1FacesPerSecond()));
-    speed.put("v2FacesPerSecond", round(s.v2FacesPerSecond()));
+    speed.put("v1FacesPerSecond", round(s.v1().facesPerSecond()));
+    speed.put("v2FacesPerSecond", round(s.v2().facesPerSecond()));
     speed.put("v2OverV1", round(s.ratio()));
+    speed.put("v1CpuMillisPerFace", round(s.v1().cpuMillisPerFace()));
+    speed.put("v2CpuMillisPerFace", round(s.v2().cpuMillisPerFace()));
+    speed.put("v2OverV1ByCpuTime", round(s.cpuRatio()));
   }
 
   private static void put(ObjectNode node, CompatibilityMatrix m) {

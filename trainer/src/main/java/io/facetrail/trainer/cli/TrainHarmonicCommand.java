@@ -2,6 +2,7 @@ package io.facetrail.trainer.cli;
 
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.trainer.chips.ChipReduction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Trains v2, a model whose embeddings are comparable with the frozen --teacher's (v1, dlib's"
-          + " ResNet on 150x150 chips): v1's own network run on chips downscaled to --input-size"
-          + " (about half the FLOPs at 104), its early layers frozen (their output computed once"
+          + " ResNet on 150x150 chips): v1's own network run on a smaller chip, --input-size square"
+          + " (about half the FLOPs at 104; --chip-reduction), its early layers frozen (their output computed once"
           + " per chip variant and cached), its last residual units and dense layer trained with"
           + " the harmonic triplet loss: triplets mined over the union of v1 and v2 embeddings of"
           + " each P x K batch (v2 anchors with v1 or v2 positives and negatives, v1 anchors with"
@@ -44,6 +45,15 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
       description =
           "Side of v2's chip in pixels, 103-150; v1's chip is downscaled to it (default: ${DEFAULT-VALUE}).")
   int inputSize;
+
+  @Option(
+      names = "--chip-reduction",
+      defaultValue = "crop",
+      description =
+          "How v1's 150x150 chip becomes v2's: crop (the central square at full resolution, so v1's"
+              + " frozen early layers see faces at their own scale) or scale (the whole chip"
+              + " downscaled by area averaging) (default: ${DEFAULT-VALUE}).")
+  String chipReduction;
 
   @Option(
       names = "--fold",
@@ -147,6 +157,10 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
       description = "Folder of trained models (default: ~/.local/share/facetrail/models).")
   Path out;
 
+  ChipReduction reduction() {
+    return ChipReduction.valueOf(chipReduction.toUpperCase(java.util.Locale.ROOT));
+  }
+
   @Override
   public Integer call() {
     if (!FacePipeline.MODEL_ID.equals(teacher)) {
@@ -156,6 +170,9 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
     // Below 103 pixels the last down unit's 3x3 VALID convolution gets a 2x2 input.
     if (inputSize < 103 || inputSize > 150) {
       throw new UserFacingException("--input-size must be within 103-150, is " + inputSize);
+    }
+    if (!chipReduction.equals("crop") && !chipReduction.equals("scale")) {
+      throw new UserFacingException("--chip-reduction must be crop or scale, is " + chipReduction);
     }
     var folds = lfw.folds();
     List<Integer> targets = new ArrayList<>();

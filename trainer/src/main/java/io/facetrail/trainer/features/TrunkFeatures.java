@@ -9,7 +9,7 @@ import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.trainer.augment.ChipAugmenter;
 import io.facetrail.trainer.chips.Chip;
-import io.facetrail.trainer.chips.ChipScaler;
+import io.facetrail.trainer.chips.ChipReduction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,6 +27,7 @@ public final class TrunkFeatures {
   private final long seed;
   private final int batch;
   private final int inputSize;
+  private final ChipReduction reduction;
 
   /**
    * The trunk at the network's own input size (150).
@@ -41,13 +42,14 @@ public final class TrunkFeatures {
       ChipAugmenter augmenter,
       long seed,
       int batch) {
-    this(manager, network, units, augmenter, seed, batch, DlibResNet.INPUT_SIZE);
+    this(
+        manager, network, units, augmenter, seed, batch, DlibResNet.INPUT_SIZE, ChipReduction.CROP);
   }
 
   /**
-   * The trunk run on chips downscaled to {@code inputSize} ({@link ChipScaler}): the network is
-   * fully convolutional up to its global average, so it accepts a smaller input; its cost scales
-   * with the pixel count (the low-resolution student of harmonic training).
+   * The trunk run on chips reduced to {@code inputSize} (a central crop or a downscale, {@link
+   * ChipReduction}): the network is fully convolutional up to its global average, so it accepts a
+   * smaller input, and its cost scales with the pixel count (the student of harmonic training).
    */
   public TrunkFeatures(
       NDManager manager,
@@ -56,12 +58,14 @@ public final class TrunkFeatures {
       ChipAugmenter augmenter,
       long seed,
       int batch,
-      int inputSize) {
+      int inputSize,
+      ChipReduction reduction) {
     if (inputSize < 1 || inputSize > DlibResNet.INPUT_SIZE) {
       throw new IllegalArgumentException(
           "input size must be within 1-" + DlibResNet.INPUT_SIZE + ", is " + inputSize);
     }
     this.inputSize = inputSize;
+    this.reduction = reduction;
     this.manager = manager;
     this.network = network;
     this.units = units;
@@ -72,7 +76,7 @@ public final class TrunkFeatures {
 
   /** The image of variant {@code variant} of a chip, at the trunk's input size. */
   public RgbImage variant(Chip chip, int variant) {
-    return ChipScaler.toSquare(fullSizeVariant(chip, variant), inputSize);
+    return reduction.apply(fullSizeVariant(chip, variant), inputSize);
   }
 
   private RgbImage fullSizeVariant(Chip chip, int variant) {

@@ -7,28 +7,48 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.image.TensorPacking;
-import io.facetrail.trainer.chips.ChipScaler;
+import io.facetrail.trainer.chips.ChipReduction;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
  * Times v1 (its network on 150x150 chips) against v2 (the student network on the same chips
- * downscaled) on one batch, alternating which runs first in each round because the machine may be
- * shared, and keeps each one's best rate. Only the networks are timed: a deployed v2 would have the
- * aligner cut its smaller chip directly.
+ * reduced) on one batch, alternating which runs first in each round because the machine may be
+ * shared, and keeps each one's best rate. Only the networks are timed, not the reduction (a crop,
+ * or a downscale the aligner could do itself).
  */
 public final class SpeedComparison {
   /**
    * Best rates of both models.
    *
-   * @param v1FacesPerSecond v1's best rate
-   * @param v2FacesPerSecond v2's best rate
+   * @param v1 v1's best rate
+   * @param v2 v2's best rate
    * @param batch faces per forward pass
    * @param rounds alternating rounds measured
    */
-  public record Result(
-      double v1FacesPerSecond, double v2FacesPerSecond, int batch, int rounds, double seconds) {
+  public record Result(Rate v1, Rate v2, int batch, int rounds, double seconds) {
+    /** v2's best wall-clock rate over v1's. */
     public double ratio() {
-      return v2FacesPerSecond / v1FacesPerSecond;
+      return v2.facesPerSecond() / v1.facesPerSecond();
+    }
+
+    /** v1's process CPU time per face over v2's (less sensitive to other jobs on the machine). */
+    public double cpuRatio() {
+      return v1.cpuMillisPerFace() / v2.cpuMillisPerFace();
+    }
+  }
+
+  /**
+   * One model's best measurement.
+   *
+   * @param facesPerSecond best wall-clock rate
+   * @param cpuMillisPerFace least process CPU time per face (all threads)
+   */
+  public record Rate(double facesPerSecond, double cpuMillisPerFace) {
+    Rate best(Rate other) {
+      return new Rate(
+          Math.max(facesPerSecond, other.facesPerSecond),
+          Math.min(cpuMillisPerFace, other.cpuMillisPerFace));
     }
   }
 
@@ -43,19 +63,25 @@ public final class SpeedComparison {
    * @param seconds minimum timed seconds per measurement
    */
   public Result measure(
-      Block v1, Block v2, int inputSize, List<RgbImage> chips, int rounds, double seconds) {
+      Block v1,
+      Block v2,
+      int inputSize,
+      ChipReduction reduction,
+      List<RgbImage> chips,
+      int rounds,
+      double seconds) {
     float[] full = pack(chips, chips.get(0).width());
     float[] small =
-        pack(chips.stream().map(c -> ChipScaler.toSquare(c, inputSize)).toList(), inputSize);
-    double best1 = 0;
-    double best2 = 0;
+        pack(chips.stream().map(c -> reduction.apply(c, inputSize)).toList(), inputSize);
+    Rate best1 = new Rate(0, Double.MAX_VALUE);
+    Rate best2 = best1;
     for (int r = 0; r < rounds; r++) {
       boolean v1First = r % 2 == 0;
       for (int k = 0; k < 2; k++) {
         if ((k == 0) == v1First) {
-          best1 = Math.max(best1, rate(v1, full, chips.size(), chips.get(0).width(), seconds));
+          best1 = best1.best(rate(v1, full, chips.size(), chips.get(0).width(), seconds));
         } else {
-          best2 = Math.max(best2, rate(v2, small, chips.size(), inputSize, seconds));
+          best2 = best2.best(rate(v2, small, chips.size(), inputSize, seconds));
         }
       }
     }
@@ -71,7 +97,7 @@ public final class SpeedComparison {
     return out;
   }
 
-  private double rate(Block block, float[] input, int n, int size, double seconds) {
+  private Rate rate(Block block, float[] input, int n, int size, double seconds) {
     Runnable once =
         () -> {
           try (NDManager call = manager.newSubManager()) {
@@ -87,6 +113,7 @@ public final class SpeedComparison {
     once.run(); // warm-up: first calls allocate and pick kernels
     once.run();
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     int iterations = 0;
     double elapsed;
     do {
@@ -94,6 +121,15 @@ public final class SpeedComparison {
       iterations++;
       elapsed = (System.nanoTime() - start) / 1e9;
     } while (elapsed < seconds || iterations < 3);
-    return iterations * n / elapsed;
+    double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
+    return new Rate(iterations * n / elapsed, cpuMillis / (iterations * (double) n));
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    throw new IllegalStateException("this JVM does not report process CPU time");
   }
 }

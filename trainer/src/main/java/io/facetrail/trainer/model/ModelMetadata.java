@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param id the model id codes are tagged with
  * @param baseModel the model whose architecture and untrained weights it uses
  * @param inputSize side of the square aligned chip the network takes, in pixels
+ * @param chip how that chip is made from the 150x150 aligned chip: {@code crop} (the central
+ *     square, offsets rounded to multiples of 8) or {@code scale} (area-averaged downscale); {@code
+ *     none} at 150
  * @param trainedUnits residual units at the end of the base network whose weights are in {@code
  *     parameters} (the earlier layers are the base model's)
  * @param parameters the parameter file, relative to the folder of {@code model.json}
@@ -31,6 +34,7 @@ public record ModelMetadata(
     String id,
     String baseModel,
     int inputSize,
+    String chip,
     int trainedUnits,
     String parameters,
     List<String> compatibleWith) {
@@ -42,6 +46,7 @@ public record ModelMetadata(
   public ModelMetadata {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(baseModel, "baseModel");
+    Objects.requireNonNull(chip, "chip");
     Objects.requireNonNull(parameters, "parameters");
     compatibleWith = List.copyOf(compatibleWith);
     if (id.isBlank() || inputSize < 1 || trainedUnits < 0) {
@@ -60,6 +65,7 @@ public record ModelMetadata(
     node.put("id", id);
     node.put("baseModel", baseModel);
     node.put("inputSize", inputSize);
+    node.put("chip", chip);
     node.put("trainedUnits", trainedUnits);
     node.put("parameters", parameters);
     ArrayNode list = node.putArray("compatibleWith");
@@ -79,6 +85,7 @@ public record ModelMetadata(
         required(node, "id").asString(),
         required(node, "baseModel").asString(),
         required(node, "inputSize").asInt(),
+        required(node, "chip").asString(),
         required(node, "trainedUnits").asInt(),
         required(node, "parameters").asString(),
         compatible);

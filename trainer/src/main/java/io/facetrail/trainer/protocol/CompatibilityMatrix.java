@@ -30,4 +30,15 @@ public record CompatibilityMatrix(
     double cross = (v1v2.heldOutAccuracy() + v2v1.heldOutAccuracy()) / 2;
     return 100 * (v1v1.heldOutAccuracy() - cross);
   }
+
+  /** Held-out accuracies in percent, for logs. */
+  public String summary() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "v1-v1 %.2f %%, v2-v2 %.2f %%, v1-v2 %.2f %%, v2-v1 %.2f %%",
+        100 * v1v1.heldOutAccuracy(),
+        100 * v2v2.heldOutAccuracy(),
+        100 * v1v2.heldOutAccuracy(),
+        100 * v2v1.heldOutAccuracy());
+  }
 }

@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 class ModelMetadataTest {
   private static final ModelMetadata V2 =
       new ModelMetadata(
-          "dlib-r29-h104-v2-fold1-seed1",
+          "dlib-r29-crop104-v2-fold1-seed1",
           "dlib-r29-v1",
           104,
+          "crop",
           3,
           "model.params",
           List.of("dlib-r29-v1"));
@@ -34,7 +35,7 @@ class ModelMetadataTest {
 
   @Test
   void comparesWithItselfAndTheDeclaredIdsOnly() {
-    assertThat(V2.isComparableWith("dlib-r29-h104-v2-fold1-seed1")).isTrue();
+    assertThat(V2.isComparableWith("dlib-r29-crop104-v2-fold1-seed1")).isTrue();
     assertThat(V2.isComparableWith("dlib-r29-v1")).isTrue();
     assertThat(V2.isComparableWith("mobilefacenet-192-v2")).isFalse();
   }
@@ -44,7 +45,7 @@ class ModelMetadataTest {
     Path file = dir.resolve("model.json");
     Files.writeString(
         file,
-        "{\"baseModel\":\"dlib-r29-v1\",\"inputSize\":104,\"trainedUnits\":3,"
+        "{\"baseModel\":\"dlib-r29-v1\",\"inputSize\":104,\"chip\":\"crop\",\"trainedUnits\":3,"
             + "\"parameters\":\"model.params\",\"compatibleWith\":[]}");
     assertThatThrownBy(() -> ModelMetadata.read(file))
         .isInstanceOf(IllegalArgumentException.class)
