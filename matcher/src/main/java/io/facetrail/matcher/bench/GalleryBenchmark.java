@@ -42,7 +42,8 @@ final class GalleryBenchmark {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedHeapAfterGc(memory);
     GalleryIndex index =
-        new GalleryIndex(ModelCompatibility.sameModelOnly(), pool, 0, config.fastCandidates());
+        new GalleryIndex(
+            ModelCompatibility.sameModelOnly(), pool, 0, config.fastCandidates().get(0));
     long started = System.nanoTime();
     index.reserve(config.codes(), gallery.persons());
     gallery.generate(10_000, chunk -> chunk.forEach(index::upsert));
@@ -101,25 +102,42 @@ final class GalleryBenchmark {
         times[i] = System.nanoTime() - t;
       }
       report("exact-all-cores", stats(times, Map.of("queries", population)));
-      double recall = 0;
-      for (int i = 0; i < q; i++) {
-        long c = THREADS.getCurrentThreadCpuTime();
-        long t = System.nanoTime();
-        List<Match> fast =
-            index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.FAST);
-        times[i] = System.nanoTime() - t;
-        cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
-        recall += overlap(exact.get(i), fast) / (double) exact.get(i).size();
+      for (int candidates : config.fastCandidates()) {
+        fast(population, queries, exact, candidates, index);
       }
-      report(
-          "fast-1-thread",
-          withCpu(
-              stats(times, Map.of("queries", population, "recallAtK", round4(recall / q))), cpu));
     }
     if (!config.skipRedis()) {
       redisLoad(gallery);
     }
     pool.shutdown();
+  }
+
+  /** Fast search latency and recall@k against the exact results, at one candidate count. */
+  private void fast(
+      String population,
+      byte[][] queries,
+      List<List<Match>> exact,
+      int candidates,
+      GalleryIndex index) {
+    int q = queries.length;
+    long[] times = new long[q];
+    long[] cpu = new long[q];
+    double recall = 0;
+    for (int i = 0; i < q; i++) {
+      long c = THREADS.getCurrentThreadCpuTime();
+      long t = System.nanoTime();
+      List<Match> fast =
+          index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.FAST, candidates);
+      times[i] = System.nanoTime() - t;
+      cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
+      recall += overlap(exact.get(i), fast) / (double) exact.get(i).size();
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("queries", population);
+    extra.put("fastCandidates", candidates);
+    extra.put("sketch", GalleryIndex.fastSketch());
+    extra.put("recallAtK", round4(recall / q));
+    report("fast-1-thread", withCpu(stats(times, extra), cpu));
   }
 
   private void redisLoad(BenchGallery gallery) {

@@ -4,38 +4,29 @@ import io.facetrail.contracts.code.FaceCode;
 import java.util.Arrays;
 
 /**
- * Codes packed in primitive arrays: 128 code bytes, a 128-bit sign code (two longs), the owner's
- * person slot and the model slot, about 150 bytes per code in total. Removal moves the last code
- * into the hole, so the arrays stay dense and scans touch no gaps. Not thread-safe: {@link
- * GalleryIndex} guards it.
+ * Codes packed in primitive arrays: 128 code bytes, a 128-bit sketch (two longs, {@link
+ * CodeQuantiser}), the owner's person slot and the model slot, about 150 bytes per code in total.
+ * Removal moves the last code into the hole, so the arrays stay dense and scans touch no gaps. Not
+ * thread-safe: {@link GalleryIndex} guards it.
  */
 final class CodeTable {
   static final int D = FaceCode.DIMENSIONS;
 
   byte[] codes = new byte[0];
-  long[] signs = new long[0];
+  long[] sketches = new long[0];
   int[] personSlot = new int[0];
   short[] modelSlot = new short[0];
   int size;
 
-  /**
-   * Per-dimension centre the sign bits are taken against. Face embeddings share a common mean
-   * direction, so signs against zero are nearly constant and carry little information; signs
-   * against the gallery's mean split every dimension roughly in half.
-   */
-  byte[] centre = new byte[D];
-
-  /** Per-dimension mean absolute deviation from the centre: the fast search's reconstruction. */
-  int[] spread = new int[D];
+  /** Sketches of the codes for the fast search; replaced by {@link #retrain}. */
+  CodeQuantiser quantiser = CodeQuantiser.untrained();
 
   /** Appends a code; returns its position. */
   int add(byte[] code, int person, short model) {
     ensureCapacity(size + 1);
     int at = size++;
     System.arraycopy(code, 0, codes, at * D, D);
-    long[] s = signsOf(code, 0);
-    signs[2 * at] = s[0];
-    signs[2 * at + 1] = s[1];
+    quantiser.encode(code, 0, sketches, 2 * at);
     personSlot[at] = person;
     modelSlot[at] = model;
     return at;
@@ -50,8 +41,8 @@ final class CodeTable {
     int last = --size;
     if (at != last) {
       System.arraycopy(codes, last * D, codes, at * D, D);
-      signs[2 * at] = signs[2 * last];
-      signs[2 * at + 1] = signs[2 * last + 1];
+      sketches[2 * at] = sketches[2 * last];
+      sketches[2 * at + 1] = sketches[2 * last + 1];
       personSlot[at] = personSlot[last];
       modelSlot[at] = modelSlot[last];
     }
@@ -64,7 +55,7 @@ final class CodeTable {
     }
     int cap = Math.max(n, Math.max(1024, personSlot.length + (personSlot.length >> 1)));
     codes = Arrays.copyOf(codes, cap * D);
-    signs = Arrays.copyOf(signs, cap * 2);
+    sketches = Arrays.copyOf(sketches, cap * 2);
     personSlot = Arrays.copyOf(personSlot, cap);
     modelSlot = Arrays.copyOf(modelSlot, cap);
   }
@@ -102,88 +93,34 @@ final class CodeTable {
     return s;
   }
 
-  /** The sign bits of the code at {@code base} in {@code code} against the centre. */
-  long[] signsOf(byte[] code, int base) {
-    long lo = 0;
-    long hi = 0;
-    for (int j = 0; j < 64; j++) {
-      if (code[base + j] > centre[j]) {
-        lo |= 1L << j;
-      }
-      if (code[base + j + 64] > centre[j + 64]) {
-        hi |= 1L << j;
-      }
-    }
-    return new long[] {lo, hi};
-  }
-
-  /** Moves the centre to the mean of the stored codes and recomputes every sign code. */
-  void recentre() {
-    if (size == 0) {
-      return;
-    }
-    long[] sum = new long[D];
+  /** Fits the quantiser to the stored codes and re-encodes every sketch. */
+  void retrain() {
+    quantiser = CodeQuantiser.train(codes, size);
     for (int i = 0; i < size; i++) {
-      int base = i * D;
-      for (int j = 0; j < D; j++) {
-        sum[j] += codes[base + j];
-      }
-    }
-    for (int j = 0; j < D; j++) {
-      centre[j] = (byte) Math.round(sum[j] / (double) size);
-    }
-    long[] deviation = new long[D];
-    for (int i = 0; i < size; i++) {
-      int base = i * D;
-      for (int j = 0; j < D; j++) {
-        deviation[j] += Math.abs(codes[base + j] - centre[j]);
-      }
-    }
-    for (int j = 0; j < D; j++) {
-      spread[j] = (int) Math.round(deviation[j] / (double) size);
-    }
-    for (int i = 0; i < size; i++) {
-      long[] s = signsOf(codes, i * D);
-      signs[2 * i] = s[0];
-      signs[2 * i + 1] = s[1];
+      quantiser.encode(codes, i * D, sketches, 2 * i);
     }
   }
 
   /**
-   * Fast search. Each code's sign bits stand for a one-bit quantisation of every dimension: below
-   * the centre at {@code centre - spread}, above it at {@code centre + spread}. The distance from
-   * the exact query to that reconstruction (asymmetric, so the query loses nothing to quantisation)
-   * is summed from sixteen byte-indexed tables, ranks every code, and the {@code candidates} best
-   * are re-ranked with the exact distance. Far better than plain Hamming distance, which weighs
-   * every dimension alike and ignores where the query lies.
+   * Fast search. Every code's sketch ({@link CodeQuantiser}) is a coarse reconstruction; the
+   * distance from the exact query to it (asymmetric, so the query loses nothing to quantisation) is
+   * summed from sixteen byte-indexed tables, ranks every code, and about {@code candidates} of the
+   * best are re-ranked with the exact distance. Far better than Hamming distance on sign bits,
+   * which weighs every dimension alike and ignores where the query lies.
    */
   void fastScan(byte[] q, boolean[] allowedModels, int candidates, TopPersons top) {
-    int[] table = new int[16 * 256];
-    int base = 0;
-    int[] weight = new int[D];
-    for (int j = 0; j < D; j++) {
-      int below = q[j] - (centre[j] - spread[j]);
-      int above = q[j] - (centre[j] + spread[j]);
-      base += below * below;
-      weight[j] = above * above - below * below;
-    }
-    for (int b = 0; b < 16; b++) {
-      for (int v = 1; v < 256; v++) {
-        int low = Integer.numberOfTrailingZeros(v);
-        table[b * 256 + v] = table[b * 256 + (v & (v - 1))] + weight[b * 8 + low];
-      }
-    }
+    int[] table = quantiser.tables(q);
     // The cutoff for about `candidates` codes is predicted from the estimates of a systematic
     // sample, so that one sequential pass can estimate every code and re-rank the candidates at
     // once, touching memory in address order (faster than any pass over a candidate list).
     boolean everyModel = allTrue(allowedModels);
-    final long[] s = signs;
+    final long[] s = sketches;
     int step = Math.max(1, size / SAMPLE);
     long[] sample = new long[size / step + 1];
     int sampled = 0;
     for (int i = 0; i < size; i += step) {
       if (everyModel || allowedModels[modelSlot[i]]) {
-        long e = base + sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
+        long e = sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
         sample[sampled++] = (e << 32) | i;
       }
     }
@@ -207,7 +144,7 @@ final class CodeTable {
     final byte[] c = codes;
     for (int i = 0; i < size; i++) {
       if (everyModel || allowedModels[modelSlot[i]]) {
-        int e = base + sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
+        int e = sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
         if (e <= cutoff) {
           int bound = top.bound();
           int d = distance(q, c, i * D, bound);
@@ -247,6 +184,9 @@ final class CodeTable {
 
   /** Heap bytes held by the arrays (capacity, not size). */
   long heapBytes() {
-    return (long) codes.length + 8L * signs.length + 4L * personSlot.length + 2L * modelSlot.length;
+    return (long) codes.length
+        + 8L * sketches.length
+        + 4L * personSlot.length
+        + 2L * modelSlot.length;
   }
 }

@@ -35,7 +35,7 @@ public final class GalleryIndex {
 
   private final CodeTable table = new CodeTable();
   private final PersonTable persons = new PersonTable();
-  private int centredAt;
+  private int trainedAt;
   private final List<String> models = new ArrayList<>();
   private final Map<String, Short> modelSlot = new HashMap<>();
   private final Map<String, boolean[]> allowedCache = new ConcurrentHashMap<>();
@@ -55,6 +55,17 @@ public final class GalleryIndex {
     this.fastCandidates = fastCandidates;
   }
 
+  /** How the fast search sketches a code (for benchmark reports). */
+  public static String fastSketch() {
+    return "2 bits x "
+        + CodeQuantiser.TWO_BIT_DIMS
+        + " dims, 1 bit x "
+        + (128 - 2 * CodeQuantiser.TWO_BIT_DIMS)
+        + " dims, none for the "
+        + CodeQuantiser.TWO_BIT_DIMS
+        + " dims of least spread";
+  }
+
   /** An index comparing equal model ids only, with the common pool and default fast settings. */
   public static GalleryIndex withDefaults() {
     return new GalleryIndex(
@@ -71,7 +82,7 @@ public final class GalleryIndex {
       for (PersonRecord r : records) {
         insert(r);
       }
-      recentreLocked();
+      retrainLocked();
     } finally {
       lock.writeLock().unlock();
     }
@@ -134,22 +145,23 @@ public final class GalleryIndex {
     for (StoredCode c : r.codes()) {
       table.add(c.code(), slot, modelSlotOf(c.modelId()));
     }
-    // The sign-code centre drifts as the gallery grows: re-centre when it has doubled.
-    if (table.size >= 1_000 && table.size >= 2 * centredAt) {
-      recentreLocked();
+    // The quantiser's centre, spreads and levels drift as the gallery grows: retrain it when the
+    // gallery has doubled (an O(n) pass under the write lock, so not on every add).
+    if (table.size >= 1_000 && table.size >= 2 * trainedAt) {
+      retrainLocked();
     }
   }
 
-  private void recentreLocked() {
-    table.recentre();
-    centredAt = table.size;
+  private void retrainLocked() {
+    table.retrain();
+    trainedAt = table.size;
   }
 
-  /** Re-centres the fast search's sign codes on the current gallery (after bulk changes). */
-  public void recentre() {
+  /** Refits the fast search's quantiser to the current gallery (after bulk changes). */
+  public void retrain() {
     lock.writeLock().lock();
     try {
-      recentreLocked();
+      retrainLocked();
     } finally {
       lock.writeLock().unlock();
     }
@@ -205,6 +217,15 @@ public final class GalleryIndex {
    * nearest first.
    */
   public List<Match> search(byte[] code, String modelId, int k, SearchMode mode) {
+    return search(code, modelId, k, mode, fastCandidates);
+  }
+
+  /**
+   * As {@link #search(byte[], String, int, SearchMode)}, with the number of codes the fast search
+   * re-ranks exactly given per call (benchmarks compare several in one run).
+   */
+  public List<Match> search(
+      byte[] code, String modelId, int k, SearchMode mode, int fastCandidates) {
     if (code.length != FaceCode.DIMENSIONS) {
       throw new IllegalArgumentException("a face code has " + FaceCode.DIMENSIONS + " bytes");
     }
