@@ -47,68 +47,6 @@ public record FacePipelineSettings(
     int detectorInputSize)
     implements Validated {
 
-  /** Settings with the detector's own input size. */
-  public FacePipelineSettings(
-      Path modelsDir,
-      String device,
-      DetectorKind detector,
-      double minScore,
-      int minFaceSize,
-      double canvasPadding,
-      boolean tiling,
-      AlignmentMethod alignment,
-      boolean flip,
-      int detectBatch,
-      int faceBatch,
-      int threads,
-      LandmarkModel landmarks) {
-    this(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        0);
-  }
-
-  /** Settings with the landmark network's points ({@link LandmarkModel#NETWORK}). */
-  public FacePipelineSettings(
-      Path modelsDir,
-      String device,
-      DetectorKind detector,
-      double minScore,
-      int minFaceSize,
-      double canvasPadding,
-      boolean tiling,
-      AlignmentMethod alignment,
-      boolean flip,
-      int detectBatch,
-      int faceBatch,
-      int threads) {
-    this(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        LandmarkModel.NETWORK);
-  }
-
   /** The defaults: CPU, SSD, aligned chips, flip augmentation, all cores. */
   public static FacePipelineSettings defaults() {
     return new FacePipelineSettings(
@@ -123,6 +61,8 @@ public record FacePipelineSettings(
         true,
         8,
         32,
+        0,
+        LandmarkModel.NETWORK,
         0);
   }
 
@@ -175,130 +115,168 @@ public record FacePipelineSettings(
     return new ScanSettings((float) minScore, minFaceSize, (float) canvasPadding, tiling);
   }
 
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public FacePipelineSettings withDevice(String newDevice) {
-    return new FacePipelineSettings(
-        modelsDir,
-        newDevice,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        detectorInputSize);
+    return toBuilder().device(newDevice).build();
   }
 
   public FacePipelineSettings withDetection(
       DetectorKind newDetector, double newMinScore, double newCanvasPadding) {
-    return new FacePipelineSettings(
-        modelsDir,
-        device,
-        newDetector,
-        newMinScore,
-        minFaceSize,
-        newCanvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        detectorInputSize);
+    return toBuilder()
+        .detector(newDetector)
+        .minScore(newMinScore)
+        .canvasPadding(newCanvasPadding)
+        .build();
   }
 
   public FacePipelineSettings withEmbedding(AlignmentMethod newAlignment, boolean newFlip) {
-    return new FacePipelineSettings(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        newAlignment,
-        newFlip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        detectorInputSize);
+    return toBuilder().alignment(newAlignment).flip(newFlip).build();
   }
 
   public FacePipelineSettings withBatches(int newDetectBatch, int newFaceBatch, int newThreads) {
-    return new FacePipelineSettings(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        newDetectBatch,
-        newFaceBatch,
-        newThreads,
-        landmarks,
-        detectorInputSize);
+    return toBuilder()
+        .detectBatch(newDetectBatch)
+        .faceBatch(newFaceBatch)
+        .threads(newThreads)
+        .build();
   }
 
   public FacePipelineSettings withLandmarks(LandmarkModel newLandmarks) {
-    return new FacePipelineSettings(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        newLandmarks,
-        detectorInputSize);
+    return toBuilder().landmarks(newLandmarks).build();
   }
 
   public FacePipelineSettings withDetectorInputSize(int size) {
-    return new FacePipelineSettings(
-        modelsDir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        size);
+    return toBuilder().detectorInputSize(size).build();
   }
 
   public FacePipelineSettings withModelsDir(Path dir) {
-    return new FacePipelineSettings(
-        dir,
-        device,
-        detector,
-        minScore,
-        minFaceSize,
-        canvasPadding,
-        tiling,
-        alignment,
-        flip,
-        detectBatch,
-        faceBatch,
-        threads,
-        landmarks,
-        detectorInputSize);
+    return toBuilder().modelsDir(dir).build();
+  }
+
+  /** Mutable copy of the settings: one place that lists every component for the withers. */
+  public static final class Builder {
+    private Path modelsDir;
+    private String device;
+    private DetectorKind detector;
+    private double minScore;
+    private int minFaceSize;
+    private double canvasPadding;
+    private boolean tiling;
+    private AlignmentMethod alignment;
+    private boolean flip;
+    private int detectBatch;
+    private int faceBatch;
+    private int threads;
+    private LandmarkModel landmarks;
+    private int detectorInputSize;
+
+    private Builder(FacePipelineSettings s) {
+      modelsDir = s.modelsDir;
+      device = s.device;
+      detector = s.detector;
+      minScore = s.minScore;
+      minFaceSize = s.minFaceSize;
+      canvasPadding = s.canvasPadding;
+      tiling = s.tiling;
+      alignment = s.alignment;
+      flip = s.flip;
+      detectBatch = s.detectBatch;
+      faceBatch = s.faceBatch;
+      threads = s.threads;
+      landmarks = s.landmarks;
+      detectorInputSize = s.detectorInputSize;
+    }
+
+    public Builder modelsDir(Path v) {
+      modelsDir = v;
+      return this;
+    }
+
+    public Builder device(String v) {
+      device = v;
+      return this;
+    }
+
+    public Builder detector(DetectorKind v) {
+      detector = v;
+      return this;
+    }
+
+    public Builder minScore(double v) {
+      minScore = v;
+      return this;
+    }
+
+    public Builder minFaceSize(int v) {
+      minFaceSize = v;
+      return this;
+    }
+
+    public Builder canvasPadding(double v) {
+      canvasPadding = v;
+      return this;
+    }
+
+    public Builder tiling(boolean v) {
+      tiling = v;
+      return this;
+    }
+
+    public Builder alignment(AlignmentMethod v) {
+      alignment = v;
+      return this;
+    }
+
+    public Builder flip(boolean v) {
+      flip = v;
+      return this;
+    }
+
+    public Builder detectBatch(int v) {
+      detectBatch = v;
+      return this;
+    }
+
+    public Builder faceBatch(int v) {
+      faceBatch = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder landmarks(LandmarkModel v) {
+      landmarks = v;
+      return this;
+    }
+
+    public Builder detectorInputSize(int v) {
+      detectorInputSize = v;
+      return this;
+    }
+
+    public FacePipelineSettings build() {
+      return new FacePipelineSettings(
+          modelsDir,
+          device,
+          detector,
+          minScore,
+          minFaceSize,
+          canvasPadding,
+          tiling,
+          alignment,
+          flip,
+          detectBatch,
+          faceBatch,
+          threads,
+          landmarks,
+          detectorInputSize);
+    }
   }
 }

@@ -184,21 +184,17 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   }
 
   private FacePipelineSettings settings(int minFace, double padding) {
-    FacePipelineSettings d = FacePipelineSettings.defaults();
-    return new FacePipelineSettings(
-            modelsDir,
-            device,
-            detector,
-            minScore,
-            minFace,
-            padding,
-            !noTiling,
-            d.alignment(),
-            !noFlip,
-            d.detectBatch(),
-            d.faceBatch(),
-            d.threads())
-        .withDetectorInputSize(detectorInputSize);
+    return FacePipelineSettings.defaults().toBuilder()
+        .modelsDir(modelsDir)
+        .device(device)
+        .detector(detector)
+        .minScore(minScore)
+        .minFaceSize(minFace)
+        .canvasPadding(padding)
+        .tiling(!noTiling)
+        .flip(!noFlip)
+        .detectorInputSize(detectorInputSize)
+        .build();
   }
 
   private void runGenerated() {

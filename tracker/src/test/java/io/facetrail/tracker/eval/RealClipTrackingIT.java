@@ -18,19 +18,7 @@ class RealClipTrackingIT {
     FacePipelineSettings d = FacePipelineSettings.defaults();
     // Faces of 60 px and more (the pedestrians in front); no flip, to keep the test short.
     FacePipelineSettings settings =
-        new FacePipelineSettings(
-            d.modelsDir(),
-            "cpu",
-            d.detector(),
-            0.3,
-            60,
-            d.canvasPadding(),
-            true,
-            d.alignment(),
-            false,
-            d.detectBatch(),
-            d.faceBatch(),
-            d.threads());
+        d.toBuilder().device("cpu").minScore(0.3).minFaceSize(60).flip(false).build();
     ClipResult r;
     try (FacePipelineDetector faces = FacePipelineDetector.open(settings)) {
       // Every fifth frame (5 fps), as a sampling ingest would feed it; it also keeps the test
