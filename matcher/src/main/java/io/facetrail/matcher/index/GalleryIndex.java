@@ -69,7 +69,7 @@ public final class GalleryIndex {
   /** An index comparing equal model ids only, with the common pool and default fast settings. */
   public static GalleryIndex withDefaults() {
     return new GalleryIndex(
-        ModelCompatibility.sameModelOnly(), ForkJoinPool.commonPool(), 50_000, 25_000);
+        ModelCompatibility.sameModelOnly(), ForkJoinPool.commonPool(), 50_000, 10_000);
   }
 
   /** Replaces the whole content (initial load, resynchronisation). */
