@@ -72,8 +72,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       names = "--detection",
       defaultValue = "ACCURATE",
       description =
-          "ACCURATE (SSD with tiles, faces from 32 px) or FAST (one tiny-detector pass, faces"
-              + " from 56 px in 1080p), as in `facetrail run` (default: ${DEFAULT-VALUE}).")
+          "ACCURATE (the whole frame and tiles, faces from 32 px) or FAST (one detector pass over"
+              + " the whole frame), as in `facetrail run` (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
   @Option(

@@ -63,9 +63,9 @@ public final class RunCommand implements Callable<Integer> {
       names = "--detection",
       defaultValue = "ACCURATE",
       description =
-          "ACCURATE: faces from 32 px even in 1080p frames (SSD detector with tiles; archives, or"
-              + " a GPU); FAST: faces from 56 px in 1080p, one pass of the tiny detector (live"
-              + " cameras on a CPU) (default: ${DEFAULT-VALUE}).")
+          "ACCURATE: faces from 32 px even in 1080p frames (the whole frame and tiles; archives, or"
+              + " a GPU); FAST: one detector pass over the whole frame, small faces in large frames"
+              + " are lost (live cameras on a CPU) (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
   @Override

@@ -39,19 +39,18 @@ class DetectionProfileTest {
   }
 
   @Test
-  void fastIsOneWideTinyPass() {
+  void fastIsOneWholeFramePass() {
     FacePipelineSettings f = faces(DetectionProfile.FAST, Map.of());
-    assertThat(f.detector()).isEqualTo(DetectorKind.TINY);
-    assertThat(f.detectorInputSize()).isEqualTo(DetectionProfile.FAST_INPUT);
+    assertThat(f.detector()).isEqualTo(DetectorKind.SSD);
     assertThat(f.tiling()).isFalse();
-    assertThat(f.minFaceSize()).isEqualTo(DetectionProfile.FAST_MIN_FACE);
+    assertThat(f.minScore()).isEqualTo(0.3);
   }
 
   @Test
   void otherFaceSettingsStillComeFromTheEnvironment() {
     FacePipelineSettings f =
-        faces(DetectionProfile.FAST, Map.of("FACETRAIL_FACES_MIN_SCORE", "0.4"));
-    assertThat(f.minScore()).isEqualTo(0.4);
-    assertThat(f.detector()).isEqualTo(DetectorKind.TINY);
+        faces(DetectionProfile.FAST, Map.of("FACETRAIL_FACES_ALIGNMENT", "FIVE_POINT"));
+    assertThat(f.alignment().name()).isEqualTo("FIVE_POINT");
+    assertThat(f.tiling()).isFalse();
   }
 }

@@ -63,6 +63,15 @@ public final class FacePipeline implements AutoCloseable {
   }
 
   /**
+   * Images per detector call: {@code detectBatch} on a GPU, one on a CPU. On this project's 2-core
+   * machine a 1080p frame went through the SSD detector 3.1 times faster alone than in a batch of 8
+   * (5.73 vs 1.85 frames/s), the tiny one 3.6 times (`facetrail bench detect --batch 1|8`).
+   */
+  static int detectBatch(FacePipelineSettings settings, ResolvedDevice device) {
+    return device.isGpu() ? settings.detectBatch() : 1;
+  }
+
+  /**
    * Loads the networks (fetching the weights into the cache on first use).
    *
    * @throws io.facetrail.runtime.config.InvalidConfigurationException for invalid settings
@@ -83,12 +92,12 @@ public final class FacePipeline implements AutoCloseable {
     try {
       det =
           switch (settings.detector()) {
-            case SSD -> SsdFaceDetector.load(cache, device, settings.detectBatch());
+            case SSD -> SsdFaceDetector.load(cache, device, detectBatch(settings, device));
             case TINY ->
                 TinyFaceDetector.load(
                     cache,
                     device,
-                    settings.detectBatch(),
+                    detectBatch(settings, device),
                     settings.detectorInputSize() == 0
                         ? TinyFaceDetector.INPUT_SIZE
                         : settings.detectorInputSize());

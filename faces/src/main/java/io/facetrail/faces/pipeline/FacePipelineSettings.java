@@ -21,8 +21,8 @@ import java.nio.file.Path;
  * @param alignment how chips are cut for the embedding network
  * @param landmarks which model places the landmarks chips are aligned by
  * @param flip whether each face is also embedded mirrored and the two embeddings averaged
- * @param detectBatch images (or tiles) per detector call; 1 on a CPU, where the SSD detector ran
- *     several times faster per image one at a time than in batches (see faces/README.md)
+ * @param detectBatch images (or tiles) per detector call on a GPU; on a CPU the detectors take one
+ *     image per call, which was about three times faster per image than batches of 8 there
  * @param faceBatch faces per landmark and embedding call
  * @param threads PyTorch intra-op threads; 0 for every processor this JVM may use
  * @param landmarks which model places the landmarks
