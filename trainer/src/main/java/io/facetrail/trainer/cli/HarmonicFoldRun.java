@@ -61,7 +61,7 @@ final class HarmonicFoldRun {
   HarmonicFoldRun(TrainHarmonicCommand options, LfwFolds folds) {
     this.o = options;
     this.folds = folds;
-    this.data = new FoldData(folds, options.allPhotos);
+    this.data = new FoldData(folds, options.run.allPhotos);
   }
 
   void run(List<Integer> targets) {
@@ -84,13 +84,16 @@ final class HarmonicFoldRun {
               TfjsWeightLoader.load(
                   ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
+      if (o.run.trainableUnits < 1 || o.run.trainableUnits > base.unitCount()) {
         throw new UserFacingException(
-            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
+            "--trainable-units must be within 1-"
+                + base.unitCount()
+                + ", is "
+                + o.run.trainableUnits);
       }
-      int firstUnit = base.unitCount() - o.trainableUnits;
+      int firstUnit = base.unitCount() - o.run.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
-      int variants = 2 + o.augmented;
+      int variants = 2 + o.run.augmented;
       List<String> neededList = List.copyOf(needed);
       TeacherEmbeddings teacher;
       Map<String, float[]> v1Codes;
@@ -98,7 +101,7 @@ final class HarmonicFoldRun {
       // v1's embeddings come from its trunk cut before the last V1_HEAD_UNITS units, whatever v2
       // trains: a small cached feature, and the same file train triplet uses by default.
       int v1Cut = base.unitCount() - V1_HEAD_UNITS;
-      TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, v1Cut, augmenter, o.seed, 32);
+      TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, v1Cut, augmenter, o.run.seed, 32);
       try (FeatureCache cache =
           FeatureCache.open(cacheFile(chipFile, "", v1Cut, augmenter), variants)) {
         fill(v1Trunk, cache, evalChips, trainChips, variants, "v1");
@@ -110,7 +113,7 @@ final class HarmonicFoldRun {
       }
       TrunkFeatures v2Trunk =
           new TrunkFeatures(
-              manager, base, firstUnit, augmenter, o.seed, 32, o.inputSize, o.reduction());
+              manager, base, firstUnit, augmenter, o.run.seed, 32, o.inputSize, o.reduction());
       String prefix = String.format(Locale.ROOT, "-%s%d", o.reduction().tag(), o.inputSize);
       try (FeatureCache cache =
           FeatureCache.open(cacheFile(chipFile, prefix, firstUnit, augmenter), variants)) {
@@ -171,7 +174,7 @@ final class HarmonicFoldRun {
             a.maxScale(),
             a.maxShift(),
             a.maxColour(),
-            o.seed));
+            o.run.seed));
   }
 
   private void runFold(
@@ -185,10 +188,10 @@ final class HarmonicFoldRun {
             o.reduction().tag(),
             o.inputSize,
             fold,
-            o.seed);
-    Path root = o.out != null ? o.out : RunFolder.defaultRoot();
+            o.run.seed);
+    Path root = o.run.out != null ? o.run.out : RunFolder.defaultRoot();
     RunFolder run = new RunFolder(root.resolve(id));
-    if (Files.exists(run.dir()) && !o.resume) {
+    if (Files.exists(run.dir()) && !o.run.resume) {
       throw new UserFacingException(
           "run folder "
               + run.dir()
@@ -200,17 +203,23 @@ final class HarmonicFoldRun {
             folds,
             fold,
             c.v1Codes(),
-            v2Embedder.embed(new TrainableHead(c.base(), o.trainableUnits), evalPhotos));
+            v2Embedder.embed(new TrainableHead(c.base(), o.run.trainableUnits), evalPhotos));
     log.info("fold {} before training: {}", fold, before.summary());
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
-    PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, c.variants());
+    PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, c.variants());
     TrainingSettings ts =
         new TrainingSettings(
-            o.steps, o.identities, o.faces, o.learningRate, o.margin, o.seed, o.checkpointEvery);
-    TrainableHead head = new TrainableHead(c.base(), o.trainableUnits);
+            o.steps,
+            o.run.identities,
+            o.run.faces,
+            o.learningRate,
+            o.run.margin,
+            o.run.seed,
+            o.checkpointEvery);
+    TrainableHead head = new TrainableHead(c.base(), o.run.trainableUnits);
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
-    if (o.resume && run.hasCheckpoint()) {
+    if (o.run.resume && run.hasCheckpoint()) {
       RunFolder.Checkpoint cp = run.loadCheckpoint(head, c.manager());
       firstStep = cp.step() + 1;
       history.addAll(cp.history());
@@ -245,7 +254,7 @@ final class HarmonicFoldRun {
             o.teacher,
             o.inputSize,
             o.reduction().tag(),
-            o.trainableUnits,
+            o.run.trainableUnits,
             "model.params",
             List.of(o.teacher));
     HarmonicReport report = new HarmonicReport(o, c.device(), sampler.identityCount(), byPerson);

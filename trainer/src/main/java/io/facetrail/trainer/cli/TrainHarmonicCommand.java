@@ -3,8 +3,6 @@ package io.facetrail.trainer.cli;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.chips.ChipReduction;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +31,8 @@ import picocli.CommandLine.Option;
 public final class TrainHarmonicCommand implements Callable<Integer> {
   @Mixin LfwOptions lfw = new LfwOptions();
 
+  @Mixin HeadTrainingOptions run = new HeadTrainingOptions();
+
   @Option(
       names = "--teacher",
       defaultValue = FacePipeline.MODEL_ID,
@@ -56,32 +56,10 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
   String chipReduction;
 
   @Option(
-      names = "--fold",
-      defaultValue = "1",
-      description = "Held-out fold, 1-10 (default: ${DEFAULT-VALUE}).")
-  int fold;
-
-  @Option(names = "--all-folds", description = "Run every fold in turn (the 10-fold rotation).")
-  boolean allFolds;
-
-  @Option(
       names = "--steps",
       defaultValue = "1000",
       description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
   int steps;
-
-  @Option(
-      names = {"-P", "--identities"},
-      defaultValue = "32",
-      description = "Identities per batch (default: ${DEFAULT-VALUE}).")
-  int identities;
-
-  @Option(
-      names = {"-K", "--faces"},
-      defaultValue = "4",
-      description =
-          "Faces per identity, drawn with replacement when a person has fewer (default: ${DEFAULT-VALUE}).")
-  int faces;
 
   @Option(
       names = "--lr",
@@ -90,48 +68,10 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
   double learningRate;
 
   @Option(
-      names = "--margin",
-      defaultValue = "0.2",
-      description = "Triplet margin on squared distances (default: ${DEFAULT-VALUE}).")
-  double margin;
-
-  @Option(
-      names = "--trainable-units",
-      defaultValue = "3",
-      description =
-          "Residual units of v2 trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: the last 256-channel units).")
-  int trainableUnits;
-
-  @Option(
-      names = "--augmented-variants",
-      defaultValue = "1",
-      description =
-          "Augmented variants per training photo, beside the chip and its mirror (default: ${DEFAULT-VALUE}).")
-  int augmented;
-
-  @Option(
-      names = "--all-photos",
-      description =
-          "Train on every photo of the training people, not only the photos their pairs name.")
-  boolean allPhotos;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Seed of batches and augmentations (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
       names = "--checkpoint-every",
       defaultValue = "100",
       description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
   int checkpointEvery;
-
-  @Option(
-      names = "--resume",
-      description =
-          "Continue the run's last checkpoint instead of refusing an existing run folder.")
-  boolean resume;
 
   @Option(
       names = "--speed-batch",
@@ -152,11 +92,6 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
       description = "Minimum timed seconds per speed measurement (default: ${DEFAULT-VALUE}).")
   double speedSeconds;
 
-  @Option(
-      names = "--out",
-      description = "Folder of trained models (default: ~/.local/share/facetrail/models).")
-  Path out;
-
   ChipReduction reduction() {
     return ChipReduction.valueOf(chipReduction.toUpperCase(java.util.Locale.ROOT));
   }
@@ -175,18 +110,7 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
       throw new UserFacingException("--chip-reduction must be crop or scale, is " + chipReduction);
     }
     var folds = lfw.folds();
-    List<Integer> targets = new ArrayList<>();
-    if (allFolds) {
-      for (int f = 1; f <= folds.foldCount(); f++) {
-        targets.add(f);
-      }
-    } else {
-      if (fold < 1 || fold > folds.foldCount()) {
-        throw new UserFacingException(
-            "--fold must be within 1-" + folds.foldCount() + ", is " + fold);
-      }
-      targets.add(fold);
-    }
+    List<Integer> targets = run.targets(folds);
     new HarmonicFoldRun(this, folds).run(targets);
     return 0;
   }

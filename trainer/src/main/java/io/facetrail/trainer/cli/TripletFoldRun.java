@@ -53,7 +53,7 @@ final class TripletFoldRun {
   TripletFoldRun(TrainTripletCommand options, LfwFolds folds) {
     this.o = options;
     this.folds = folds;
-    this.data = new FoldData(folds, options.allPhotos);
+    this.data = new FoldData(folds, options.run.allPhotos);
   }
 
   void run(List<Integer> targets) {
@@ -74,14 +74,17 @@ final class TripletFoldRun {
               TfjsWeightLoader.load(
                   ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
+      if (o.run.trainableUnits < 1 || o.run.trainableUnits > base.unitCount()) {
         throw new UserFacingException(
-            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
+            "--trainable-units must be within 1-"
+                + base.unitCount()
+                + ", is "
+                + o.run.trainableUnits);
       }
-      int firstUnit = base.unitCount() - o.trainableUnits;
+      int firstUnit = base.unitCount() - o.run.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
-      TrunkFeatures trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.seed, 32);
-      int variants = 2 + o.augmented;
+      TrunkFeatures trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.run.seed, 32);
+      int variants = 2 + o.run.augmented;
       String name =
           String.format(
               Locale.ROOT,
@@ -91,7 +94,7 @@ final class TripletFoldRun {
               augmenter.maxScale(),
               augmenter.maxShift(),
               augmenter.maxColour(),
-              o.seed);
+              o.run.seed);
       try (FeatureCache cache = FeatureCache.open(chipFile.resolveSibling(name), variants)) {
         Set<String> training = new LinkedHashSet<>(needed);
         training.removeAll(evalPhotos);
@@ -122,10 +125,10 @@ final class TripletFoldRun {
       int variants) {
     long t0 = System.nanoTime();
     long cpu0 = CpuTime.processNanos();
-    String id = String.format(Locale.ROOT, "v1-triplet-fold%d-seed%d", fold, o.seed);
-    Path root = o.out != null ? o.out : RunFolder.defaultRoot();
+    String id = String.format(Locale.ROOT, "v1-triplet-fold%d-seed%d", fold, o.run.seed);
+    Path root = o.run.out != null ? o.run.out : RunFolder.defaultRoot();
     RunFolder run = new RunFolder(root.resolve(id));
-    if (Files.exists(run.dir()) && !o.resume) {
+    if (Files.exists(run.dir()) && !o.run.resume) {
       throw new UserFacingException(
           "run folder "
               + run.dir()
@@ -136,16 +139,22 @@ final class TripletFoldRun {
         FoldEvaluation.evaluate(
             folds,
             fold,
-            embedder.embed(new TrainableHead(base, o.trainableUnits), evalPhotos)::get);
+            embedder.embed(new TrainableHead(base, o.run.trainableUnits), evalPhotos)::get);
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
-    PkSampler sampler = new PkSampler(byPerson, o.identities, o.faces, variants);
+    PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, variants);
     TrainingSettings ts =
         new TrainingSettings(
-            o.steps, o.identities, o.faces, o.learningRate, o.margin, o.seed, o.checkpointEvery);
-    TrainableHead head = new TrainableHead(base, o.trainableUnits);
+            o.steps,
+            o.run.identities,
+            o.run.faces,
+            o.learningRate,
+            o.run.margin,
+            o.run.seed,
+            o.checkpointEvery);
+    TrainableHead head = new TrainableHead(base, o.run.trainableUnits);
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
-    if (o.resume && run.hasCheckpoint()) {
+    if (o.run.resume && run.hasCheckpoint()) {
       RunFolder.Checkpoint cp = run.loadCheckpoint(head, manager);
       firstStep = cp.step() + 1;
       history.addAll(cp.history());
@@ -176,16 +185,16 @@ final class TripletFoldRun {
     ObjectNode config = line.putObject("config");
     config.put("baseModel", FacePipeline.MODEL_ID);
     config.put("fold", fold);
-    config.put("trainableUnits", o.trainableUnits);
+    config.put("trainableUnits", o.run.trainableUnits);
     config.put("steps", o.steps);
-    config.put("identitiesPerBatch", o.identities);
-    config.put("facesPerIdentity", o.faces);
+    config.put("identitiesPerBatch", o.run.identities);
+    config.put("facesPerIdentity", o.run.faces);
     config.put("learningRate", o.learningRate);
     config.put("optimizer", "adam");
-    config.put("margin", o.margin);
+    config.put("margin", o.run.margin);
     config.put("variants", variants);
-    config.put("allPhotos", o.allPhotos);
-    config.put("seed", o.seed);
+    config.put("allPhotos", o.run.allPhotos);
+    config.put("seed", o.run.seed);
     config.put("device", device.describe());
     config.put("trainingIdentities", sampler.identityCount());
     config.put("trainingPhotos", byPerson.values().stream().mapToInt(List::size).sum());
@@ -214,7 +223,7 @@ final class TripletFoldRun {
     metadata.put(
         "format",
         "DJL parameters (Block.saveParameters) of the last "
-            + o.trainableUnits
+            + o.run.trainableUnits
             + " residual units and the dense layer of "
             + FacePipeline.MODEL_ID
             + "; the earlier layers are "

@@ -1,39 +1,33 @@
 package io.facetrail.trainer.harmonic;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.facetrail.trainer.data.PkSampler;
 import io.facetrail.trainer.head.TrainableHead;
 import io.facetrail.trainer.triplet.MinedTriplets;
+import io.facetrail.trainer.triplet.StepLoop;
 import io.facetrail.trainer.triplet.StepRecord;
 import io.facetrail.trainer.triplet.TrainingSettings;
 import io.facetrail.trainer.triplet.TripletLoss;
+import io.facetrail.trainer.triplet.TripletMiner;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains the v2 head against the frozen v1 model with the harmonic triplet loss: each step draws P
  * x K faces, embeds their cached low-resolution trunk features with the trainable head (v2), takes
  * v1's precomputed embeddings of the same face variants, mines triplets over the union ({@link
- * HarmonicMiner}) and steps on their loss ({@link HarmonicLoss}). DJL {@link Trainer} with Adam.
+ * TripletMiner#mine(float[][], int[], boolean[])}) and steps on their loss ({@link HarmonicLoss}).
+ * DJL {@link Trainer} with Adam.
  */
 public final class HarmonicTrainer {
-  private static final Logger log = LoggerFactory.getLogger(HarmonicTrainer.class);
-
   private final TrainingSettings settings;
   private final PkSampler sampler;
   private final BiFunction<String, Integer, float[]> studentFeatures;
@@ -70,42 +64,21 @@ public final class HarmonicTrainer {
       int firstStep,
       Consumer<StepRecord> onStep,
       Consumer<Integer> checkpoint) {
-    HarmonicMiner miner = new HarmonicMiner(settings.margin());
+    TripletMiner miner = new TripletMiner(settings.margin());
     HarmonicLoss loss = new HarmonicLoss(settings.margin());
-    DefaultTrainingConfig config =
-        // The loss is computed outside the Trainer (mining needs the embeddings first).
-        new DefaultTrainingConfig(Loss.l2Loss())
-            .optOptimizer(
-                Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-                    .build())
-            .optDevices(new Device[] {device});
-    try (Model model = Model.newInstance("harmonic-head", device)) {
-      model.setBlock(head);
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(
-            new Shape(1, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
-        for (int step = firstStep; step <= settings.steps(); step++) {
-          StepRecord r = step(trainer, miner, loss, step);
-          onStep.accept(r);
-          if (step % 100 == 0) {
-            log.info(
-                "step {}: loss {}, {} triplets, active {}, semi-hard {}",
-                step,
-                String.format("%.4f", r.loss()),
-                r.triplets(),
-                String.format("%.3f", r.activeFraction()),
-                String.format("%.3f", r.semiHardFraction()));
-          }
-          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
-            checkpoint.accept(step);
-          }
-        }
-      }
-    }
+    StepLoop.run(
+        "harmonic-head",
+        head,
+        device,
+        featureShape,
+        settings,
+        firstStep,
+        (trainer, step) -> step(trainer, miner, loss, step),
+        onStep,
+        checkpoint);
   }
 
-  private StepRecord step(Trainer trainer, HarmonicMiner miner, HarmonicLoss loss, int step) {
+  private StepRecord step(Trainer trainer, TripletMiner miner, HarmonicLoss loss, int step) {
     SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
     List<PkSampler.Face> batch = sampler.batch(random);
     int n = batch.size();

@@ -1,5 +1,7 @@
 package io.facetrail.trainer.triplet;
 
+import java.util.Arrays;
+
 /**
  * Online triplet mining inside a batch (FaceNet, section 3.2): every anchor-positive pair is used;
  * its negative is semi-hard, i.e. farther from the anchor than the positive but within the margin
@@ -21,15 +23,35 @@ public final class TripletMiner {
   }
 
   /**
-   * Mines the triplets of one batch.
+   * Mines the triplets of one batch of a single model.
    *
    * @param embeddings one L2-normalised row per face
    * @param labels the identity of each row
    */
   public MinedTriplets mine(float[][] embeddings, int[] labels) {
+    if (labels.length != embeddings.length) {
+      throw new IllegalArgumentException(
+          embeddings.length + " embeddings but " + labels.length + " labels");
+    }
+    return mine(embeddings, labels, new boolean[embeddings.length]);
+  }
+
+  /**
+   * Mines the triplets of one batch holding two models' embeddings (harmonic embeddings, FaceNet
+   * section 6): rows of a frozen old model (v1) and of the model being trained (v2) share one
+   * identity label space, so triplets mix models. A triplet made only of frozen rows is constant
+   * (no gradient can change it) and is never mined: when anchor and positive are both frozen, the
+   * negative is taken among the trainable rows.
+   *
+   * @param embeddings one L2-normalised row per face and model
+   * @param labels the identity of each row
+   * @param frozen whether each row comes from the frozen model
+   */
+  public MinedTriplets mine(float[][] embeddings, int[] labels, boolean[] frozen) {
     int n = embeddings.length;
-    if (labels.length != n) {
-      throw new IllegalArgumentException(n + " embeddings but " + labels.length + " labels");
+    if (labels.length != n || frozen.length != n) {
+      throw new IllegalArgumentException(
+          n + " embeddings, " + labels.length + " labels, " + frozen.length + " model flags");
     }
     double[][] d = squaredDistances(embeddings);
     int capacity = 0;
@@ -51,11 +73,12 @@ public final class TripletMiner {
         if (p == a || labels[p] != labels[a]) {
           continue;
         }
+        boolean negativeMustTrain = frozen[a] && frozen[p];
         double dap = d[a][p];
         int semi = -1;
         int hardest = -1;
         for (int k = 0; k < n; k++) {
-          if (labels[k] == labels[a]) {
+          if (labels[k] == labels[a] || (negativeMustTrain && frozen[k])) {
             continue;
           }
           double dan = d[a][k];
@@ -67,7 +90,7 @@ public final class TripletMiner {
           }
         }
         if (hardest < 0) {
-          continue; // a batch of one identity has no negatives
+          continue; // no usable negative in this batch (e.g. one identity only)
         }
         int neg = semi >= 0 ? semi : hardest;
         semiHard += semi >= 0 ? 1 : 0;
@@ -79,9 +102,9 @@ public final class TripletMiner {
       }
     }
     return new MinedTriplets(
-        java.util.Arrays.copyOf(as, count),
-        java.util.Arrays.copyOf(ps, count),
-        java.util.Arrays.copyOf(ns, count),
+        Arrays.copyOf(as, count),
+        Arrays.copyOf(ps, count),
+        Arrays.copyOf(ns, count),
         semiHard,
         active);
   }

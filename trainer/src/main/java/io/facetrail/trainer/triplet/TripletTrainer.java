@@ -1,25 +1,18 @@
 package io.facetrail.trainer.triplet;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.facetrail.trainer.data.PkSampler;
 import io.facetrail.trainer.head.TrainableHead;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fine-tunes a {@link TrainableHead} with the triplet loss on DJL's training API (a {@link Trainer}
@@ -28,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * steps on their loss.
  */
 public final class TripletTrainer {
-  private static final Logger log = LoggerFactory.getLogger(TripletTrainer.class);
-
   private final TrainingSettings settings;
   private final PkSampler sampler;
   private final BiFunction<String, Integer, float[]> features;
@@ -64,38 +55,16 @@ public final class TripletTrainer {
       Consumer<Integer> checkpoint) {
     TripletMiner miner = new TripletMiner(settings.margin());
     TripletLoss tripletLoss = new TripletLoss(settings.margin());
-    DefaultTrainingConfig config =
-        // The loss is computed outside the Trainer (mining needs the embeddings first); the
-        // Trainer's own loss is only reported by DJL's listeners, which are not used here.
-        new DefaultTrainingConfig(Loss.l2Loss())
-            .optOptimizer(
-                Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-                    .build())
-            .optDevices(new Device[] {device});
-    try (Model model = Model.newInstance("triplet-head", device)) {
-      model.setBlock(head);
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(
-            new Shape(1, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
-        for (int step = firstStep; step <= settings.steps(); step++) {
-          StepRecord r = step(trainer, miner, tripletLoss, step);
-          onStep.accept(r);
-          if (step % 100 == 0) {
-            log.info(
-                "step {}: loss {}, {} triplets, active {}, semi-hard {}",
-                step,
-                String.format("%.4f", r.loss()),
-                r.triplets(),
-                String.format("%.3f", r.activeFraction()),
-                String.format("%.3f", r.semiHardFraction()));
-          }
-          if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
-            checkpoint.accept(step);
-          }
-        }
-      }
-    }
+    StepLoop.run(
+        "triplet-head",
+        head,
+        device,
+        featureShape,
+        settings,
+        firstStep,
+        (trainer, step) -> step(trainer, miner, tripletLoss, step),
+        onStep,
+        checkpoint);
   }
 
   private StepRecord step(Trainer trainer, TripletMiner miner, TripletLoss loss, int step) {

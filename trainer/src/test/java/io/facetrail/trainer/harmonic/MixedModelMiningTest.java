@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.trainer.triplet.MinedTriplets;
+import io.facetrail.trainer.triplet.TripletMiner;
 import org.junit.jupiter.api.Test;
 
-class HarmonicMinerTest {
+class MixedModelMiningTest {
   /** A unit vector at angle {@code degrees} in the plane. */
   private static float[] at(double degrees) {
     double r = Math.toRadians(degrees);
@@ -31,7 +32,7 @@ class HarmonicMinerTest {
   @Test
   void usesEveryPairOfAPersonExceptThoseOnlyV1CanServe() {
     float[][] e = {at(0), at(20), at(90), at(100), at(5), at(15), at(95), at(105)};
-    MinedTriplets t = new HarmonicMiner(0.2).mine(e, LABELS, FROZEN);
+    MinedTriplets t = new TripletMiner(0.2).mine(e, LABELS, FROZEN);
 
     // 4 rows per person: 4 x 3 ordered anchor-positive pairs each, all usable.
     assertThat(t.size()).isEqualTo(24);
@@ -53,7 +54,7 @@ class HarmonicMinerTest {
     // v2 anchor 0 at 0 degrees, its v1 positive 4 at 30 (squared distance 0.268). Negatives: v2
     // row 2 at 60 (1.0, beyond the margin) and v1 row 6 at 38 (0.424, semi-hard): v1's is taken.
     float[][] e = {at(0), at(10), at(60), at(120), at(30), at(12), at(38), at(130)};
-    MinedTriplets t = new HarmonicMiner(0.2).mine(e, LABELS, FROZEN);
+    MinedTriplets t = new TripletMiner(0.2).mine(e, LABELS, FROZEN);
 
     assertThat(t.negatives()[rowOf(t, 0, 4)]).isEqualTo(6);
   }
@@ -64,7 +65,7 @@ class HarmonicMinerTest {
     // closest semi-hard negative, but a triplet of three v1 rows cannot be trained: v2 row 2 at 39
     // (0.446, semi-hard too) is taken.
     float[][] e = {at(2), at(28), at(39), at(150), at(0), at(30), at(38), at(160)};
-    MinedTriplets t = new HarmonicMiner(0.2).mine(e, LABELS, FROZEN);
+    MinedTriplets t = new TripletMiner(0.2).mine(e, LABELS, FROZEN);
 
     assertThat(t.negatives()[rowOf(t, 4, 5)]).isEqualTo(2);
     // With the v2 positive 1 at 28 (0.234) the v1 negative is allowed again, and only it is
@@ -75,8 +76,8 @@ class HarmonicMinerTest {
   @Test
   void rejectsMismatchedInputs() {
     float[][] e = {at(0), at(10)};
-    assertThatThrownBy(() -> new HarmonicMiner(0.2).mine(e, new int[] {0, 0}, new boolean[1]))
+    assertThatThrownBy(() -> new TripletMiner(0.2).mine(e, new int[] {0, 0}, new boolean[1]))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new HarmonicMiner(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TripletMiner(0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,97 @@
+package io.facetrail.trainer.cli;
+
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.trainer.data.LfwFolds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every head-training command shares (`train triplet`, `train harmonic`): which folds, the
+ * P x K batches, the margin, what is trained, augmentation, seed, resumption and where runs go.
+ * Steps, learning rate and checkpoint interval differ per command and stay there.
+ */
+public final class HeadTrainingOptions {
+  @Option(
+      names = "--fold",
+      defaultValue = "1",
+      description = "Held-out fold, 1-10 (default: ${DEFAULT-VALUE}).")
+  int fold;
+
+  @Option(names = "--all-folds", description = "Run every fold in turn (the 10-fold rotation).")
+  boolean allFolds;
+
+  @Option(
+      names = {"-P", "--identities"},
+      defaultValue = "32",
+      description = "Identities per batch (default: ${DEFAULT-VALUE}).")
+  int identities;
+
+  @Option(
+      names = {"-K", "--faces"},
+      defaultValue = "4",
+      description =
+          "Faces per identity, drawn with replacement when a person has fewer (default: ${DEFAULT-VALUE}).")
+  int faces;
+
+  @Option(
+      names = "--margin",
+      defaultValue = "0.2",
+      description = "Triplet margin on squared distances (default: ${DEFAULT-VALUE}).")
+  double margin;
+
+  @Option(
+      names = "--trainable-units",
+      defaultValue = "3",
+      description =
+          "Residual units trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: the last 256-channel units).")
+  int trainableUnits;
+
+  @Option(
+      names = "--augmented-variants",
+      defaultValue = "1",
+      description =
+          "Augmented variants per training photo, beside the chip and its mirror (default: ${DEFAULT-VALUE}).")
+  int augmented;
+
+  @Option(
+      names = "--all-photos",
+      description =
+          "Train on every photo of the training people, not only the photos their pairs name.")
+  boolean allPhotos;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of batches and augmentations (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the run's last checkpoint instead of refusing an existing run folder.")
+  boolean resume;
+
+  @Option(
+      names = "--out",
+      description = "Folder of trained models (default: ~/.local/share/facetrail/models).")
+  Path out;
+
+  /** The held-out folds to run: every fold with --all-folds, else --fold (checked). */
+  List<Integer> targets(LfwFolds folds) {
+    List<Integer> targets = new ArrayList<>();
+    if (allFolds) {
+      for (int f = 1; f <= folds.foldCount(); f++) {
+        targets.add(f);
+      }
+    } else {
+      if (fold < 1 || fold > folds.foldCount()) {
+        throw new UserFacingException(
+            "--fold must be within 1-" + folds.foldCount() + ", is " + fold);
+      }
+      targets.add(fold);
+    }
+    return targets;
+  }
+}
