@@ -9,6 +9,7 @@ import io.facetrail.trainer.data.LfwFolds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,20 @@ final class FoldData {
       byPerson.computeIfAbsent(p.substring(0, p.indexOf('/')), k -> new ArrayList<>()).add(p);
     }
     return byPerson;
+  }
+
+  /** The pair photos of every fold: what the held-out evaluations embed. */
+  List<String> evaluationPhotos() {
+    return folds.pairPhotosOfFolds(IntStream.rangeClosed(1, folds.foldCount()).boxed().toList());
+  }
+
+  /** {@code evalPhotos} and the training photos of every fold in {@code targets}, in order. */
+  Set<String> neededPhotos(List<String> evalPhotos, List<Integer> targets) {
+    Set<String> needed = new LinkedHashSet<>(evalPhotos);
+    for (int f : targets) {
+      needed.addAll(trainingPhotos(f));
+    }
+    return needed;
   }
 
   /** The chips of {@code photos}, cutting (and caching) those the cache file lacks. */

@@ -32,12 +32,10 @@ import io.facetrail.trainer.triplet.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,12 +64,8 @@ final class HarmonicFoldRun {
 
   void run(List<Integer> targets) {
     FacePipelineSettings settings = o.lfw.pipelineSettings();
-    List<Integer> all = IntStream.rangeClosed(1, folds.foldCount()).boxed().toList();
-    List<String> evalPhotos = folds.pairPhotosOfFolds(all);
-    Set<String> needed = new LinkedHashSet<>(evalPhotos);
-    for (int f : targets) {
-      needed.addAll(data.trainingPhotos(f));
-    }
+    List<String> evalPhotos = data.evaluationPhotos();
+    Set<String> needed = data.neededPhotos(evalPhotos, targets);
     Path chipFile = o.lfw.chipFile(settings);
     Map<String, Chip> chips = data.chips(settings, chipFile, needed);
     List<Chip> evalChips = evalPhotos.stream().map(chips::get).toList();

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,12 +57,8 @@ final class TripletFoldRun {
 
   void run(List<Integer> targets) {
     FacePipelineSettings settings = o.lfw.pipelineSettings();
-    List<Integer> all = IntStream.rangeClosed(1, folds.foldCount()).boxed().toList();
-    List<String> evalPhotos = folds.pairPhotosOfFolds(all);
-    Set<String> needed = new LinkedHashSet<>(evalPhotos);
-    for (int f : targets) {
-      needed.addAll(data.trainingPhotos(f));
-    }
+    List<String> evalPhotos = data.evaluationPhotos();
+    Set<String> needed = data.neededPhotos(evalPhotos, targets);
     Path chipFile = o.lfw.chipFile(settings);
     Map<String, Chip> chips = data.chips(settings, chipFile, needed);
     ResolvedDevice device = o.lfw.models.select();
