@@ -14,25 +14,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SSD MobileNetV1 face detector. Each image is padded at the bottom/right to a square, resized
- * to 512x512, and the 5,118 anchor predictions are decoded, thresholded and suppressed (IoU 0.5),
- * following the reference library so that boxes and scores match it.
+ * The SSD MobileNetV1 face detector. Each image is scaled so that its longer side is 512 pixels and
+ * placed at the top left of an input whose shorter side is the scaled side rounded up to a multiple
+ * of 32 (a 1080p frame: 512 x 288, 56% of the reference's 512 x 512 square for the same pixels);
+ * anchors follow the input ({@link SsdAnchors}). The predictions are decoded, thresholded and
+ * suppressed (IoU 0.5) following the reference library, so that boxes and scores match it.
  */
 public final class SsdFaceDetector implements FaceDetector {
   private static final float[] MEAN = {127.5f, 127.5f, 127.5f};
   private static final float IOU_THRESHOLD = 0.5f;
   private static final int MAX_RESULTS = 100;
 
+  /** Rounding of the shorter input side: keeps the stride-16 and stride-32 layers aligned. */
+  private static final int CELL = 32;
+
   private final Network<SsdMobileNetV1> network;
-  private final float[] anchors;
+  private final SsdAnchors anchors;
   private final int maxBatch;
 
   public SsdFaceDetector(Network<SsdMobileNetV1> network, float[] anchors, int maxBatch) {
-    if (anchors.length != 5118 * 4) {
-      throw new IllegalArgumentException("expected 5118 anchors, got " + anchors.length / 4);
-    }
     this.network = network;
-    this.anchors = anchors;
+    this.anchors = new SsdAnchors(anchors);
     this.maxBatch = maxBatch;
   }
 
@@ -62,30 +64,58 @@ public final class SsdFaceDetector implements FaceDetector {
   private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
     int n = batch.size();
     int s = SsdMobileNetV1.INPUT_SIZE;
-    int per = 3 * s * s;
+    // One tensor for the batch: as wide and as tall as its widest and tallest scaled image.
+    int w = CELL;
+    int h = CELL;
+    for (RgbImage image : batch) {
+      w = Math.max(w, roundUp(scaled(image.width(), image)));
+      h = Math.max(h, roundUp(scaled(image.height(), image)));
+    }
+    int tw = w;
+    int th = h;
+    int per = 3 * w * h;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
-      TensorPacking.squareResize(batch.get(i), false, s, MEAN, 1f / 127.5f, input, i * per);
+      TensorPacking.letterbox(batch.get(i), s, w, h, MEAN, 1f / 127.5f, input, i * per);
     }
+    SsdMobileNetV1 net = network.block();
+    float[] boxAnchors = anchors.forInput(h, w, net.featureSizes(h), net.featureSizes(w));
     float[][] raw =
         network.infer(
-            m -> m.create(input, new Shape(n, 3, s, s)),
+            m -> m.create(input, new Shape(n, 3, th, tw)),
             y -> new float[][] {y.get(0).toFloatArray(), y.get(1).toFloatArray()});
     List<List<Detection>> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      result.add(decode(raw[0], raw[1], i, batch.get(i).width(), batch.get(i).height(), minScore));
+      result.add(decode(raw[0], raw[1], boxAnchors, i, batch.get(i), w, h, minScore));
     }
     return result;
   }
 
+  /** An image side once the longer side is scaled to 512, as the reference rounds. */
+  private static int scaled(int side, RgbImage image) {
+    int longest = Math.max(image.width(), image.height());
+    return Math.round(side * (SsdMobileNetV1.INPUT_SIZE / (float) longest));
+  }
+
+  private static int roundUp(int v) {
+    return Math.min(SsdMobileNetV1.INPUT_SIZE, (v + CELL - 1) / CELL * CELL);
+  }
+
   private List<Detection> decode(
-      float[] boxes, float[] classes, int image, int width, int height, float minScore) {
+      float[] boxes,
+      float[] classes,
+      float[] anchors,
+      int image,
+      RgbImage source,
+      int inputW,
+      int inputH,
+      float minScore) {
     int count = anchors.length / 4;
-    int s = SsdMobileNetV1.INPUT_SIZE;
-    // The reference maps boxes back through the rounded size of the image inside the square.
-    int longest = Math.max(width, height);
-    float padX = s / (float) Math.round(width * (s / (float) longest));
-    float padY = s / (float) Math.round(height * (s / (float) longest));
+    int width = source.width();
+    int height = source.height();
+    // Input fractions to image fractions through the rounded scaled size (the reference's rule).
+    float padX = inputW / (float) scaled(width, source);
+    float padY = inputH / (float) scaled(height, source);
     List<Detection> candidates = new ArrayList<>();
     for (int a = 0; a < count; a++) {
       float logit = classes[(image * count + a) * 3 + 1];

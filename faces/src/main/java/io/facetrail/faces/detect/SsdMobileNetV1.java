@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SSD with a MobileNetV1 backbone (face-api's {@code ssd_mobilenetv1_model}): input N x 3 x 512 x
- * 512 scaled to -1..1; outputs box encodings N x 5118 x 4 and class logits N x 5118 x 3, one row
- * per anchor in the order of the anchors stored with the weights. Batch norms are folded into the
- * depthwise convolutions at load time.
+ * SSD with a MobileNetV1 backbone (face-api's {@code ssd_mobilenetv1_model}): input N x 3 x H x W
+ * scaled to -1..1 (512 x 512 in the reference); outputs box encodings N x A x 4 and class logits N
+ * x A x 3, one row per anchor, ordered by layer, row, column and anchor as the anchors stored with
+ * the weights (A = 5,118 for 512 x 512; {@link #anchorCount} for other sizes). Batch norms are
+ * folded into the depthwise convolutions at load time.
  */
 public final class SsdMobileNetV1 extends AbstractBlock {
   public static final int INPUT_SIZE = 512;
@@ -152,36 +153,73 @@ public final class SsdMobileNetV1 extends AbstractBlock {
     return layer.forward(ps, new NDList(x), training).singletonOrThrow();
   }
 
-  /** Multiply-accumulates of one forward pass of one image, counted from the layer shapes. */
-  public long macs() {
-    long total = 0;
-    int size = INPUT_SIZE;
-    int[] featureSizes = new int[6];
+  /**
+   * Side of each prediction layer's feature map along one axis of {@code side} input pixels (the
+   * backbone's stride-16 and stride-32 maps, then the four extra layers).
+   */
+  public int[] featureSizes(int side) {
+    int[] out = new int[6];
+    int size = side;
     for (int i = 0; i < backbone.size(); i++) {
-      total += backbone.get(i).macs(size, size);
       size = backbone.get(i).outputSize(size);
       if (i == 22) {
-        featureSizes[0] = size;
+        out[0] = size;
       }
     }
-    featureSizes[1] = size;
+    out[1] = size;
     for (int i = 0; i < extra.size(); i++) {
-      total += extra.get(i).macs(size, size);
       size = extra.get(i).outputSize(size);
       if (i % 2 == 1) {
-        featureSizes[2 + i / 2] = size;
+        out[2 + i / 2] = size;
       }
     }
+    return out;
+  }
+
+  /** Multiply-accumulates of one forward pass of one 512x512 image, from the layer shapes. */
+  public long macs() {
+    return macs(INPUT_SIZE, INPUT_SIZE);
+  }
+
+  /** Multiply-accumulates of one forward pass of one {@code height x width} input. */
+  public long macs(int height, int width) {
+    long total = 0;
+    int h = height;
+    int w = width;
+    for (ConvLayer layer : backbone) {
+      total += layer.macs(h, w);
+      h = layer.outputSize(h);
+      w = layer.outputSize(w);
+    }
+    for (ConvLayer layer : extra) {
+      total += layer.macs(h, w);
+      h = layer.outputSize(h);
+      w = layer.outputSize(w);
+    }
+    int[] rows = featureSizes(height);
+    int[] cols = featureSizes(width);
     for (int i = 0; i < 6; i++) {
-      int f = featureSizes[i];
-      total += boxHeads.get(i).macs(f, f) + classHeads.get(i).macs(f, f);
+      total += boxHeads.get(i).macs(rows[i], cols[i]) + classHeads.get(i).macs(rows[i], cols[i]);
+    }
+    return total;
+  }
+
+  /** Anchor count of a {@code height x width} input: 5,118 for 512x512. */
+  public int anchorCount(int height, int width) {
+    int[] rows = featureSizes(height);
+    int[] cols = featureSizes(width);
+    int total = 0;
+    for (int i = 0; i < 6; i++) {
+      total += rows[i] * cols[i] * (i == 0 ? 3 : 6);
     }
     return total;
   }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    long n = inputShapes[0].get(0);
-    return new Shape[] {new Shape(n, 5118, 4), new Shape(n, 5118, 3)};
+    Shape s = inputShapes[0];
+    long n = s.get(0);
+    int anchors = anchorCount((int) s.get(2), (int) s.get(3));
+    return new Shape[] {new Shape(n, anchors, 4), new Shape(n, anchors, 3)};
   }
 }
