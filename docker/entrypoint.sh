@@ -6,6 +6,13 @@
 # JAVA_OPTS adds JVM options (each image sets a heap share of the container's memory limit).
 set -eu
 
+# Keep PyTorch's freed tensor memory in the process instead of returning it to the kernel after
+# every network pass (see the repository's ./facetrail launcher for the measurement).
+MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
+MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-2147483648}"
+MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
+export MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_
+
 # DJL never goes online at run time: the native libraries come from the image (CPU jar, or the
 # libtorch that PYTORCH_LIBRARY_PATH names in the GPU image). Native libraries unpack under the
 # writable cache folder, so the root file system can stay read-only.
