@@ -12,6 +12,9 @@ MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-2147483648}"
 MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
 export MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_
+# Idle OpenMP threads sleep instead of spinning on cores the rest of the process needs.
+OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export OMP_WAIT_POLICY
 
 # DJL never goes online at run time: the native libraries come from the image (CPU jar, or the
 # libtorch that PYTORCH_LIBRARY_PATH names in the GPU image). Native libraries unpack under the
