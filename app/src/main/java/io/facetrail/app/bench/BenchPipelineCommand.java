@@ -7,6 +7,7 @@ import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.TopicFeed;
+import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
@@ -123,6 +124,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     config.put("detection", detection.name());
     config.put("faces", plan.embedder().faces().toString());
     config.put("batching", plan.embedder().batching().toString());
+    config.put("environment", NativeTuning.current());
     config.put("tracking", plan.tracking().toString());
     config.put(
         "latency",

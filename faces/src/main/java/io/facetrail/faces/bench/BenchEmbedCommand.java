@@ -1,6 +1,7 @@
 package io.facetrail.faces.bench;
 
 import io.facetrail.faces.cli.ModelRunOptions;
+import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
@@ -116,6 +117,7 @@ public final class BenchEmbedCommand implements Callable<Integer> {
     line.put("device", dev.describe());
     line.put("threads", dev.threads());
     line.put("processors", Runtime.getRuntime().availableProcessors());
+    NativeTuning.current().forEach(line.putObject("environment")::put);
     return line;
   }
 

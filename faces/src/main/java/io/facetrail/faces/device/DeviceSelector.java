@@ -55,6 +55,14 @@ public final class DeviceSelector {
       System.setProperty("ai.djl.pytorch.cudnn_benchmark", "true");
       JniUtils.setBenchmarkCuDNN(true);
     }
+    if (!device.isGpu() && !NativeTuning.missing().isEmpty()) {
+      log.warn(
+          "{} not set: the face models may run several times slower on this CPU (spinning OpenMP"
+              + " threads, memory returned to the kernel after every pass). Start through the"
+              + " facetrail launcher or the container entry point, or set {}",
+          NativeTuning.missing(),
+          NativeTuning.RECOMMENDED);
+    }
     ResolvedDevice resolved =
         new ResolvedDevice(device, device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32, t);
     log.info("Face models run on {}", resolved.describe());
