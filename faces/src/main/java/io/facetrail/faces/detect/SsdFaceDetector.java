@@ -64,15 +64,9 @@ public final class SsdFaceDetector implements FaceDetector {
   private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
     int n = batch.size();
     int s = SsdMobileNetV1.INPUT_SIZE;
-    // One tensor for the batch: as wide and as tall as its widest and tallest scaled image.
-    int w = CELL;
-    int h = CELL;
-    for (RgbImage image : batch) {
-      w = Math.max(w, roundUp(scaled(image.width(), image)));
-      h = Math.max(h, roundUp(scaled(image.height(), image)));
-    }
-    int tw = w;
-    int th = h;
+    InputShape shape = InputShape.of(batch, s, CELL);
+    int w = shape.width();
+    int h = shape.height();
     int per = 3 * w * h;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
@@ -82,23 +76,13 @@ public final class SsdFaceDetector implements FaceDetector {
     float[] boxAnchors = anchors.forInput(h, w, net.featureSizes(h), net.featureSizes(w));
     float[][] raw =
         network.infer(
-            m -> m.create(input, new Shape(n, 3, th, tw)),
+            m -> m.create(input, new Shape(n, 3, h, w)),
             y -> new float[][] {y.get(0).toFloatArray(), y.get(1).toFloatArray()});
     List<List<Detection>> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       result.add(decode(raw[0], raw[1], boxAnchors, i, batch.get(i), w, h, minScore));
     }
     return result;
-  }
-
-  /** An image side once the longer side is scaled to 512, as the reference rounds. */
-  private static int scaled(int side, RgbImage image) {
-    int longest = Math.max(image.width(), image.height());
-    return Math.round(side * (SsdMobileNetV1.INPUT_SIZE / (float) longest));
-  }
-
-  private static int roundUp(int v) {
-    return Math.min(SsdMobileNetV1.INPUT_SIZE, (v + CELL - 1) / CELL * CELL);
   }
 
   private List<Detection> decode(
@@ -114,8 +98,8 @@ public final class SsdFaceDetector implements FaceDetector {
     int width = source.width();
     int height = source.height();
     // Input fractions to image fractions through the rounded scaled size (the reference's rule).
-    float padX = inputW / (float) scaled(width, source);
-    float padY = inputH / (float) scaled(height, source);
+    float padX = inputW / (float) InputShape.scaled(width, source, SsdMobileNetV1.INPUT_SIZE);
+    float padY = inputH / (float) InputShape.scaled(height, source, SsdMobileNetV1.INPUT_SIZE);
     List<Detection> candidates = new ArrayList<>();
     for (int a = 0; a < count; a++) {
       float logit = classes[(image * count + a) * 3 + 1];

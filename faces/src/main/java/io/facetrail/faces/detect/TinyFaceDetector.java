@@ -83,15 +83,9 @@ public final class TinyFaceDetector implements FaceDetector {
 
   private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
     int n = batch.size();
-    // One tensor for the batch: as wide and as tall as its widest and tallest scaled image.
-    int w = CELL;
-    int h = CELL;
-    for (RgbImage image : batch) {
-      w = Math.max(w, roundUp(scaled(image.width(), image)));
-      h = Math.max(h, roundUp(scaled(image.height(), image)));
-    }
-    int tw = w;
-    int th = h;
+    InputShape shape = InputShape.of(batch, inputSize, CELL);
+    int w = shape.width();
+    int h = shape.height();
     int per = 3 * w * h;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
@@ -100,8 +94,7 @@ public final class TinyFaceDetector implements FaceDetector {
     }
     float[] raw =
         network.infer(
-            m -> m.create(input, new Shape(n, 3, th, tw)),
-            y -> y.singletonOrThrow().toFloatArray());
+            m -> m.create(input, new Shape(n, 3, h, w)), y -> y.singletonOrThrow().toFloatArray());
     List<List<Detection>> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       result.add(decode(raw, i, w / CELL, h / CELL, batch.get(i), minScore));
@@ -109,21 +102,12 @@ public final class TinyFaceDetector implements FaceDetector {
     return result;
   }
 
-  /** An image side once the longer side is scaled to the input size, as the reference rounds. */
-  private int scaled(int side, RgbImage image) {
-    return Math.round(side * (inputSize / (float) Math.max(image.width(), image.height())));
-  }
-
-  private static int roundUp(int v) {
-    return (v + CELL - 1) / CELL * CELL;
-  }
-
   private List<Detection> decode(
       float[] raw, int image, int cols, int rows, RgbImage source, float minScore) {
     int plane = cols * rows;
     // Input pixels to image pixels, per axis, from the rounded scaled size (the reference's rule).
-    float toX = source.width() / (float) scaled(source.width(), source);
-    float toY = source.height() / (float) scaled(source.height(), source);
+    float toX = source.width() / (float) InputShape.scaled(source.width(), source, inputSize);
+    float toY = source.height() / (float) InputShape.scaled(source.height(), source, inputSize);
     int base = image * 25 * plane;
     List<Detection> candidates = new ArrayList<>();
     for (int row = 0; row < rows; row++) {
