@@ -1,5 +1,6 @@
 package io.facetrail.matcher.bench;
 
+import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,10 +19,25 @@ public final class GalleryBench {
       int queries,
       int k,
       List<Integer> fastCandidates,
+      List<FastPass> fastPasses,
       int threads,
       long seed,
       String redis,
       boolean skipRedis) {}
+
+  /** The fast search's first pass, measured side by side (alternating per query). */
+  public enum FastPass {
+    /** {@link SearchMode#FAST}: the vector pass where the JVM allows it, else the scalar one. */
+    VECTOR(SearchMode.FAST),
+    /** {@link SearchMode#FAST_SCALAR}. */
+    SCALAR(SearchMode.FAST_SCALAR);
+
+    final SearchMode mode;
+
+    FastPass(SearchMode mode) {
+      this.mode = mode;
+    }
+  }
 
   public static void run(Settings s, PrintWriter out) {
     if (s.codes() < 1000 || s.queries() < 10 || s.k() < 1 || s.meanCodesPerPerson() < 1) {
@@ -30,6 +46,9 @@ public final class GalleryBench {
     }
     if (s.fastCandidates().isEmpty() || s.fastCandidates().stream().anyMatch(c -> c < 1)) {
       throw new UserFacingException("--fast-candidates needs one or more positive numbers");
+    }
+    if (s.fastPasses().isEmpty()) {
+      throw new UserFacingException("--fast-passes needs VECTOR, SCALAR or both");
     }
     if (!s.skipRedis() && !s.redis().matches("[^:]+:\\d+")) {
       throw new UserFacingException("--redis must be host:port, got " + s.redis());

@@ -3,6 +3,7 @@ package io.facetrail.matcher.bench;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.redis.RedisGallery;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
+import io.facetrail.matcher.index.FastSearch;
 import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.Match;
 import io.facetrail.matcher.index.ModelCompatibility;
@@ -79,7 +80,11 @@ final class GalleryBenchmark {
     // Warm-up: let the JIT compile every search path before anything is timed.
     for (int i = 0; i < Math.min(q, 50); i++) {
       for (SearchMode mode :
-          List.of(SearchMode.EXACT, SearchMode.EXACT_PARALLEL, SearchMode.FAST)) {
+          List.of(
+              SearchMode.EXACT,
+              SearchMode.EXACT_PARALLEL,
+              SearchMode.FAST,
+              SearchMode.FAST_SCALAR)) {
         index.search(strangers[i], BenchGallery.MODEL, config.k(), mode);
       }
     }
@@ -112,32 +117,47 @@ final class GalleryBenchmark {
     pool.shutdown();
   }
 
-  /** Fast search latency and recall@k against the exact results, at one candidate count. */
+  /**
+   * Fast search latency and recall@k against the exact results, at one candidate count, for each
+   * first pass: the passes alternate per query (and which goes first), so that a machine whose load
+   * changes during the run slows them alike.
+   */
   private void fast(
       String population,
       byte[][] queries,
       List<List<Match>> exact,
       int candidates,
       GalleryIndex index) {
+    List<GalleryBench.FastPass> passes = config.fastPasses();
     int q = queries.length;
-    long[] times = new long[q];
-    long[] cpu = new long[q];
-    double recall = 0;
+    long[][] times = new long[passes.size()][q];
+    long[][] cpu = new long[passes.size()][q];
+    double[] recall = new double[passes.size()];
     for (int i = 0; i < q; i++) {
-      long c = THREADS.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      List<Match> fast =
-          index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.FAST, candidates);
-      times[i] = System.nanoTime() - t;
-      cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
-      recall += overlap(exact.get(i), fast) / (double) exact.get(i).size();
+      for (int n = 0; n < passes.size(); n++) {
+        int p = (n + i) % passes.size();
+        long c = THREADS.getCurrentThreadCpuTime();
+        long t = System.nanoTime();
+        List<Match> fast =
+            index.search(
+                queries[i], BenchGallery.MODEL, config.k(), passes.get(p).mode, candidates);
+        times[p][i] = System.nanoTime() - t;
+        cpu[p][i] = THREADS.getCurrentThreadCpuTime() - c;
+        recall[p] += overlap(exact.get(i), fast) / (double) exact.get(i).size();
+      }
     }
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("queries", population);
-    extra.put("fastCandidates", candidates);
-    extra.put("sketch", GalleryIndex.fastSketch());
-    extra.put("recallAtK", round4(recall / q));
-    report("fast-1-thread", withCpu(stats(times, extra), cpu));
+    for (int p = 0; p < passes.size(); p++) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("queries", population);
+      extra.put("fastCandidates", candidates);
+      extra.put("fastPass", passes.get(p).name());
+      extra.put(
+          "passInUse",
+          passes.get(p) == GalleryBench.FastPass.VECTOR ? FastSearch.pass() : "scalar");
+      extra.put("sketch", FastSearch.sketch());
+      extra.put("recallAtK", round4(recall[p] / q));
+      report("fast-1-thread", withCpu(stats(times[p], extra), cpu[p]));
+    }
   }
 
   private void redisLoad(BenchGallery gallery) {

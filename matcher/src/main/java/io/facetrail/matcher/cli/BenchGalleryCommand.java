@@ -56,6 +56,15 @@ final class BenchGalleryCommand implements Callable<Integer> {
   List<Integer> fastCandidates;
 
   @Option(
+      names = "--fast-passes",
+      split = ",",
+      defaultValue = "VECTOR,SCALAR",
+      description =
+          "Fast search first passes, measured side by side, alternating per query: VECTOR (SIMD"
+              + " where the JVM allows it), SCALAR (default ${DEFAULT-VALUE})")
+  List<GalleryBench.FastPass> fastPasses;
+
+  @Option(
       names = "--threads",
       description = "Threads of the all-cores scan (default: available processors)")
   Integer threads;
@@ -82,6 +91,7 @@ final class BenchGalleryCommand implements Callable<Integer> {
             queries,
             k,
             fastCandidates,
+            fastPasses,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             seed,
             redis,

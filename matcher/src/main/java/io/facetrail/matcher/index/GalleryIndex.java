@@ -55,17 +55,6 @@ public final class GalleryIndex {
     this.fastCandidates = fastCandidates;
   }
 
-  /** How the fast search sketches a code (for benchmark reports). */
-  public static String fastSketch() {
-    return "2 bits x "
-        + CodeQuantiser.TWO_BIT_DIMS
-        + " dims, 1 bit x "
-        + (128 - 2 * CodeQuantiser.TWO_BIT_DIMS)
-        + " dims, none for the "
-        + CodeQuantiser.TWO_BIT_DIMS
-        + " dims of least spread";
-  }
-
   /** An index comparing equal model ids only, with the common pool and default fast settings. */
   public static GalleryIndex withDefaults() {
     return new GalleryIndex(
@@ -240,7 +229,8 @@ public final class GalleryIndex {
       switch (m) {
         case EXACT -> table.scan(code, allowed, 0, table.size, top);
         case EXACT_PARALLEL -> parallelScan(code, allowed, k, top);
-        case FAST -> table.fastScan(code, allowed, fastCandidates, top);
+        case FAST -> table.fastScan(code, allowed, fastCandidates, true, top);
+        case FAST_SCALAR -> table.fastScan(code, allowed, fastCandidates, false, top);
         case AUTO -> throw new IllegalStateException("resolved above");
       }
       List<Match> out = new ArrayList<>();

@@ -6,8 +6,16 @@ public enum SearchMode {
   EXACT,
   /** Exact scan split over the index's thread pool. */
   EXACT_PARALLEL,
-  /** Sign-code Hamming prefilter, then the exact distance of the best candidates. */
+  /**
+   * Estimates from a quantised sketch of every code (a SIMD pass when {@code jdk.incubator.vector}
+   * is loaded), then the exact distance of the best candidates.
+   */
   FAST,
+  /**
+   * {@link #FAST} with the scalar pass even when the vector one is available: the same results
+   * (benchmarks compare the two).
+   */
+  FAST_SCALAR,
   /** {@link #FAST} for galleries of at least the configured size, else {@link #EXACT}. */
   AUTO
 }
