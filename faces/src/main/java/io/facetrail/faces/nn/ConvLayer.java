@@ -109,11 +109,32 @@ public final class ConvLayer extends AbstractBlock {
     // than through the ParameterStore's per-device copies) keeps concurrent callers lock-free.
     NDArray w = weight.getArray();
     NDArray b = bias.getArray();
+    boolean tiny = takesNativePath(x.getShape());
+    NDArray in = tiny ? x.concat(x, 0) : x;
     NDArray y =
-        x.getNDArrayInternal()
-            .convolution(x, w, b, new Shape(stride, stride), convPad, new Shape(1, 1), groups)
+        in.getNDArrayInternal()
+            .convolution(in, w, b, new Shape(stride, stride), convPad, new Shape(1, 1), groups)
             .singletonOrThrow();
+    if (tiny) {
+      y = y.get("0:1");
+    }
     return new NDList(nonlinearity.apply(y));
+  }
+
+  /**
+   * Whether PyTorch's CPU convolution would skip oneDNN for this input: one image, no groups, a
+   * kernel of at most 3x3 and at most 20,480 input values (late layers of the detectors run on one
+   * frame). Its fallback first asks NNPACK, which cannot start on CPUs it does not know (this
+   * machine's AMD EPYC) and then logs a warning on every call: thousands of lines per video. Such a
+   * layer runs as a batch of two copies instead, which oneDNN takes; it costs microseconds.
+   */
+  private boolean takesNativePath(Shape s) {
+    return s.get(0) == 1
+        && groups == 1
+        && kernelH <= 3
+        && kernelW <= 3
+        && s.get(1) * s.get(2) * s.get(3) <= 20_480
+        && !weight.getArray().getDevice().isGpu();
   }
 
   @Override
