@@ -10,6 +10,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.facetrail.faces.nn.ConvLayer;
+import io.facetrail.faces.nn.MaxPool;
 import io.facetrail.faces.nn.Nonlinearity;
 import io.facetrail.faces.nn.Padding;
 import io.facetrail.faces.weights.WeightSet;
@@ -142,7 +143,7 @@ public final class DlibResNet extends AbstractBlock {
           "unit count must be within 0-" + units.size() + ", is " + count);
     }
     NDArray x = stem.forward(ps, new NDList(input), training).singletonOrThrow();
-    x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
+    x = MaxPool.apply(x, 3, 2);
     for (int i = 0; i < count; i++) {
       x = units.get(i).forward(ps, x, training);
     }
