@@ -16,11 +16,19 @@ export MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_TOP_PAD_
 OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export OMP_WAIT_POLICY
 
+# The gallery's fast search runs on the Vector API when this runtime has the module (as the
+# ./facetrail launcher does, with the API's per-access checks off: the search checks its own
+# ranges, see matcher/README.md); without it the scalar pass gives the same results, slower.
+vector_flags=""
+if java --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector@'; then
+  vector_flags="--add-modules jdk.incubator.vector -Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0"
+fi
+
 # DJL never goes online at run time: the native libraries come from the image (CPU jar, or the
 # libtorch that PYTORCH_LIBRARY_PATH names in the GPU image). Native libraries unpack under the
 # writable cache folder, so the root file system can stay read-only.
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-exec java ${JAVA_OPTS:-} \
+# shellcheck disable=SC2086 # JAVA_OPTS and vector_flags hold several options
+exec java ${JAVA_OPTS:-} $vector_flags \
   -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_interop_threads=1 \
   -Dorg.bytedeco.javacpp.cachedir="${FACETRAIL_CACHE_DIR:-/var/cache/facetrail}/javacpp" \
