@@ -158,7 +158,12 @@ public final class VideoInput implements AutoCloseable {
       ended = true;
       return false;
     }
-    if (guard.tripped() || guard.expired()) {
+    // FFmpeg's rw_timeout is the stall timeout too (VideoInputOpener): a read that times out is
+    // the same silence the guard watches for, whichever of the two notices it first (the read
+    // can, when decoding lags the last bytes received).
+    if (guard.tripped()
+        || guard.expired()
+        || (request.network() && code == FfmpegErrors.ETIMEDOUT)) {
       throw stalled();
     }
     if (request.network()) {
