@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -109,32 +110,42 @@ public final class ConvLayer extends AbstractBlock {
     // than through the ParameterStore's per-device copies) keeps concurrent callers lock-free.
     NDArray w = weight.getArray();
     NDArray b = bias.getArray();
-    boolean tiny = takesNativePath(x.getShape());
-    NDArray in = tiny ? x.concat(x, 0) : x;
+    boolean cpu = !w.getDevice().isGpu();
+    boolean duplicate = cpu && tooSmallForOneDnn(x.getShape());
+    // A 1x1 kernel has one tap, so its dilation changes nothing but PyTorch's choice of path.
+    boolean dilate =
+        cpu
+            && kernelH == 1
+            && kernelW == 1
+            && stride == 1
+            && x.getShape().get(0) < 16
+            && JniUtils.getNumThreads() == 1;
+    NDArray in = duplicate ? x.concat(x, 0) : x;
+    Shape dilation = dilate ? new Shape(2, 2) : new Shape(1, 1);
     NDArray y =
         in.getNDArrayInternal()
-            .convolution(in, w, b, new Shape(stride, stride), convPad, new Shape(1, 1), groups)
+            .convolution(in, w, b, new Shape(stride, stride), convPad, dilation, groups)
             .singletonOrThrow();
-    if (tiny) {
+    if (duplicate) {
       y = y.get("0:1");
     }
     return new NDList(nonlinearity.apply(y));
   }
 
   /**
-   * Whether PyTorch's CPU convolution would skip oneDNN for this input: one image, no groups, a
-   * kernel of at most 3x3 and at most 20,480 input values (late layers of the detectors run on one
-   * frame). Its fallback first asks NNPACK, which cannot start on CPUs it does not know (this
-   * machine's AMD EPYC) and then logs a warning on every call: thousands of lines per video. Such a
-   * layer runs as a batch of two copies instead, which oneDNN takes; it costs microseconds.
+   * PyTorch's CPU convolution (2.7, {@code ConvParams::use_mkldnn}) skips oneDNN for one image
+   * without groups, a kernel not larger than 3x3 on both sides and at most 20,480 input values
+   * (late layers of the detectors on one frame), and for 1x1 kernels at stride 1 on fewer than 16
+   * images with one thread. Its fallback asks NNPACK first, which cannot start on CPUs it does not
+   * know (this machine's AMD EPYC) and then logs a warning on every call: thousands of lines per
+   * video. The first case runs as a batch of two copies instead, the second with a dilation (a
+   * no-op for a 1x1 kernel); oneDNN takes both, for microseconds of extra work.
    */
-  private boolean takesNativePath(Shape s) {
+  private boolean tooSmallForOneDnn(Shape s) {
     return s.get(0) == 1
         && groups == 1
-        && kernelH <= 3
-        && kernelW <= 3
-        && s.get(1) * s.get(2) * s.get(3) <= 20_480
-        && !weight.getArray().getDevice().isGpu();
+        && !(kernelH > 3 && kernelW > 3)
+        && s.get(1) * s.get(2) * s.get(3) <= 20_480;
   }
 
   @Override
