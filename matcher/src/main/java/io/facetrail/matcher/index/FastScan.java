@@ -44,15 +44,43 @@ final class FastScan {
     if (cut == null) {
       return;
     }
+    Pass pass = new Pass(t, q, allowed, everyModel, cut, top);
     // Seed the top-k with the best sampled codes: the bound is tight from the first code of the
     // pass, so most candidates are abandoned after one cache line of their code.
     for (int i : cut.seeds) {
-      consider(t, q, i, top);
+      pass.consider(i);
     }
     if (nibbles != null) {
-      vectorPass(t, q, allowed, everyModel, nibbles, cut, top);
+      vectorPass(pass, nibbles);
     } else {
-      scalarPass(t, q, allowed, everyModel, table, cut, top);
+      scalarPass(pass, table);
+    }
+  }
+
+  /**
+   * What one search's pass reads and where it puts its results.
+   *
+   * @param everyModel whether every stored model is comparable with the query's (no check per code)
+   */
+  private record Pass(
+      CodeTable t,
+      byte[] q,
+      boolean[] allowed,
+      boolean everyModel,
+      SampleCutoffs cut,
+      TopPersons top) {
+    /** Whether the code at {@code i} is of a model the query may be compared with. */
+    boolean comparable(int i) {
+      return everyModel || allowed[t.modelSlot[i]];
+    }
+
+    /** Re-ranks the code at {@code i} with the exact distance. */
+    void consider(int i) {
+      int bound = top.bound();
+      int d = CodeTable.distance(q, t.codes, i * CodeTable.D, bound);
+      if (d < bound) {
+        top.offer(d, t.personSlot[i]);
+      }
     }
   }
 
@@ -60,14 +88,9 @@ final class FastScan {
    * Filters whole blocks in SIMD registers on the quantised estimates (whose cutoffs the sample
    * predicted in the same units), and the last, partly filled block one code at a time.
    */
-  private static void vectorPass(
-      CodeTable t,
-      byte[] q,
-      boolean[] allowed,
-      boolean everyModel,
-      NibbleTables nibbles,
-      SampleCutoffs cut,
-      TopPersons top) {
+  private static void vectorPass(Pass p, NibbleTables nibbles) {
+    CodeTable t = p.t();
+    SampleCutoffs cut = p.cut();
     int blocks = t.size / SketchBlocks.BLOCK;
     int[] out = new int[CHUNK * SketchBlocks.BLOCK];
     byte[] s = t.sketches.bytes;
@@ -76,78 +99,51 @@ final class FastScan {
       int n = NibbleFilter.filter(s, b, to, nibbles.bytes, cut.coarse, cut.fine, out);
       for (int j = 0; j < n; j++) {
         int i = out[j];
-        if (everyModel || allowed[t.modelSlot[i]]) {
-          consider(t, q, i, top);
+        if (p.comparable(i)) {
+          p.consider(i);
         }
       }
     }
     for (int i = blocks * SketchBlocks.BLOCK; i < t.size; i++) {
       int o = SketchBlocks.offset(i);
-      if ((everyModel || allowed[t.modelSlot[i]])
+      if (p.comparable(i)
           && nibbles.estimate(s, o, 8) <= cut.coarse
           && nibbles.estimate(s, o, SketchBlocks.RUNS) <= cut.fine) {
-        consider(t, q, i, top);
+        p.consider(i);
       }
     }
   }
 
   /** Eight exact table lookups per code, eight more for codes under the first word's cutoff. */
-  private static void scalarPass(
-      CodeTable t,
-      byte[] q,
-      boolean[] allowed,
-      boolean everyModel,
-      int[] table,
-      SampleCutoffs cut,
-      TopPersons top) {
-    final byte[] s = t.sketches.bytes;
-    final int size = t.size;
+  private static void scalarPass(Pass p, int[] table) {
+    final int size = p.t().size;
     for (int first = 0; first < size; first += SketchBlocks.BLOCK) {
       int base = SketchBlocks.offset(first);
       int n = Math.min(SketchBlocks.BLOCK, size - first);
       // A block's codes 0-31 at even bytes of each run, 32-63 at odd ones (SketchBlocks): two
       // loops with offsets linear in the lane, in code order.
-      scalarLanes(t, q, allowed, everyModel, table, cut, first, Math.min(n, 32), base, top);
+      scalarLanes(p, table, first, Math.min(n, 32), base);
       if (n > 32) {
-        scalarLanes(t, q, allowed, everyModel, table, cut, first + 32, n - 32, base + 1, top);
+        scalarLanes(p, table, first + 32, n - 32, base + 1);
       }
     }
   }
 
-  private static void scalarLanes(
-      CodeTable t,
-      byte[] q,
-      boolean[] allowed,
-      boolean everyModel,
-      int[] table,
-      SampleCutoffs cut,
-      int first,
-      int lanes,
-      int base,
-      TopPersons top) {
-    final byte[] s = t.sketches.bytes;
-    final int coarse = cut.coarse;
-    final int fine = cut.fine;
+  private static void scalarLanes(Pass p, int[] table, int first, int lanes, int base) {
+    final byte[] s = p.t().sketches.bytes;
+    final int coarse = p.cut().coarse;
+    final int fine = p.cut().fine;
     for (int l = 0; l < lanes; l++) {
       int i = first + l;
-      if (everyModel || allowed[t.modelSlot[i]]) {
+      if (p.comparable(i)) {
         int o = base + 2 * l;
         int estimate = sum(table, s, o, 0);
         // The first word holds the dimensions of largest spread: its cutoff skips the second
         // word's eight lookups for most codes without losing the candidates.
         if (estimate <= coarse && estimate + sum(table, s, o, 8) <= fine) {
-          consider(t, q, i, top);
+          p.consider(i);
         }
       }
-    }
-  }
-
-  /** Re-ranks the code at {@code i} with the exact distance. */
-  private static void consider(CodeTable t, byte[] q, int i, TopPersons top) {
-    int bound = top.bound();
-    int d = CodeTable.distance(q, t.codes, i * CodeTable.D, bound);
-    if (d < bound) {
-      top.offer(d, t.personSlot[i]);
     }
   }
 
