@@ -201,15 +201,7 @@ final class HarmonicFoldRun {
     log.info("fold {} before training: {}", fold, before.summary());
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, c.variants());
-    TrainingSettings ts =
-        new TrainingSettings(
-            o.steps,
-            o.run.identities,
-            o.run.faces,
-            o.learningRate,
-            o.run.margin,
-            o.run.seed,
-            o.checkpointEvery);
+    TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
     TrainableHead head = new TrainableHead(c.base(), o.run.trainableUnits);
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;

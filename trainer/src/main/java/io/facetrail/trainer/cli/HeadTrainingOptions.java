@@ -2,6 +2,7 @@ package io.facetrail.trainer.cli;
 
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.data.LfwFolds;
+import io.facetrail.trainer.triplet.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,12 @@ public final class HeadTrainingOptions {
       names = "--out",
       description = "Folder of trained models (default: ~/.local/share/facetrail/models).")
   Path out;
+
+  /** A run's settings: the shared options with the command's own steps, rate and interval. */
+  TrainingSettings settings(int steps, double learningRate, int checkpointEvery) {
+    return new TrainingSettings(
+        steps, identities, faces, learningRate, margin, seed, checkpointEvery);
+  }
 
   /** The held-out folds to run: every fold with --all-folds, else --fold (checked). */
   List<Integer> targets(LfwFolds folds) {

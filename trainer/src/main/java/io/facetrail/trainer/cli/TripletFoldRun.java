@@ -137,15 +137,7 @@ final class TripletFoldRun {
             embedder.embed(new TrainableHead(base, o.run.trainableUnits), evalPhotos)::get);
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, variants);
-    TrainingSettings ts =
-        new TrainingSettings(
-            o.steps,
-            o.run.identities,
-            o.run.faces,
-            o.learningRate,
-            o.run.margin,
-            o.run.seed,
-            o.checkpointEvery);
+    TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
     TrainableHead head = new TrainableHead(base, o.run.trainableUnits);
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
