@@ -8,12 +8,12 @@ import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.trained.ChipReduction;
+import io.facetrail.faces.trained.ModelMetadata;
+import io.facetrail.faces.trained.TrainedNetwork;
 import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
-import io.facetrail.trainer.chips.ChipReduction;
 import io.facetrail.trainer.harmonic.SpeedComparison;
-import io.facetrail.trainer.harmonic.StudentNetwork;
-import io.facetrail.trainer.model.ModelMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
               manager,
               TfjsWeightLoader.load(models.cache().manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      StudentNetwork v2 = StudentNetwork.load(v1, metadata, model, manager);
+      TrainedNetwork v2 = TrainedNetwork.load(v1, metadata, model, manager);
       ChipReduction reduction = ChipReduction.valueOf(metadata.chip().toUpperCase(Locale.ROOT));
       SpeedComparison.Result r =
           new SpeedComparison(manager)

@@ -9,6 +9,9 @@ import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.trained.ModelMetadata;
+import io.facetrail.faces.trained.TrainableHead;
+import io.facetrail.faces.trained.TrainedNetwork;
 import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.augment.ChipAugmenter;
@@ -19,11 +22,8 @@ import io.facetrail.trainer.features.FeatureCache;
 import io.facetrail.trainer.features.TrunkFeatures;
 import io.facetrail.trainer.harmonic.HarmonicTrainer;
 import io.facetrail.trainer.harmonic.SpeedComparison;
-import io.facetrail.trainer.harmonic.StudentNetwork;
 import io.facetrail.trainer.harmonic.TeacherEmbeddings;
 import io.facetrail.trainer.head.HeadEmbedder;
-import io.facetrail.trainer.head.TrainableHead;
-import io.facetrail.trainer.model.ModelMetadata;
 import io.facetrail.trainer.protocol.CompatibilityMatrix;
 import io.facetrail.trainer.run.LossPlot;
 import io.facetrail.trainer.run.RunFolder;
@@ -213,7 +213,8 @@ final class HarmonicFoldRun {
     long trainStart = System.nanoTime();
     try (var bar = Progress.bar("harmonic fold " + fold, o.steps)) {
       bar.stepTo(firstStep - 1L);
-      new HarmonicTrainer(ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get)
+      new HarmonicTrainer(
+              ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get, o.tieWeight)
           .train(
               head,
               c.device().device(),
@@ -250,8 +251,8 @@ final class HarmonicFoldRun {
     run.saveModel(head, model);
     // The speed comparison runs the model as saved: read back from its folder.
     if (o.speedRounds > 0) {
-      StudentNetwork v2 =
-          StudentNetwork.load(c.base(), ModelMetadata.read(run.dir()), run.dir(), c.manager());
+      TrainedNetwork v2 =
+          TrainedNetwork.load(c.base(), ModelMetadata.read(run.dir()), run.dir(), c.manager());
       SpeedComparison.Result speed =
           new SpeedComparison(c.manager())
               .measure(

@@ -53,6 +53,7 @@ final class HarmonicReport {
     config.put("learningRate", o.learningRate);
     config.put("optimizer", "adam");
     config.put("margin", o.run.margin);
+    config.put("tieWeight", o.tieWeight);
     config.put("mining", "semi-hard over v1+v2 rows, hardest fallback; no all-v1 triplet");
     config.put("variants", variants);
     config.put("allPhotos", o.run.allPhotos);

@@ -1,8 +1,8 @@
 package io.facetrail.trainer.cli;
 
 import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.runtime.cli.UserFacingException;
-import io.facetrail.trainer.chips.ChipReduction;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +68,15 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
   double learningRate;
 
   @Option(
+      names = "--tie-weight",
+      defaultValue = "0",
+      description =
+          "Weight of a term pulling each face's v2 embedding towards its own v1 embedding (mean"
+              + " squared distance), added to the harmonic triplet loss; 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
+  double tieWeight;
+
+  @Option(
       names = "--checkpoint-every",
       defaultValue = "100",
       description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
@@ -105,6 +114,9 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
     // Below 103 pixels the last down unit's 3x3 VALID convolution gets a 2x2 input.
     if (inputSize < 103 || inputSize > 150) {
       throw new UserFacingException("--input-size must be within 103-150, is " + inputSize);
+    }
+    if (!(tieWeight >= 0)) {
+      throw new UserFacingException("--tie-weight must be at least 0, is " + tieWeight);
     }
     if (!chipReduction.equals("crop") && !chipReduction.equals("scale")) {
       throw new UserFacingException("--chip-reduction must be crop or scale, is " + chipReduction);

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.trainer.data.PkSampler;
-import io.facetrail.trainer.head.TrainableHead;
 import io.facetrail.trainer.triplet.MinedTriplets;
 import io.facetrail.trainer.triplet.StepLoop;
 import io.facetrail.trainer.triplet.StepRecord;
@@ -33,18 +33,22 @@ public final class HarmonicTrainer {
   private final BiFunction<String, Integer, float[]> studentFeatures;
   private final Shape featureShape;
   private final BiFunction<String, Integer, float[]> teacher;
+  private final double tieWeight;
 
   /**
    * @param studentFeatures the cached low-resolution trunk feature of (photo, variant)
    * @param featureShape C, H, W of one such feature
    * @param teacher v1's L2-normalised embedding of (photo, variant), a constant
+   * @param tieWeight weight of {@link HarmonicLoss}'s per-face tie term, 0 for none
    */
   public HarmonicTrainer(
       TrainingSettings settings,
       PkSampler sampler,
       BiFunction<String, Integer, float[]> studentFeatures,
       Shape featureShape,
-      BiFunction<String, Integer, float[]> teacher) {
+      BiFunction<String, Integer, float[]> teacher,
+      double tieWeight) {
+    this.tieWeight = tieWeight;
     this.settings = settings;
     this.sampler = sampler;
     this.studentFeatures = studentFeatures;
@@ -65,7 +69,7 @@ public final class HarmonicTrainer {
       Consumer<StepRecord> onStep,
       Consumer<Integer> checkpoint) {
     TripletMiner miner = new TripletMiner(settings.margin());
-    HarmonicLoss loss = new HarmonicLoss(settings.margin());
+    HarmonicLoss loss = new HarmonicLoss(settings.margin(), tieWeight);
     StepLoop.run(
         "harmonic-head",
         head,
@@ -117,7 +121,8 @@ public final class HarmonicTrainer {
         MinedTriplets mined = miner.mine(rows, labels, isFrozen);
         NDArray value = loss.evaluate(emb, frozen, mined);
         double lossValue = value.getFloat();
-        // No active triplet: every gradient is zero, and DJL's Trainer rejects an all-zero step.
+        // No active triplet and no tie: every gradient is zero, and DJL's Trainer rejects an
+        // all-zero step.
         if (lossValue > 0) {
           collector.backward(value);
           trainer.step();

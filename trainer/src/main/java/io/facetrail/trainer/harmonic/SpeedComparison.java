@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.image.TensorPacking;
-import io.facetrail.trainer.chips.ChipReduction;
+import io.facetrail.faces.trained.ChipReduction;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 

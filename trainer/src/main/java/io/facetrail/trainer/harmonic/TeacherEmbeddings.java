@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.trainer.head.TrainableHead;
+import io.facetrail.faces.trained.TrainableHead;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

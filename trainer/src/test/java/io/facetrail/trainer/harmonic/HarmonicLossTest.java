@@ -57,4 +57,28 @@ class HarmonicLossTest {
       assertThat(new HarmonicLoss(0.2).evaluate(v2, V1, none).getFloat()).isZero();
     }
   }
+
+  @Test
+  void tieTermPullsEachTrainedRowTowardsItsOwnFrozenRow() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      NDArray v2 = m.create(new float[] {1, 0, 0, 1}, new Shape(2, 2));
+      v2.setRequiresGradient(true);
+      MinedTriplets none = new MinedTriplets(new int[0], new int[0], new int[0], 0, 0);
+      // |(1,0)-(0.6,0.8)|^2 = 0.8 and |(0,1)-(0.8,0.6)|^2 = 0.8: mean 0.8, times 0.5.
+      try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+        NDArray loss = new HarmonicLoss(0.2, 0.5).evaluate(v2, V1, none);
+        assertThat(loss.getFloat()).isCloseTo(0.4f, within(1e-6f));
+        gc.backward(loss);
+      }
+      // d/dv2_i = 0.5 * 2 (v2_i - v1_i) / 2 rows.
+      assertThat(v2.getGradient().toFloatArray())
+          .containsExactly(new float[] {0.2f, -0.4f, -0.4f, 0.2f}, within(1e-5f));
+    }
+  }
+
+  @Test
+  void rejectsANegativeTieWeight() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HarmonicLoss(0.2, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,4 +1,4 @@
-package io.facetrail.trainer.model;
+package io.facetrail.faces.trained;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

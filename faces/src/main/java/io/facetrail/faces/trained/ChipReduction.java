@@ -1,4 +1,4 @@
-package io.facetrail.trainer.chips;
+package io.facetrail.faces.trained;
 
 import io.facetrail.faces.image.RgbImage;
 

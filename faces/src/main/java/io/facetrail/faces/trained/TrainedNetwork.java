@@ -1,4 +1,4 @@
-package io.facetrail.trainer.harmonic;
+package io.facetrail.faces.trained;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
@@ -9,8 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.facetrail.faces.embed.DlibResNet;
-import io.facetrail.trainer.head.TrainableHead;
-import io.facetrail.trainer.model.ModelMetadata;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import java.nio.file.Path;
  * RGB (0..255), output N x 128, not normalised. Used to time v2 against v1 as a deployment would
  * run it.
  */
-public final class StudentNetwork extends AbstractBlock {
+public final class TrainedNetwork extends AbstractBlock {
   private final DlibResNet base;
   private final TrainableHead head;
   private final int inputSize;
@@ -34,7 +32,7 @@ public final class StudentNetwork extends AbstractBlock {
    * @param head the trained last units and dense layer
    * @param inputSize side of the square chip the student takes
    */
-  public StudentNetwork(DlibResNet base, TrainableHead head, int inputSize) {
+  public TrainedNetwork(DlibResNet base, TrainableHead head, int inputSize) {
     this.base = base;
     this.head = head;
     this.inputSize = inputSize;
@@ -44,7 +42,7 @@ public final class StudentNetwork extends AbstractBlock {
    * Loads a trained student from its folder: the metadata names the chip size, the number of
    * trained units and their parameter file; the rest of the network is {@code base}.
    */
-  public static StudentNetwork load(
+  public static TrainedNetwork load(
       DlibResNet base, ModelMetadata metadata, Path folder, NDManager manager) {
     TrainableHead head = new TrainableHead(base, metadata.trainedUnits());
     Path params = folder.resolve(metadata.parameters());
@@ -56,7 +54,7 @@ public final class StudentNetwork extends AbstractBlock {
     } catch (MalformedModelException e) {
       throw new IllegalArgumentException("malformed parameters " + params, e);
     }
-    return new StudentNetwork(base, head, metadata.inputSize());
+    return new TrainedNetwork(base, head, metadata.inputSize());
   }
 
   public int inputSize() {

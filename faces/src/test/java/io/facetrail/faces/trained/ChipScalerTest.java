@@ -1,4 +1,4 @@
-package io.facetrail.trainer.chips;
+package io.facetrail.faces.trained;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.facetrail.trainer.head;
+package io.facetrail.faces.trained;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
