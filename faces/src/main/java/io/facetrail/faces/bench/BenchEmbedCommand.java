@@ -63,7 +63,7 @@ public final class BenchEmbedCommand implements Callable<Integer> {
         Math.max(ceilingBatch, batches.stream().mapToInt(Integer::intValue).max().orElse(1));
     try (FaceEmbedder embedder =
         FaceEmbedder.load(models.cache(), dev, FaceEmbedder.DEFAULT_DIVISOR, maxBatch)) {
-      long flopsPerFace = 2 * embedder.network().block().macs();
+      long flopsPerFace = 2 * embedder.macsPerFace();
       for (int b : batches) {
         List<RgbImage> chips = chips(b);
         Timing.Measured m = Timing.measure(() -> embedder.embed(chips), 2, seconds, 3);

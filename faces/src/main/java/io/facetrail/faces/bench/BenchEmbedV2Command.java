@@ -61,7 +61,7 @@ public final class BenchEmbedV2Command implements Callable<Integer> {
     List<RgbImage> v2Chips = chips(batch, MobileFaceNet.INPUT_SIZE);
     try (FaceEmbedder v1 = FaceEmbedder.load(cache, dev, FaceEmbedder.DEFAULT_DIVISOR, batch);
         MobileFaceNet v2 = MobileFaceNet.load(cache, dev, batch)) {
-      long v1Flops = 2 * v1.network().block().macs();
+      long v1Flops = 2 * v1.macsPerFace();
       Runnable runV1 = () -> v1.embed(v1Chips);
       Runnable runV2 = () -> v2.embed(v2Chips);
       // Both warm up with whole batches before anything is timed.

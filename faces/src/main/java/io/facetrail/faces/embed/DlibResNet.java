@@ -214,7 +214,15 @@ public final class DlibResNet extends AbstractBlock {
    * final dense layer (pooling and additions are negligible beside them).
    */
   public long macs() {
-    int size = INPUT_SIZE;
+    return macs(INPUT_SIZE);
+  }
+
+  /**
+   * As {@link #macs()} for a square input of {@code inputSize} pixels (the network is fully
+   * convolutional up to its global average, so smaller chips cost less).
+   */
+  public long macs(int inputSize) {
+    int size = inputSize;
     long total = stem.macs(size, size);
     size = (stem.outputSize(size) - 3) / 2 + 1; // 3x3 max pool, stride 2, VALID
     for (ResidualUnit u : units) {

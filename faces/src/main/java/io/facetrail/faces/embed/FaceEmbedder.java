@@ -2,6 +2,7 @@ package io.facetrail.faces.embed;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
@@ -9,44 +10,132 @@ import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.nn.Network;
+import io.facetrail.faces.trained.ChipReduction;
+import io.facetrail.faces.trained.ModelMetadata;
+import io.facetrail.faces.trained.TrainedNetwork;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Computes L2-normalised 128-D embeddings of face chips with {@link DlibResNet}, in batches of at
- * most {@code maxBatch}. Thread-safe: concurrent calls share the weights.
+ * Computes L2-normalised 128-D embeddings of face chips, in batches of at most {@code maxBatch}:
+ * with {@link DlibResNet} as published (v1, {@value #V1_MODEL_ID}), or with a model trained on top
+ * of it ({@link TrainedNetwork}, read from its folder; e.g. the harmonic v2, which runs on the
+ * central part of the chip). Thread-safe: concurrent calls share the weights.
  */
 public final class FaceEmbedder implements AutoCloseable {
   /** Input divisor of the published dlib model (face-api.js); the vladmandic fork uses 255. */
   public static final float DEFAULT_DIVISOR = 256f;
 
+  /** The id of v1's embedding space: dlib's ResNet weights with this library's chip layout. */
+  public static final String V1_MODEL_ID = "dlib-r29-v1";
+
   private static final float[] NO_MEAN = {0f, 0f, 0f};
 
-  private final Network<DlibResNet> network;
+  private final Network<? extends Block> network;
   private final int maxBatch;
+  private final String modelId;
+  private final int inputSize;
 
+  /** How a 150x150 chip becomes the network's input; null when the network takes it whole. */
+  private final ChipReduction reduction;
+
+  private final long macs;
+
+  /** v1: the published network on 150x150 chips. */
   public FaceEmbedder(Network<DlibResNet> network, int maxBatch) {
+    this(
+        network,
+        maxBatch,
+        V1_MODEL_ID,
+        DlibResNet.INPUT_SIZE,
+        null,
+        network.block().macs(DlibResNet.INPUT_SIZE));
+  }
+
+  private FaceEmbedder(
+      Network<? extends Block> network,
+      int maxBatch,
+      String modelId,
+      int inputSize,
+      ChipReduction reduction,
+      long macs) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, is " + maxBatch);
     }
     this.network = network;
     this.maxBatch = maxBatch;
+    this.modelId = modelId;
+    this.inputSize = inputSize;
+    this.reduction = reduction;
+    this.macs = macs;
   }
 
-  /** Loads the weights from the cache onto the device. */
+  /** Loads v1's weights from the cache onto the device. */
   public static FaceEmbedder load(
       ModelCache cache, ResolvedDevice device, float divisor, int maxBatch) {
+    return load(cache, device, divisor, maxBatch, null);
+  }
+
+  /**
+   * Loads v1, or the trained model in {@code trainedModel} (a folder holding {@code model.json} and
+   * its parameters, as {@code facetrail train harmonic} writes it) on top of v1's weights.
+   *
+   * @param trainedModel null for v1
+   * @throws IllegalArgumentException when the folder's metadata or parameters are unusable
+   */
+  public static FaceEmbedder load(
+      ModelCache cache, ResolvedDevice device, float divisor, int maxBatch, Path trainedModel) {
     NDManager manager = NDManager.newBaseManager(device.device());
     try {
       DlibResNet net =
           new DlibResNet(
               manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.RECOGNITION)), divisor);
-      return new FaceEmbedder(new Network<>(manager, net, device.dataType()), maxBatch);
+      if (trainedModel == null) {
+        return new FaceEmbedder(new Network<>(manager, net, device.dataType()), maxBatch);
+      }
+      ModelMetadata metadata = ModelMetadata.read(trainedModel);
+      if (!V1_MODEL_ID.equals(metadata.baseModel())) {
+        throw new IllegalArgumentException(
+            "model "
+                + metadata.id()
+                + " in "
+                + trainedModel
+                + " is built on "
+                + metadata.baseModel()
+                + "; this embedder runs models built on "
+                + V1_MODEL_ID);
+      }
+      TrainedNetwork trained = TrainedNetwork.load(net, metadata, trainedModel, manager);
+      return new FaceEmbedder(
+          new Network<>(manager, trained, device.dataType()),
+          maxBatch,
+          metadata.id(),
+          metadata.inputSize(),
+          metadata.inputSize() == DlibResNet.INPUT_SIZE
+              ? null
+              : ChipReduction.parse(metadata.chip()),
+          net.macs(metadata.inputSize()));
     } catch (RuntimeException e) {
       manager.close();
       throw e;
     }
+  }
+
+  /** The id of the embedding space this embedder's vectors live in (stored with every code). */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** Side of the square chip the network runs on (150 for v1). */
+  public int inputSize() {
+    return inputSize;
+  }
+
+  /** Multiply-accumulates of one face, counted from the layer shapes at {@link #inputSize()}. */
+  public long macsPerFace() {
+    return macs;
   }
 
   /**
@@ -76,12 +165,16 @@ public final class FaceEmbedder implements AutoCloseable {
 
   private List<float[]> runBatch(List<RgbImage> batch) {
     int n = batch.size();
-    int s = DlibResNet.INPUT_SIZE;
+    int s = inputSize;
     int per = 3 * s * s;
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
       RgbImage chip = batch.get(i);
-      if (chip.width() == s && chip.height() == s) {
+      int full = DlibResNet.INPUT_SIZE;
+      if (s != full) {
+        // A trained model takes part of v1's chip: reduce the 150x150 chip it was trained on.
+        TensorPacking.planar(reduction.apply(asFullChip(chip), s), input, i * per);
+      } else if (chip.width() == s && chip.height() == s) {
         TensorPacking.planar(chip, input, i * per);
       } else {
         TensorPacking.squareResize(chip, true, s, NO_MEAN, 1f, input, i * per);
@@ -101,7 +194,25 @@ public final class FaceEmbedder implements AutoCloseable {
         });
   }
 
-  public Network<DlibResNet> network() {
+  /** A chip of any size as v1 would see it: 150x150, zero-padded to a square and resized. */
+  private static RgbImage asFullChip(RgbImage chip) {
+    int full = DlibResNet.INPUT_SIZE;
+    if (chip.width() == full && chip.height() == full) {
+      return chip;
+    }
+    float[] planes = new float[3 * full * full];
+    TensorPacking.squareResize(chip, true, full, NO_MEAN, 1f, planes, 0);
+    int area = full * full;
+    byte[] rgb = new byte[3 * area];
+    for (int p = 0; p < area; p++) {
+      for (int c = 0; c < 3; c++) {
+        rgb[3 * p + c] = (byte) Math.max(0, Math.min(255, Math.round(planes[c * area + p])));
+      }
+    }
+    return new RgbImage(full, full, rgb);
+  }
+
+  public Network<? extends Block> network() {
     return network;
   }
 

@@ -35,8 +35,8 @@ import java.util.List;
  * }</pre>
  */
 public final class FacePipeline implements AutoCloseable {
-  /** Identifies the embedding space: dlib's ResNet weights with this pipeline's chip layout. */
-  public static final String MODEL_ID = "dlib-r29-v1";
+  /** Identifies v1's embedding space: dlib's ResNet weights with this pipeline's chip layout. */
+  public static final String MODEL_ID = FaceEmbedder.V1_MODEL_ID;
 
   private final FacePipelineSettings settings;
   private final ResolvedDevice device;
@@ -105,7 +105,9 @@ public final class FacePipeline implements AutoCloseable {
       lm = LandmarkDetector.load(cache, device, settings.faceBatch());
       TreeLandmarks trees =
           settings.landmarks() == LandmarkModel.TREES ? TreeLandmarks.load(cache) : null;
-      FaceEmbedder emb = FaceEmbedder.load(cache, device, embeddingDivisor, settings.faceBatch());
+      FaceEmbedder emb =
+          FaceEmbedder.load(
+              cache, device, embeddingDivisor, settings.faceBatch(), settings.embeddingModel());
       return new FacePipeline(settings, device, det, lm, trees, emb);
     } catch (RuntimeException e) {
       if (lm != null) {
@@ -118,9 +120,12 @@ public final class FacePipeline implements AutoCloseable {
     }
   }
 
-  /** The embedding space's id, stored with every code (e.g. {@code dlib-r29-v1}). */
+  /**
+   * The embedding space's id, stored with every code: {@code dlib-r29-v1}, or the id in the trained
+   * model's {@code model.json} when {@link FacePipelineSettings#embeddingModel()} names one.
+   */
   public String modelId() {
-    return MODEL_ID;
+    return embedder.modelId();
   }
 
   public FacePipelineSettings settings() {

@@ -4,8 +4,11 @@ import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.SsdMobileNetV1;
 import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,6 +32,9 @@ import java.nio.file.Path;
  * @param detectorInputSize the detector network's input side (the longer image side is scaled to
  *     it); 0 for the detector's own (SSD: 512, fixed; TINY: 416, any multiple of 32 from 128 to
  *     1920). A larger TINY input finds smaller faces in one pass, at quadratic cost.
+ * @param embeddingModel folder of a trained embedding model ({@code model.json} and its parameters,
+ *     as {@code facetrail train harmonic} writes them); null for v1 ({@value
+ *     FacePipeline#MODEL_ID}), the published network
  */
 public record FacePipelineSettings(
     Path modelsDir,
@@ -44,7 +50,8 @@ public record FacePipelineSettings(
     int faceBatch,
     int threads,
     LandmarkModel landmarks,
-    int detectorInputSize)
+    int detectorInputSize,
+    Path embeddingModel)
     implements Validated {
 
   /** The defaults: CPU, SSD, aligned chips, flip augmentation, all cores. */
@@ -63,7 +70,8 @@ public record FacePipelineSettings(
         32,
         0,
         LandmarkModel.NETWORK,
-        0);
+        0,
+        null);
   }
 
   @Override
@@ -100,6 +108,27 @@ public record FacePipelineSettings(
           inputPath,
           "is " + detectorInputSize + ", must be 0 or a multiple of 32 from 128 to 1920");
     }
+    validateEmbeddingModel(problems, path);
+  }
+
+  private void validateEmbeddingModel(ConfigProblems problems, String path) {
+    if (embeddingModel == null) {
+      return;
+    }
+    String where = ConfigProblems.path(path, "embeddingModel");
+    if (!Files.isRegularFile(embeddingModel.resolve(ModelMetadata.FILE_NAME))) {
+      problems.add(where, "is " + embeddingModel + ", which holds no " + ModelMetadata.FILE_NAME);
+      return;
+    }
+    try {
+      ModelMetadata m = ModelMetadata.read(embeddingModel);
+      problems.require(
+          Files.isRegularFile(embeddingModel.resolve(m.parameters())),
+          where,
+          "is " + embeddingModel + ", which lacks its parameter file " + m.parameters());
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      problems.add(where, e.getMessage());
+    }
   }
 
   /** Throws {@link io.facetrail.runtime.config.InvalidConfigurationException} listing problems. */
@@ -116,8 +145,8 @@ public record FacePipelineSettings(
   }
 
   /** A builder holding these settings, to change some of them. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public FacePipelineSettingsBuilder toBuilder() {
+    return new FacePipelineSettingsBuilder(this);
   }
 
   public FacePipelineSettings withDevice(String newDevice) {
@@ -157,126 +186,8 @@ public record FacePipelineSettings(
     return toBuilder().modelsDir(dir).build();
   }
 
-  /** Mutable copy of the settings: one place that lists every component for the withers. */
-  public static final class Builder {
-    private Path modelsDir;
-    private String device;
-    private DetectorKind detector;
-    private double minScore;
-    private int minFaceSize;
-    private double canvasPadding;
-    private boolean tiling;
-    private AlignmentMethod alignment;
-    private boolean flip;
-    private int detectBatch;
-    private int faceBatch;
-    private int threads;
-    private LandmarkModel landmarks;
-    private int detectorInputSize;
-
-    private Builder(FacePipelineSettings s) {
-      modelsDir = s.modelsDir;
-      device = s.device;
-      detector = s.detector;
-      minScore = s.minScore;
-      minFaceSize = s.minFaceSize;
-      canvasPadding = s.canvasPadding;
-      tiling = s.tiling;
-      alignment = s.alignment;
-      flip = s.flip;
-      detectBatch = s.detectBatch;
-      faceBatch = s.faceBatch;
-      threads = s.threads;
-      landmarks = s.landmarks;
-      detectorInputSize = s.detectorInputSize;
-    }
-
-    public Builder modelsDir(Path v) {
-      modelsDir = v;
-      return this;
-    }
-
-    public Builder device(String v) {
-      device = v;
-      return this;
-    }
-
-    public Builder detector(DetectorKind v) {
-      detector = v;
-      return this;
-    }
-
-    public Builder minScore(double v) {
-      minScore = v;
-      return this;
-    }
-
-    public Builder minFaceSize(int v) {
-      minFaceSize = v;
-      return this;
-    }
-
-    public Builder canvasPadding(double v) {
-      canvasPadding = v;
-      return this;
-    }
-
-    public Builder tiling(boolean v) {
-      tiling = v;
-      return this;
-    }
-
-    public Builder alignment(AlignmentMethod v) {
-      alignment = v;
-      return this;
-    }
-
-    public Builder flip(boolean v) {
-      flip = v;
-      return this;
-    }
-
-    public Builder detectBatch(int v) {
-      detectBatch = v;
-      return this;
-    }
-
-    public Builder faceBatch(int v) {
-      faceBatch = v;
-      return this;
-    }
-
-    public Builder threads(int v) {
-      threads = v;
-      return this;
-    }
-
-    public Builder landmarks(LandmarkModel v) {
-      landmarks = v;
-      return this;
-    }
-
-    public Builder detectorInputSize(int v) {
-      detectorInputSize = v;
-      return this;
-    }
-
-    public FacePipelineSettings build() {
-      return new FacePipelineSettings(
-          modelsDir,
-          device,
-          detector,
-          minScore,
-          minFaceSize,
-          canvasPadding,
-          tiling,
-          alignment,
-          flip,
-          detectBatch,
-          faceBatch,
-          threads,
-          landmarks,
-          detectorInputSize);
-    }
+  /** These settings with a trained embedding model's folder (null for v1). */
+  public FacePipelineSettings withEmbeddingModel(Path folder) {
+    return toBuilder().embeddingModel(folder).build();
   }
 }

@@ -40,6 +40,21 @@ public enum ChipReduction {
     return Math.max(0, Math.min(side - size, centred));
   }
 
+  /**
+   * The reduction a {@code model.json} names by its {@link #tag()}.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public static ChipReduction parse(String tag) {
+    for (ChipReduction r : values()) {
+      if (r.tag().equals(tag)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown chip reduction '" + tag + "' (crop or scale expected)");
+  }
+
   /** Lower-case name for file names, ids and JSON. */
   public String tag() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -19,8 +19,8 @@ import java.nio.file.Path;
 /**
  * The whole v2 network for inference: v1's frozen stem and early residual units run on the
  * low-resolution chip, then the trained head (last units and dense layer). Input N x 3 x S x S raw
- * RGB (0..255), output N x 128, not normalised. Used to time v2 against v1 as a deployment would
- * run it.
+ * RGB (0..255), output N x 128, not normalised. The embedder runs it ({@code FaceEmbedder.load(...,
+ * folder)}); the trainer times it against v1.
  */
 public final class TrainedNetwork extends AbstractBlock {
   private final DlibResNet base;
@@ -33,8 +33,9 @@ public final class TrainedNetwork extends AbstractBlock {
    * @param inputSize side of the square chip the student takes
    */
   public TrainedNetwork(DlibResNet base, TrainableHead head, int inputSize) {
-    this.base = base;
-    this.head = head;
+    // Children, so that casting the network to fp16 for a GPU casts both parts.
+    this.base = addChildBlock("base", base);
+    this.head = addChildBlock("head", head);
     this.inputSize = inputSize;
   }
 
