@@ -37,17 +37,43 @@ public final class Calibrator {
         Sample a = samples.get(i);
         for (int j = i + 1; j < n; j++) {
           Sample b = samples.get(j);
-          int d = FaceCode.squaredCodeDistance(a.code(), b.code());
-          if (a.identity() == b.identity()) {
-            h.genuine[d]++;
-            h.genuines++;
-          } else {
-            h.impostor[d]++;
-            h.impostors++;
+          h.add(a.identity() == b.identity(), FaceCode.squaredCodeDistance(a.code(), b.code()));
+        }
+      }
+      return h;
+    }
+
+    /**
+     * Pairs across two models: code {@code i} of {@code a} with code {@code j} of {@code b}, where
+     * {@code a.get(k)} and {@code b.get(k)} are the same photo seen by each model; a photo is never
+     * paired with itself (in deployment a probe is never the gallery's own photo).
+     */
+    static Histogram across(List<Sample> a, List<Sample> b) {
+      if (a.size() != b.size()) {
+        throw new IllegalArgumentException(
+            "cross-model samples must list the same photos: " + a.size() + " vs " + b.size());
+      }
+      Histogram h = new Histogram();
+      for (int i = 0; i < a.size(); i++) {
+        Sample x = a.get(i);
+        for (int j = 0; j < b.size(); j++) {
+          if (i != j) {
+            Sample y = b.get(j);
+            h.add(x.identity() == y.identity(), FaceCode.squaredCodeDistance(x.code(), y.code()));
           }
         }
       }
       return h;
+    }
+
+    private void add(boolean same, int d) {
+      if (same) {
+        genuine[d]++;
+        genuines++;
+      } else {
+        impostor[d]++;
+        impostors++;
+      }
     }
 
     /**
@@ -91,8 +117,46 @@ public final class Calibrator {
    */
   public static CalibrationTable calibrate(
       String modelId, String source, List<Sample> fit, List<Sample> check, double... fars) {
-    Histogram f = Histogram.of(fit);
-    Histogram c = Histogram.of(check);
+    return table(
+        modelId, source, Histogram.of(fit), Histogram.of(check), fit.size(), check.size(), fars);
+  }
+
+  /**
+   * The calibration table of comparisons between two models' codes (e.g. a new model's probe
+   * against an old model's gallery): every pair of a code of one model with a code of the other, of
+   * different photos.
+   *
+   * @param fitA samples of the fit identities by model A
+   * @param fitB the same photos, in the same order, by model B
+   * @param checkA samples of disjoint identities by model A
+   * @param checkB the same photos by model B
+   */
+  public static CalibrationTable calibrateAcross(
+      String modelId,
+      String source,
+      List<Sample> fitA,
+      List<Sample> fitB,
+      List<Sample> checkA,
+      List<Sample> checkB,
+      double... fars) {
+    return table(
+        modelId,
+        source,
+        Histogram.across(fitA, fitB),
+        Histogram.across(checkA, checkB),
+        fitA.size(),
+        checkA.size(),
+        fars);
+  }
+
+  private static CalibrationTable table(
+      String modelId,
+      String source,
+      Histogram f,
+      Histogram c,
+      int fitCodes,
+      int checkCodes,
+      double... fars) {
     if (f.impostors == 0 || c.impostors == 0) {
       throw new IllegalArgumentException("calibration needs at least two identities on each side");
     }
@@ -107,9 +171,9 @@ public final class Calibrator {
             java.util.Locale.ROOT,
             "%s; fit: %d codes, %d impostor pairs; check: %d codes, %d impostor and %d genuine pairs",
             source,
-            fit.size(),
+            fitCodes,
             f.impostors,
-            check.size(),
+            checkCodes,
             c.impostors,
             c.genuines);
     return new CalibrationTable(modelId, counts, points);

@@ -79,6 +79,14 @@ public final class CalibrateCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--model",
+      description =
+          "Folder of a trained embedding model (model.json) to calibrate instead of v1; its"
+              + " identities must not have been trained on (a harmonic v2 writes its own tables"
+              + " from its held-out fold).")
+  Path model;
+
+  @Option(
       names = "--threads",
       defaultValue = "0",
       description = "PyTorch threads, 0 for all (default: ${DEFAULT-VALUE}).")
@@ -101,14 +109,16 @@ public final class CalibrateCommand implements Callable<Integer> {
     List<String> check = photosOf(EvalLfwCommand.select(protocol.folds(), checkFolds), images, ids);
     Set<String> all = new LinkedHashSet<>(fit);
     all.addAll(check);
-    FacePipelineSettings settings = FacePipelineSettings.defaults().withBatches(1, 64, threads);
+    FacePipelineSettings settings =
+        FacePipelineSettings.defaults().withBatches(1, 64, threads).withEmbeddingModel(model);
     ChipVariant method = new ChipVariant(settings.landmarks(), settings.alignment());
     EvalLfwCommand naming = new EvalLfwCommand();
     naming.cacheDir = cacheDir;
     naming.minScore = settings.minScore();
     naming.canvasPadding = settings.canvasPadding();
     try (FacePipeline pipeline = FacePipeline.create(settings);
-        EmbeddingCache cache = new EmbeddingCache(naming.cacheFile(settings), cachedOnly)) {
+        EmbeddingCache cache =
+            new EmbeddingCache(naming.cacheFile(settings, pipeline.modelId()), cachedOnly)) {
       PhotoEmbedder embedder =
           new PhotoEmbedder(
               pipeline,
@@ -130,7 +140,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       }
       CalibrationTable table =
           Calibrator.calibrate(
-              FacePipeline.MODEL_ID,
+              pipeline.modelId(),
               "LFW deep-funneled, identities of folds "
                   + fitFolds
                   + " (fit) and "

@@ -110,6 +110,15 @@ public final class EvalLfwCommand implements Callable<Integer> {
   int threads;
 
   @Option(
+      names = "--model",
+      description =
+          "Folder of a trained embedding model (model.json, as train harmonic writes it) to"
+              + " evaluate instead of v1. A trained model has seen the people of every fold but"
+              + " its held-out one: give that fold's neighbours only (e.g. --folds 1-2 for fold 1"
+              + " would still include fold 2's trained people), or use the trainer's own report.")
+  Path model;
+
+  @Option(
       names = "--cache-dir",
       description = "Embedding cache folder (default: ~/.cache/facetrail/lfw).")
   Path cacheDir;
@@ -156,10 +165,12 @@ public final class EvalLfwCommand implements Callable<Integer> {
         FacePipelineSettings.defaults()
             .withDevice(device)
             .withDetection(detector, minScore, canvasPadding)
-            .withBatches(1, 64, threads);
+            .withBatches(1, 64, threads)
+            .withEmbeddingModel(model);
     long t0 = System.nanoTime();
     try (FacePipeline pipeline = FacePipeline.create(settings, divisor);
-        EmbeddingCache cache = new EmbeddingCache(cacheFile(settings), cachedOnly)) {
+        EmbeddingCache cache =
+            new EmbeddingCache(cacheFile(settings, pipeline.modelId()), cachedOnly)) {
       TreeLandmarks trees =
           landmarkModels.contains(LandmarkModel.TREES) && !cachedOnly
               ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
@@ -175,7 +186,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
               .build()) {
         embedder.embed(images, new ArrayList<>(photos), bar::step);
       }
-      report(selected, embedder, photos.size(), (System.nanoTime() - t0) / 1e9, cache.file());
+      report(
+          selected,
+          embedder,
+          pipeline.modelId(),
+          photos.size(),
+          (System.nanoTime() - t0) / 1e9,
+          cache.file());
     }
     return 0;
   }
@@ -183,6 +200,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
   private void report(
       List<List<LfwPairs.Pair>> selected,
       PhotoEmbedder e,
+      String modelId,
       int photoCount,
       double seconds,
       Path cacheFile) {
@@ -190,7 +208,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     ObjectNode json = mapper.createObjectNode();
     json.put("eval", "lfw");
     ObjectNode config = json.putObject("config");
-    config.put("modelId", FacePipeline.MODEL_ID);
+    config.put("modelId", modelId);
     config.put("folds", folds);
     config.put("detector", detector.name());
     config.put("minScore", minScore);
@@ -263,7 +281,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
         }
       }
     }
-    RocChart.write(roc, "LFW " + folds + " (" + FacePipeline.MODEL_ID + ")", curves);
+    RocChart.write(roc, "LFW " + folds + " (" + modelId + ")", curves);
     json.put("roc", roc.toAbsolutePath().toString());
     json.put("cache", cacheFile.toString());
     json.put("seconds", Math.round(seconds));
@@ -281,7 +299,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     return out;
   }
 
-  Path cacheFile(FacePipelineSettings s) {
+  Path cacheFile(FacePipelineSettings s, String modelId) {
     Path dir =
         cacheDir != null
             ? cacheDir
@@ -290,7 +308,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "%s-%s-s%s-p%s-m%d.emb",
-            FacePipeline.MODEL_ID,
+            modelId,
             s.detector(),
             minScore,
             canvasPadding,

@@ -45,4 +45,28 @@ class CalibratorTest {
             CalibrationTable.read(new java.io.ByteArrayInputStream(t.toJson().getBytes())).points())
         .isEqualTo(t.points());
   }
+
+  @Test
+  void acrossTwoModelsPairsEveryCodeOfOneWithEveryOtherPhotoOfTheOther() {
+    List<Calibrator.Sample> fit = faces(1, 100, 3);
+    List<Calibrator.Sample> check = faces(2, 100, 3);
+    CalibrationTable same = Calibrator.calibrate("a", "s", fit, check, 1e-2, 1e-3);
+    // Model B embeds every photo exactly as model A: cross pairs are the within pairs counted in
+    // both orders, so the thresholds and rates are the same.
+    CalibrationTable across =
+        Calibrator.calibrateAcross("a", "s", fit, fit, check, check, 1e-2, 1e-3);
+    assertThat(across.points()).isEqualTo(same.points());
+    assertThat(across.source()).contains("fit: 300 codes, " + 2 * 44_550 + " impostor pairs");
+    assertThat(same.source()).contains("fit: 300 codes, 44550 impostor pairs");
+  }
+
+  @Test
+  void acrossTwoModelsNeedsTheSamePhotosOnBothSides() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Calibrator.calibrateAcross(
+                    "a", "s", faces(1, 3, 2), faces(1, 3, 3), faces(2, 3, 2), faces(2, 3, 2), 1e-2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same photos");
+  }
 }
