@@ -25,6 +25,7 @@ import io.facetrail.trainer.harmonic.SpeedComparison;
 import io.facetrail.trainer.harmonic.TeacherEmbeddings;
 import io.facetrail.trainer.head.HeadEmbedder;
 import io.facetrail.trainer.protocol.CompatibilityMatrix;
+import io.facetrail.trainer.protocol.HeldOutCalibration;
 import io.facetrail.trainer.run.LossPlot;
 import io.facetrail.trainer.run.RunFolder;
 import io.facetrail.trainer.triplet.StepRecord;
@@ -232,8 +233,8 @@ final class HarmonicFoldRun {
               });
     }
     long trainingWall = Math.round((System.nanoTime() - trainStart) / 1e9);
-    CompatibilityMatrix after =
-        CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Embedder.embed(head, evalPhotos));
+    Map<String, float[]> v2Codes = v2Embedder.embed(head, evalPhotos);
+    CompatibilityMatrix after = CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Codes);
     log.info("fold {} after training: {}", fold, after.summary());
     ModelMetadata metadata =
         new ModelMetadata(
@@ -249,6 +250,9 @@ final class HarmonicFoldRun {
     ObjectNode model = metadata.toJson();
     model.set("training", line.deepCopy());
     run.saveModel(head, model);
+    HeldOutCalibration.Tables tables =
+        HeldOutCalibration.write(run.dir(), id, o.teacher, folds, fold, c.v1Codes(), v2Codes);
+    HarmonicReport.putCalibration(line, tables);
     // The speed comparison runs the model as saved: read back from its folder.
     if (o.speedRounds > 0) {
       TrainedNetwork v2 =

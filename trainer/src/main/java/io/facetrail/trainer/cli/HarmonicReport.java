@@ -1,13 +1,16 @@
 package io.facetrail.trainer.cli;
 
+import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.trainer.harmonic.SpeedComparison;
 import io.facetrail.trainer.protocol.CompatibilityMatrix;
 import io.facetrail.trainer.protocol.FoldResult;
+import io.facetrail.trainer.protocol.HeldOutCalibration;
 import io.facetrail.trainer.triplet.StepRecord;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON line of one harmonic fold run: configuration, compatibility matrices, speed. */
@@ -90,6 +93,23 @@ final class HarmonicReport {
     speed.put("v1CpuMillisPerFace", round(s.v1().cpuMillisPerFace()));
     speed.put("v2CpuMillisPerFace", round(s.v2().cpuMillisPerFace()));
     speed.put("v2OverV1ByCpuTime", round(s.cpuRatio()));
+  }
+
+  /** The held-out calibration: per table, each rate's threshold and the rate checked. */
+  static void putCalibration(ObjectNode line, HeldOutCalibration.Tables t) {
+    ObjectNode node = line.putObject("calibration");
+    table(node.putArray("own"), t.own());
+    table(node.putArray("withV1"), t.withV1());
+  }
+
+  private static void table(ArrayNode rows, CalibrationTable t) {
+    for (CalibrationTable.Point p : t.points()) {
+      ObjectNode row = rows.addObject();
+      row.put("falseAcceptRate", p.falseAcceptRate());
+      row.put("threshold", round(p.threshold()));
+      row.put("checkedFalseAcceptRate", p.checkedFalseAcceptRate());
+      row.put("trueAcceptRate", round(p.trueAcceptRate()));
+    }
   }
 
   private static void put(ObjectNode node, CompatibilityMatrix m) {
