@@ -15,7 +15,6 @@ import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceSpec;
-import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherTopology;
 import io.facetrail.matcher.stream.MatcherWiring;
@@ -88,10 +87,15 @@ public final class AllInOne implements AutoCloseable {
     m.put("stateDir", workDir.resolve("streams").toString());
     m.put("decision.falseAcceptRate", Double.toString(s.falseAcceptRate()));
     m.put("http.enabled", "false");
-    return new Plan(
-        EmbedderConfig.loader().load(null, env, e),
-        MatcherConfig.loader().load(null, env, m),
-        TrackingParameters.defaults());
+    EmbedderConfig embedder = EmbedderConfig.loader().load(null, env, e);
+    MatcherConfig matcher = MatcherConfig.loader().load(null, env, m);
+    // A trained embedder's folder declares which models its codes may meet: with it among the
+    // matcher's models, a v2 embedder is matched against a gallery enrolled with v1.
+    Path embeddingModel = embedder.faces().embeddingModel();
+    if (embeddingModel != null) {
+      matcher = matcher.withModel(embeddingModel);
+    }
+    return new Plan(embedder, matcher, TrackingParameters.defaults());
   }
 
   /** Starts everything up to (not including) the inputs. */
@@ -108,9 +112,7 @@ public final class AllInOne implements AutoCloseable {
     open.push(pipeline);
 
     MatcherConfig mc = withKafka(plan.matcher());
-    matcher =
-        MatcherWiring.open(
-            mc, Thresholds.shipped(mc.decision().falseAcceptRate()), Clock.systemUTC(), registry);
+    matcher = MatcherWiring.open(mc, Clock.systemUTC(), registry);
     open.push(matcher);
     if (s.enrolDir() != null) {
       console.status("enrolling the persons of " + s.enrolDir());

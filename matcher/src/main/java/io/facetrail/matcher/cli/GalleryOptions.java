@@ -6,6 +6,7 @@ import io.facetrail.matcher.gallery.GalleryUnavailableException;
 import io.facetrail.matcher.gallery.UnknownPersonException;
 import io.facetrail.matcher.gallery.local.LocalGallery;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.matcher.trained.ModelFolders;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,18 @@ final class GalleryOptions {
       paramLabel = "DIR",
       description = "Use the local gallery in DIR instead of the configured one")
   Path local;
+
+  /**
+   * The trained model folders of the matcher's configuration ({@code gallery.models}; also with
+   * {@code --local}, which names only where the gallery is).
+   */
+  ModelFolders models() {
+    try {
+      return ModelFolders.load(MatcherConfig.loader().load(config).gallery().models());
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(e.getMessage(), e);
+    }
+  }
 
   Gallery open() {
     if (local != null) {

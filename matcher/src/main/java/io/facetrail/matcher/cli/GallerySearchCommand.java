@@ -12,6 +12,7 @@ import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,13 +53,17 @@ final class GallerySearchCommand implements Callable<Integer> {
   public Integer call() {
     try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
       DetectedFace face = PhotoFaces.single(analyzer, photo, largest);
+      Thresholds thresholds = Thresholds.of(far, gallery.models());
       double threshold;
       try {
-        threshold = Thresholds.shipped(far).thresholdFor(face.modelId());
+        threshold = thresholds.thresholdFor(face.modelId());
       } catch (NoCalibrationException e) {
         throw new UserFacingException(e.getMessage(), e);
       }
-      GalleryIndex index = GalleryIndex.withDefaults();
+      // Codes of other models count when a configured model folder declares them compatible and
+      // the pair is calibrated; each row is judged by its pair's threshold.
+      GalleryIndex index =
+          new GalleryIndex(thresholds.comparable(), ForkJoinPool.commonPool(), 0, 10_000);
       gallery.with(
           g -> {
             index.replaceAll(g.snapshot());
@@ -68,13 +73,17 @@ final class GallerySearchCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       int rank = 1;
       for (Match m : top) {
+        double t = thresholds.thresholdFor(face.modelId(), m.modelId());
         out.printf(
-            "%d\t%s\t%s\tdistance %.4f\t%s%n",
+            "%d\t%s\t%s\tdistance %.4f\t%s%s%n",
             rank++,
             m.personId(),
             m.name(),
             m.distance(),
-            m.distance() <= threshold ? "match" : "no match");
+            m.distance() <= t ? "match" : "no match",
+            m.modelId().equals(face.modelId())
+                ? ""
+                : String.format("\t(enrolled with %s, threshold %.4f)", m.modelId(), t));
       }
       out.printf(
           "threshold %.4f at FAR %s, model %s, %d persons searched%n",

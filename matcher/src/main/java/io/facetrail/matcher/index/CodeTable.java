@@ -75,7 +75,7 @@ final class CodeTable {
       }
       int d = distance(q, c, i * D, top.bound());
       if (d < top.bound()) {
-        top.offer(d, personSlot[i]);
+        top.offer(d, personSlot[i], modelSlot[i]);
       }
     }
   }

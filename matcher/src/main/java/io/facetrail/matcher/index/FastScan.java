@@ -79,7 +79,7 @@ final class FastScan {
       int bound = top.bound();
       int d = CodeTable.distance(q, t.codes, i * CodeTable.D, bound);
       if (d < bound) {
-        top.offer(d, t.personSlot[i]);
+        top.offer(d, t.personSlot[i], t.modelSlot[i]);
       }
     }
   }

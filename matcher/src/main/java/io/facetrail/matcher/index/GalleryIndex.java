@@ -236,7 +236,12 @@ public final class GalleryIndex {
       List<Match> out = new ArrayList<>();
       for (long packed : top.sorted()) {
         int slot = (int) packed;
-        out.add(new Match(persons.ids[slot], persons.names[slot], (int) (packed >>> 32)));
+        out.add(
+            new Match(
+                persons.ids[slot],
+                persons.names[slot],
+                (int) (packed >>> 32),
+                models.get(top.modelOf(slot))));
       }
       return out;
     } finally {

@@ -3,12 +3,14 @@ package io.facetrail.matcher.index;
 import java.util.Arrays;
 
 /**
- * The best {@code k} distinct persons seen so far, each with their smallest distance. {@code k} is
- * small (a handful), so linear probing beats a heap.
+ * The best {@code k} distinct persons seen so far, each with their smallest distance and the model
+ * slot of the code at that distance (the decision's threshold depends on which model's code was
+ * nearest). {@code k} is small (a handful), so linear probing beats a heap.
  */
 final class TopPersons {
   private final int[] distance;
   private final int[] person;
+  private final short[] model;
   private int size;
   private int worstIndex;
 
@@ -18,6 +20,7 @@ final class TopPersons {
     }
     distance = new int[k];
     person = new int[k];
+    model = new short[k];
   }
 
   /** The distance a candidate must beat to enter (max value while not full). */
@@ -25,11 +28,12 @@ final class TopPersons {
     return size < distance.length ? Integer.MAX_VALUE : distance[worstIndex];
   }
 
-  void offer(int d, int personSlot) {
+  void offer(int d, int personSlot, short modelSlot) {
     for (int i = 0; i < size; i++) {
       if (person[i] == personSlot) {
         if (d < distance[i]) {
           distance[i] = d;
+          model[i] = modelSlot;
           if (i == worstIndex) {
             findWorst();
           }
@@ -40,18 +44,20 @@ final class TopPersons {
     if (size < distance.length) {
       distance[size] = d;
       person[size] = personSlot;
+      model[size] = modelSlot;
       size++;
       findWorst();
     } else if (d < distance[worstIndex]) {
       distance[worstIndex] = d;
       person[worstIndex] = personSlot;
+      model[worstIndex] = modelSlot;
       findWorst();
     }
   }
 
   void merge(TopPersons other) {
     for (int i = 0; i < other.size; i++) {
-      offer(other.distance[i], other.person[i]);
+      offer(other.distance[i], other.person[i], other.model[i]);
     }
   }
 
@@ -63,6 +69,16 @@ final class TopPersons {
       }
     }
     worstIndex = w;
+  }
+
+  /** The model slot of the nearest code of an entered person ({@code -1} for other persons). */
+  short modelOf(int personSlot) {
+    for (int i = 0; i < size; i++) {
+      if (person[i] == personSlot) {
+        return model[i];
+      }
+    }
+    return -1;
   }
 
   /** Entries sorted by distance, then person slot (a deterministic order for ties). */

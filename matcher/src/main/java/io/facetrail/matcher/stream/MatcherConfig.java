@@ -7,6 +7,7 @@ import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
 import io.facetrail.runtime.http.HttpSettings;
 import io.facetrail.runtime.kafka.KafkaSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -56,6 +57,22 @@ public record MatcherConfig(
   /** The loader with the built-in defaults. */
   public static ConfigLoader<MatcherConfig> loader() {
     return new ConfigLoader<>(MatcherConfig.class, "matcher-defaults.yaml");
+  }
+
+  /**
+   * This configuration with {@code folder} among the gallery's trained models: the all-in-one mode
+   * adds its embedder's model, so that its codes meet a gallery enrolled with another model.
+   */
+  public MatcherConfig withModel(Path folder) {
+    return new MatcherConfig(
+        kafka,
+        applicationId,
+        stateDir,
+        gallery.withModel(folder),
+        decision,
+        pendingCheck,
+        http,
+        tracker);
   }
 
   @Override

@@ -52,8 +52,7 @@ public final class MatcherService implements AutoCloseable {
 
   /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
   public static MatcherService start(MatcherConfig config, Clock clock, Duration startTimeout) {
-    return start(
-        config, clock, startTimeout, Thresholds.shipped(config.decision().falseAcceptRate()));
+    return start(config, clock, startTimeout, MatcherWiring.thresholds(config));
   }
 
   /** As {@link #start(MatcherConfig, Clock, Duration)}, with thresholds from elsewhere. */

@@ -6,12 +6,14 @@ import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.gallery.GalleryStores;
 import io.facetrail.matcher.index.GalleryIndex;
-import io.facetrail.matcher.index.ModelCompatibility;
 import io.facetrail.matcher.sync.GallerySync;
+import io.facetrail.matcher.trained.ModelFolders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The matcher's moving parts outside Kafka Streams: the gallery store, the index, the thread that
@@ -26,11 +28,13 @@ import java.util.concurrent.ForkJoinPool;
 public record MatcherWiring(
     Gallery gallery, GalleryIndex index, GallerySync sync, MatcherDependencies dependencies)
     implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MatcherWiring.class);
 
   /**
-   * Opens the gallery named by {@code gallery} and starts following it.
+   * Opens the gallery named by {@code gallery} and starts following it. The index compares the
+   * pairs of models {@code thresholds} can decide ({@link Thresholds#comparable}).
    *
-   * @param thresholds usually {@link Thresholds#shipped}
+   * @param thresholds usually {@link #thresholds(MatcherConfig)}
    * @param pendingCheck how often deferred decisions are retried
    */
   public static MatcherWiring open(
@@ -43,7 +47,7 @@ public record MatcherWiring(
     Gallery store = GalleryStores.open(gallery, clock);
     GalleryIndex index =
         new GalleryIndex(
-            ModelCompatibility.sameModelOnly(),
+            thresholds.comparable(),
             ForkJoinPool.commonPool(),
             gallery.fastThreshold(),
             gallery.fastCandidates());
@@ -67,6 +71,30 @@ public record MatcherWiring(
             clock,
             new MatcherMetrics(registry));
     return new MatcherWiring(store, index, sync, deps);
+  }
+
+  /**
+   * Thresholds at the configured false-accept rate from the shipped tables and the configured model
+   * folders ({@code gallery.models}). Declared pairs without a table are logged: their codes are
+   * not compared.
+   *
+   * @throws IllegalArgumentException when a model folder cannot be read
+   */
+  public static Thresholds thresholds(MatcherConfig config) {
+    ModelFolders models = ModelFolders.load(config.gallery().models());
+    Thresholds t = Thresholds.of(config.decision().falseAcceptRate(), models);
+    for (String problem : t.uncalibrated(models)) {
+      log.warn("Not compared: {}", problem);
+    }
+    return t;
+  }
+
+  /**
+   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, Clock, MeterRegistry)},
+   * with {@link #thresholds(MatcherConfig)}.
+   */
+  public static MatcherWiring open(MatcherConfig config, Clock clock, MeterRegistry registry) {
+    return open(config, thresholds(config), clock, registry);
   }
 
   /**

@@ -111,11 +111,14 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       s.pending(false);
       pending.delete(s.trackId());
     }
-    double threshold = deps.thresholds().thresholdFor(s.modelId());
     byte[] code = s.aggregateCode();
     long started = System.nanoTime();
     List<Match> nearest = deps.index().search(code, s.modelId(), 2, deps.search());
     deps.metrics().queryLatency().record(Duration.ofNanos(System.nanoTime() - started));
+    // The threshold of the pair (query model, model of the nearest code): a v2 query matched to a
+    // v1-enrolled code is judged by the v2-v1 table. The index compares calibrated pairs only.
+    String against = nearest.isEmpty() ? s.modelId() : nearest.get(0).modelId();
+    double threshold = deps.thresholds().thresholdFor(s.modelId(), against);
     Verdict v = policy.judge(s.goodFrames(), nearest, threshold);
     String before = s.personId();
     DecisionPolicy.Transition t = policy.apply(s, v);

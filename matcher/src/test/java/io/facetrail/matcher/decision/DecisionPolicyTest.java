@@ -13,7 +13,8 @@ class DecisionPolicyTest {
   private final DecisionPolicy policy = new DecisionPolicy(DecisionSettings.defaults());
 
   private static Match at(String person, double distance) {
-    return new Match(person, person, (int) Math.round(FaceCode.toSquaredCodeDistance(distance)));
+    return new Match(
+        person, person, (int) Math.round(FaceCode.toSquaredCodeDistance(distance)), "m");
   }
 
   @Test

@@ -140,6 +140,32 @@ class GalleryIndexTest {
   }
 
   @Test
+  void aMatchNamesTheModelOfThePersonsNearestCodeInEveryMode() {
+    // Each person has image 0 stored as model "a" and image 1 as model "b".
+    List<PersonRecord> records = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      records.add(
+          new PersonRecord(
+              new Person("p" + i, "Person " + i, Map.of(), T, T),
+              List.of(
+                  new StoredCode("a" + i, "a", FACES.code(i, 0), "", T),
+                  new StoredCode("b" + i, "b", FACES.code(i, 1), "", T))));
+    }
+    GalleryIndex index = new GalleryIndex((q, s) -> true, new ForkJoinPool(2), 0, 500);
+    index.replaceAll(records);
+    for (SearchMode mode : SearchMode.values()) {
+      for (int i = 0; i < 3_000; i += 250) {
+        Match viaB = index.search(FACES.code(i, 1), "q", 3, mode).get(0);
+        assertThat(viaB.personId()).as(mode.name()).isEqualTo("p" + i);
+        assertThat(viaB.squaredCodeDistance()).isZero();
+        assertThat(viaB.modelId()).as(mode.name()).isEqualTo("b");
+        Match viaA = index.search(FACES.code(i, 0), "q", 3, mode).get(0);
+        assertThat(viaA.modelId()).as(mode.name()).isEqualTo("a");
+      }
+    }
+  }
+
+  @Test
   void manyInsertsAndRemovalsKeepTheIdTableConsistent() {
     GalleryIndex index = GalleryIndex.withDefaults();
     for (int round = 0; round < 3; round++) {

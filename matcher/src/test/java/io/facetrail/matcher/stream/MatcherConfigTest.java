@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.matcher.gallery.GallerySettings;
+import io.facetrail.matcher.testing.ModelFolderWriter;
 import io.facetrail.runtime.config.InvalidConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +53,42 @@ class MatcherConfigTest {
         .hasMessageContaining("decision.falseAcceptRate")
         .hasMessageContaining("decision.minGoodFrames")
         .hasMessageContaining("gallery.maxStaleness");
+  }
+
+  @Test
+  void trainedModelFoldersAreReadAtStartAndEveryBadOneIsReported() throws Exception {
+    Path v2 = ModelFolderWriter.model(dir, "v2", "dlib-r29-v1");
+    ModelFolderWriter.writeTable(v2, "calibration.json", ModelFolderWriter.table("v2", 0.4));
+    Path noModel = Files.createDirectories(dir.resolve("no-model"));
+    Path badTable = ModelFolderWriter.model(dir, "v3");
+    Files.writeString(badTable.resolve("calibration-v2.json"), "[]");
+
+    MatcherConfig good =
+        MatcherConfig.loader()
+            .load(null, Map.of("FACETRAIL_GALLERY_MODELS", v2.toString()), Map.of());
+    assertThat(good.gallery().models()).containsExactly(v2);
+    assertThat(good.withModel(v2).gallery().models()).containsExactly(v2);
+    assertThat(good.withModel(badTable).gallery().models()).containsExactly(v2, badTable);
+
+    Path file = dir.resolve("models.yaml");
+    Files.writeString(
+        file,
+        "gallery:\n  models:\n    - "
+            + v2
+            + "\n    - "
+            + noModel
+            + "\n    - "
+            + badTable
+            + "\n    - "
+            + dir.resolve("v2-copy")
+            + "\n");
+    assertThatThrownBy(() -> MatcherConfig.loader().load(file, Map.of(), Map.of()))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("gallery.models[1]")
+        .hasMessageContaining("holds no model.json")
+        .hasMessageContaining("gallery.models[2]")
+        .hasMessageContaining("calibration-v2.json")
+        .hasMessageContaining("gallery.models[3]")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("gallery.models[0]"));
   }
 }
