@@ -38,6 +38,15 @@ import picocli.CommandLine.Spec;
     })
 final class GalleryEnrollCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Embed the photos with the trained model in DIR (model.json, e.g. a harmonic v2) instead"
+              + " of v1 (dlib-r29-v1)")
+  Path model;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(multiplicity = "1")
@@ -80,7 +89,7 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             : List.of(new PersonFolders.PersonPhotos(source.name, photos));
     PrintWriter out = spec.commandLine().getOut();
     int[] refused = {0};
-    try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
+    try (FaceAnalyzer analyzer = FaceAnalyzers.open(model)) {
       return gallery.with(
           g -> {
             Enroller enroller =

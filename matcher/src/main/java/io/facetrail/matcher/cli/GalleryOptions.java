@@ -10,6 +10,8 @@ import io.facetrail.matcher.trained.ModelFolders;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -29,11 +31,16 @@ final class GalleryOptions {
 
   /**
    * The trained model folders of the matcher's configuration ({@code gallery.models}; also with
-   * {@code --local}, which names only where the gallery is).
+   * {@code --local}, which names only where the gallery is), and {@code extra} when not null (the
+   * model a command embeds with).
    */
-  ModelFolders models() {
+  ModelFolders models(Path extra) {
     try {
-      return ModelFolders.load(MatcherConfig.loader().load(config).gallery().models());
+      List<Path> folders = new ArrayList<>(MatcherConfig.loader().load(config).gallery().models());
+      if (extra != null && !folders.contains(extra)) {
+        folders.add(extra);
+      }
+      return ModelFolders.load(folders);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException(e.getMessage(), e);
     }

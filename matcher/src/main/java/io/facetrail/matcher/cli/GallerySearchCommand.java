@@ -29,6 +29,15 @@ import picocli.CommandLine.Spec;
             + " within the threshold for the chosen false-accept rate.")
 final class GallerySearchCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Embed the photos with the trained model in DIR (model.json, e.g. a harmonic v2) instead"
+              + " of v1 (dlib-r29-v1); the folder also counts as one of the gallery's models (gallery.models), so persons enrolled with a model it is compatible with are found")
+  Path model;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "PHOTO")
@@ -51,9 +60,9 @@ final class GallerySearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
+    try (FaceAnalyzer analyzer = FaceAnalyzers.open(model)) {
       DetectedFace face = PhotoFaces.single(analyzer, photo, largest);
-      Thresholds thresholds = Thresholds.of(far, gallery.models());
+      Thresholds thresholds = Thresholds.of(far, gallery.models(model));
       double threshold;
       try {
         threshold = thresholds.thresholdFor(face.modelId());

@@ -3,6 +3,7 @@ package io.facetrail.matcher.enrol;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 
 /**
@@ -24,11 +25,22 @@ public final class FaceAnalyzers {
    * @throws UserFacingException when the face models cannot be loaded
    */
   public static FaceAnalyzer open() {
+    return open(null);
+  }
+
+  /**
+   * The analyzer of this build, embedding with the trained model in {@code embeddingModel} (null:
+   * v1). A registered factory (tests) takes no model.
+   *
+   * @throws UserFacingException when the face models cannot be loaded
+   */
+  public static FaceAnalyzer open(Path embeddingModel) {
     for (Factory f : ServiceLoader.load(Factory.class)) {
       return f.create();
     }
     try {
-      return new PipelineFaceAnalyzer(FacePipeline.create(FacePipelineSettings.defaults()));
+      return new PipelineFaceAnalyzer(
+          FacePipeline.create(FacePipelineSettings.defaults().withEmbeddingModel(embeddingModel)));
     } catch (RuntimeException e) {
       throw new UserFacingException(
           "cannot start the face models (run `facetrail models fetch` first?): " + e.getMessage(),
