@@ -56,6 +56,12 @@ class TrainedModelEmbedderIT {
     Files.writeString(dir.resolve(ModelMetadata.FILE_NAME), metadata.toJson().toString());
   }
 
+  /** v1 for null, else the model in {@code dir}. */
+  private static FaceEmbedder load(Path dir) {
+    return FaceEmbedder.load(
+        TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8, dir);
+  }
+
   private static List<RgbImage> crops() {
     List<RgbImage> out = new ArrayList<>();
     for (JsonNode entry : ParityFixture.reference().get("embedding")) {
@@ -67,12 +73,8 @@ class TrainedModelEmbedderIT {
   @Test
   void aModelWhoseTrainedUnitsAreV1sOwnEmbedsExactlyAsV1(@TempDir Path dir) throws Exception {
     writeUntrainedModel(dir, "copy-of-v1", FaceEmbedder.V1_MODEL_ID, 150, "none");
-    try (FaceEmbedder v1 =
-            FaceEmbedder.load(
-                TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8);
-        FaceEmbedder copy =
-            FaceEmbedder.load(
-                TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8, dir)) {
+    try (FaceEmbedder v1 = load(null);
+        FaceEmbedder copy = load(dir)) {
       assertThat(copy.modelId()).isEqualTo("copy-of-v1");
       assertThat(copy.inputSize()).isEqualTo(150);
       float[][] a = v1.embed(crops());
@@ -88,12 +90,8 @@ class TrainedModelEmbedderIT {
   @Test
   void aCropModelRunsOnTheChipsCentreAtAboutHalfTheCost(@TempDir Path dir) throws Exception {
     writeUntrainedModel(dir, "crop104", FaceEmbedder.V1_MODEL_ID, 104, "crop");
-    try (FaceEmbedder v1 =
-            FaceEmbedder.load(
-                TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8);
-        FaceEmbedder crop =
-            FaceEmbedder.load(
-                TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8, dir)) {
+    try (FaceEmbedder v1 = load(null);
+        FaceEmbedder crop = load(dir)) {
       assertThat(crop.macsPerFace()).isBetween(v1.macsPerFace() * 2 / 5, v1.macsPerFace() * 3 / 5);
       float[][] e = crop.embed(crops());
       float[][] full = v1.embed(crops());
@@ -114,10 +112,7 @@ class TrainedModelEmbedderIT {
   @Test
   void aModelBuiltOnAnotherNetworkIsRefused(@TempDir Path dir) throws Exception {
     writeUntrainedModel(dir, "alien", "mobilefacenet-v0", 150, "none");
-    assertThatThrownBy(
-            () ->
-                FaceEmbedder.load(
-                    TestModels.cache(), TestModels.cpu(), FaceEmbedder.DEFAULT_DIVISOR, 8, dir))
+    assertThatThrownBy(() -> load(dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("built on mobilefacenet-v0");
   }
