@@ -9,6 +9,7 @@ import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
+import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
@@ -204,8 +205,18 @@ final class TripletFoldRun {
     line.put("wallSeconds", Math.round((System.nanoTime() - t0) / 1e9));
     line.put("cpuSeconds", Math.round((CpuTime.processNanos() - cpu0) / 1e9));
     line.put("dir", run.dir().toString());
-    ObjectNode metadata = line.deepCopy();
-    metadata.put("id", id);
+    // The fine-tuned space has moved away from v1's: comparable with nothing but itself, so a
+    // matcher never compares its codes with a v1 gallery's (harmonic training is for that).
+    ObjectNode metadata =
+        new ModelMetadata(
+                id,
+                FacePipeline.MODEL_ID,
+                DlibResNet.INPUT_SIZE,
+                "none",
+                o.run.trainableUnits,
+                "model.params",
+                List.of())
+            .toJson();
     metadata.put("createdAt", Instant.now().toString());
     metadata.put(
         "format",
@@ -216,7 +227,7 @@ final class TripletFoldRun {
             + "; the earlier layers are "
             + FacePipeline.MODEL_ID
             + "'s, unchanged");
-    metadata.putArray("comparableWith").add(id);
+    metadata.set("training", line.deepCopy());
     run.saveModel(head, metadata);
     System.out.println(JSON.writeValueAsString(line));
   }
