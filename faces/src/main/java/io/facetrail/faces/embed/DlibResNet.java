@@ -222,10 +222,21 @@ public final class DlibResNet extends AbstractBlock {
    * convolutional up to its global average, so smaller chips cost less).
    */
   public long macs(int inputSize) {
+    return macs(inputSize, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #macs(int)} without the units in {@code skipped} (a trained model's dropped ones).
+   */
+  public long macs(int inputSize, java.util.Set<Integer> skipped) {
     int size = inputSize;
     long total = stem.macs(size, size);
     size = (stem.outputSize(size) - 3) / 2 + 1; // 3x3 max pool, stride 2, VALID
-    for (ResidualUnit u : units) {
+    for (int i = 0; i < units.size(); i++) {
+      ResidualUnit u = units.get(i);
+      if (skipped.contains(i)) {
+        continue; // a unit that keeps the size: the map goes on unchanged
+      }
       total += u.conv1.macs(size, size);
       int inner = u.conv1.outputSize(size);
       total += u.conv2.macs(inner, inner);

@@ -116,7 +116,7 @@ public final class FaceEmbedder implements AutoCloseable {
           metadata.inputSize() == DlibResNet.INPUT_SIZE
               ? null
               : ChipReduction.parse(metadata.chip()),
-          net.macs(metadata.inputSize()));
+          trained.macs());
     } catch (RuntimeException e) {
       manager.close();
       throw e;

@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     parameters} (the earlier layers are the base model's)
  * @param parameters the parameter file, relative to the folder of {@code model.json}
  * @param compatibleWith other model ids whose embeddings are comparable with this one's
+ * @param droppedUnits indices of base-network units among the trained ones that the model leaves
+ *     out (a smaller, faster network); empty when it keeps them all
  */
 public record ModelMetadata(
     String id,
@@ -37,7 +39,8 @@ public record ModelMetadata(
     String chip,
     int trainedUnits,
     String parameters,
-    List<String> compatibleWith) {
+    List<String> compatibleWith,
+    List<Integer> droppedUnits) {
   /** The metadata file of a model folder. */
   public static final String FILE_NAME = "model.json";
 
@@ -49,9 +52,22 @@ public record ModelMetadata(
     Objects.requireNonNull(chip, "chip");
     Objects.requireNonNull(parameters, "parameters");
     compatibleWith = List.copyOf(compatibleWith);
+    droppedUnits = List.copyOf(droppedUnits);
     if (id.isBlank() || inputSize < 1 || trainedUnits < 0) {
       throw new IllegalArgumentException("invalid model metadata for '" + id + "'");
     }
+  }
+
+  /** A model that keeps every unit of the base network. */
+  public ModelMetadata(
+      String id,
+      String baseModel,
+      int inputSize,
+      String chip,
+      int trainedUnits,
+      String parameters,
+      List<String> compatibleWith) {
+    this(id, baseModel, inputSize, chip, trainedUnits, parameters, compatibleWith, List.of());
   }
 
   /** Whether codes of {@code otherId} may be compared with this model's: same id or declared. */
@@ -70,6 +86,10 @@ public record ModelMetadata(
     node.put("parameters", parameters);
     ArrayNode list = node.putArray("compatibleWith");
     compatibleWith.forEach(list::add);
+    if (!droppedUnits.isEmpty()) {
+      ArrayNode dropped = node.putArray("droppedUnits");
+      droppedUnits.forEach(dropped::add);
+    }
     return node;
   }
 
@@ -81,6 +101,12 @@ public record ModelMetadata(
       throw new IllegalArgumentException("compatibleWith must be an array of model ids");
     }
     list.forEach(e -> compatible.add(e.asString()));
+    List<Integer> dropped = new ArrayList<>();
+    JsonNode droppedList = node.path("droppedUnits");
+    if (!droppedList.isMissingNode() && !droppedList.isArray()) {
+      throw new IllegalArgumentException("droppedUnits must be an array of unit indices");
+    }
+    droppedList.forEach(e -> dropped.add(e.asInt()));
     return new ModelMetadata(
         required(node, "id").asString(),
         required(node, "baseModel").asString(),
@@ -88,7 +114,8 @@ public record ModelMetadata(
         required(node, "chip").asString(),
         required(node, "trainedUnits").asInt(),
         required(node, "parameters").asString(),
-        compatible);
+        compatible,
+        dropped);
   }
 
   /** Reads {@code model.json} (the file, or the folder holding it). */

@@ -12,6 +12,9 @@ import io.facetrail.faces.nn.ConvLayer;
 import io.facetrail.faces.nn.Padding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A trainable copy of the last {@code units} residual units of {@link DlibResNet} and its final
@@ -23,25 +26,58 @@ public final class TrainableHead extends AbstractBlock {
   private final List<Unit> units = new ArrayList<>();
   private final Parameter fc;
   private final int firstUnit;
+  private final SortedSet<Integer> dropped;
 
   /**
    * @param base the pretrained network (read, not modified)
    * @param trainableUnits how many residual units from the end to train (1 to 14)
    */
   public TrainableHead(DlibResNet base, int trainableUnits) {
+    this(base, trainableUnits, Set.of());
+  }
+
+  /**
+   * A head without some of the units it would train: a smaller, faster network whose remaining
+   * units learn to do without them (the harmonic v2's speed option).
+   *
+   * @param dropped indices of units among the last {@code trainableUnits} to leave out; only units
+   *     that keep the size and channels (not down units) may be dropped
+   */
+  public TrainableHead(DlibResNet base, int trainableUnits, Set<Integer> dropped) {
     int total = base.unitCount();
     if (trainableUnits < 1 || trainableUnits > total) {
       throw new IllegalArgumentException(
           "trainable units must be within 1-" + total + ", is " + trainableUnits);
     }
     firstUnit = total - trainableUnits;
+    for (int i : dropped) {
+      if (i < firstUnit || i >= total || base.isDownUnit(i)) {
+        throw new IllegalArgumentException(
+            "unit "
+                + i
+                + " cannot be dropped: only trained units that keep the size (not "
+                + "down units) may be, i.e. within "
+                + firstUnit
+                + "-"
+                + (total - 1));
+      }
+    }
+    this.dropped = new TreeSet<>(dropped);
     for (int i = firstUnit; i < total; i++) {
+      if (dropped.contains(i)) {
+        continue;
+      }
       List<ConvLayer> convs = base.unitConvolutions(i);
       Conv c1 = copy("unit" + i + "_conv1", convs.get(0), true);
       Conv c2 = copy("unit" + i + "_conv2", convs.get(1), false);
       units.add(new Unit(c1, c2, base.isDownUnit(i)));
     }
     fc = trainable("fc", base.fc().getArray());
+  }
+
+  /** The indices of the units left out, ascending. */
+  public SortedSet<Integer> dropped() {
+    return dropped;
   }
 
   private Conv copy(String name, ConvLayer layer, boolean relu) {

@@ -45,7 +45,9 @@ public final class TrainedNetwork extends AbstractBlock {
    */
   public static TrainedNetwork load(
       DlibResNet base, ModelMetadata metadata, Path folder, NDManager manager) {
-    TrainableHead head = new TrainableHead(base, metadata.trainedUnits());
+    TrainableHead head =
+        new TrainableHead(
+            base, metadata.trainedUnits(), java.util.Set.copyOf(metadata.droppedUnits()));
     Path params = folder.resolve(metadata.parameters());
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
@@ -60,6 +62,11 @@ public final class TrainedNetwork extends AbstractBlock {
 
   public int inputSize() {
     return inputSize;
+  }
+
+  /** Multiply-accumulates of one face: the base network's at this input, less dropped units. */
+  public long macs() {
+    return base.macs(inputSize, head.dropped());
   }
 
   @Override

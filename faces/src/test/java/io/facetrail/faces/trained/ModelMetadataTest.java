@@ -51,4 +51,16 @@ class ModelMetadataTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'id'");
   }
+
+  @Test
+  void droppedUnitsRoundTripAndAreEmptyWhenAbsent(@TempDir Path dir) throws Exception {
+    ModelMetadata cut =
+        new ModelMetadata(
+            "cut", "dlib-r29-v1", 104, "crop", 5, "model.params", List.of(), List.of(11, 12));
+    Files.writeString(dir.resolve("model.json"), cut.toJson().toString());
+    assertThat(ModelMetadata.read(dir).droppedUnits()).containsExactly(11, 12);
+    // Files written before the field existed keep every unit.
+    assertThat(V2.toJson().has("droppedUnits")).isFalse();
+    assertThat(ModelMetadata.fromJson(V2.toJson()).droppedUnits()).isEmpty();
+  }
 }

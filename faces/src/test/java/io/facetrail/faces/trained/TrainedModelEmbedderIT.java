@@ -29,13 +29,20 @@ class TrainedModelEmbedderIT {
   /** A model folder whose trained units hold v1's own weights, untouched. */
   private static void writeUntrainedModel(Path dir, String id, String base, int size, String chip)
       throws Exception {
+    writeUntrainedModel(dir, id, base, size, chip, List.of());
+  }
+
+  /** As above, without the units {@code dropped}. */
+  private static void writeUntrainedModel(
+      Path dir, String id, String base, int size, String chip, List<Integer> dropped)
+      throws Exception {
     try (NDManager m = NDManager.newBaseManager(TestModels.cpu().device())) {
       DlibResNet v1 =
           new DlibResNet(
               m,
               TfjsWeightLoader.load(TestModels.cache().manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      TrainableHead head = new TrainableHead(v1, 3);
+      TrainableHead head = new TrainableHead(v1, 3, java.util.Set.copyOf(dropped));
       // DJL saves a block's input shapes with its parameters: the trunk's output at this size.
       Shape features =
           v1.trunk(
@@ -52,7 +59,7 @@ class TrainedModelEmbedderIT {
       }
     }
     ModelMetadata metadata =
-        new ModelMetadata(id, base, size, chip, 3, "model.params", List.of(base));
+        new ModelMetadata(id, base, size, chip, 3, "model.params", List.of(base), dropped);
     Files.writeString(dir.resolve(ModelMetadata.FILE_NAME), metadata.toJson().toString());
   }
 
@@ -115,5 +122,25 @@ class TrainedModelEmbedderIT {
     assertThatThrownBy(() -> load(dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("built on mobilefacenet-v0");
+  }
+
+  @Test
+  void aModelWithoutTwoUnitsLoadsThemOutAndCostsLess(@TempDir Path full, @TempDir Path cut)
+      throws Exception {
+    writeUntrainedModel(full, "crop104", FaceEmbedder.V1_MODEL_ID, 104, "crop");
+    // Units 11 and 12 (conv256_1, conv256_2) keep the size: the network runs without them.
+    writeUntrainedModel(cut, "crop104-drop", FaceEmbedder.V1_MODEL_ID, 104, "crop", List.of(12));
+    try (FaceEmbedder a = load(full);
+        FaceEmbedder b = load(cut)) {
+      // conv256_2 at 104 px: two 3x3 convolutions of 256 channels on a 3x3 map.
+      assertThat(a.macsPerFace() - b.macsPerFace()).isEqualTo(2L * 9 * 9 * 256 * 256);
+      float[][] e = b.embed(crops());
+      float[][] f = a.embed(crops());
+      assertThat(e[0]).isNotEqualTo(f[0]);
+    }
+    assertThatThrownBy(
+            () -> writeUntrainedModel(cut, "x", FaceEmbedder.V1_MODEL_ID, 104, "crop", List.of(13)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot be dropped");
   }
 }

@@ -86,6 +86,11 @@ final class HarmonicFoldRun {
                 + ", is "
                 + o.run.trainableUnits);
       }
+      try {
+        new TrainableHead(base, o.run.trainableUnits, o.droppedUnits());
+      } catch (IllegalArgumentException e) {
+        throw new UserFacingException("--drop-units: " + e.getMessage(), e);
+      }
       int firstUnit = base.unitCount() - o.run.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
       int variants = 2 + o.run.augmented;
@@ -179,9 +184,10 @@ final class HarmonicFoldRun {
     String id =
         String.format(
             Locale.ROOT,
-            "dlib-r29-%s%d-v2-fold%d-seed%d",
+            "dlib-r29-%s%d%s-v2-fold%d-seed%d",
             o.reduction().tag(),
             o.inputSize,
+            o.droppedUnits().isEmpty() ? "" : "-drop" + o.droppedTag(),
             fold,
             o.run.seed);
     Path root = o.run.out != null ? o.run.out : RunFolder.defaultRoot();
@@ -198,12 +204,13 @@ final class HarmonicFoldRun {
             folds,
             fold,
             c.v1Codes(),
-            v2Embedder.embed(new TrainableHead(c.base(), o.run.trainableUnits), evalPhotos));
+            v2Embedder.embed(
+                new TrainableHead(c.base(), o.run.trainableUnits, o.droppedUnits()), evalPhotos));
     log.info("fold {} before training: {}", fold, before.summary());
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, c.variants());
     TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
-    TrainableHead head = new TrainableHead(c.base(), o.run.trainableUnits);
+    TrainableHead head = new TrainableHead(c.base(), o.run.trainableUnits, o.droppedUnits());
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
     if (o.run.resume && run.hasCheckpoint()) {
@@ -244,7 +251,8 @@ final class HarmonicFoldRun {
             o.reduction().tag(),
             o.run.trainableUnits,
             "model.params",
-            List.of(o.teacher));
+            List.of(o.teacher),
+            List.copyOf(o.droppedUnits()));
     HarmonicReport report = new HarmonicReport(o, c.device(), sampler.identityCount(), byPerson);
     ObjectNode line = report.line(id, fold, c.variants(), before, after, history, trainingWall);
     ObjectNode model = metadata.toJson();

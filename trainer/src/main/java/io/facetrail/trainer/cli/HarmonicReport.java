@@ -57,6 +57,8 @@ final class HarmonicReport {
     config.put("optimizer", "adam");
     config.put("margin", o.run.margin);
     config.put("tieWeight", o.tieWeight);
+    var dropped = config.putArray("droppedUnits");
+    o.droppedUnits().forEach(dropped::add);
     config.put("mining", "semi-hard over v1+v2 rows, hardest fallback; no all-v1 triplet");
     config.put("variants", variants);
     config.put("allPhotos", o.run.allPhotos);

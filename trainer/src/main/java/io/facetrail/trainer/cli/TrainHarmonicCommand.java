@@ -3,8 +3,12 @@ package io.facetrail.trainer.cli;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.runtime.cli.UserFacingException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +72,15 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
   double learningRate;
 
   @Option(
+      names = "--drop-units",
+      split = ",",
+      description =
+          "Base-network units v2 leaves out, by index among the trained ones (non-down units"
+              + " only; v1's units 11 and 12 are conv256_1 and conv256_2): a smaller, faster v2"
+              + " whose remaining trained units learn to do without them (default: none).")
+  List<Integer> dropUnits = new ArrayList<>();
+
+  @Option(
       names = "--tie-weight",
       defaultValue = "0",
       description =
@@ -100,6 +113,15 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
       defaultValue = "5",
       description = "Minimum timed seconds per speed measurement (default: ${DEFAULT-VALUE}).")
   double speedSeconds;
+
+  SortedSet<Integer> droppedUnits() {
+    return new TreeSet<>(dropUnits);
+  }
+
+  /** The dropped units for ids and file names, e.g. {@code 11-12}. */
+  String droppedTag() {
+    return droppedUnits().stream().map(String::valueOf).collect(Collectors.joining("-"));
+  }
 
   ChipReduction reduction() {
     return ChipReduction.valueOf(chipReduction.toUpperCase(java.util.Locale.ROOT));
