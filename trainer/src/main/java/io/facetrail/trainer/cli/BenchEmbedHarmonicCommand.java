@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
       "Loads a model trained by 'facetrail train harmonic' from its folder (model.json names its"
           + " chip size, reduction and parameters; the rest is v1) and measures it against v1 on"
           + " one batch of synthetic 150x150 chips, alternating which goes first in each round:"
-          + " best wall-clock faces/s and least process CPU time per face of each, and their"
-          + " ratios.",
+          + " best wall-clock faces/s and least process CPU time per face of each, their ratios,"
+          + " and the median, least and greatest of the per-round ratios (v1 and v2 measured back"
+          + " to back, the figure to read on a shared or noisy machine); FLOPs per face of each"
+          + " counted from the layer shapes.",
       "Prints one JSON line."
     })
 public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
@@ -51,13 +52,13 @@ public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
 
   @Option(
       names = "--rounds",
-      defaultValue = "5",
+      defaultValue = "20",
       description = "Alternating rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(
       names = "--seconds",
-      defaultValue = "5",
+      defaultValue = "1",
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
@@ -80,7 +81,7 @@ public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
               TfjsWeightLoader.load(models.cache().manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
       TrainedNetwork v2 = TrainedNetwork.load(v1, metadata, model, manager);
-      ChipReduction reduction = ChipReduction.valueOf(metadata.chip().toUpperCase(Locale.ROOT));
+      ChipReduction reduction = ChipReduction.parse(metadata.chip());
       SpeedComparison.Result r =
           new SpeedComparison(manager)
               .measure(v1, v2, metadata.inputSize(), reduction, noise(batch), rounds, seconds);
@@ -90,6 +91,8 @@ public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
       line.put("v2", metadata.id());
       line.put("device", device.describe());
       line.put("processors", Runtime.getRuntime().availableProcessors());
+      line.put("v1GflopPerFace", 2 * v1.macs() / 1e9);
+      line.put("v2GflopPerFace", 2 * v2.macs() / 1e9);
       HarmonicReport.putSpeed(line, r, device.threads());
       System.out.println(line);
     }

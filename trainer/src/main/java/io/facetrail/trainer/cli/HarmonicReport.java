@@ -91,6 +91,11 @@ final class HarmonicReport {
     speed.put("secondsPerMeasurement", s.seconds());
     speed.put("v1FacesPerSecond", round(s.v1().facesPerSecond()));
     speed.put("v2FacesPerSecond", round(s.v2().facesPerSecond()));
+    speed.put("v2OverV1MedianOfRounds", round(s.medianRoundRatio()));
+    speed.put(
+        "v2OverV1RoundMin", round(s.roundRatios().stream().mapToDouble(d -> d).min().orElse(0)));
+    speed.put(
+        "v2OverV1RoundMax", round(s.roundRatios().stream().mapToDouble(d -> d).max().orElse(0)));
     speed.put("v2OverV1", round(s.ratio()));
     speed.put("v1CpuMillisPerFace", round(s.v1().cpuMillisPerFace()));
     speed.put("v2CpuMillisPerFace", round(s.v2().cpuMillisPerFace()));

@@ -103,14 +103,15 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
 
   @Option(
       names = "--speed-rounds",
-      defaultValue = "3",
+      defaultValue = "20",
       description =
-          "Alternating rounds of the speed comparison, best of each kept; 0 skips it (default: ${DEFAULT-VALUE}).")
+          "Alternating rounds of the speed comparison (v1 and v2 back to back; the median of the"
+              + " per-round ratios is reported); 0 skips it (default: ${DEFAULT-VALUE}).")
   int speedRounds;
 
   @Option(
       names = "--speed-seconds",
-      defaultValue = "5",
+      defaultValue = "1",
       description = "Minimum timed seconds per speed measurement (default: ${DEFAULT-VALUE}).")
   double speedSeconds;
 

@@ -9,13 +9,19 @@ import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.faces.trained.ChipReduction;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Times v1 (its network on 150x150 chips) against v2 (the student network on the same chips
  * reduced) on one batch, alternating which runs first in each round because the machine may be
- * shared, and keeps each one's best rate. Only the networks are timed, not the reduction (a crop,
- * or a downscale the aligner could do itself).
+ * shared, and keeps each one's best rate and the ratio of the two rates within each round. Only the
+ * networks are timed, not the reduction (a crop, or a downscale the aligner could do itself).
+ *
+ * <p>On this project's VMs a model's rate swings 1.5-3x over tens of seconds with nothing else
+ * running, and the ratio of two best rates taken minutes apart swung from 1.55 to 2.38 between
+ * identical runs; two measurements taken back to back within a round share the machine's state, so
+ * the median of the per-round ratios over many short rounds is the figure to read.
  */
 public final class SpeedComparison {
   /**
@@ -26,7 +32,19 @@ public final class SpeedComparison {
    * @param batch faces per forward pass
    * @param rounds alternating rounds measured
    */
-  public record Result(Rate v1, Rate v2, int batch, int rounds, double seconds) {
+  public record Result(
+      Rate v1, Rate v2, int batch, int rounds, double seconds, List<Double> roundRatios) {
+    public Result {
+      roundRatios = List.copyOf(roundRatios);
+    }
+
+    /** The median over rounds of v2's rate over v1's in the same round. */
+    public double medianRoundRatio() {
+      List<Double> sorted = roundRatios.stream().sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     /** v2's best wall-clock rate over v1's. */
     public double ratio() {
       return v2.facesPerSecond() / v1.facesPerSecond();
@@ -75,17 +93,23 @@ public final class SpeedComparison {
         pack(chips.stream().map(c -> reduction.apply(c, inputSize)).toList(), inputSize);
     Rate best1 = new Rate(0, Double.MAX_VALUE);
     Rate best2 = best1;
+    List<Double> ratios = new ArrayList<>(rounds);
     for (int r = 0; r < rounds; r++) {
       boolean v1First = r % 2 == 0;
+      Rate r1 = null;
+      Rate r2 = null;
       for (int k = 0; k < 2; k++) {
         if ((k == 0) == v1First) {
-          best1 = best1.best(rate(v1, full, chips.size(), chips.get(0).width(), seconds));
+          r1 = rate(v1, full, chips.size(), chips.get(0).width(), seconds);
         } else {
-          best2 = best2.best(rate(v2, small, chips.size(), inputSize, seconds));
+          r2 = rate(v2, small, chips.size(), inputSize, seconds);
         }
       }
+      best1 = best1.best(r1);
+      best2 = best2.best(r2);
+      ratios.add(r2.facesPerSecond() / r1.facesPerSecond());
     }
-    return new Result(best1, best2, chips.size(), rounds, seconds);
+    return new Result(best1, best2, chips.size(), rounds, seconds, ratios);
   }
 
   private static float[] pack(List<RgbImage> images, int size) {
