@@ -79,19 +79,16 @@ final class HarmonicFoldRun {
               TfjsWeightLoader.load(
                   ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      if (o.run.trainableUnits < 1 || o.run.trainableUnits > base.unitCount()) {
+      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
         throw new UserFacingException(
-            "--trainable-units must be within 1-"
-                + base.unitCount()
-                + ", is "
-                + o.run.trainableUnits);
+            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
       }
       try {
-        new TrainableHead(base, o.run.trainableUnits, o.droppedUnits());
+        new TrainableHead(base, o.trainableUnits, o.droppedUnits());
       } catch (IllegalArgumentException e) {
         throw new UserFacingException("--drop-units: " + e.getMessage(), e);
       }
-      int firstUnit = base.unitCount() - o.run.trainableUnits;
+      int firstUnit = base.unitCount() - o.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
       int variants = 2 + o.run.augmented;
       List<String> neededList = List.copyOf(needed);
@@ -205,12 +202,12 @@ final class HarmonicFoldRun {
             fold,
             c.v1Codes(),
             v2Embedder.embed(
-                new TrainableHead(c.base(), o.run.trainableUnits, o.droppedUnits()), evalPhotos));
+                new TrainableHead(c.base(), o.trainableUnits, o.droppedUnits()), evalPhotos));
     log.info("fold {} before training: {}", fold, before.summary());
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, c.variants());
     TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
-    TrainableHead head = new TrainableHead(c.base(), o.run.trainableUnits, o.droppedUnits());
+    TrainableHead head = new TrainableHead(c.base(), o.trainableUnits, o.droppedUnits());
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
     if (o.run.resume && run.hasCheckpoint()) {
@@ -249,7 +246,7 @@ final class HarmonicFoldRun {
             o.teacher,
             o.inputSize,
             o.reduction().tag(),
-            o.run.trainableUnits,
+            o.trainableUnits,
             "model.params",
             List.of(o.teacher),
             List.copyOf(o.droppedUnits()));

@@ -49,7 +49,7 @@ final class HarmonicReport {
     config.put("inputSize", o.inputSize);
     config.put("chipReduction", o.reduction().tag());
     config.put("fold", fold);
-    config.put("trainableUnits", o.run.trainableUnits);
+    config.put("trainableUnits", o.trainableUnits);
     config.put("steps", o.steps);
     config.put("identitiesPerBatch", o.run.identities);
     config.put("facesPerIdentity", o.run.faces);

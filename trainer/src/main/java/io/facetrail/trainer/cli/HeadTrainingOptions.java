@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options every head-training command shares (`train triplet`, `train harmonic`): which folds, the
- * P x K batches, the margin, what is trained, augmentation, seed, resumption and where runs go.
- * Steps, learning rate and checkpoint interval differ per command and stay there.
+ * P x K batches, the margin, augmentation, seed, resumption and where runs go. Steps, learning
+ * rate, checkpoint interval and how many units are trained differ per command and stay there.
  */
 public final class HeadTrainingOptions {
   @Option(
@@ -41,13 +41,6 @@ public final class HeadTrainingOptions {
       defaultValue = "0.2",
       description = "Triplet margin on squared distances (default: ${DEFAULT-VALUE}).")
   double margin;
-
-  @Option(
-      names = "--trainable-units",
-      defaultValue = "3",
-      description =
-          "Residual units trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: the last 256-channel units).")
-  int trainableUnits;
 
   @Option(
       names = "--augmented-variants",

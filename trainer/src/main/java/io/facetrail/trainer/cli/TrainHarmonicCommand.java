@@ -3,7 +3,6 @@ package io.facetrail.trainer.cli;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.runtime.cli.UserFacingException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -19,23 +18,35 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Trains v2, a model whose embeddings are comparable with the frozen --teacher's (v1, dlib's"
-          + " ResNet on 150x150 chips): v1's own network run on a smaller chip, --input-size square"
-          + " (about half the FLOPs at 104; --chip-reduction), its early layers frozen (their output computed once"
-          + " per chip variant and cached), its last residual units and dense layer trained with"
+          + " ResNet on 150x150 chips): v1's own network run on the central --input-size square of"
+          + " v1's chip (--chip-reduction), without the units --drop-units names (0.42x v1's FLOPs"
+          + " with the defaults), its early layers frozen (their output computed once per chip"
+          + " variant and cached), its last --trainable-units units and dense layer trained with"
           + " the harmonic triplet loss: triplets mined over the union of v1 and v2 embeddings of"
           + " each P x K batch (v2 anchors with v1 or v2 positives and negatives, v1 anchors with"
-          + " v2 positives or negatives; margin 0.2, semi-hard, hardest as fallback); v1 never"
+          + " v2 positives or negatives; margin 0.2, semi-hard, hardest as fallback), plus"
+          + " --tie-weight times each face's squared distance to its own v1 embedding; v1 never"
           + " receives a gradient. Only people of the folds other than --fold are trained on.",
       "Per fold: the compatibility matrix (v1-v1, v2-v2, v1-v2, v2-v1 held-out accuracy at the"
           + " threshold chosen on the training folds' pairs) before and after training, v2's"
-          + " speed relative to v1, wall and CPU time, as one JSON line; the model, its metadata"
-          + " (model.json: id, base model, input size, compatibleWith), a loss plot and"
-          + " checkpoints (--resume continues a run) in the run folder."
+          + " calibration tables from the held-out fold, speed relative to v1, wall and CPU time,"
+          + " as one JSON line; the model, its metadata (model.json: id, base model, input size,"
+          + " dropped units, compatibleWith), calibration.json and calibration-<teacher>.json (read"
+          + " by the matcher), a loss plot and checkpoints (--resume continues a run) in the run"
+          + " folder."
     })
 public final class TrainHarmonicCommand implements Callable<Integer> {
   @Mixin LfwOptions lfw = new LfwOptions();
 
   @Mixin HeadTrainingOptions run = new HeadTrainingOptions();
+
+  @Option(
+      names = "--trainable-units",
+      defaultValue = "7",
+      description =
+          "Residual units trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: from"
+              + " conv128_down on; the stem and the first 7 units stay v1's, frozen).")
+  int trainableUnits;
 
   @Option(
       names = "--teacher",
@@ -73,16 +84,17 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
 
   @Option(
       names = "--drop-units",
-      split = ",",
+      defaultValue = "11,12",
       description =
-          "Base-network units v2 leaves out, by index among the trained ones (non-down units"
-              + " only; v1's units 11 and 12 are conv256_1 and conv256_2): a smaller, faster v2"
-              + " whose remaining trained units learn to do without them (default: none).")
-  List<Integer> dropUnits = new ArrayList<>();
+          "Base-network units v2 leaves out, comma-separated indices among the trained ones"
+              + " (non-down units only; 11 and 12 are conv256_1 and conv256_2), or none: a"
+              + " smaller, faster v2 whose remaining trained units learn to do without them"
+              + " (default: ${DEFAULT-VALUE}).")
+  String dropUnits;
 
   @Option(
       names = "--tie-weight",
-      defaultValue = "0",
+      defaultValue = "1",
       description =
           "Weight of a term pulling each face's v2 embedding towards its own v1 embedding (mean"
               + " squared distance), added to the harmonic triplet loss; 0 for none (default:"
@@ -116,7 +128,19 @@ public final class TrainHarmonicCommand implements Callable<Integer> {
   double speedSeconds;
 
   SortedSet<Integer> droppedUnits() {
-    return new TreeSet<>(dropUnits);
+    SortedSet<Integer> out = new TreeSet<>();
+    if (dropUnits.isBlank() || dropUnits.equals("none")) {
+      return out;
+    }
+    for (String part : dropUnits.split(",")) {
+      try {
+        out.add(Integer.parseInt(part.trim()));
+      } catch (NumberFormatException e) {
+        throw new UserFacingException(
+            "--drop-units must be unit indices like 11,12 or none, is " + dropUnits, e);
+      }
+    }
+    return out;
   }
 
   /** The dropped units for ids and file names, e.g. {@code 11-12}. */

@@ -26,6 +26,14 @@ public final class TrainTripletCommand implements Callable<Integer> {
   @Mixin HeadTrainingOptions run = new HeadTrainingOptions();
 
   @Option(
+      names = "--trainable-units",
+      defaultValue = "3",
+      description =
+          "Residual units trained, counted from the end, 1-14 (default: ${DEFAULT-VALUE}: the last"
+              + " 256-channel units).")
+  int trainableUnits;
+
+  @Option(
       names = "--steps",
       defaultValue = "300",
       description = "Optimiser steps (default: ${DEFAULT-VALUE}).")

@@ -70,14 +70,11 @@ final class TripletFoldRun {
               TfjsWeightLoader.load(
                   ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
               FaceEmbedder.DEFAULT_DIVISOR);
-      if (o.run.trainableUnits < 1 || o.run.trainableUnits > base.unitCount()) {
+      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
         throw new UserFacingException(
-            "--trainable-units must be within 1-"
-                + base.unitCount()
-                + ", is "
-                + o.run.trainableUnits);
+            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
       }
-      int firstUnit = base.unitCount() - o.run.trainableUnits;
+      int firstUnit = base.unitCount() - o.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
       TrunkFeatures trunk = new TrunkFeatures(manager, base, firstUnit, augmenter, o.run.seed, 32);
       int variants = 2 + o.run.augmented;
@@ -135,11 +132,11 @@ final class TripletFoldRun {
         FoldEvaluation.evaluate(
             folds,
             fold,
-            embedder.embed(new TrainableHead(base, o.run.trainableUnits), evalPhotos)::get);
+            embedder.embed(new TrainableHead(base, o.trainableUnits), evalPhotos)::get);
     Map<String, List<String>> byPerson = data.trainingPhotosByPerson(fold);
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, variants);
     TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
-    TrainableHead head = new TrainableHead(base, o.run.trainableUnits);
+    TrainableHead head = new TrainableHead(base, o.trainableUnits);
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
     if (o.run.resume && run.hasCheckpoint()) {
@@ -173,7 +170,7 @@ final class TripletFoldRun {
     ObjectNode config = line.putObject("config");
     config.put("baseModel", FacePipeline.MODEL_ID);
     config.put("fold", fold);
-    config.put("trainableUnits", o.run.trainableUnits);
+    config.put("trainableUnits", o.trainableUnits);
     config.put("steps", o.steps);
     config.put("identitiesPerBatch", o.run.identities);
     config.put("facesPerIdentity", o.run.faces);
@@ -213,7 +210,7 @@ final class TripletFoldRun {
                 FacePipeline.MODEL_ID,
                 DlibResNet.INPUT_SIZE,
                 "none",
-                o.run.trainableUnits,
+                o.trainableUnits,
                 "model.params",
                 List.of())
             .toJson();
@@ -221,7 +218,7 @@ final class TripletFoldRun {
     metadata.put(
         "format",
         "DJL parameters (Block.saveParameters) of the last "
-            + o.run.trainableUnits
+            + o.trainableUnits
             + " residual units and the dense layer of "
             + FacePipeline.MODEL_ID
             + "; the earlier layers are "
