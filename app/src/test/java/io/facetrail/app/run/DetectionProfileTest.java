@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.faces.pipeline.DetectorKind;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,20 +13,7 @@ class DetectionProfileTest {
   @TempDir Path dir;
 
   private FacePipelineSettings faces(DetectionProfile profile, Map<String, String> env) {
-    RunSettings s =
-        new RunSettings(
-            List.of("clip.mp4"),
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
-            null,
-            false,
-            5,
-            1e-3,
-            "cpu",
-            dir,
-            null,
-            null,
-            profile);
-    return AllInOne.plan(s, dir, env).embedder().faces();
+    return TestPlans.plan(dir, profile, env).embedder().faces();
   }
 
   @Test

@@ -15,20 +15,7 @@ class EmbeddingModelPlanTest {
   @TempDir Path dir;
 
   private AllInOne.Plan plan(Map<String, String> env) {
-    RunSettings s =
-        new RunSettings(
-            List.of("clip.mp4"),
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
-            null,
-            false,
-            5,
-            1e-3,
-            "cpu",
-            dir,
-            null,
-            null,
-            DetectionProfile.ACCURATE);
-    return AllInOne.plan(s, dir, env);
+    return TestPlans.plan(dir, DetectionProfile.ACCURATE, env);
   }
 
   @Test

@@ -1,0 +1,27 @@
+package io.facetrail.app.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The all-in-one plan of a one-clip run into a local gallery under {@code dir}, for tests. */
+final class TestPlans {
+  private TestPlans() {}
+
+  static AllInOne.Plan plan(Path dir, DetectionProfile profile, Map<String, String> env) {
+    RunSettings s =
+        new RunSettings(
+            List.of("clip.mp4"),
+            GalleryTarget.parse(dir.resolve("gallery").toString()),
+            null,
+            false,
+            5,
+            1e-3,
+            "cpu",
+            dir,
+            null,
+            null,
+            profile);
+    return AllInOne.plan(s, dir, env);
+  }
+}
