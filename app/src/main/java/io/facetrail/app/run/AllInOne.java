@@ -81,6 +81,9 @@ public final class AllInOne implements AutoCloseable {
     e.put("consumer.instanceId", "run");
     e.put("faces.device", s.device());
     e.putAll(s.detection().settings());
+    if (s.embeddingModel() != null) {
+      e.put("faces.embeddingModel", s.embeddingModel().toString());
+    }
     Map<String, String> m = new HashMap<>(s.gallery().settings());
     m.put("kafka.bootstrapServers", "127.0.0.1:1");
     m.put("applicationId", STREAMS_APP);

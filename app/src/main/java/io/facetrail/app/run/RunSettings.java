@@ -18,6 +18,8 @@ import java.util.List;
  * @param annotate annotated video to write (one file input), or folder for one per file input; null
  *     for none
  * @param detection how thoroughly faces are looked for
+ * @param embeddingModel folder of a trained embedding model to run instead of v1 (the embedder's
+ *     {@code faces.embeddingModel}; the matcher then counts it among the gallery's models), or null
  */
 public record RunSettings(
     List<String> inputs,
@@ -30,9 +32,38 @@ public record RunSettings(
     Path workDir,
     Path report,
     Path annotate,
-    DetectionProfile detection) {
+    DetectionProfile detection,
+    Path embeddingModel) {
   public RunSettings {
     inputs = List.copyOf(inputs);
+  }
+
+  /** A run with v1, the published embedding network. */
+  public RunSettings(
+      List<String> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      boolean json,
+      double fps,
+      double falseAcceptRate,
+      String device,
+      Path workDir,
+      Path report,
+      Path annotate,
+      DetectionProfile detection) {
+    this(
+        inputs,
+        gallery,
+        enrolDir,
+        json,
+        fps,
+        falseAcceptRate,
+        device,
+        workDir,
+        report,
+        annotate,
+        detection,
+        null);
   }
 
   /** A run with the accurate detection profile. */

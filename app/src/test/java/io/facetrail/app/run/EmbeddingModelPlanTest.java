@@ -18,8 +18,7 @@ class EmbeddingModelPlanTest {
     return TestPlans.plan(dir, DetectionProfile.ACCURATE, env);
   }
 
-  @Test
-  void theEmbeddersModelFolderIsAmongTheMatchersModels() throws Exception {
+  private Path v2Folder() throws Exception {
     Path v2 = Files.createDirectories(dir.resolve("dlib-r29-crop104-v2-test"));
     ModelMetadata m =
         new ModelMetadata(
@@ -32,7 +31,12 @@ class EmbeddingModelPlanTest {
             List.of("dlib-r29-v1"));
     Files.writeString(v2.resolve(ModelMetadata.FILE_NAME), m.toJson().toString());
     Files.write(v2.resolve("params.bin"), new byte[] {0});
+    return v2;
+  }
 
+  @Test
+  void theEmbeddersModelFolderIsAmongTheMatchersModels() throws Exception {
+    Path v2 = v2Folder();
     AllInOne.Plan p = plan(Map.of("FACETRAIL_FACES_EMBEDDING_MODEL", v2.toString()));
     assertThat(p.embedder().faces().embeddingModel()).isEqualTo(v2);
     assertThat(p.matcher().gallery().models()).containsExactly(v2);
@@ -41,5 +45,13 @@ class EmbeddingModelPlanTest {
   @Test
   void withoutATrainedEmbedderTheMatcherHasNoModels() {
     assertThat(plan(Map.of()).matcher().gallery().models()).isEmpty();
+  }
+
+  @Test
+  void runsModelOptionSetsTheEmbeddersModelAndTheMatchersModels() throws Exception {
+    Path v2 = v2Folder();
+    AllInOne.Plan p = TestPlans.plan(dir, DetectionProfile.ACCURATE, Map.of(), v2);
+    assertThat(p.embedder().faces().embeddingModel()).isEqualTo(v2);
+    assertThat(p.matcher().gallery().models()).containsExactly(v2);
   }
 }

@@ -9,6 +9,12 @@ final class TestPlans {
   private TestPlans() {}
 
   static AllInOne.Plan plan(Path dir, DetectionProfile profile, Map<String, String> env) {
+    return plan(dir, profile, env, null);
+  }
+
+  /** As above, embedding with the trained model in {@code model} (null: v1). */
+  static AllInOne.Plan plan(
+      Path dir, DetectionProfile profile, Map<String, String> env, Path model) {
     RunSettings s =
         new RunSettings(
             List.of("clip.mp4"),
@@ -21,7 +27,8 @@ final class TestPlans {
             dir,
             null,
             null,
-            profile);
+            profile,
+            model);
     return AllInOne.plan(s, dir, env);
   }
 }
