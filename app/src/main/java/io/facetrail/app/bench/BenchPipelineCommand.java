@@ -106,7 +106,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             work,
             null,
             null,
-            detection);
+            detection,
+            null);
     AllInOne.Plan plan = AllInOne.plan(s, work, System.getenv());
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("bench", "pipeline");

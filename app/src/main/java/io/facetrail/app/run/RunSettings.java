@@ -38,34 +38,6 @@ public record RunSettings(
     inputs = List.copyOf(inputs);
   }
 
-  /** A run with v1, the published embedding network. */
-  public RunSettings(
-      List<String> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      boolean json,
-      double fps,
-      double falseAcceptRate,
-      String device,
-      Path workDir,
-      Path report,
-      Path annotate,
-      DetectionProfile detection) {
-    this(
-        inputs,
-        gallery,
-        enrolDir,
-        json,
-        fps,
-        falseAcceptRate,
-        device,
-        workDir,
-        report,
-        annotate,
-        detection,
-        null);
-  }
-
   /** A run with the accurate detection profile. */
   public RunSettings(
       List<String> inputs,
@@ -89,7 +61,8 @@ public record RunSettings(
         workDir,
         report,
         annotate,
-        DetectionProfile.ACCURATE);
+        DetectionProfile.ACCURATE,
+        null);
   }
 
   /** A run without an annotated video. */

@@ -94,18 +94,10 @@ public final class ConvLayer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = inputs.singletonOrThrow();
-    Shape s = x.getShape();
-    int[] ph = padding.amounts((int) s.get(2), kernelH, stride);
-    int[] pw = padding.amounts((int) s.get(3), kernelW, stride);
-    Shape convPad;
-    if (ph[0] == ph[1] && pw[0] == pw[1]) {
-      convPad = new Shape(ph[0], pw[0]);
-    } else {
-      // Asymmetric (TensorFlow SAME with an odd total): pad explicitly, (left, right, top, bottom).
-      x = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0);
-      convPad = new Shape(0, 0);
-    }
+    Padding.Prepared prepared =
+        padding.prepare(inputs.singletonOrThrow(), kernelH, kernelW, stride);
+    NDArray x = prepared.input();
+    Shape convPad = prepared.convPadding();
     // The weights live on the network's device from load time on; reading them directly (rather
     // than through the ParameterStore's per-device copies) keeps concurrent callers lock-free.
     NDArray w = weight.getArray();

@@ -131,21 +131,12 @@ public final class TrainableHead extends AbstractBlock {
     NDArray apply(ParameterStore ps, NDArray x, boolean training) {
       NDArray w = ps.getValue(weight, x.getDevice(), training);
       NDArray b = ps.getValue(bias, x.getDevice(), training);
-      Shape s = x.getShape();
-      int kh = (int) w.getShape().get(2);
-      int kw = (int) w.getShape().get(3);
-      int[] ph = padding.amounts((int) s.get(2), kh, stride);
-      int[] pw = padding.amounts((int) s.get(3), kw, stride);
-      Shape convPad;
-      if (ph[0] == ph[1] && pw[0] == pw[1]) {
-        convPad = new Shape(ph[0], pw[0]);
-      } else {
-        x = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0);
-        convPad = new Shape(0, 0);
-      }
+      Padding.Prepared p =
+          padding.prepare(x, (int) w.getShape().get(2), (int) w.getShape().get(3), stride);
+      NDArray in = p.input();
       NDArray y =
-          x.getNDArrayInternal()
-              .convolution(x, w, b, new Shape(stride, stride), convPad, new Shape(1, 1), 1)
+          in.getNDArrayInternal()
+              .convolution(in, w, b, new Shape(stride, stride), p.convPadding(), new Shape(1, 1), 1)
               .singletonOrThrow();
       return relu ? y.clip(0f, Float.MAX_VALUE) : y;
     }
