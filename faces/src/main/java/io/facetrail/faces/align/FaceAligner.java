@@ -67,15 +67,41 @@ public final class FaceAligner {
     try (BytePointer pixels = new BytePointer(image.rgb());
         Mat src = new Mat(image.height(), image.width(), CV_8UC3, pixels)) {
       for (float[] lm : landmarks) {
-        SimilarityTransform t = transform(lm);
-        boolean dlib = method == AlignmentMethod.DLIB_CHIP;
-        chips.add(
-            dlib && t.scale() >= 0.5
-                ? DlibChip.sample(image, DlibChip.mapping(t.inverse(), CHIP_SIZE), CHIP_SIZE)
-                : warp(src, t, dlib));
+        chips.add(cut(image, src, transform(lm)));
       }
     }
     return chips;
+  }
+
+  /**
+   * Jittered chips of one face for test-time augmentation: each move (see {@link ChipJitter}) is
+   * applied to the chip's transform, so every chip is sampled once from the image itself rather
+   * than resampled from the aligned chip as dlib does.
+   *
+   * @throws IllegalArgumentException for {@link AlignmentMethod#UNROTATED_BOX}, which has no
+   *     transform to jitter
+   */
+  public List<RgbImage> jittered(RgbImage image, float[] landmarks, List<ChipJitter.Move> moves) {
+    if (method == AlignmentMethod.UNROTATED_BOX) {
+      throw new IllegalArgumentException("the unrotated box crop cannot be jittered");
+    }
+    SimilarityTransform t = transform(landmarks);
+    List<RgbImage> chips = new ArrayList<>(moves.size());
+    try (BytePointer pixels = new BytePointer(image.rgb());
+        Mat src = new Mat(image.height(), image.width(), CV_8UC3, pixels)) {
+      for (ChipJitter.Move m : moves) {
+        RgbImage chip = cut(image, src, t.then(m.chipToJittered()));
+        chips.add(m.mirrored() ? chip.mirrored() : chip);
+      }
+    }
+    return chips;
+  }
+
+  private RgbImage cut(RgbImage image, Mat src, SimilarityTransform t) {
+    boolean dlib = method == AlignmentMethod.DLIB_CHIP;
+    return dlib && t.scale() >= 0.5
+        ? DlibChip.sample(image, DlibChip.mapping(t.inverse(), CHIP_SIZE), CHIP_SIZE)
+        : warp(src, t, dlib);
   }
 
   /** The image-to-chip transform for one face's landmarks. */

@@ -81,6 +81,15 @@ public record SimilarityTransform(double a, double b, double tx, double ty) {
     return new SimilarityTransform(ia, ib, -(ia * tx - ib * ty), -(ib * tx + ia * ty));
   }
 
+  /** This transform followed by {@code next}: {@code next(this(p))}. */
+  public SimilarityTransform then(SimilarityTransform next) {
+    return new SimilarityTransform(
+        next.a * a - next.b * b,
+        next.a * b + next.b * a,
+        next.a * tx - next.b * ty + next.tx,
+        next.b * tx + next.a * ty + next.ty);
+  }
+
   /** Row-major 2x3 matrix for OpenCV's {@code warpAffine}. */
   public double[] toAffine() {
     return new double[] {a, -b, tx, b, a, ty};

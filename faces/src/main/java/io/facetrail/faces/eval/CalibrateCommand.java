@@ -128,6 +128,7 @@ public final class CalibrateCommand implements Callable<Integer> {
               settings.landmarks() == LandmarkModel.TREES && !cachedOnly
                   ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
                   : null,
+              0,
               cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
@@ -199,7 +200,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     List<Calibrator.Sample> s = new ArrayList<>(photos.size());
     for (String p : photos) {
       String name = p.substring(0, p.indexOf('/'));
-      s.add(new Calibrator.Sample(ids.get(name), FaceCode.quantise(e.embedding(p, m, flip))));
+      s.add(
+          new Calibrator.Sample(
+              ids.get(name),
+              FaceCode.quantise(e.embedding(p, m, flip ? Augmentation.FLIP : Augmentation.NONE))));
     }
     return s;
   }

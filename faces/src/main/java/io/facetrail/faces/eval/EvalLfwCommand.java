@@ -2,6 +2,7 @@ package io.facetrail.faces.eval;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.detect.SubjectLocator;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
@@ -131,6 +132,15 @@ public final class EvalLfwCommand implements Callable<Integer> {
   double chipPadding;
 
   @Option(
+      names = "--jitter",
+      defaultValue = "0",
+      description =
+          "Jittered chips per face (dlib's test-time augmentation: slightly rotated, zoomed, shifted"
+              + " and half of them mirrored), reported averaged alone and with the plain and"
+              + " mirrored chip; 0 for none (default: ${DEFAULT-VALUE}).")
+  int jitter;
+
+  @Option(
       names = "--cached-only",
       description =
           "Report from the embedding cache alone (read-only, e.g. while another run appends to it);"
@@ -176,7 +186,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
               ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
               : null;
       PhotoEmbedder embedder =
-          new PhotoEmbedder(pipeline, divisor, chipPadding, variants(), trees, cache);
+          new PhotoEmbedder(pipeline, divisor, chipPadding, variants(), trees, jitter, cache);
       try (ProgressBar bar =
           new ProgressBarBuilder()
               .setTaskName("LFW photos")
@@ -216,6 +226,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     config.put("divisor", divisor);
     config.put("chipPadding", chipPadding);
     config.put("landmarks", landmarkModels.toString());
+    config.put("jitter", jitter);
     config.put("device", device);
     config.put("pairs", selected.stream().mapToInt(List::size).sum());
     config.put("photos", photoCount);
@@ -237,7 +248,10 @@ public final class EvalLfwCommand implements Callable<Integer> {
       reported.add(variants());
     }
     for (List<ChipVariant> m : reported) {
-      for (boolean flip : new boolean[] {false, true}) {
+      for (Augmentation aug : augmentations()) {
+        if (aug.jitter() && !m.stream().allMatch(e::jitters)) {
+          continue; // the unrotated box crop has no transform to jitter
+        }
         for (boolean codes : new boolean[] {false, true}) {
           List<VerificationStats.Fold> fs = new ArrayList<>();
           for (var fold : selected) {
@@ -245,8 +259,8 @@ public final class EvalLfwCommand implements Callable<Integer> {
             boolean[] same = new boolean[fold.size()];
             for (int i = 0; i < fold.size(); i++) {
               var p = fold.get(i);
-              float[] a = e.embedding(LfwPairs.imagePath(p.nameA(), p.indexA()), m, flip);
-              float[] b = e.embedding(LfwPairs.imagePath(p.nameB(), p.indexB()), m, flip);
+              float[] a = e.embedding(LfwPairs.imagePath(p.nameA(), p.indexA()), m, aug);
+              float[] b = e.embedding(LfwPairs.imagePath(p.nameB(), p.indexB()), m, aug);
               d[i] =
                   codes
                       ? FaceCode.distance(FaceCode.quantise(a), FaceCode.quantise(b))
@@ -259,7 +273,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
           VerificationStats.Fold all = VerificationStats.merge(fs);
           double tar = VerificationStats.tarAtFar(all.distances(), all.same(), 1e-3);
           String label = m.size() == 1 ? m.get(0).label() : "ALL";
-          String name = label + (flip ? "+flip" : "") + (codes ? "/code" : "/float");
+          String name = label + aug.suffix() + (codes ? "/code" : "/float");
           ObjectNode r = results.putObject(name);
           r.put("accuracyMean", k.mean());
           r.put("accuracyStd", k.std());
@@ -275,7 +289,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
               100 * tar);
           if (!codes) {
             curves.put(
-                (m.size() == 1 ? m.get(0).label() : "ALL") + (flip ? " + flip" : ""),
+                (m.size() == 1 ? m.get(0).label() : "ALL") + aug.suffix().replace("+", " + "),
                 VerificationStats.roc(all.distances(), all.same()));
           }
         }
@@ -286,6 +300,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
     json.put("cache", cacheFile.toString());
     json.put("seconds", Math.round(seconds));
     System.out.println(mapper.writeValueAsString(json));
+  }
+
+  /** The augmentations reported: jitter only when asked for. */
+  private List<Augmentation> augmentations() {
+    return jitter > 0
+        ? List.of(Augmentation.values())
+        : List.of(Augmentation.NONE, Augmentation.FLIP);
   }
 
   /** Every landmark model with every alignment method, in the order given. */
@@ -307,12 +328,13 @@ public final class EvalLfwCommand implements Callable<Integer> {
     String name =
         String.format(
             Locale.ROOT,
-            "%s-%s-s%s-p%s-m%d.emb",
+            "%s-%s-s%s-p%s-m%d-c%s.emb",
             modelId,
             s.detector(),
             minScore,
             canvasPadding,
-            s.minFaceSize());
+            s.minFaceSize(),
+            SubjectLocator.MAX_OFFSET);
     return dir.resolve(name);
   }
 

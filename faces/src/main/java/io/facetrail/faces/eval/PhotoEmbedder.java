@@ -1,10 +1,13 @@
 package io.facetrail.faces.eval;
 
+import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.align.ChipJitter;
 import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
-import io.facetrail.faces.detect.ScanSettings;
+import io.facetrail.faces.detect.SubjectLocator;
+import io.facetrail.faces.detect.SubjectSource;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
@@ -22,20 +25,18 @@ import java.util.Map;
 /**
  * Embeds the subject of single-subject photos (LFW) with every chip variant asked for (landmark
  * model and alignment method), each chip also mirrored, caching the results: detection picks the
- * most central face, with the fallbacks of {@link FaceSource}.
+ * subject with {@link SubjectLocator}.
  */
 final class PhotoEmbedder {
-  static final float RETRY_SCORE = 0.1f;
-  static final float RETRY_PADDING = 0.5f;
-
   private final FacePipeline pipeline;
   private final String divisor;
   private final double chipPadding;
   private final List<ChipVariant> variants;
   private final TreeLandmarks trees;
+  private final List<ChipJitter.Move> jitter;
   private final EmbeddingCache cache;
   private final boolean readOnly;
-  private final Map<FaceSource, Integer> sources = new EnumMap<>(FaceSource.class);
+  private final Map<SubjectSource, Integer> sources = new EnumMap<>(SubjectSource.class);
 
   PhotoEmbedder(
       FacePipeline pipeline,
@@ -43,12 +44,14 @@ final class PhotoEmbedder {
       double chipPadding,
       List<ChipVariant> variants,
       TreeLandmarks trees,
+      int jitter,
       EmbeddingCache cache) {
     this.pipeline = pipeline;
     this.chipPadding = chipPadding;
     this.divisor = "d" + Math.round(divisor);
     this.variants = variants;
     this.trees = trees;
+    this.jitter = jitter > 0 ? ChipJitter.moves(jitter, FaceAligner.CHIP_SIZE) : List.of();
     this.cache = cache;
     this.readOnly = cache.readOnly();
   }
@@ -62,6 +65,20 @@ final class PhotoEmbedder {
             : "|p" + chipPadding;
     String landmarks = v.landmarks() == LandmarkModel.NETWORK ? "" : "|" + v.landmarks();
     return photo + "|" + m + "|" + divisor + padding + landmarks + (mirrored ? "|mirror" : "");
+  }
+
+  /** The key of the sum of a variant's jittered embeddings. */
+  private String jitterKey(String photo, ChipVariant v) {
+    return key(photo, v, false) + "|jitter" + jitter.size();
+  }
+
+  /** Whether the variant's chips are jittered too (every similarity-aligned one, when asked). */
+  boolean jitters(ChipVariant v) {
+    return !jitter.isEmpty() && v.alignment() != AlignmentMethod.UNROTATED_BOX;
+  }
+
+  private boolean cached(String p, ChipVariant v) {
+    return cache.contains(key(p, v, true)) && (!jitters(v) || cache.contains(jitterKey(p, v)));
   }
 
   private static String sourceKey(String photo) {
@@ -81,9 +98,8 @@ final class PhotoEmbedder {
   void embed(Path root, List<String> photos, Runnable onPhoto) {
     List<String> todo = new ArrayList<>();
     for (String p : photos) {
-      if (cache.contains(sourceKey(p))
-          && variants.stream().allMatch(v -> cache.contains(key(p, v, true)))) {
-        count(FaceSource.values()[(int) cache.get(sourceKey(p))[0]]);
+      if (cache.contains(sourceKey(p)) && variants.stream().allMatch(v -> cached(p, v))) {
+        count(SubjectSource.values()[(int) cache.get(sourceKey(p))[0]]);
         onPhoto.run();
       } else {
         todo.add(p);
@@ -113,7 +129,7 @@ final class PhotoEmbedder {
       }
     }
     List<List<float[]>> landmarks = new ArrayList<>();
-    FaceSource[] source = new FaceSource[images.size()];
+    SubjectSource[] source = new SubjectSource[images.size()];
     boolean allKnown = true;
     for (int i = 0; i < images.size(); i++) {
       float[] known = cache.get(landmarkKey(names.get(i)));
@@ -126,10 +142,17 @@ final class PhotoEmbedder {
     if (allKnown) {
       // Detection and landmarks are cached: only new embedding variants are computed.
       for (int i = 0; i < images.size(); i++) {
-        source[i] = FaceSource.values()[(int) cache.get(sourceKey(names.get(i)))[0]];
+        source[i] = SubjectSource.values()[(int) cache.get(sourceKey(names.get(i)))[0]];
       }
     } else {
-      List<Detection> chosen = locate(images, source);
+      List<SubjectLocator.Subject> subjects =
+          new SubjectLocator(pipeline.detector(), pipeline.settings().scanSettings())
+              .locate(images);
+      List<Detection> chosen = new ArrayList<>(subjects.size());
+      for (int i = 0; i < subjects.size(); i++) {
+        chosen.add(subjects.get(i).detection());
+        source[i] = subjects.get(i).source();
+      }
       landmarks = pipeline.networkLandmarks(images, chosen.stream().map(List::of).toList());
       for (int i = 0; i < images.size(); i++) {
         FaceBox b = chosen.get(i).box();
@@ -142,53 +165,11 @@ final class PhotoEmbedder {
     embedChips(names, images, landmarks, source);
   }
 
-  /** The chosen detection of each image, with its fallbacks; {@code source} says which. */
-  private List<Detection> locate(List<RgbImage> images, FaceSource[] source) {
-    ScanSettings scan = pipeline.settings().scanSettings();
-    List<List<Detection>> found = pipeline.detector().detect(images, scan);
-    List<Detection> chosen = new ArrayList<>();
-    List<Integer> retry = new ArrayList<>();
-    for (int i = 0; i < images.size(); i++) {
-      Detection d = mostCentral(found.get(i), images.get(i));
-      chosen.add(d);
-      source[i] = FaceSource.DETECTED;
-      if (d == null) {
-        retry.add(i);
-      }
-    }
-    if (!retry.isEmpty()) {
-      List<RgbImage> again = retry.stream().map(images::get).toList();
-      ScanSettings wide =
-          new ScanSettings(RETRY_SCORE, scan.minFaceSize(), RETRY_PADDING, scan.tiling());
-      List<List<Detection>> second = pipeline.detector().detect(again, wide);
-      for (int k = 0; k < retry.size(); k++) {
-        int i = retry.get(k);
-        Detection d = mostCentral(second.get(k), images.get(i));
-        if (d != null) {
-          source[i] = FaceSource.RETRY;
-        } else {
-          RgbImage im = images.get(i);
-          d =
-              new Detection(
-                  new FaceBox(
-                      0.28f * im.width(),
-                      0.24f * im.height(),
-                      0.44f * im.width(),
-                      0.52f * im.height()),
-                  0f);
-          source[i] = FaceSource.CENTRE_BOX;
-        }
-        chosen.set(i, d);
-      }
-    }
-    return chosen;
-  }
-
   private void embedChips(
       List<String> names,
       List<RgbImage> images,
       List<List<float[]>> landmarks,
-      FaceSource[] source) {
+      SubjectSource[] source) {
     List<RgbImage> chips = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       List<float[]> net = landmarks.get(i);
@@ -201,10 +182,13 @@ final class PhotoEmbedder {
           }
           points = dlib;
         }
-        RgbImage chip =
-            new FaceAligner(v.alignment(), chipPadding).align(images.get(i), points).get(0);
+        FaceAligner aligner = new FaceAligner(v.alignment(), chipPadding);
+        RgbImage chip = aligner.align(images.get(i), points).get(0);
         chips.add(chip);
         chips.add(chip.mirrored());
+        if (jitters(v)) {
+          chips.addAll(aligner.jittered(images.get(i), points.get(0), jitter));
+        }
       }
     }
     float[][] e = pipeline.embedPlain(chips);
@@ -213,62 +197,68 @@ final class PhotoEmbedder {
       for (ChipVariant v : variants) {
         cache.put(key(names.get(i), v, false), e[k++]);
         cache.put(key(names.get(i), v, true), e[k++]);
+        if (jitters(v)) {
+          float[] sum = new float[e[k].length];
+          for (int j = 0; j < jitter.size(); j++) {
+            add(sum, e[k++]);
+          }
+          cache.put(jitterKey(names.get(i), v), sum);
+        }
       }
       cache.put(sourceKey(names.get(i)), new float[] {source[i].ordinal()});
       count(source[i]);
     }
   }
 
-  /** The detection nearest the image centre, or null. */
-  static Detection mostCentral(List<Detection> dets, RgbImage image) {
-    Detection best = null;
-    double bestD = Double.MAX_VALUE;
-    for (Detection d : dets) {
-      double dx = d.box().centreX() - image.width() / 2.0;
-      double dy = d.box().centreY() - image.height() / 2.0;
-      double dist = dx * dx + dy * dy;
-      if (dist < bestD) {
-        bestD = dist;
-        best = d;
-      }
-    }
-    return best;
-  }
-
-  private void count(FaceSource s) {
+  private void count(SubjectSource s) {
     sources.merge(s, 1, Integer::sum);
   }
 
-  Map<FaceSource, Integer> sources() {
+  Map<SubjectSource, Integer> sources() {
     return sources;
   }
 
-  /** The mean of a photo's embeddings over several variants (each as below), normalised. */
-  float[] embedding(String photo, List<ChipVariant> several, boolean flip) {
-    if (several.size() == 1) {
-      return embedding(photo, several.get(0), flip);
-    }
-    float[] sum = new float[io.facetrail.contracts.code.FaceCode.DIMENSIONS];
-    for (ChipVariant v : several) {
-      float[] e = embedding(photo, v, flip);
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += e[i];
-      }
-    }
-    return io.facetrail.contracts.code.FaceCode.normalise(sum);
+  /** The number of jittered chips per face (0: none). */
+  int jitterCount() {
+    return jitter.size();
   }
 
-  /** The embedding of a photo for a variant, averaged with its mirror image when {@code flip}. */
-  float[] embedding(String photo, ChipVariant v, boolean flip) {
+  /** The mean of a photo's embeddings over several variants (each as below), normalised. */
+  float[] embedding(String photo, List<ChipVariant> several, Augmentation aug) {
+    if (several.size() == 1) {
+      return embedding(photo, several.get(0), aug);
+    }
+    float[] sum = new float[FaceCode.DIMENSIONS];
+    for (ChipVariant v : several) {
+      add(sum, embedding(photo, v, aug));
+    }
+    return FaceCode.normalise(sum);
+  }
+
+  /**
+   * The embedding of a photo for a variant: the plain chip's, or the normalised mean over the plain
+   * chip and its mirror image ({@link Augmentation#FLIP}), over the jittered chips ({@link
+   * Augmentation#JITTER}) or over all of them ({@link Augmentation#FLIP_AND_JITTER}).
+   */
+  float[] embedding(String photo, ChipVariant v, Augmentation aug) {
     float[] a = cache.get(key(photo, v, false));
-    if (!flip) {
+    if (aug == Augmentation.NONE) {
       return a;
     }
-    float[] b = cache.get(key(photo, v, true));
     float[] sum = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      sum[i] = a[i] + b[i];
+    if (aug.flip()) {
+      add(sum, a);
+      add(sum, cache.get(key(photo, v, true)));
     }
-    return io.facetrail.contracts.code.FaceCode.normalise(sum);
+    if (aug.jitter()) {
+      add(sum, cache.get(jitterKey(photo, v)));
+    }
+    return FaceCode.normalise(sum);
+  }
+
+  private static void add(float[] sum, float[] e) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += e[i];
+    }
   }
 }

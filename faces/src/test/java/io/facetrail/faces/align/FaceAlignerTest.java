@@ -53,6 +53,42 @@ class FaceAlignerTest {
   }
 
   @Test
+  void jitterMovesTheChipAndMirrorsWhenAsked() {
+    // Left half dark, right half bright, the face centred on the edge between them.
+    int w = 600;
+    int h = 400;
+    byte[] px = new byte[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = w / 2; x < w; x++) {
+        int i = (y * w + x) * 3;
+        px[i] = px[i + 1] = px[i + 2] = (byte) 200;
+      }
+    }
+    RgbImage image = new RgbImage(w, h, px);
+    float[] lm = templateLandmarks(new SimilarityTransform(2, 0, w / 2.0 - 150, 50));
+    FaceAligner aligner = new FaceAligner(AlignmentMethod.DLIB_33);
+    RgbImage plain = aligner.align(image, List.of(lm)).get(0);
+    SimilarityTransform none = new SimilarityTransform(1, 0, 0, 0);
+    SimilarityTransform right = new SimilarityTransform(1, 0, 20, 0);
+    List<RgbImage> jittered =
+        aligner.jittered(
+            image,
+            lm,
+            List.of(
+                new ChipJitter.Move(none, false),
+                new ChipJitter.Move(none, true),
+                new ChipJitter.Move(right, false)));
+    assertThat(jittered.get(0).rgb()).isEqualTo(plain.rgb());
+    assertThat(jittered.get(1).rgb()).isEqualTo(plain.mirrored().rgb());
+    // Moved 20 px right: the dark half now reaches past the chip's former edge column.
+    int edge = 0;
+    while (plain.at(edge, 75, 0) == 0) {
+      edge++;
+    }
+    assertThat(jittered.get(2).at(edge + 10, 75, 0)).isZero();
+  }
+
+  @Test
   void theReferenceCropIsAnUnrotatedSquareAroundEyesAndMouth() {
     byte[] px = new byte[400 * 400 * 3];
     RgbImage image = new RgbImage(400, 400, px);

@@ -28,6 +28,17 @@ class SimilarityTransformTest {
   }
 
   @Test
+  void thenAppliesTheSecondTransformToTheFirstsResult() {
+    SimilarityTransform first = new SimilarityTransform(0.8, 0.3, 4, -2);
+    SimilarityTransform second = new SimilarityTransform(-0.5, 1.1, -9, 6);
+    SimilarityTransform both = first.then(second);
+    double x = first.applyX(3, -5);
+    double y = first.applyY(3, -5);
+    assertThat(both.applyX(3, -5)).isCloseTo(second.applyX(x, y), offset(1e-9));
+    assertThat(both.applyY(3, -5)).isCloseTo(second.applyY(x, y), offset(1e-9));
+  }
+
+  @Test
   void leastSquaresAveragesNoise() {
     double[] from = {0, 0, 10, 0, 0, 10, 10, 10};
     double[] to = {0.1, 0, 10, -0.1, 0, 10.1, 9.9, 10};

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.detect.Detection;
+import io.facetrail.faces.detect.SubjectLocator;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.pipeline.FacePipeline;
@@ -54,7 +55,7 @@ class LfwSubsetIT {
   private static float[] embed(FacePipeline p, Path photo) throws Exception {
     RgbImage image = Images.decode(Files.readAllBytes(photo));
     List<Detection> found = p.detector().detect(List.of(image), p.settings().scanSettings()).get(0);
-    Detection central = PhotoEmbedder.mostCentral(found, image);
+    Detection central = SubjectLocator.mostCentral(found, image);
     assertThat(central).as("a face in %s", photo.getFileName()).isNotNull();
     return p.describe(List.of(image), List.of(List.of(central))).faces().get(0).get(0).embedding();
   }

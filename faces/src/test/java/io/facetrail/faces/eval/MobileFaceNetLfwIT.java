@@ -6,6 +6,7 @@ import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.detect.Detection;
+import io.facetrail.faces.detect.SubjectLocator;
 import io.facetrail.faces.embed.MobileFaceNet;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
@@ -77,7 +78,7 @@ class MobileFaceNetLfwIT {
   private static RgbImage chip(FacePipeline p, FaceAligner aligner, Path photo) throws Exception {
     RgbImage image = Images.decode(Files.readAllBytes(photo));
     List<Detection> found = p.detector().detect(List.of(image), p.settings().scanSettings()).get(0);
-    Detection central = PhotoEmbedder.mostCentral(found, image);
+    Detection central = SubjectLocator.mostCentral(found, image);
     assertThat(central).as("a face in %s", photo.getFileName()).isNotNull();
     List<float[]> landmarks = p.landmarks(List.of(image), List.of(List.of(central))).get(0);
     return aligner.align(image, landmarks).get(0);

@@ -1,5 +1,6 @@
 package io.facetrail.trainer.chips;
 
+import io.facetrail.faces.detect.SubjectSource;
 import io.facetrail.faces.image.RgbImage;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param source how its face was found
  * @param image the 150x150 aligned chip
  */
-public record Chip(String photo, ChipSource source, RgbImage image) {
+public record Chip(String photo, SubjectSource source, RgbImage image) {
   public Chip {
     Objects.requireNonNull(photo, "photo");
     Objects.requireNonNull(source, "source");

@@ -1,5 +1,6 @@
 package io.facetrail.trainer.chips;
 
+import io.facetrail.faces.detect.SubjectSource;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.trainer.store.RecordLog;
 import java.io.DataInputStream;
@@ -44,7 +45,7 @@ public final class ChipCache implements AutoCloseable {
 
   private void read(DataInputStream in) throws IOException {
     String photo = in.readUTF();
-    ChipSource source = ChipSource.values()[in.readByte()];
+    SubjectSource source = SubjectSource.values()[in.readByte()];
     int w = in.readShort();
     int h = in.readShort();
     byte[] rgb = new byte[w * h * 3];

@@ -1,10 +1,10 @@
 package io.facetrail.trainer.cli;
 
+import io.facetrail.faces.detect.SubjectSource;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.trainer.chips.ChipCache;
 import io.facetrail.trainer.chips.ChipExtractor;
-import io.facetrail.trainer.chips.ChipSource;
 import io.facetrail.trainer.data.LfwFolds;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -50,7 +50,7 @@ public final class TrainChipsCommand implements Callable<Integer> {
       try (var bar = Progress.bar("LFW chips", photos.size())) {
         new ChipExtractor(pipeline).extract(folds.images(), photos, cache, bar::step);
       }
-      Map<ChipSource, Integer> sources = new EnumMap<>(ChipSource.class);
+      Map<SubjectSource, Integer> sources = new EnumMap<>(SubjectSource.class);
       for (String p : photos) {
         cache.get(p).ifPresent(c -> sources.merge(c.source(), 1, Integer::sum));
       }
