@@ -1,6 +1,8 @@
 package io.facetrail.faces.embed;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.facetrail.contracts.code.FaceCode;
@@ -14,6 +16,7 @@ import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.faces.trained.TrainedNetwork;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,31 +170,45 @@ public final class FaceEmbedder implements AutoCloseable {
     int n = batch.size();
     int s = inputSize;
     int per = 3 * s * s;
+    List<RgbImage> ready = new ArrayList<>(n);
+    for (RgbImage chip : batch) {
+      // A trained model takes part of v1's chip: reduce the 150x150 chip it was trained on.
+      ready.add(s == DlibResNet.INPUT_SIZE ? chip : reduction.apply(asFullChip(chip), s));
+    }
+    if (ready.stream().allMatch(c -> c.width() == s && c.height() == s)) {
+      // The pixels go in as they are (bytes, interleaved RGB) and become floats natively. The
+      // float tensor is then a channels-last view, which PyTorch's oneDNN convolutions take
+      // without reordering and pass on to every later layer: at batch 32 the network went from
+      // 0.68 to 0.78-0.80 of the convolution ceiling (the packing itself saves 1 ms of 65).
+      byte[] pixels = new byte[n * per];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(ready.get(i).rgb(), 0, pixels, i * per, per);
+      }
+      return network.infer(
+          m ->
+              m.create(ByteBuffer.wrap(pixels), new Shape(n, s, s, 3), DataType.UINT8)
+                  .toType(network.dataType(), false)
+                  .transpose(0, 3, 1, 2),
+          this::rows);
+    }
+    // Chips of other sizes (the reference library's unrotated crops) are resized in Java.
     float[] input = new float[n * per];
     for (int i = 0; i < n; i++) {
-      RgbImage chip = batch.get(i);
-      int full = DlibResNet.INPUT_SIZE;
-      if (s != full) {
-        // A trained model takes part of v1's chip: reduce the 150x150 chip it was trained on.
-        TensorPacking.planar(reduction.apply(asFullChip(chip), s), input, i * per);
-      } else if (chip.width() == s && chip.height() == s) {
-        TensorPacking.planar(chip, input, i * per);
-      } else {
-        TensorPacking.squareResize(chip, true, s, NO_MEAN, 1f, input, i * per);
-      }
+      TensorPacking.squareResize(ready.get(i), true, s, NO_MEAN, 1f, input, i * per);
     }
-    return network.infer(
-        m -> m.create(input, new Shape(n, 3, s, s)),
-        y -> {
-          float[] flat = y.singletonOrThrow().toFloatArray();
-          List<float[]> rows = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            float[] row = new float[128];
-            System.arraycopy(flat, i * 128, row, 0, 128);
-            rows.add(row);
-          }
-          return rows;
-        });
+    return network.infer(m -> m.create(input, new Shape(n, 3, s, s)), this::rows);
+  }
+
+  private List<float[]> rows(NDList y) {
+    float[] flat = y.singletonOrThrow().toFloatArray();
+    int n = flat.length / 128;
+    List<float[]> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      float[] row = new float[128];
+      System.arraycopy(flat, i * 128, row, 0, 128);
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** A chip of any size as v1 would see it: 150x150, zero-padded to a square and resized. */
