@@ -60,14 +60,7 @@ class DlibChipTest {
   void theAlignerCutsDlibChipsFromTheTemplateFit() {
     int w = 600;
     int h = 400;
-    byte[] px = new byte[w * h * 3];
-    for (int y = 0; y < h; y++) {
-      for (int x = w / 2; x < w; x++) {
-        int i = (y * w + x) * 3;
-        px[i] = px[i + 1] = px[i + 2] = (byte) 200;
-      }
-    }
-    RgbImage image = new RgbImage(w, h, px);
+    RgbImage image = FaceAlignerTest.halfBright();
     float[] lm =
         FaceAlignerTest.templateLandmarks(new SimilarityTransform(2, 0, w / 2.0 - 150, 50));
     RgbImage chip = new FaceAligner(AlignmentMethod.DLIB_CHIP).align(image, List.of(lm)).get(0);

@@ -20,6 +20,20 @@ class FaceAlignerTest {
     return lm;
   }
 
+  /** A 600x400 image, its left half black and its right half grey 200. */
+  static RgbImage halfBright() {
+    int w = 600;
+    int h = 400;
+    byte[] px = new byte[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = w / 2; x < w; x++) {
+        int i = (y * w + x) * 3;
+        px[i] = px[i + 1] = px[i + 2] = (byte) 200;
+      }
+    }
+    return new RgbImage(w, h, px);
+  }
+
   @Test
   void theTransformUndoesAnyPlacementOfTheTemplate() {
     SimilarityTransform placement =
@@ -36,15 +50,7 @@ class FaceAlignerTest {
     // A 600x400 image, left half dark and right half bright; an upright, 2x-scaled face placed in
     // its middle: the chip's left columns must come from the dark half, its right from the bright.
     int w = 600;
-    int h = 400;
-    byte[] px = new byte[w * h * 3];
-    for (int y = 0; y < h; y++) {
-      for (int x = w / 2; x < w; x++) {
-        int i = (y * w + x) * 3;
-        px[i] = px[i + 1] = px[i + 2] = (byte) 200;
-      }
-    }
-    RgbImage image = new RgbImage(w, h, px);
+    RgbImage image = halfBright();
     float[] lm = templateLandmarks(new SimilarityTransform(2, 0, w / 2.0 - 150, 50));
     RgbImage chip = new FaceAligner(AlignmentMethod.DLIB_33).align(image, List.of(lm)).get(0);
     assertThat(chip.width()).isEqualTo(150);
@@ -56,15 +62,7 @@ class FaceAlignerTest {
   void jitterMovesTheChipAndMirrorsWhenAsked() {
     // Left half dark, right half bright, the face centred on the edge between them.
     int w = 600;
-    int h = 400;
-    byte[] px = new byte[w * h * 3];
-    for (int y = 0; y < h; y++) {
-      for (int x = w / 2; x < w; x++) {
-        int i = (y * w + x) * 3;
-        px[i] = px[i + 1] = px[i + 2] = (byte) 200;
-      }
-    }
-    RgbImage image = new RgbImage(w, h, px);
+    RgbImage image = halfBright();
     float[] lm = templateLandmarks(new SimilarityTransform(2, 0, w / 2.0 - 150, 50));
     FaceAligner aligner = new FaceAligner(AlignmentMethod.DLIB_33);
     RgbImage plain = aligner.align(image, List.of(lm)).get(0);
