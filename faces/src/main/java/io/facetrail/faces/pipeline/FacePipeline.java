@@ -209,7 +209,10 @@ public final class FacePipeline implements AutoCloseable {
       quality[j] = FaceQuality.score(imagePoints.get(j), chips.get(j));
     }
     long t2 = System.nanoTime();
-    float[][] embeddings = embed(chips);
+    float[][] embeddings =
+        settings.jitter() == 0
+            ? embed(chips)
+            : JitterAveraging.embed(embedder, aligner, settings, images, perImage, chips);
     long t3 = System.nanoTime();
     List<List<AnalysedFace>> faces = new ArrayList<>(images.size());
     int k = 0;

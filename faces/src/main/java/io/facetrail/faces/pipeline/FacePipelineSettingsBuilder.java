@@ -17,6 +17,7 @@ public final class FacePipelineSettingsBuilder {
   private boolean tiling;
   private AlignmentMethod alignment;
   private boolean flip;
+  private int jitter;
   private int detectBatch;
   private int faceBatch;
   private int threads;
@@ -34,6 +35,7 @@ public final class FacePipelineSettingsBuilder {
     tiling = s.tiling();
     alignment = s.alignment();
     flip = s.flip();
+    jitter = s.jitter();
     detectBatch = s.detectBatch();
     faceBatch = s.faceBatch();
     threads = s.threads();
@@ -92,6 +94,11 @@ public final class FacePipelineSettingsBuilder {
     return this;
   }
 
+  public FacePipelineSettingsBuilder jitter(int v) {
+    jitter = v;
+    return this;
+  }
+
   public FacePipelineSettingsBuilder detectBatch(int v) {
     detectBatch = v;
     return this;
@@ -128,6 +135,7 @@ public final class FacePipelineSettingsBuilder {
         tiling,
         alignment,
         flip,
+        jitter,
         detectBatch,
         faceBatch,
         threads,

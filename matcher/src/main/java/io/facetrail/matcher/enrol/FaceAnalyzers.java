@@ -35,12 +35,22 @@ public final class FaceAnalyzers {
    * @throws UserFacingException when the face models cannot be loaded
    */
   public static FaceAnalyzer open(Path embeddingModel) {
+    return open(embeddingModel, 0);
+  }
+
+  /**
+   * As {@link #open(Path)}, averaging {@code jitter} jittered chips into each face's code ({@link
+   * FacePipelineSettings#jitter}); a registered factory (tests) ignores it.
+   */
+  public static FaceAnalyzer open(Path embeddingModel, int jitter) {
     for (Factory f : ServiceLoader.load(Factory.class)) {
       return f.create();
     }
+    FacePipelineSettings settings =
+        FacePipelineSettings.defaults().withEmbeddingModel(embeddingModel).withJitter(jitter);
+    settings.validated();
     try {
-      return new PipelineFaceAnalyzer(
-          FacePipeline.create(FacePipelineSettings.defaults().withEmbeddingModel(embeddingModel)));
+      return new PipelineFaceAnalyzer(FacePipeline.create(settings));
     } catch (RuntimeException e) {
       throw new UserFacingException(
           "cannot start the face models (run `facetrail models fetch` first?): " + e.getMessage(),
