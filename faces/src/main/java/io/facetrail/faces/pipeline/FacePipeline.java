@@ -209,10 +209,11 @@ public final class FacePipeline implements AutoCloseable {
       quality[j] = FaceQuality.score(imagePoints.get(j), chips.get(j));
     }
     long t2 = System.nanoTime();
-    float[][] embeddings =
+    List<List<RgbImage>> jittered =
         settings.jitter() == 0
-            ? embed(chips)
-            : JitterAveraging.embed(embedder, aligner, settings, images, perImage, chips);
+            ? List.of()
+            : ChipAveraging.jittered(aligner, images, perImage, settings.jitter());
+    float[][] embeddings = ChipAveraging.embed(embedder, chips, settings.flip(), jittered);
     long t3 = System.nanoTime();
     List<List<AnalysedFace>> faces = new ArrayList<>(images.size());
     int k = 0;
@@ -297,24 +298,7 @@ public final class FacePipeline implements AutoCloseable {
 
   /** Embeddings of chips, averaged with their mirror images when flip augmentation is on. */
   public float[][] embed(List<RgbImage> chips) {
-    if (!settings.flip()) {
-      return embedder.embed(chips);
-    }
-    List<RgbImage> both = new ArrayList<>(chips.size() * 2);
-    both.addAll(chips);
-    for (RgbImage c : chips) {
-      both.add(c.mirrored());
-    }
-    float[][] e = embedder.embed(both);
-    float[][] out = new float[chips.size()][];
-    for (int i = 0; i < chips.size(); i++) {
-      float[] sum = new float[FaceCode.DIMENSIONS];
-      for (int j = 0; j < sum.length; j++) {
-        sum[j] = e[i][j] + e[i + chips.size()][j];
-      }
-      out[i] = FaceCode.normalise(sum);
-    }
-    return out;
+    return ChipAveraging.embed(embedder, chips, settings.flip(), List.of());
   }
 
   /** The reference library's landmark crop: the box clipped to the image, floored, at least 1x1. */

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * A trainable copy of the last {@code units} residual units of {@link DlibResNet} and its final
  * dense layer: input the trunk's feature map, output N x 128 (not normalised). Parameters start as
  * the pretrained values (the per-channel affine layers already folded into the convolutions) and
- * carry gradients; the residual joins are the network's own ({@link DlibResNet#join} in training,
- * {@link DlibResNet#joinInPlace} for inference).
+ * carry gradients; the residual joins are the network's own ({@link DlibResNet#join}, in place for
+ * inference).
  */
 public final class TrainableHead extends AbstractBlock {
   private final List<Unit> units = new ArrayList<>();
@@ -113,10 +113,7 @@ public final class TrainableHead extends AbstractBlock {
     for (Unit u : units) {
       NDArray out = u.conv1.apply(ps, x, training);
       out = u.conv2.apply(ps, out, training);
-      x =
-          training || out.hasGradient()
-              ? DlibResNet.join(out, x, u.down)
-              : DlibResNet.joinInPlace(out, x, u.down);
+      x = DlibResNet.join(out, x, u.down, training);
     }
     Shape s = x.getShape();
     NDArray pooled = x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
