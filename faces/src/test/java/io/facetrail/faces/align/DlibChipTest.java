@@ -4,11 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.facetrail.faces.image.RgbImage;
+import io.facetrail.faces.testing.DlibFixture;
+import io.facetrail.faces.testing.ParityFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-/** dlib's chip geometry and sampling, worked out by hand from dlib/image_transforms. */
+/**
+ * dlib's chip geometry and sampling, worked out by hand from dlib/image_transforms, and checked
+ * against dlib itself.
+ */
 class DlibChipTest {
+  @Test
+  void cutsTheChipDlibCutsFromTheSamePoints() {
+    RgbImage chip =
+        new FaceAligner(AlignmentMethod.DLIB_CHIP)
+            .align(ParityFixture.image(), List.of(DlibFixture.points()))
+            .get(0);
+    RgbImage dlib = DlibFixture.chip();
+    int worst = 0;
+    for (int i = 0; i < dlib.rgb().length; i++) {
+      worst = Math.max(worst, Math.abs((dlib.rgb()[i] & 0xff) - (chip.rgb()[i] & 0xff)));
+    }
+    // Bit-exact when measured; a grey level allows for rounding in a different libm. Fitting the
+    // template to the points in the other direction (points onto template, then inverted) scaled
+    // the chip differently and was off by up to 143 levels on LFW photos.
+    assertThat(worst).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void reducesTheFitToDlibsAngleAndRectangle() {
+    JsonNode chip = DlibFixture.reference().get("chip");
+    SimilarityTransform toImage =
+        new FaceAligner(AlignmentMethod.DLIB_CHIP).transform(DlibFixture.points()).inverse();
+    assertThat(toImage.angle()).isCloseTo(chip.get("angle").asDouble(), offset(1e-9));
+    double[] rect = rect(chip);
+    // dlib's centered_drect(T(75, 75), 150 s, 150 s): right - left = 150 s - 1.
+    assertThat(rect[2] - rect[0]).isCloseTo(150 * toImage.scale() - 1, offset(1e-6));
+    assertThat((rect[0] + rect[2]) / 2).isCloseTo(toImage.applyX(75, 75), offset(1e-6));
+    assertThat((rect[1] + rect[3]) / 2).isCloseTo(toImage.applyY(75, 75), offset(1e-6));
+  }
+
+  /** dlib's chip rectangle, left, top, right, bottom, at full precision. */
+  private static double[] rect(JsonNode chip) {
+    double[] r = new double[4];
+    for (int i = 0; i < 4; i++) {
+      r[i] = chip.get("rect").get(i).asDouble();
+    }
+    return r;
+  }
+
   @Test
   void atScaleOneTheChipSitsHalfAPixelFromThePlainWarp() {
     // centered_drect(T(75, 75), 150, 150) spans 149 pixels, from 0.5 to 149.5: chip pixel c
