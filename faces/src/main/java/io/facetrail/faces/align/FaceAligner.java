@@ -25,6 +25,13 @@ public final class FaceAligner {
   /** Chip side the recognition network expects. */
   public static final int CHIP_SIZE = 150;
 
+  /**
+   * Raised whenever the chips cut from the same landmarks change, so that caches of chips or of
+   * their embeddings (evaluation, training) are not reused across revisions. 2: dlib's fit
+   * direction for {@link AlignmentMethod#DLIB_33} and {@link AlignmentMethod#DLIB_CHIP}.
+   */
+  public static final int CHIP_REVISION = 2;
+
   /** dlib's padding for 150-pixel recognition chips. */
   public static final double DLIB_PADDING = 0.25;
 
@@ -105,14 +112,14 @@ public final class FaceAligner {
   }
 
   /**
-   * The image-to-chip transform for one face's landmarks. dlib's chips fit the template onto the
-   * landmarks (chip to image) and invert that: a least-squares fit is not symmetric, and the
-   * reverse fit scales a face that matches the template poorly (a wide smile, a turned head) by a
-   * few per cent more.
+   * The image-to-chip transform for one face's landmarks. dlib's chips (and so the recognition
+   * network's training chips) fit the template onto the landmarks (chip to image) and invert that:
+   * a least-squares fit is not symmetric, and the reverse fit scales a face that matches the
+   * template poorly (a wide smile, a turned head) by a few per cent more.
    */
   public SimilarityTransform transform(float[] landmarks) {
     double[] from = select(landmarks, method);
-    if (method == AlignmentMethod.DLIB_CHIP) {
+    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
       return SimilarityTransform.fit(template, from).inverse();
     }
     return SimilarityTransform.fit(from, template);

@@ -2,6 +2,7 @@ package io.facetrail.faces.eval;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.detect.SubjectLocator;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
@@ -328,13 +329,14 @@ public final class EvalLfwCommand implements Callable<Integer> {
     String name =
         String.format(
             Locale.ROOT,
-            "%s-%s-s%s-p%s-m%d-c%s.emb",
+            "%s-%s-s%s-p%s-m%d-c%s-r%d.emb",
             modelId,
             s.detector(),
             minScore,
             canvasPadding,
             s.minFaceSize(),
-            SubjectLocator.MAX_OFFSET);
+            SubjectLocator.MAX_OFFSET,
+            FaceAligner.CHIP_REVISION);
     return dir.resolve(name);
   }
 

@@ -34,13 +34,14 @@ public final class ChipExtractor {
   public static String cacheName(FacePipelineSettings s) {
     return String.format(
         Locale.ROOT,
-        "lfw-%s-s%s-p%s-m%d-%s-c%s.chips",
+        "lfw-%s-s%s-p%s-m%d-%s-c%s-r%d.chips",
         s.detector(),
         s.minScore(),
         s.canvasPadding(),
         s.minFaceSize(),
         s.alignment(),
-        SubjectLocator.MAX_OFFSET);
+        SubjectLocator.MAX_OFFSET,
+        FaceAligner.CHIP_REVISION);
   }
 
   /** Cuts the chips of photos (paths relative to {@code root}) that the cache lacks. */
