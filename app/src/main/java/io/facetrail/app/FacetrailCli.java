@@ -31,6 +31,11 @@ public final class FacetrailCli implements Runnable {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    // JavaCPP (OpenCV, FFmpeg) prints its warnings straight to standard error; through SLF4J they
+    // follow the log format and levels (logback.xml). Must be set before JavaCPP's Loader loads.
+    if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+      System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+    }
     System.exit(commandLine().execute(args));
   }
 
