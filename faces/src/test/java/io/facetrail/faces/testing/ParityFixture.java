@@ -18,15 +18,25 @@ public final class ParityFixture {
   private ParityFixture() {}
 
   public static JsonNode reference() {
-    try (InputStream in = ParityFixture.class.getResourceAsStream(FOLDER + "reference.json")) {
+    return json("reference.json");
+  }
+
+  public static RgbImage image() {
+    return png("astronaut-256.png");
+  }
+
+  /** A JSON file of the parity fixtures. */
+  static JsonNode json(String file) {
+    try (InputStream in = ParityFixture.class.getResourceAsStream(FOLDER + file)) {
       return JsonMapper.builder().build().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static RgbImage image() {
-    try (InputStream in = ParityFixture.class.getResourceAsStream(FOLDER + "astronaut-256.png")) {
+  /** An image of the parity fixtures (lossless PNG). */
+  static RgbImage png(String file) {
+    try (InputStream in = ParityFixture.class.getResourceAsStream(FOLDER + file)) {
       return Images.decode(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
