@@ -1,6 +1,10 @@
 package io.facetrail.app.index;
 
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.faces.pipeline.FacePipeline;
+import io.facetrail.faces.trained.ModelMetadata;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +20,7 @@ import java.util.List;
  * @param falseAcceptRate per-comparison false-accept rate of identity decisions
  * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param workDir where the broker and the Streams state live
+ * @param embeddingModel folder of a trained embedding model to run instead of v1, or null
  */
 public record IndexSettings(
     List<Path> inputs,
@@ -26,12 +31,40 @@ public record IndexSettings(
     double fps,
     double falseAcceptRate,
     String device,
-    Path workDir) {
+    Path workDir,
+    Path embeddingModel) {
   public IndexSettings {
     inputs = List.copyOf(inputs);
   }
 
+  /** A run with v1. */
+  public IndexSettings(
+      List<Path> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      Path out,
+      boolean force,
+      double fps,
+      double falseAcceptRate,
+      String device,
+      Path workDir) {
+    this(inputs, gallery, enrolDir, out, force, fps, falseAcceptRate, device, workDir, null);
+  }
+
+  /**
+   * The settings that shape a timeline; reads the trained model's id from its model.json.
+   *
+   * @throws UserFacingException when {@code --model} names no readable model
+   */
   IndexedWith indexedWith() {
-    return new IndexedWith(fps, falseAcceptRate);
+    if (embeddingModel == null) {
+      return new IndexedWith(fps, falseAcceptRate, FacePipeline.MODEL_ID);
+    }
+    try {
+      return new IndexedWith(fps, falseAcceptRate, ModelMetadata.read(embeddingModel).id());
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      // Checked before any video is looked at: the skip decision needs the model's id.
+      throw new UserFacingException("--model " + embeddingModel + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.facetrail.app.report.InputOutcome;
 import io.facetrail.app.report.TimelineRecorder;
 import io.facetrail.app.report.VideoTimeline;
 import io.facetrail.app.run.AllInOne;
+import io.facetrail.app.run.DetectionProfile;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
@@ -62,7 +63,10 @@ final class PipelineIndexer {
             s.falseAcceptRate(),
             s.device(),
             s.workDir(),
-            null);
+            null,
+            null,
+            DetectionProfile.ACCURATE,
+            s.embeddingModel());
     var registry = ServiceMetrics.create("index");
     List<String> indexed = new ArrayList<>();
     List<String> failed = new ArrayList<>();

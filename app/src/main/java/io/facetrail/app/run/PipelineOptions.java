@@ -56,6 +56,15 @@ public final class PipelineOptions {
   String device;
 
   @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Embed with the trained model in DIR (model.json, e.g. the harmonic v2 of `facetrail"
+              + " train harmonic`) instead of v1; persons enrolled with a model it declares"
+              + " compatible (v1) are still found (default: v1).")
+  Path model;
+
+  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description =
@@ -86,6 +95,11 @@ public final class PipelineOptions {
 
   public String device() {
     return device;
+  }
+
+  /** The trained embedding model's folder, or null for v1. */
+  public Path model() {
+    return model;
   }
 
   /** A pipeline job, given its work folder and the Ctrl-C signal. */

@@ -68,15 +68,6 @@ public final class RunCommand implements Callable<Integer> {
               + " are lost (live cameras on a CPU) (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description =
-          "Embed with the trained model in DIR (model.json, e.g. the harmonic v2 of `facetrail"
-              + " train harmonic`) instead of v1; persons enrolled with a model it declares"
-              + " compatible (v1) are still found (default: v1).")
-  Path model;
-
   @Override
   public Integer call() throws Exception {
     return pipeline.execute(
@@ -95,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                     report,
                     annotate,
                     detection,
-                    model),
+                    pipeline.model()),
                 System.out,
                 System.err,
                 stop));
