@@ -47,7 +47,8 @@ class IndexIT {
             5,
             1e-3,
             "cpu",
-            Files.createDirectories(dir.resolve("work-" + System.nanoTime())));
+            Files.createDirectories(dir.resolve("work-" + System.nanoTime())),
+            null);
     int exit;
     RunStop stop = new RunStop();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -37,20 +37,6 @@ public record IndexSettings(
     inputs = List.copyOf(inputs);
   }
 
-  /** A run with v1. */
-  public IndexSettings(
-      List<Path> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      Path out,
-      boolean force,
-      double fps,
-      double falseAcceptRate,
-      String device,
-      Path workDir) {
-    this(inputs, gallery, enrolDir, out, force, fps, falseAcceptRate, device, workDir, null);
-  }
-
   /**
    * The settings that shape a timeline; reads the trained model's id from its model.json.
    *
