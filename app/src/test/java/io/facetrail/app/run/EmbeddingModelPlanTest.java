@@ -28,7 +28,8 @@ class EmbeddingModelPlanTest {
             "crop",
             2,
             "params.bin",
-            List.of("dlib-r29-v1"));
+            List.of("dlib-r29-v1"),
+            List.of());
     Files.writeString(v2.resolve(ModelMetadata.FILE_NAME), m.toJson().toString());
     Files.write(v2.resolve("params.bin"), new byte[] {0});
     return v2;

@@ -58,18 +58,6 @@ public record ModelMetadata(
     }
   }
 
-  /** A model that keeps every unit of the base network. */
-  public ModelMetadata(
-      String id,
-      String baseModel,
-      int inputSize,
-      String chip,
-      int trainedUnits,
-      String parameters,
-      List<String> compatibleWith) {
-    this(id, baseModel, inputSize, chip, trainedUnits, parameters, compatibleWith, List.of());
-  }
-
   /** Whether codes of {@code otherId} may be compared with this model's: same id or declared. */
   public boolean isComparableWith(String otherId) {
     return id.equals(otherId) || compatibleWith.contains(otherId);

@@ -19,7 +19,8 @@ class ModelMetadataTest {
           "crop",
           3,
           "model.params",
-          List.of("dlib-r29-v1"));
+          List.of("dlib-r29-v1"),
+          List.of());
 
   @Test
   void roundTripsThroughModelJsonKeepingTheWritersOwnFields(@TempDir Path dir) throws Exception {

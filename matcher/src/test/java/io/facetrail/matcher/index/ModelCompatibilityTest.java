@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ModelCompatibilityTest {
   private static ModelMetadata model(String id, String... compatibleWith) {
-    return new ModelMetadata(id, "dlib-r29-v1", 104, "crop", 2, "p.bin", List.of(compatibleWith));
+    return new ModelMetadata(
+        id, "dlib-r29-v1", 104, "crop", 2, "p.bin", List.of(compatibleWith), List.of());
   }
 
   @Test

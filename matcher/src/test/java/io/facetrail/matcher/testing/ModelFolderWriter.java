@@ -16,7 +16,8 @@ public final class ModelFolderWriter {
   public static Path model(Path parent, String id, String... compatibleWith) {
     Path folder = parent.resolve(id);
     ModelMetadata m =
-        new ModelMetadata(id, "dlib-r29-v1", 104, "crop", 2, "params.bin", List.of(compatibleWith));
+        new ModelMetadata(
+            id, "dlib-r29-v1", 104, "crop", 2, "params.bin", List.of(compatibleWith), List.of());
     write(folder.resolve(ModelMetadata.FILE_NAME), m.toJson().toString());
     return folder;
   }

@@ -212,6 +212,7 @@ final class TripletFoldRun {
                 "none",
                 o.trainableUnits,
                 "model.params",
+                List.of(),
                 List.of())
             .toJson();
     metadata.put("createdAt", Instant.now().toString());
