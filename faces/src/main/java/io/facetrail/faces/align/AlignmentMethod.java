@@ -12,5 +12,10 @@ public enum AlignmentMethod {
   /** Similarity transform fitted to five points: eye centres, nose tip, mouth corners. */
   FIVE_POINT,
   /** The reference library's crop: an unrotated square around eyes and mouth, resized. */
-  UNROTATED_BOX
+  UNROTATED_BOX;
+
+  /** Whether the method fits dlib's 33-point template, in dlib's direction (template to image). */
+  public boolean dlibTemplate() {
+    return this == DLIB_33 || this == DLIB_CHIP;
+  }
 }

@@ -119,7 +119,7 @@ public final class FaceAligner {
    */
   public SimilarityTransform transform(float[] landmarks) {
     double[] from = select(landmarks, method);
-    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
+    if (method.dlibTemplate()) {
       return SimilarityTransform.fit(template, from).inverse();
     }
     return SimilarityTransform.fit(from, template);
@@ -205,7 +205,7 @@ public final class FaceAligner {
 
   /** The landmark coordinates the method fits, interleaved x, y. */
   static double[] select(float[] lm, AlignmentMethod method) {
-    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
+    if (method.dlibTemplate()) {
       double[] p = new double[DLIB_POINTS.length * 2];
       for (int i = 0; i < DLIB_POINTS.length; i++) {
         p[2 * i] = lm[2 * DLIB_POINTS[i]];
@@ -229,7 +229,7 @@ public final class FaceAligner {
 
   private static double[] template(AlignmentMethod method, double p) {
     int s = CHIP_SIZE;
-    if (method == AlignmentMethod.DLIB_33 || method == AlignmentMethod.DLIB_CHIP) {
+    if (method.dlibTemplate()) {
       double[] t = new double[DLIB_POINTS.length * 2];
       for (int i = 0; i < DLIB_POINTS.length; i++) {
         t[2 * i] = FaceTemplate.x(DLIB_POINTS[i], s, p);
