@@ -29,6 +29,7 @@ public final class FacesRecordValidator implements RecordValidator<FacesRecord> 
     p.require(f.getSequence() >= 0, "frame_faces.sequence", "is negative");
     p.require(f.getMediaTimeUs() >= 0, "frame_faces.media_time_us", "is negative");
     p.frameSize("frame_faces", f.getWidth(), f.getHeight());
+    p.shot("frame_faces.shot", f.hasShot(), f.getShot());
     if (f.getFacesCount() > 0) {
       p.require(!f.getModelId().isBlank(), "frame_faces.model_id", "is empty");
     }

@@ -35,5 +35,6 @@ public final class FrameRecordValidator implements RecordValidator<FrameRecord> 
         f.getImage().size() <= Problems.MAX_IMAGE_BYTES,
         "frame.image",
         "is larger than " + Problems.MAX_IMAGE_BYTES + " bytes");
+    p.shot("frame.shot", f.hasShot(), f.getShot());
   }
 }

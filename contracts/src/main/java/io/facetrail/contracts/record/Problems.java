@@ -3,6 +3,9 @@ package io.facetrail.contracts.record;
 import io.facetrail.contracts.proto.Box;
 import io.facetrail.contracts.proto.EndOfStream;
 import io.facetrail.contracts.proto.EndReason;
+import io.facetrail.contracts.proto.Shot;
+import io.facetrail.contracts.proto.ShotChange;
+import io.facetrail.contracts.proto.ShotChangeKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +60,24 @@ final class Problems {
   void faceCode(String path, int length, boolean required) {
     if (required || length != 0) {
       require(length == 128, path, "has " + length + " bytes, not 128");
+    }
+  }
+
+  /** A shot, when the producer sent one (contract revision 2; older producers send none). */
+  void shot(String path, boolean present, Shot shot) {
+    if (!present) {
+      return;
+    }
+    require(shot.getNumber() >= 0, path + ".number", "is negative");
+    if (shot.hasChange()) {
+      ShotChange c = shot.getChange();
+      require(
+          c.getKind() != ShotChangeKind.SHOT_CHANGE_KIND_UNSPECIFIED
+              && c.getKind() != ShotChangeKind.UNRECOGNIZED,
+          path + ".change.kind",
+          "is not set");
+      unitScore(path + ".change.score", c.getScore());
+      require(c.getMediaTimeUs() >= 0, path + ".change.media_time_us", "is negative");
     }
   }
 

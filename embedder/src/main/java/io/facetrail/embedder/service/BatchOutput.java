@@ -23,6 +23,11 @@ final class BatchOutput {
     if (!outcome.faces().isEmpty()) {
       out.setModelId(modelId);
     }
+    if (frame.hasShot()) {
+      // The tracker ends its tracks where the shot changes; a frame without faces still carries
+      // its shot, so a cut is seen even when the first frames after it show nobody.
+      out.setShot(frame.getShot());
+    }
     return FacesRecord.newBuilder().setFrameFaces(out).build();
   }
 }

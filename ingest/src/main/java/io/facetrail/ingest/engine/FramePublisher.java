@@ -5,8 +5,12 @@ import io.facetrail.contracts.proto.EndOfStream;
 import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
 import io.facetrail.contracts.proto.ImageEncoding;
+import io.facetrail.contracts.proto.Shot;
+import io.facetrail.contracts.proto.ShotChange;
+import io.facetrail.contracts.proto.ShotChangeKind;
 import io.facetrail.ingest.media.EncodedImage;
 import io.facetrail.ingest.media.JpegEncoder;
+import io.facetrail.shots.ShotBoundary;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -135,10 +139,27 @@ final class FramePublisher implements Runnable {
             // The JPEG array is never touched again: wrapping it saves a copy per frame.
             .setImage(UnsafeByteOperations.unsafeWrap(image.jpeg()))
             .setKeyFrame(f.keyFrame)
+            .setShot(shot(f))
             .putAllLabels(stream.spec.labels());
     lastSequence = f.sequence;
     lastMediaTimeUs = f.mediaTimeUs;
     return FrameRecord.newBuilder().setFrame(b).build();
+  }
+
+  private static Shot shot(PendingFrame f) {
+    Shot.Builder shot = Shot.newBuilder().setNumber(f.shotNumber());
+    ShotBoundary change = f.shotChange();
+    if (change != null) {
+      shot.setChange(
+          ShotChange.newBuilder()
+              .setKind(
+                  change.kind() == ShotBoundary.Kind.CUT
+                      ? ShotChangeKind.CUT
+                      : ShotChangeKind.GRADUAL)
+              .setScore((float) Math.min(1, Math.max(0, change.score())))
+              .setMediaTimeUs(change.timeUs()));
+    }
+    return shot.build();
   }
 
   /** Sends one record, retrying while Kafka accepts nothing (back pressure, not an error). */

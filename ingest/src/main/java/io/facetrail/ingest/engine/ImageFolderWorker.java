@@ -4,6 +4,7 @@ import io.facetrail.ingest.media.OpenRequest;
 import io.facetrail.ingest.media.SourceFailure;
 import io.facetrail.ingest.media.SourceFailure.Kind;
 import io.facetrail.ingest.media.VideoInput;
+import io.facetrail.shots.ShotSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +32,19 @@ final class ImageFolderWorker implements Runnable {
 
   private final StreamContext stream;
   private final StreamMeters meters;
+  private final ShotStage shots;
 
   ImageFolderWorker(StreamContext stream, StreamMeters meters) {
     this.stream = stream;
     this.meters = meters;
+    // Photos of one scene (a time lapse) stay one shot; unrelated photos are a cut apart.
+    this.shots = new ShotStage(stream, ShotSettings.defaults());
   }
 
   @Override
   public void run() {
     stream.decoderThread(Thread.currentThread());
-    try {
+    try (shots) {
       List<Path> images = list(Path.of(stream.spec.input()));
       stream.duration(images.size() * IMAGE_INTERVAL_US);
       stream.state(StreamState.RUNNING, "");
@@ -48,11 +52,13 @@ final class ImageFolderWorker implements Runnable {
           "Stream '{}' reads {} images from {}", stream.id, images.size(), stream.spec.input());
       for (int i = 0; i < images.size(); i++) {
         if (stream.stopRequested()) {
+          shots.finish();
           stream.decoderEnded(EndReason.STOPPED, "stopped", null);
           return;
         }
         read(images.get(i), i, images.size());
       }
+      shots.finish();
       stream.decoderEnded(EndReason.COMPLETED, "end of input", null);
     } catch (SourceFailure f) {
       meters.failure(f.kind());
@@ -102,7 +108,7 @@ final class ImageFolderWorker implements Runnable {
                 delivered[0] = true;
                 stream.frameDecoded(mediaTimeUs);
                 long seq = stream.selected.getAndIncrement();
-                stream.queue.put(PendingFrame.of(seq, mediaTimeUs, true, frame));
+                shots.decoded(frame, mediaTimeUs, PendingFrame.of(seq, mediaTimeUs, true, frame));
               })) {
         // one frame per image
       }

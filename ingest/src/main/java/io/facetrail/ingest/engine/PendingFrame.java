@@ -3,6 +3,7 @@ package io.facetrail.ingest.engine;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
+import io.facetrail.shots.ShotBoundary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
@@ -16,6 +17,8 @@ final class PendingFrame {
   final long captureTimeMs;
   final boolean keyFrame;
   private AVFrame picture;
+  private long shotNumber;
+  private ShotBoundary shotChange;
 
   private PendingFrame(
       long sequence, long mediaTimeUs, long captureTimeMs, boolean keyFrame, AVFrame picture) {
@@ -33,6 +36,21 @@ final class PendingFrame {
       throw new IllegalStateException("FFmpeg cannot reference a decoded frame (out of memory?)");
     }
     return new PendingFrame(sequence, mediaTimeUs, System.currentTimeMillis(), keyFrame, ref);
+  }
+
+  /** Sets the frame's shot, once the shot detector has decided it. */
+  void shot(long number, ShotBoundary change) {
+    this.shotNumber = number;
+    this.shotChange = change;
+  }
+
+  long shotNumber() {
+    return shotNumber;
+  }
+
+  /** The boundary that began this frame's shot, on the shot's first published frame; else null. */
+  ShotBoundary shotChange() {
+    return shotChange;
   }
 
   AVFrame picture() {

@@ -26,6 +26,8 @@ final class StreamContext {
   final AtomicLong dropped = new AtomicLong();
   final AtomicLong unreadableImages = new AtomicLong();
   final AtomicLong reconnects = new AtomicLong();
+  final AtomicLong shotCuts = new AtomicLong();
+  final AtomicLong shotGradual = new AtomicLong();
   final CompletableFuture<StreamOutcome> completion = new CompletableFuture<>();
   private final IngestListener listener;
   private final RateMeter decodeRate = new RateMeter(System.nanoTime());

@@ -63,6 +63,14 @@ final class StreamMeters {
         "Failed reads skipped in files",
         c -> c.decode.readErrors());
     counter(registry, tags, s, "reconnects", "Reconnection attempts", c -> c.reconnects.get());
+    FunctionCounter.builder(PREFIX + "shot.changes", s, c -> c.shotCuts.get())
+        .description("Shot boundaries found in the decoded frames (cuts, fades, dissolves)")
+        .tags(tags.and("kind", "cut"))
+        .register(registry);
+    FunctionCounter.builder(PREFIX + "shot.changes", s, c -> c.shotGradual.get())
+        .description("Shot boundaries found in the decoded frames (cuts, fades, dissolves)")
+        .tags(tags.and("kind", "gradual"))
+        .register(registry);
     gauge(registry, tags, s, "decode.fps", "Frames decoded per second", StreamContext::decodeFps);
     gauge(
         registry,

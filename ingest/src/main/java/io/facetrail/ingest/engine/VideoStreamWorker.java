@@ -10,6 +10,7 @@ import io.facetrail.ingest.sampling.FrameSampler;
 import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceKind;
 import io.facetrail.ingest.source.SourceSpec;
+import io.facetrail.shots.ShotSettings;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class VideoStreamWorker implements Runnable {
   private final StreamMeters meters;
   private final SourceSpec spec;
   private final FrameSampler sampler;
+  private final ShotStage shots;
   private long nextSequence;
   private long lastMediaTimeUs = -1;
   private long firstFrameNanos;
@@ -35,17 +37,32 @@ final class VideoStreamWorker implements Runnable {
     this.meters = meters;
     this.spec = stream.spec;
     this.sampler = spec.sampling().newSampler();
+    this.shots = new ShotStage(stream, ShotSettings.defaults());
   }
 
   @Override
   public void run() {
     stream.decoderThread(Thread.currentThread());
-    try {
+    try (shots) {
       loop();
     } catch (RuntimeException e) {
       log.error("Stream '{}' failed unexpectedly", stream.id, e);
       stream.decoderEnded(EndReason.FAILED, "internal error: " + e, null);
     }
+  }
+
+  /**
+   * The decoder is done: the frames still waiting for their shot go to the queue first, so a stream
+   * that ends or stops loses none of its selected frames.
+   */
+  private void ended(EndReason reason, String why, SourceFailure.Kind kind) {
+    try {
+      shots.finish();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("Stream '{}': interrupted while queueing its last frames", stream.id);
+    }
+    stream.decoderEnded(reason, why, kind);
   }
 
   private void loop() {
@@ -72,7 +89,7 @@ final class VideoStreamWorker implements Runnable {
                   + spec.displayName());
         }
         if (!spec.live()) {
-          stream.decoderEnded(EndReason.COMPLETED, "end of input", null);
+          ended(EndReason.COMPLETED, "end of input", null);
           return;
         }
         if (producedFrames) {
@@ -88,7 +105,7 @@ final class VideoStreamWorker implements Runnable {
         String cause = "stream '" + stream.id + "': " + f.getMessage();
         if (!spec.live() || !f.kind().retryable()) {
           log.error("{}", cause);
-          stream.decoderEnded(EndReason.FAILED, cause, f.kind());
+          ended(EndReason.FAILED, cause, f.kind());
           return;
         }
         failedAttempts++;
@@ -96,7 +113,7 @@ final class VideoStreamWorker implements Runnable {
           String why =
               cause + " (gave up after " + (failedAttempts - 1) + " reconnection attempts)";
           log.error("{}", why);
-          stream.decoderEnded(EndReason.FAILED, why, f.kind());
+          ended(EndReason.FAILED, why, f.kind());
           return;
         }
         if (!backOff(failedAttempts, cause)) {
@@ -147,14 +164,13 @@ final class VideoStreamWorker implements Runnable {
     }
     lastMediaTimeUs = mediaTimeUs;
     stream.frameDecoded(mediaTimeUs);
-    if (!sampler.select(mediaTimeUs, key)) {
-      return;
+    PendingFrame pending = null;
+    if (sampler.select(mediaTimeUs, key)) {
+      pending = PendingFrame.of(nextSequence++, mediaTimeUs, key, frame);
+      stream.selected.incrementAndGet();
     }
-    PendingFrame pending = PendingFrame.of(nextSequence++, mediaTimeUs, key, frame);
-    stream.selected.incrementAndGet();
-    if (stream.queue.put(pending)) {
-      stream.dropped.incrementAndGet();
-    }
+    // Every decoded frame counts for shots: a cut between two selected frames still ends tracks.
+    shots.decoded(frame, mediaTimeUs, pending);
   }
 
   /**
@@ -201,7 +217,7 @@ final class VideoStreamWorker implements Runnable {
   }
 
   private void stopped() {
-    stream.decoderEnded(EndReason.STOPPED, "stopped", null);
+    ended(EndReason.STOPPED, "stopped", null);
   }
 
   private OpenRequest openRequest() {

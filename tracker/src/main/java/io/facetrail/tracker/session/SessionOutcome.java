@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param disposition what the session made of the record
  * @param events the track events to publish, in order
+ * @param shotChanged whether the record began a new shot, which ended every open track
  */
-public record SessionOutcome(Disposition disposition, List<TrackEvent> events) {
+public record SessionOutcome(
+    Disposition disposition, List<TrackEvent> events, boolean shotChanged) {
   /** What happened to a record. */
   public enum Disposition {
     /** Processed normally. */
@@ -28,6 +30,6 @@ public record SessionOutcome(Disposition disposition, List<TrackEvent> events) {
   }
 
   static SessionOutcome ignored() {
-    return new SessionOutcome(Disposition.IGNORED_OUT_OF_ORDER, List.of());
+    return new SessionOutcome(Disposition.IGNORED_OUT_OF_ORDER, List.of(), false);
   }
 }

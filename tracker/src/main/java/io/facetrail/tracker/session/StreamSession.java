@@ -45,26 +45,41 @@ public final class StreamSession {
   private FaceTracker tracker;
   private long run;
   private long lastSequence;
+  private long shot;
 
-  /** Restores a session (see {@code state.SessionCodec}). */
+  /**
+   * Restores a session (see {@code state.SessionCodec}).
+   *
+   * @param shot the shot number of the last frame processed, {@link #NO_SHOT} when none had one
+   */
   public StreamSession(
       String streamId,
       TrackingParameters params,
       long run,
       long lastSequence,
+      long shot,
       FaceTracker tracker,
       Map<Long, TrackLedger> ledgers) {
     this.streamId = streamId;
     this.params = params;
     this.run = run;
     this.lastSequence = lastSequence;
+    this.shot = shot;
     this.tracker = tracker;
     this.ledgers = new TreeMap<>(ledgers);
   }
 
+  /** The shot number before any frame with one (producers older than contract revision 2). */
+  public static final long NO_SHOT = -1;
+
   /** A new stream's first session. */
   public static StreamSession start(String streamId, TrackingParameters params) {
-    return new StreamSession(streamId, params, 0, -1, new FaceTracker(params), Map.of());
+    return new StreamSession(streamId, params, 0, -1, NO_SHOT, new FaceTracker(params), Map.of());
+  }
+
+  /** The shot number of the last frame processed in this run, {@link #NO_SHOT} if unknown. */
+  public long shot() {
+    return shot;
   }
 
   public String streamId() {
@@ -105,6 +120,17 @@ public final class StreamSession {
       }
       endRun(bestFaces, events);
       restarted = true;
+    }
+    boolean shotChanged = frame.hasShot() && shot != NO_SHOT && frame.getShot().getNumber() != shot;
+    if (frame.hasShot()) {
+      shot = frame.getShot().getNumber();
+    }
+    if (shotChanged) {
+      // The face in the same place after a cut is usually somebody else: no track, and so no
+      // name, may continue across it. Re-identification starts afresh in the new shot.
+      for (Removal removal : tracker.endAll(EndCause.SHOT_CHANGE)) {
+        end(removal, bestFaces, events);
+      }
     }
     List<Detection> detections = new ArrayList<>(frame.getFacesCount());
     for (int i = 0; i < frame.getFacesCount(); i++) {
@@ -160,14 +186,15 @@ public final class StreamSession {
     for (Removal removal : result.removed()) {
       end(removal, bestFaces, events);
     }
-    return new SessionOutcome(restarted ? Disposition.RESTARTED : Disposition.PROCESSED, events);
+    return new SessionOutcome(
+        restarted ? Disposition.RESTARTED : Disposition.PROCESSED, events, shotChanged);
   }
 
   /** Ends every open track of the stream and starts a new run. */
   public SessionOutcome onEnd(EndOfStream end, BestFaces bestFaces) {
     List<TrackEvent> events = new ArrayList<>();
     endRun(bestFaces, events);
-    return new SessionOutcome(Disposition.PROCESSED, events);
+    return new SessionOutcome(Disposition.PROCESSED, events, false);
   }
 
   private void endRun(BestFaces bestFaces, List<TrackEvent> events) {
@@ -177,6 +204,7 @@ public final class StreamSession {
     ledgers.clear();
     run++;
     lastSequence = -1;
+    shot = NO_SHOT;
     tracker = new FaceTracker(params);
   }
 
@@ -222,7 +250,11 @@ public final class StreamSession {
             .setLast(ledger.last())
             .setObservations(ledger.observations())
             .setCause(
-                removal.cause() == EndCause.LOST ? TrackEndCause.LOST : TrackEndCause.STREAM_ENDED);
+                switch (removal.cause()) {
+                  case LOST -> TrackEndCause.LOST;
+                  case SHOT_CHANGE -> TrackEndCause.SHOT_CHANGE;
+                  case STREAM_ENDED, NOT_CONFIRMED -> TrackEndCause.STREAM_ENDED;
+                });
     if (best != null) {
       ended.setBestFace(best);
     }

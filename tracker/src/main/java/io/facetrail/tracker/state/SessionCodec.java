@@ -46,6 +46,9 @@ public final class SessionCodec {
             .setRun(session.run())
             .setNextTrackNumber(session.tracker().nextNumber())
             .setLastSequence(session.lastSequence());
+    if (session.shot() != StreamSession.NO_SHOT) {
+      b.setShot(session.shot());
+    }
     Map<Long, TrackLedger> ledgers = session.ledgers();
     for (Track t : session.tracker().tracks()) {
       b.addTracks(track(t, ledgers.get(t.number())));
@@ -91,6 +94,7 @@ public final class SessionCodec {
         params,
         r.getRun(),
         r.getLastSequence(),
+        r.hasShot() ? r.getShot() : StreamSession.NO_SHOT,
         new FaceTracker(params, r.getNextTrackNumber(), tracks),
         ledgers);
   }

@@ -18,6 +18,7 @@ final class TrackerMetrics {
   private final Counter streamsEnded;
   private final Counter started;
   private final Counter observations;
+  private final Counter shotChanges;
   private final Timer recordTime;
 
   TrackerMetrics(MeterRegistry registry) {
@@ -46,6 +47,10 @@ final class TrackerMetrics {
         Counter.builder("facetrail.tracker.observations")
             .description("Track observations published")
             .register(registry);
+    shotChanges =
+        Counter.builder("facetrail.tracker.shot.changes")
+            .description("Frames that began a new shot (every open track of the stream ended)")
+            .register(registry);
     recordTime =
         Timer.builder("facetrail.tracker.record.duration")
             .description("Time to process one faces record, state load and store included")
@@ -61,6 +66,10 @@ final class TrackerMetrics {
     if (disposition != SessionOutcome.Disposition.IGNORED_OUT_OF_ORDER) {
       faces.increment(faceCount);
     }
+  }
+
+  void shotChanged() {
+    shotChanges.increment();
   }
 
   void streamEnded() {

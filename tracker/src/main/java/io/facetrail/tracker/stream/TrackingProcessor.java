@@ -67,6 +67,9 @@ final class TrackingProcessor implements Processor<String, FacesRecord, String, 
     if (value.hasFrameFaces()) {
       outcome = session.onFrame(value.getFrameFaces(), bestFaces);
       metrics.frame(outcome.disposition(), value.getFrameFaces().getFacesCount());
+      if (outcome.shotChanged()) {
+        metrics.shotChanged();
+      }
       if (outcome.disposition() == SessionOutcome.Disposition.IGNORED_OUT_OF_ORDER) {
         log.warn(
             "Ignored frame {} of stream {}: frame {} was already processed",

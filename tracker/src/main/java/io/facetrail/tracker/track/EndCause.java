@@ -7,5 +7,7 @@ public enum EndCause {
   /** Missed before it was confirmed: never published. */
   NOT_CONFIRMED,
   /** The stream ended. */
-  STREAM_ENDED
+  STREAM_ENDED,
+  /** The camera's view changed (a cut, fade or abrupt camera move). */
+  SHOT_CHANGE
 }

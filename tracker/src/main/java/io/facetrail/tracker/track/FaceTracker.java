@@ -208,10 +208,17 @@ public final class FaceTracker {
 
   /** Ends every track (the stream ended) and returns them with their causes. */
   public List<Removal> endAll() {
+    return endAll(EndCause.STREAM_ENDED);
+  }
+
+  /**
+   * Ends every track, confirmed ones with {@code cause}, and returns them; track numbers go on
+   * counting, so the tracks that come next never reuse an ended track's number.
+   */
+  public List<Removal> endAll(EndCause cause) {
     List<Removal> removed = new ArrayList<>(tracks.size());
     for (Track track : tracks) {
-      removed.add(
-          new Removal(track, track.isConfirmed() ? EndCause.STREAM_ENDED : EndCause.NOT_CONFIRMED));
+      removed.add(new Removal(track, track.isConfirmed() ? cause : EndCause.NOT_CONFIRMED));
     }
     tracks.clear();
     return removed;
