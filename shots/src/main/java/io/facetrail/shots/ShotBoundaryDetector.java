@@ -200,7 +200,6 @@ public final class ShotBoundaryDetector {
       return; // the camera moved on: too little of the old view is left to compare
     }
     double span = comparator.compare(far.signature(), frame, dx, dy).dissimilarity();
-      System.err.println("span " + index + " " + span + " dx " + dx);
     double threshold =
         spans.threshold(
             settings.gradualFloor(), settings.gradualSpread(), settings.gradualCeiling());
