@@ -23,6 +23,10 @@ final class RunningSpread {
     size = Math.min(size + 1, CAPACITY);
   }
 
+  int size() {
+    return size;
+  }
+
   void clear() {
     size = 0;
     next = 0;

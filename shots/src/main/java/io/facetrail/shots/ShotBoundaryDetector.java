@@ -24,6 +24,9 @@ import java.util.List;
  * {@link #decidedThrough()}, so a frame at or before it can be released with its shot.
  */
 public final class ShotBoundaryDetector {
+  /** Consecutive frames whose span must be above the threshold before a dissolve is called. */
+  private static final int GRADUAL_FRAMES = 3;
+
   private final ShotSettings settings;
   private final SignatureComparator comparator;
   private final long windowUs;
@@ -38,6 +41,7 @@ public final class ShotBoundaryDetector {
   private Candidate candidate;
   private long shotStartUs = Long.MIN_VALUE / 2;
   private int shiftX;
+  private int spanAbove;
   private int shiftY;
 
   public ShotBoundaryDetector(ShotSettings settings) {
@@ -203,13 +207,19 @@ public final class ShotBoundaryDetector {
     double threshold =
         spans.threshold(
             settings.gradualFloor(), settings.gradualSpread(), settings.gradualCeiling());
-    if (span >= threshold) {
+    boolean above = spans.size() >= RunningSpread.MIN_VALUES && span >= threshold;
+    // A frame or two above is an outlier (a shift that fell between cells, a passer-by close to
+    // the lens); a dissolve keeps the span up for as long as it lasts.
+    spanAbove = above ? spanAbove + 1 : 0;
+    if (spanAbove >= GRADUAL_FRAMES) {
       found.add(new ShotBoundary(index, frame.timeUs(), ShotBoundary.Kind.GRADUAL, span));
       shotStartUs = frame.timeUs();
       startShot(frame);
       return;
     }
-    spans.add(span);
+    if (!above) {
+      spans.add(span); // the shot's usual level: a rising candidate is no part of it
+    }
   }
 
   /** Forgets the previous shot: its statistics say nothing about the new one. */
@@ -219,6 +229,7 @@ public final class ShotBoundaryDetector {
     window.clear();
     shiftX = 0;
     shiftY = 0;
+    spanAbove = 0;
     previous = first;
     window.addLast(new Past(first, 0, 0));
   }

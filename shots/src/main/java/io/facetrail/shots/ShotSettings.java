@@ -62,18 +62,18 @@ public record ShotSettings(
   /** The defaults, chosen on the development sequences of {@code eval shots} (see its README). */
   public static ShotSettings defaults() {
     return new ShotSettings(
-        0.45,
+        0.35,
         6.0,
         0.75,
         2,
         Duration.ofMillis(1000),
         0.5,
-        6.0,
+        4.0,
         0.85,
         6.0,
         8,
         6,
-        Duration.ofMillis(1500));
+        Duration.ofMillis(1000));
   }
 
   private static void requireUnit(String name, double v) {

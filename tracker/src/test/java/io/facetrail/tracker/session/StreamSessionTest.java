@@ -144,6 +144,49 @@ class StreamSessionTest {
     assertThat(session.lastSequence()).as("nothing changed").isEqualTo(-1);
   }
 
+  @Test
+  void aShotChangeEndsEveryTrackAndTheSameFacesStartNewOnes() {
+    for (int f = 0; f < 10; f++) {
+      assertThat(inShot(f, 0).shotChanged()).isFalse();
+    }
+    // The same people in the same places after a cut: by motion and appearance they would
+    // continue, but nothing may continue across a shot boundary.
+    SessionOutcome cut = inShot(10, 1);
+    assertThat(cut.shotChanged()).isTrue();
+    List<TrackEvent> ended = cut.events().stream().filter(TrackEvent::hasEnded).toList();
+    assertThat(ended)
+        .extracting(TrackEvent::getTrackId)
+        .containsExactlyInAnyOrder("cam-1/r0/t0", "cam-1/r0/t1");
+    assertThat(ended)
+        .allMatch(e -> e.getEnded().getCause() == TrackEndCause.SHOT_CHANGE)
+        .allMatch(e -> e.getEnded().getLast().getSequence() == 9);
+    assertThat(cut.events()).filteredOn(TrackEvent::hasObservation).isEmpty();
+    inShot(11, 1);
+    List<TrackEvent> next = inShot(12, 1).events();
+    assertThat(byTrack(next).keySet()).containsExactlyInAnyOrder("cam-1/r0/t2", "cam-1/r0/t3");
+    assertThat(session.shot()).isEqualTo(1);
+    assertThat(inShot(13, 1).shotChanged()).isFalse();
+  }
+
+  @Test
+  void framesWithoutShotsNeverEndTracks() {
+    for (int f = 0; f < 5; f++) {
+      inShot(f, 4);
+    }
+    // A producer older than contract revision 2 sends no shot: no change can be seen.
+    SessionOutcome o = frame(5);
+    assertThat(o.shotChanged()).isFalse();
+    assertThat(o.events()).noneMatch(TrackEvent::hasEnded);
+  }
+
+  private SessionOutcome inShot(long sequence, long shot) {
+    var frame =
+        scene.frame(sequence).getFrameFaces().toBuilder()
+            .setShot(io.facetrail.contracts.proto.Shot.newBuilder().setNumber(shot))
+            .build();
+    return session.onFrame(frame, bestFaces);
+  }
+
   private SessionOutcome frame(long sequence) {
     return session.onFrame(scene.frame(sequence).getFrameFaces(), bestFaces);
   }

@@ -48,6 +48,28 @@ class SessionCodecTest {
   }
 
   @Test
+  void keepsTheShotSoARestoredSessionStillEndsTracksAtTheNextCut() {
+    WalkingFaces scene = new WalkingFaces("cam", 2, 3);
+    InMemoryBestFaces best = new InMemoryBestFaces();
+    StreamSession original = StreamSession.start("cam", params);
+    assertThat(codec.decode(codec.encode(original)).shot()).isEqualTo(StreamSession.NO_SHOT);
+    for (int f = 0; f < 5; f++) {
+      FrameFaces frame =
+          scene.frame(f).getFrameFaces().toBuilder()
+              .setShot(io.facetrail.contracts.proto.Shot.newBuilder().setNumber(7))
+              .build();
+      original.onFrame(frame, best);
+    }
+    StreamSession restored = codec.decode(codec.encode(original));
+    assertThat(restored.shot()).isEqualTo(7);
+    FrameFaces cut =
+        scene.frame(5).getFrameFaces().toBuilder()
+            .setShot(io.facetrail.contracts.proto.Shot.newBuilder().setNumber(8))
+            .build();
+    assertThat(restored.onFrame(cut, best).shotChanged()).isTrue();
+  }
+
+  @Test
   void refusesUnknownVersionsAndGarbageClearly() {
     assertThatThrownBy(() -> codec.decode(new byte[] {9, 1, 2}))
         .isInstanceOf(CorruptStateException.class)
