@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.contracts.proto.EndOfStream;
 import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
+import io.facetrail.contracts.proto.ShotChangeKind;
 import io.facetrail.ingest.media.SourceFailure;
 import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceSpec;
@@ -92,6 +93,37 @@ class FileIngestIT {
     assertThat(end.getReason()).isEqualTo(io.facetrail.contracts.proto.EndReason.COMPLETED);
     assertThat(end.getFramesPublished()).isEqualTo(50);
     assertThat(end.getLastSequence()).isEqualTo(49);
+  }
+
+  @Test
+  void aCutBetweenTwoSampledFramesReachesTheNextPublishedFrameAsANewShot() throws Exception {
+    Path cut = GeneratedVideo.writeWithCut(dir.resolve("cut.mp4"), 60, 27, 320, 240);
+    StreamOutcome outcome =
+        ingest(SourceSpec.builder(cut.toString()).optSampling(SamplingPolicy.fps(5)).build());
+
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "cut", WAIT));
+    assertThat(frames).hasSize(12);
+    assertThat(frames).extracting(Frame::hasShot).containsOnly(true);
+    // Frames 0, 5, ..., 25 show the first view; the cut is at frame 27, which is not published.
+    assertThat(frames)
+        .extracting(f -> f.getShot().getNumber())
+        .containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L);
+    Frame first = frames.get(6);
+    assertThat(first.getShot().hasChange()).isTrue();
+    assertThat(first.getShot().getChange().getKind()).isEqualTo(ShotChangeKind.CUT);
+    assertThat(first.getShot().getChange().getMediaTimeUs()).isEqualTo(27 * 40_000L);
+    assertThat(frames.stream().filter(f -> f.getShot().hasChange())).hasSize(1);
+  }
+
+  @Test
+  void aMovingObjectOnOneViewIsOneShot() throws Exception {
+    Path oneView = GeneratedVideo.writeWithCut(dir.resolve("one-view.mp4"), 50, 0, 320, 240);
+    ingest(SourceSpec.builder(oneView.toString()).build());
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "one-view", WAIT));
+    assertThat(frames).hasSize(50);
+    assertThat(frames).extracting(f -> f.getShot().getNumber()).containsOnly(0L);
+    assertThat(frames).extracting(f -> f.getShot().hasChange()).containsOnly(false);
   }
 
   @Test

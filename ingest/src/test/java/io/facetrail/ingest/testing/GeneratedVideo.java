@@ -47,6 +47,52 @@ public final class GeneratedVideo {
     return file;
   }
 
+  /**
+   * A video of two unrelated views joined by a hard cut: {@link #picture} up to frame {@code
+   * cutAt}, then {@link #otherView}.
+   */
+  public static Path writeWithCut(Path file, int frames, int cutAt, int width, int height)
+      throws Exception {
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+      recorder.setFormat("mp4");
+      recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+      recorder.setFrameRate(25);
+      recorder.setGopSize(12);
+      recorder.setVideoQuality(4);
+      recorder.start();
+      for (int i = 0; i < frames; i++) {
+        BufferedImage img = i < cutAt ? picture(i, width, height) : otherView(i, width, height);
+        recorder.record(converter.convert(img), avutil.AV_PIX_FMT_BGR24);
+      }
+      recorder.stop();
+    }
+    return file;
+  }
+
+  /** Frame {@code i} of a view unlike {@link #picture}: bars and a disc moving to the left. */
+  public static BufferedImage otherView(int i, int width, int height) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setColor(new Color(30, 30, 40));
+      g.fillRect(0, 0, width, height);
+      for (int x = 0, k = 0; x < width; x += 12 + (k * 7) % 23, k++) {
+        g.setColor(new Color(200 - (k * 37) % 120, 180, 60 + (k * 53) % 150));
+        g.fillRect(x, 0, 6, height);
+      }
+      int r = Math.max(6, height / 6);
+      g.setColor(Color.WHITE);
+      // Moves steadily without wrapping around: an object jumping across the frame is, to a shot
+      // detector, no different from a cut.
+      g.fillOval(width - r * 3 - Math.min(i * 2, width / 2), height / 2, 2 * r, 2 * r);
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
   /** Frame {@code i} of a generated video. */
   public static BufferedImage picture(int i, int width, int height) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
