@@ -265,7 +265,7 @@ public final class StreamSession {
     return TrackEvent.newBuilder().setTrackId(trackId).setStreamId(streamId);
   }
 
-  private static Detection detection(FrameFaces frame, int index) {
+  private Detection detection(FrameFaces frame, int index) {
     Face face = frame.getFaces(index);
     Box b = face.getBox();
     float[] appearance;
@@ -274,6 +274,11 @@ public final class StreamSession {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "face " + index + " of frame " + frame.getSequence() + " has an unusable code", e);
+    }
+    if (face.getQuality() < params.appearanceMinQuality()) {
+      // Too small, blurred or turned to say who it is: the tracker links it by motion alone, and
+      // only where that is unambiguous.
+      appearance = null;
     }
     return new Detection(
         new BoundingBox(b.getX(), b.getY(), b.getWidth(), b.getHeight()),

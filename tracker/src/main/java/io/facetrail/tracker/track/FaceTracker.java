@@ -81,12 +81,15 @@ public final class FaceTracker {
       }
     }
     boolean[] matched = new boolean[t];
+    boolean[][] continuity = continuity(predicted, detections);
 
     List<Integer> rows = indices(t, i -> true);
     match(
         rows,
         high,
-        (i, d) -> stageOneCost(tracks.get(i), predicted[i], projections[i], detections.get(d)),
+        (i, d) ->
+            stageOneCost(
+                tracks.get(i), predicted[i], projections[i], detections.get(d), continuity[i][d]),
         matched,
         trackOf,
         timeUs,
@@ -95,10 +98,10 @@ public final class FaceTracker {
     match(
         rows,
         low,
-        (i, d) -> {
-          double iou = predicted[i].iou(detections.get(d).box());
-          return iou >= params.lowScoreMinIou() ? 1 - iou : HungarianAssignment.FORBIDDEN;
-        },
+        (i, d) ->
+            continuity[i][d]
+                ? 1 - predicted[i].iou(detections.get(d).box())
+                : HungarianAssignment.FORBIDDEN,
         matched,
         trackOf,
         timeUs,
@@ -231,17 +234,56 @@ public final class FaceTracker {
         nextNumber++, phase, filter.initiate(det.box(), timeUs), appearance, 1, timeUs, det.box());
   }
 
+  /**
+   * Which (track, detection) pairs have unambiguous motion continuity: the track was matched in the
+   * previous frame (not lost), the detection overlaps its prediction by at least {@code
+   * lowScoreMinIou}, and neither has anything else in such an overlap. This is all that may link a
+   * face whose code cannot tell who it is (weak, small or blurred), so that such a face never
+   * carries a track, and its name, over to a neighbour.
+   */
+  private boolean[][] continuity(BoundingBox[] predicted, List<Detection> detections) {
+    int t = predicted.length;
+    int n = detections.size();
+    boolean[][] overlaps = new boolean[t][n];
+    int[] perTrack = new int[t];
+    int[] perDetection = new int[n];
+    for (int i = 0; i < t; i++) {
+      for (int d = 0; d < n; d++) {
+        if (predicted[i].iou(detections.get(d).box()) >= params.lowScoreMinIou()) {
+          overlaps[i][d] = true;
+          perTrack[i]++;
+          perDetection[d]++;
+        }
+      }
+    }
+    boolean[][] out = new boolean[t][n];
+    for (int i = 0; i < t; i++) {
+      if (tracks.get(i).phase() == TrackPhase.LOST) {
+        continue;
+      }
+      for (int d = 0; d < n; d++) {
+        out[i][d] = overlaps[i][d] && perTrack[i] == 1 && perDetection[d] == 1;
+      }
+    }
+    return out;
+  }
+
   private double stageOneCost(
-      Track track, BoundingBox predicted, BoxKalmanFilter.Projection projection, Detection det) {
+      Track track,
+      BoundingBox predicted,
+      BoxKalmanFilter.Projection projection,
+      Detection det,
+      boolean continuous) {
     double iou = predicted.iou(det.box());
+    if (track.appearance() == null || det.appearance() == null) {
+      // No code to tell who it is: only unambiguous motion continuity links it.
+      return continuous ? 1 - iou : HungarianAssignment.FORBIDDEN;
+    }
     if (iou < params.minIou() && projection.mahalanobis(det.box()) > params.motionGate()) {
       return HungarianAssignment.FORBIDDEN;
     }
     double motion = 1 - iou;
     double w = params.motionWeight();
-    if (track.appearance() == null || det.appearance() == null) {
-      return motion;
-    }
     double distance = Appearance.distance(track.appearance(), det.appearance());
     if (distance > params.appearanceGate()) {
       return HungarianAssignment.FORBIDDEN;

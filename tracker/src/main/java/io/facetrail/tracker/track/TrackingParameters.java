@@ -18,7 +18,13 @@ import java.time.Duration;
  * @param motionGate stage-one motion gate: squared Mahalanobis distance that admits a pair even
  *     without overlap (fast motion, long gaps); 13.28 is the 99% quantile of chi² with 4 degrees
  * @param lowScoreMinIou overlap a weak detection needs with a track's prediction
- * @param appearanceGate largest face-code distance (unit embeddings, 0..2) of a stage-one pair
+ * @param appearanceGate largest face-code distance (unit embeddings, 0..2) of a stage-one pair; no
+ *     more than the matcher's decision threshold, so a face extends a track only when its code
+ *     would be called the same person
+ * @param appearanceMinQuality a face below this quality (0..1, the embedder's score) has a code too
+ *     unreliable to vouch for who it is: it extends a track only by unambiguous motion continuity
+ *     (the track seen in the previous frame, overlap at least {@code lowScoreMinIou}, no other
+ *     track or face in that overlap)
  * @param motionWeight share of motion (1 - IoU) in the stage-one cost; the rest is appearance
  *     distance divided by {@code appearanceGate}
  * @param reidDistance largest face-code distance at which a track left unmatched by motion (mostly
@@ -41,6 +47,7 @@ public record TrackingParameters(
     double motionGate,
     double lowScoreMinIou,
     double appearanceGate,
+    double appearanceMinQuality,
     double motionWeight,
     double reidDistance,
     double reidMaxScaleChange,
@@ -63,7 +70,8 @@ public record TrackingParameters(
         0.2,
         13.28,
         0.5,
-        0.45,
+        0.38,
+        0.3,
         0.5,
         0.35,
         2.0,
@@ -120,6 +128,7 @@ public record TrackingParameters(
     p.range(motionGate, 0, 1e6, ConfigProblems.path(path, "motionGate"));
     p.range(lowScoreMinIou, 0, 1, ConfigProblems.path(path, "lowScoreMinIou"));
     p.range(appearanceGate, 1e-3, 2, ConfigProblems.path(path, "appearanceGate"));
+    p.range(appearanceMinQuality, 0, 1, ConfigProblems.path(path, "appearanceMinQuality"));
     p.range(motionWeight, 0, 1, ConfigProblems.path(path, "motionWeight"));
     p.range(reidDistance, 0, 2, ConfigProblems.path(path, "reidDistance"));
     p.range(reidMaxScaleChange, 1, 100, ConfigProblems.path(path, "reidMaxScaleChange"));
