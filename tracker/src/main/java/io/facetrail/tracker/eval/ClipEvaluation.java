@@ -111,8 +111,12 @@ public final class ClipEvaluation {
               List<Detection> dets = new ArrayList<>();
               for (DetectedFace d : detector.detect(image)) {
                 dets.add(
-                    new Detection(
-                        d.box(), d.score(), FaceCode.normalise(FaceCode.dequantise(d.code()))));
+                    Detection.of(
+                        d.box(),
+                        d.score(),
+                        d.quality(),
+                        FaceCode.normalise(FaceCode.dequantise(d.code())),
+                        params));
               }
               detections[0] += dets.size();
               FrameResult r = tracker.step(timeUs, dets);
@@ -139,8 +143,10 @@ public final class ClipEvaluation {
                 span[2]++;
                 float[] sum = appearanceSum.computeIfAbsent(t.number(), k -> new float[128]);
                 float[] a = dets.get(i).appearance();
-                for (int j = 0; j < sum.length; j++) {
-                  sum[j] += a[j];
+                if (a != null) { // a face too poor to say who it is adds nothing to the mean
+                  for (int j = 0; j < sum.length; j++) {
+                    sum[j] += a[j];
+                  }
                 }
                 if (t.isConfirmed()) {
                   confirmed.put(t.number(), true);

@@ -220,6 +220,8 @@ public final class TrackingEvalCommand implements Callable<Integer> {
       AppearanceStats appearance = new AppearanceStats();
       long frames = 0;
       double seconds = 0;
+      long shotChanges = 0;
+      long transfers = 0;
       for (Scenario scenario : scenarios) {
         int first = 0;
         for (Scenario s : all.subList(0, all.indexOf(scenario))) {
@@ -227,22 +229,32 @@ public final class TrackingEvalCommand implements Callable<Integer> {
         }
         List<FacePhoto> photos = cast.photos().subList(first, first + scenario.photos());
         SequenceResult r = evaluation.run(scenario, photos);
-        System.out.println(json(r.name(), r.frames(), r.scores(), r.appearance(), r.seconds(), ""));
+        System.out.println(
+            json(
+                r.name(),
+                r.frames(),
+                r.scores(),
+                r.appearance(),
+                r.seconds(),
+                identity(r.shotChanges(), r.identityTransfers())));
         total = total.plus(r.scores());
+        shotChanges += r.shotChanges();
+        transfers += r.identityTransfers();
         appearance.addAll(r.appearance());
         frames += r.frames();
         seconds += r.seconds();
       }
       String config =
-          String.format(
-              Locale.ROOT,
-              ",\"seed\":%d,\"iou_threshold\":%.2f,\"people_rejected_by_detector\":%d,"
-                  + "\"faces\":\"%s\",\"tracking\":\"%s\"",
-              seed,
-              iou,
-              cast.rejected(),
-              faces.description(),
-              params);
+          identity(shotChanges, transfers)
+              + String.format(
+                  Locale.ROOT,
+                  ",\"seed\":%d,\"iou_threshold\":%.2f,\"people_rejected_by_detector\":%d,"
+                      + "\"faces\":\"%s\",\"tracking\":\"%s\"",
+                  seed,
+                  iou,
+                  cast.rejected(),
+                  faces.description(),
+                  params);
       System.out.println(json("all", frames, total, appearance, seconds, config));
       if (faces instanceof CachingDetector cache) {
         log.info("Detection cache: {} frames reused, {} detected", cache.hits(), cache.misses());
@@ -269,6 +281,12 @@ public final class TrackingEvalCommand implements Callable<Integer> {
                               + all.stream().map(Scenario::name).toList())));
     }
     return out;
+  }
+
+  /** Shot changes the tracker ended its tracks at, and frames a track covered the wrong person. */
+  private static String identity(long shotChanges, long transfers) {
+    return String.format(
+        Locale.ROOT, ",\"shot_changes\":%d,\"identity_transfers\":%d", shotChanges, transfers);
   }
 
   private static Path envPath(String name) {

@@ -1,18 +1,25 @@
 package io.facetrail.tracker.eval;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.shots.ImageSignatures;
+import io.facetrail.shots.ShotBoundary;
+import io.facetrail.shots.ShotBoundaryDetector;
+import io.facetrail.shots.ShotSettings;
 import io.facetrail.tracker.box.BoundingBox;
 import io.facetrail.tracker.eval.detect.DetectedFace;
 import io.facetrail.tracker.eval.detect.FrameFaceDetector;
 import io.facetrail.tracker.eval.metrics.FrameTruth;
+import io.facetrail.tracker.eval.metrics.IdentityTransfers;
 import io.facetrail.tracker.eval.metrics.LabelledBox;
 import io.facetrail.tracker.eval.metrics.MotEvaluator;
 import io.facetrail.tracker.eval.metrics.TrackingScores;
+import io.facetrail.tracker.eval.scene.Actor;
 import io.facetrail.tracker.eval.scene.FacePhoto;
 import io.facetrail.tracker.eval.scene.LfwPhotos;
 import io.facetrail.tracker.eval.scene.Scenario;
 import io.facetrail.tracker.eval.scene.SceneRenderer;
 import io.facetrail.tracker.track.Detection;
+import io.facetrail.tracker.track.EndCause;
 import io.facetrail.tracker.track.FaceTracker;
 import io.facetrail.tracker.track.FrameResult;
 import io.facetrail.tracker.track.Merge;
@@ -44,12 +51,14 @@ public final class TrackingEvaluation {
   private final FrameFaceDetector detector;
   private final TrackingParameters params;
   private final MotEvaluator evaluator;
+  private final IdentityTransfers identityTransfers;
 
   public TrackingEvaluation(
       FrameFaceDetector detector, TrackingParameters params, double iouThreshold) {
     this.detector = detector;
     this.params = params;
     this.evaluator = new MotEvaluator(iouThreshold);
+    this.identityTransfers = new IdentityTransfers(iouThreshold, params.minHits());
   }
 
   /** The scores and statistics of one scenario. */
@@ -60,6 +69,8 @@ public final class TrackingEvaluation {
       long detections,
       TrackingScores scores,
       AppearanceStats appearance,
+      long shotChanges,
+      long identityTransfers,
       double seconds) {}
 
   /** Photos ready for the scenarios, and how many people were skipped on the way. */
@@ -121,6 +132,7 @@ public final class TrackingEvaluation {
     AppearanceStats appearance = new AppearanceStats();
     Map<Long, float[]> lastSeen = new HashMap<>();
     long detectionCount = 0;
+    Set<Integer> shotStarts = shotStarts(renderer);
     for (int f = 0; f < renderer.frames(); f++) {
       if (f % 20 == 0) {
         log.info("{}: frame {} of {}", scenario.name(), f, renderer.frames());
@@ -132,9 +144,18 @@ public final class TrackingEvaluation {
       List<Detection> detections = new ArrayList<>(faces.size());
       for (DetectedFace d : faces) {
         detections.add(
-            new Detection(d.box(), d.score(), FaceCode.normalise(FaceCode.dequantise(d.code()))));
+            Detection.of(
+                d.box(),
+                d.score(),
+                d.quality(),
+                FaceCode.normalise(FaceCode.dequantise(d.code())),
+                params));
       }
       collectAppearance(frame.truth(), detections, lastSeen, appearance);
+      if (shotStarts.contains(f)) {
+        // As the tracker service does on a new shot number: every open track ends here.
+        tracker.endAll(EndCause.SHOT_CHANGE);
+      }
       FrameResult result = tracker.step(Math.round(frame.time() * 1e6), detections);
       for (Merge m : result.merged()) {
         List<Sighting> earlier = sightings.remove(m.from().number());
@@ -165,6 +186,11 @@ public final class TrackingEvaluation {
       }
     }
     TrackingScores scores = evaluator.evaluate(truth, hypotheses);
+    Map<Long, Long> personOf = new HashMap<>();
+    for (Actor a : scenario.actors()) {
+      personOf.put((long) a.id(), (long) a.photo());
+    }
+    long transfers = identityTransfers.count(truth, hypotheses, id -> personOf.get(id));
     return new SequenceResult(
         scenario.name(),
         renderer.frames(),
@@ -172,7 +198,28 @@ public final class TrackingEvaluation {
         detectionCount,
         scores,
         appearance,
+        shotStarts.size(),
+        transfers,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The frames that begin a new shot, found by the same detector ingest runs, on the frames as
+   * rendered (the evaluation's frames are all the "decoded" frames there are).
+   */
+  private static Set<Integer> shotStarts(SceneRenderer renderer) {
+    ShotBoundaryDetector shots = new ShotBoundaryDetector(ShotSettings.defaults());
+    List<ShotBoundary> found = new ArrayList<>();
+    for (int f = 0; f < renderer.frames(); f++) {
+      SceneRenderer.Frame frame = renderer.frame(f);
+      found.addAll(shots.push(ImageSignatures.of(frame.image(), Math.round(frame.time() * 1e6))));
+    }
+    found.addAll(shots.finish());
+    Set<Integer> starts = new HashSet<>();
+    for (ShotBoundary b : found) {
+      starts.add((int) b.frameIndex());
+    }
+    return starts;
   }
 
   private record Sighting(int frame, BoundingBox box) {}

@@ -275,15 +275,12 @@ public final class StreamSession {
       throw new IllegalArgumentException(
           "face " + index + " of frame " + frame.getSequence() + " has an unusable code", e);
     }
-    if (face.getQuality() < params.appearanceMinQuality()) {
-      // Too small, blurred or turned to say who it is: the tracker links it by motion alone, and
-      // only where that is unambiguous.
-      appearance = null;
-    }
-    return new Detection(
+    return Detection.of(
         new BoundingBox(b.getX(), b.getY(), b.getWidth(), b.getHeight()),
         face.getDetectionScore(),
-        appearance);
+        face.getQuality(),
+        appearance,
+        params);
   }
 
   private static TrackObservation observation(

@@ -27,7 +27,43 @@ public final class Scenarios {
         exitAndReenter(seed + 2),
         crowd(seed + 3),
         approach(seed + 4),
-        irregular(seed + 5));
+        irregular(seed + 5),
+        cut(seed + 6));
+  }
+
+  /**
+   * Hard cuts between views with people in the same places: two people, a cut to two others
+   * standing where they stood, and a cut to a third view with the first two again. By position and
+   * motion every track would continue across each cut; none may (a track identified as one person
+   * would carry the name onto another).
+   */
+  static Scenario cut(long seed) {
+    List<Actor> actors = new ArrayList<>();
+    double[][] shots = {{0, 2.95}, {3.0, 5.95}, {6.0, 9.0}};
+    int[][] photos = {{0, 1}, {2, 3}, {0, 1}};
+    int id = 0;
+    for (int s = 0; s < shots.length; s++) {
+      double t0 = shots[s][0];
+      double t1 = shots[s][1];
+      // Each shot continues the same slow walk, so positions match across the cut.
+      actors.add(
+          new Actor(
+              id++,
+              photos[s][0],
+              1,
+              List.of(
+                  new Keyframe(t0, 300 + 20 * t0, 270, 150),
+                  new Keyframe(t1, 300 + 20 * t1, 270, 150))));
+      actors.add(
+          new Actor(
+              id++,
+              photos[s][1],
+              0,
+              List.of(
+                  new Keyframe(t0, 680 - 15 * t0, 250, 140),
+                  new Keyframe(t1, 680 - 15 * t1, 250, 140))));
+    }
+    return new Scenario("cut", WIDTH, HEIGHT, steady(9), actors, seed, List.of(3.0, 6.0));
   }
 
   static Scenario crossing(long seed) {

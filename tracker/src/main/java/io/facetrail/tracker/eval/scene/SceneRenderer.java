@@ -10,7 +10,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,7 +29,7 @@ public final class SceneRenderer {
 
   private final Scenario scenario;
   private final List<FacePhoto> photos;
-  private final BufferedImage background;
+  private final Map<Integer, BufferedImage> backgrounds = new HashMap<>();
 
   /**
    * @param photos the scenario's photos, indexed as its actors' {@code photo}
@@ -39,7 +41,6 @@ public final class SceneRenderer {
     }
     this.scenario = scenario;
     this.photos = List.copyOf(photos);
-    this.background = background(scenario.width(), scenario.height(), scenario.backgroundSeed());
   }
 
   /** A frame: the image and its ground truth. */
@@ -51,7 +52,14 @@ public final class SceneRenderer {
     BufferedImage image =
         new BufferedImage(scenario.width(), scenario.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
-    g.drawImage(background, 0, 0, null);
+    int shot = scenario.shotAt(time);
+    g.drawImage(
+        backgrounds.computeIfAbsent(
+            shot,
+            k -> background(scenario.width(), scenario.height(), scenario.backgroundSeed() + k)),
+        0,
+        0,
+        null);
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     for (Placed p : placed) {

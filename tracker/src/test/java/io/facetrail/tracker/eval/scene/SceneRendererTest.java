@@ -3,9 +3,13 @@ package io.facetrail.tracker.eval.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.facetrail.shots.ImageSignatures;
+import io.facetrail.shots.ShotBoundaryDetector;
+import io.facetrail.shots.ShotSettings;
 import io.facetrail.tracker.eval.metrics.FrameTruth;
 import io.facetrail.tracker.eval.scene.Actor.Keyframe;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +73,32 @@ class SceneRendererTest {
     }
     assertThat(Scenarios.all(3))
         .extracting(Scenario::name)
-        .containsExactly("crossing", "occlusion", "exit-reenter", "crowd", "approach", "irregular");
+        .containsExactly(
+            "crossing", "occlusion", "exit-reenter", "crowd", "approach", "irregular", "cut");
+  }
+
+  @Test
+  void theCutScenarioChangesViewWhereItsShotsChangeAndTheShotDetectorSeesIt() {
+    Scenario cut = Scenarios.cut(5);
+    List<FacePhoto> photos = new ArrayList<>();
+    for (int i = 0; i < cut.photos(); i++) {
+      photos.add(new FacePhoto(i, photo.patch(), new double[] {0.2, 0.25, 0.6, 0.5}));
+    }
+    SceneRenderer renderer = new SceneRenderer(cut, photos);
+    ShotBoundaryDetector shots = new ShotBoundaryDetector(ShotSettings.defaults());
+    List<Long> found = new ArrayList<>();
+    for (int f = 0; f < renderer.frames(); f++) {
+      SceneRenderer.Frame frame = renderer.frame(f);
+      shots
+          .push(ImageSignatures.of(frame.image(), Math.round(frame.time() * 1e6)))
+          .forEach(b -> found.add(b.frameIndex()));
+    }
+    shots.finish().forEach(b -> found.add(b.frameIndex()));
+    // 10 fps: the cuts at 3 s and 6 s are frames 30 and 60.
+    assertThat(found).containsExactly(30L, 60L);
+    assertThat(cut.shotAt(2.9)).isZero();
+    assertThat(cut.shotAt(3.0)).isEqualTo(1);
+    assertThat(cut.shotAt(8.0)).isEqualTo(2);
   }
 
   private static Scenario scenario(Actor... actors) {

@@ -1,0 +1,87 @@
+package io.facetrail.tracker.eval.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Identity transfers: frames in which a track that would have been identified as person A covers
+ * person B. A track is taken as identified as the person it covered in most of its first {@code
+ * identifyAfter} matched frames (the matcher decides after a few good frames); every later frame in
+ * which it covers somebody else is a transfer, the frame a name would be drawn on the wrong face.
+ * Unlike an ID switch, a transfer is counted on people, not ground-truth tracks: a person seen
+ * again after a cut is the same person.
+ */
+public final class IdentityTransfers {
+  private final double iouThreshold;
+  private final int identifyAfter;
+
+  /**
+   * @param identifyAfter matched frames after which a track counts as identified
+   */
+  public IdentityTransfers(double iouThreshold, int identifyAfter) {
+    this.iouThreshold = iouThreshold;
+    this.identifyAfter = identifyAfter;
+  }
+
+  /**
+   * Counts transfers.
+   *
+   * @param personOf the person of a ground-truth object id
+   */
+  public long count(
+      List<FrameTruth> truth, List<List<LabelledBox>> hypotheses, LongUnaryOperator personOf) {
+    Map<Long, List<Long>> coveredByTrack = new TreeMap<>();
+    for (int f = 0; f < truth.size(); f++) {
+      for (LabelledBox h : hypotheses.get(f)) {
+        LabelledBox object = best(truth.get(f).objects(), h);
+        if (object != null) {
+          coveredByTrack
+              .computeIfAbsent(h.id(), k -> new ArrayList<>())
+              .add(personOf.applyAsLong(object.id()));
+        }
+      }
+    }
+    long transfers = 0;
+    for (List<Long> persons : coveredByTrack.values()) {
+      if (persons.size() < identifyAfter) {
+        continue; // never covered anyone long enough to be named
+      }
+      long identity = majority(persons.subList(0, identifyAfter));
+      for (long p : persons.subList(identifyAfter, persons.size())) {
+        if (p != identity) {
+          transfers++;
+        }
+      }
+    }
+    return transfers;
+  }
+
+  private LabelledBox best(List<LabelledBox> objects, LabelledBox h) {
+    LabelledBox best = null;
+    double bestIou = iouThreshold;
+    for (LabelledBox o : objects) {
+      double iou = o.box().iou(h.box());
+      if (iou >= bestIou) {
+        best = o;
+        bestIou = iou;
+      }
+    }
+    return best;
+  }
+
+  private static long majority(List<Long> persons) {
+    Map<Long, Integer> votes = new HashMap<>();
+    long best = persons.get(0);
+    for (long p : persons) {
+      int v = votes.merge(p, 1, Integer::sum);
+      if (v > votes.get(best)) {
+        best = p;
+      }
+    }
+    return best;
+  }
+}
