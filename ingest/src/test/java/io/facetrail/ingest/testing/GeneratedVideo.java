@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -25,6 +26,36 @@ public final class GeneratedVideo {
   public static Path write(
       Path file, String container, int frames, double fps, int width, int height, int gop)
       throws Exception {
+    return write(file, container, frames, fps, width, height, gop, i -> picture(i, width, height));
+  }
+
+  /**
+   * A video of two unrelated views joined by a hard cut: {@link #picture} up to frame {@code
+   * cutAt}, then {@link #otherView}.
+   */
+  public static Path writeWithCut(Path file, int frames, int cutAt, int width, int height)
+      throws Exception {
+    return write(
+        file,
+        "mp4",
+        frames,
+        25,
+        width,
+        height,
+        12,
+        i -> i < cutAt ? picture(i, width, height) : otherView(i, width, height));
+  }
+
+  private static Path write(
+      Path file,
+      String container,
+      int frames,
+      double fps,
+      int width,
+      int height,
+      int gop,
+      IntFunction<BufferedImage> pictures)
+      throws Exception {
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
       recorder.setFormat(container);
@@ -39,32 +70,8 @@ public final class GeneratedVideo {
       }
       recorder.start();
       for (int i = 0; i < frames; i++) {
-        Frame frame = converter.convert(picture(i, width, height));
+        Frame frame = converter.convert(pictures.apply(i));
         recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
-      }
-      recorder.stop();
-    }
-    return file;
-  }
-
-  /**
-   * A video of two unrelated views joined by a hard cut: {@link #picture} up to frame {@code
-   * cutAt}, then {@link #otherView}.
-   */
-  public static Path writeWithCut(Path file, int frames, int cutAt, int width, int height)
-      throws Exception {
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      recorder.setFrameRate(25);
-      recorder.setGopSize(12);
-      recorder.setVideoQuality(4);
-      recorder.start();
-      for (int i = 0; i < frames; i++) {
-        BufferedImage img = i < cutAt ? picture(i, width, height) : otherView(i, width, height);
-        recorder.record(converter.convert(img), avutil.AV_PIX_FMT_BGR24);
       }
       recorder.stop();
     }

@@ -110,13 +110,7 @@ public final class ClipEvaluation {
               int f = processed[0]++;
               List<Detection> dets = new ArrayList<>();
               for (DetectedFace d : detector.detect(image)) {
-                dets.add(
-                    Detection.of(
-                        d.box(),
-                        d.score(),
-                        d.quality(),
-                        FaceCode.normalise(FaceCode.dequantise(d.code())),
-                        params));
+                dets.add(d.detection(params));
               }
               detections[0] += dets.size();
               FrameResult r = tracker.step(timeUs, dets);

@@ -1,6 +1,5 @@
 package io.facetrail.tracker.eval;
 
-import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.shots.ImageSignatures;
 import io.facetrail.shots.ShotBoundary;
 import io.facetrail.shots.ShotBoundaryDetector;
@@ -143,13 +142,7 @@ public final class TrackingEvaluation {
       detectionCount += faces.size();
       List<Detection> detections = new ArrayList<>(faces.size());
       for (DetectedFace d : faces) {
-        detections.add(
-            Detection.of(
-                d.box(),
-                d.score(),
-                d.quality(),
-                FaceCode.normalise(FaceCode.dequantise(d.code())),
-                params));
+        detections.add(d.detection(params));
       }
       collectAppearance(frame.truth(), detections, lastSeen, appearance);
       if (shotStarts.contains(f)) {

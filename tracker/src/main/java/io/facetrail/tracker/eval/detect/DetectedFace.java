@@ -1,6 +1,9 @@
 package io.facetrail.tracker.eval.detect;
 
+import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.tracker.box.BoundingBox;
+import io.facetrail.tracker.track.Detection;
+import io.facetrail.tracker.track.TrackingParameters;
 
 /**
  * One face a detector found in a frame. Holds face data: never log it.
@@ -11,6 +14,11 @@ import io.facetrail.tracker.box.BoundingBox;
  * @param code the 128-byte face code
  */
 public record DetectedFace(BoundingBox box, float score, float quality, byte[] code) {
+  /** The face as the tracker weighs it (see {@link Detection#of}). */
+  public Detection detection(TrackingParameters params) {
+    return Detection.of(box, score, quality, FaceCode.normalise(FaceCode.dequantise(code)), params);
+  }
+
   @Override
   public String toString() {
     return "DetectedFace[box=" + box + ", score=" + score + "]";
