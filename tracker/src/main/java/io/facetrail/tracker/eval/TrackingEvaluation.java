@@ -234,7 +234,7 @@ public final class TrackingEvaluation {
           bestIou = iou;
         }
       }
-      if (best != null) {
+      if (best != null && best.appearance() != null) {
         now.put(object.id(), best.appearance());
         float[] before = lastSeen.get(object.id());
         if (before != null) {

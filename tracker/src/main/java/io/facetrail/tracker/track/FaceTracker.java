@@ -351,10 +351,8 @@ public final class FaceTracker {
       Detection det = detections.get(d);
       filter.update(track.motion(), det.box());
       track.hit(timeUs, det.box());
-      if (det.score() >= params.highScore()
-          && det.appearance() != null
-          && track.appearance() != null) {
-        Appearance.blend(track.appearance(), det.appearance(), params.appearanceMomentum());
+      if (det.score() >= params.highScore()) {
+        track.see(det.appearance(), params.appearanceMomentum());
       }
       matched[i] = true;
       trackOf[d] = track;

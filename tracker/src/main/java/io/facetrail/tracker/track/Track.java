@@ -7,7 +7,7 @@ import io.facetrail.tracker.kalman.KalmanState;
 public final class Track {
   private final long number;
   private KalmanState motion;
-  private final float[] appearance;
+  private float[] appearance;
   private TrackPhase phase;
   private int hits;
   private long lastSeenUs;
@@ -86,7 +86,20 @@ public final class Track {
     lastSeenUs = newer.lastSeenUs;
     lastBox = newer.lastBox;
     phase = TrackPhase.CONFIRMED;
-    if (appearance != null && seen != null) {
+    see(seen, momentum);
+  }
+
+  /**
+   * Takes a face code seen on this track into its appearance: the running mean, or the first code
+   * when the track began on faces too poor to have one. Null (no usable code) changes nothing.
+   */
+  void see(float[] seen, double momentum) {
+    if (seen == null) {
+      return;
+    }
+    if (appearance == null) {
+      appearance = seen.clone();
+    } else {
       Appearance.blend(appearance, seen, momentum);
     }
   }

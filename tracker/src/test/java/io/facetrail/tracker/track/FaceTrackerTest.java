@@ -257,6 +257,20 @@ class FaceTrackerTest {
     assertThat(taken == null || taken.number() != 0).isTrue();
   }
 
+  @Test
+  void aTrackBegunOnFacesWithoutCodesTakesItsAppearanceFromItsFirstCodedFace() {
+    for (int f = 0; f < 5; f++) {
+      step(f, face(200 + 4 * f, 300, 90, 0.9f, null));
+    }
+    assertThat(tracker.tracks()).singleElement().extracting(Track::appearance).isNull();
+    step(5, face(220, 300, 90, 0.9f, alice));
+    assertThat(tracker.tracks().get(0).appearance()).isNotNull();
+    // From now on the track knows who it is: somebody else in its place does not continue it.
+    float[] other = TestFaces.turned(alice, identity(8), 0.42);
+    FrameResult r = step(6, face(224, 300, 90, 0.9f, other));
+    assertThat(r.trackOfDetection()[0].number()).isNotZero();
+  }
+
   private FrameResult step(int frame, Detection... detections) {
     return tracker.step(frame * FRAME_US, List.of(detections));
   }
