@@ -155,6 +155,13 @@ public final class TrackingEvalCommand implements Callable<Integer> {
   @Option(names = "--no-generated", description = "Skip the generated sequences (clip only)")
   boolean noGenerated;
 
+  @Option(
+      names = "--ignore-shots",
+      description =
+          "Do not end tracks at shot changes, as before contract revision 2: shows what the shot"
+              + " boundaries prevent (identity transfers in the cut sequence)")
+  boolean ignoreShots;
+
   @Override
   public Integer call() {
     if (video != null && !Files.isRegularFile(video)) {
@@ -211,7 +218,7 @@ public final class TrackingEvalCommand implements Callable<Integer> {
     FrameFaceDetector pipeline = FacePipelineDetector.open(settings(minFaceSize, canvasPadding));
     try (FrameFaceDetector faces =
         cacheDir == null ? pipeline : new CachingDetector(pipeline, cacheDir)) {
-      TrackingEvaluation evaluation = new TrackingEvaluation(faces, params, iou);
+      TrackingEvaluation evaluation = new TrackingEvaluation(faces, params, iou, !ignoreShots);
       // The cast always covers every scenario, so a scenario gets the same people (and the same
       // frames) whether it runs alone or with the others.
       int needed = all.stream().mapToInt(Scenario::photos).sum();

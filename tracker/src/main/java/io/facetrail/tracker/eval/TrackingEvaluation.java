@@ -51,10 +51,19 @@ public final class TrackingEvaluation {
   private final TrackingParameters params;
   private final MotEvaluator evaluator;
   private final IdentityTransfers identityTransfers;
+  private final boolean endTracksAtShots;
 
+  /**
+   * @param endTracksAtShots whether tracks end where the shot changes, as the tracker service does
+   *     on frames that carry shots (false shows what happens without)
+   */
   public TrackingEvaluation(
-      FrameFaceDetector detector, TrackingParameters params, double iouThreshold) {
+      FrameFaceDetector detector,
+      TrackingParameters params,
+      double iouThreshold,
+      boolean endTracksAtShots) {
     this.detector = detector;
+    this.endTracksAtShots = endTracksAtShots;
     this.params = params;
     this.evaluator = new MotEvaluator(iouThreshold);
     this.identityTransfers = new IdentityTransfers(iouThreshold, params.minHits());
@@ -145,7 +154,7 @@ public final class TrackingEvaluation {
         detections.add(d.detection(params));
       }
       collectAppearance(frame.truth(), detections, lastSeen, appearance);
-      if (shotStarts.contains(f)) {
+      if (endTracksAtShots && shotStarts.contains(f)) {
         // As the tracker service does on a new shot number: every open track ends here.
         tracker.endAll(EndCause.SHOT_CHANGE);
       }

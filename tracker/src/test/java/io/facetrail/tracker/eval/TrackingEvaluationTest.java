@@ -33,7 +33,7 @@ class TrackingEvaluationTest {
     }
     TrackingEvaluation evaluation =
         new TrackingEvaluation(
-            new ColourBlobFakeDetector(COLOURS), TrackingParameters.defaults(), 0.5);
+            new ColourBlobFakeDetector(COLOURS), TrackingParameters.defaults(), 0.5, true);
     for (Scenario scenario : Scenarios.all(1)) {
       SequenceResult r = evaluation.run(scenario, photos.subList(0, scenario.photos()));
       assertThat(r.scores().truthTracks()).as(scenario.name()).isEqualTo(scenario.actors().size());
@@ -45,6 +45,7 @@ class TrackingEvaluationTest {
           .as(scenario.name() + " ID switches")
           .isLessThanOrEqualTo(2);
       assertThat(r.scores().mota()).as(scenario.name() + " MOTA").isGreaterThan(0.85);
+      assertThat(r.identityTransfers()).as(scenario.name() + " identity transfers").isZero();
     }
   }
 

@@ -36,13 +36,11 @@ public final class IdentityTransfers {
       List<FrameTruth> truth, List<List<LabelledBox>> hypotheses, LongUnaryOperator personOf) {
     Map<Long, List<Long>> coveredByTrack = new TreeMap<>();
     for (int f = 0; f < truth.size(); f++) {
-      for (LabelledBox h : hypotheses.get(f)) {
-        LabelledBox object = best(truth.get(f).objects(), h);
-        if (object != null) {
-          coveredByTrack
-              .computeIfAbsent(h.id(), k -> new ArrayList<>())
-              .add(personOf.applyAsLong(object.id()));
-        }
+      for (Map.Entry<LabelledBox, LabelledBox> pair :
+          oneToOne(truth.get(f).objects(), hypotheses.get(f)).entrySet()) {
+        coveredByTrack
+            .computeIfAbsent(pair.getKey().id(), k -> new ArrayList<>())
+            .add(personOf.applyAsLong(pair.getValue().id()));
       }
     }
     long transfers = 0;
@@ -60,17 +58,36 @@ public final class IdentityTransfers {
     return transfers;
   }
 
-  private LabelledBox best(List<LabelledBox> objects, LabelledBox h) {
-    LabelledBox best = null;
-    double bestIou = iouThreshold;
-    for (LabelledBox o : objects) {
-      double iou = o.box().iou(h.box());
-      if (iou >= bestIou) {
-        best = o;
-        bestIou = iou;
+  /**
+   * Pairs tracks with objects one to one, largest overlap first (at least the IoU threshold): where
+   * two faces overlap, a partly hidden face's box may overlap its neighbour's more than its own,
+   * and only a one-to-one pairing keeps each track on its own face.
+   */
+  private Map<LabelledBox, LabelledBox> oneToOne(
+      List<LabelledBox> objects, List<LabelledBox> tracks) {
+    List<double[]> pairs = new ArrayList<>();
+    for (int h = 0; h < tracks.size(); h++) {
+      for (int o = 0; o < objects.size(); o++) {
+        double iou = objects.get(o).box().iou(tracks.get(h).box());
+        if (iou >= iouThreshold) {
+          pairs.add(new double[] {iou, h, o});
+        }
       }
     }
-    return best;
+    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+    Map<LabelledBox, LabelledBox> out = new java.util.IdentityHashMap<>();
+    boolean[] trackUsed = new boolean[tracks.size()];
+    boolean[] objectUsed = new boolean[objects.size()];
+    for (double[] p : pairs) {
+      int h = (int) p[1];
+      int o = (int) p[2];
+      if (!trackUsed[h] && !objectUsed[o]) {
+        trackUsed[h] = true;
+        objectUsed[o] = true;
+        out.put(tracks.get(h), objects.get(o));
+      }
+    }
+    return out;
   }
 
   private static long majority(List<Long> persons) {
