@@ -56,7 +56,7 @@ public final class IdentificationEval {
       }
       List<ImageAnalysis> results = pipeline.analyseEncoded(bytes).images();
       for (int i = 0; i < batch.size(); i++) {
-        cache.put(key(batch.get(i)), central(results.get(i)).map(AnalysedFace::code));
+        cache.put(key(batch.get(i)), central(results.get(i)).map(CachedFace::of));
       }
       double rate = (from + batch.size()) / ((System.nanoTime() - started) / 1e9);
       progress.accept(
@@ -84,7 +84,7 @@ public final class IdentificationEval {
     List<PersonRecord> gallery = new ArrayList<>();
     int notEnrolled = 0;
     for (var e : split.enrolled().entrySet()) {
-      Optional<byte[]> code = cache.get(key(e.getValue().get(0)));
+      Optional<byte[]> code = cache.get(key(e.getValue().get(0))).map(CachedFace::code);
       if (code.isEmpty()) {
         notEnrolled++;
         continue;
@@ -105,7 +105,7 @@ public final class IdentificationEval {
         continue;
       }
       for (Path q : e.getValue().subList(1, e.getValue().size())) {
-        Optional<byte[]> code = cache.get(key(q));
+        Optional<byte[]> code = cache.get(key(q)).map(CachedFace::code);
         if (code.isEmpty()) {
           noFace++;
           continue;
@@ -122,7 +122,7 @@ public final class IdentificationEval {
     int falseAccepts = 0;
     for (List<Path> images : split.strangers().values()) {
       for (Path q : images) {
-        Optional<byte[]> code = cache.get(key(q));
+        Optional<byte[]> code = cache.get(key(q)).map(CachedFace::code);
         if (code.isEmpty()) {
           noFace++;
           continue;

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The identification split of LFW. People named in folds 6-10 of {@code pairs.txt} (the folds are
  * person-disjoint) are strangers: never enrolled, every image of theirs a query that must be
- * rejected. Every other person with at least two images is enrolled with their first image and
- * queried with the rest.
+ * rejected. Every other person is enrolled with their first image and queried with the rest (the
+ * people with one image only are enrolled distractors, so that galleries of 1,000 and more persons
+ * can be drawn).
  *
  * @param enrolled person to their images (first = enrolment image), sorted by name
  * @param strangers person to their images, sorted by name
@@ -46,7 +47,7 @@ public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>>
           if (strangers.size() < maxPeople) {
             strangers.put(name, photos);
           }
-        } else if (photos.size() >= 2 && enrolled.size() < maxPeople) {
+        } else if (!photos.isEmpty() && enrolled.size() < maxPeople) {
           enrolled.put(name, photos);
         }
       }
