@@ -81,6 +81,24 @@ public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>>
     return out;
   }
 
+  /**
+   * The fit protocol: the held-out people of folds 6-10 are left out altogether, and every second
+   * person of folds 1-5 (seeded) becomes a stranger in their place, so that choices made on this
+   * split never see the identities the report is about.
+   */
+  public LfwSplit forFitting(Path lfwRoot, long seed) {
+    List<String> fitFolds = new ArrayList<>(peopleOfFolds(lfwRoot.resolve("pairs.txt"), 1, 5));
+    fitFolds.retainAll(enrolled.keySet());
+    java.util.Collections.sort(fitFolds);
+    java.util.Collections.shuffle(fitFolds, new java.util.Random(seed));
+    Set<String> pseudo = new HashSet<>(fitFolds.subList(0, fitFolds.size() / 2));
+    Map<String, List<Path>> gallery = new TreeMap<>();
+    Map<String, List<Path>> fitStrangers = new TreeMap<>();
+    enrolled.forEach(
+        (name, photos) -> (pseudo.contains(name) ? fitStrangers : gallery).put(name, photos));
+    return new LfwSplit(gallery, fitStrangers);
+  }
+
   /** Every image of the split. */
   public List<Path> allImages() {
     List<Path> out = new ArrayList<>();
