@@ -53,7 +53,9 @@ public final class IdentificationRun {
       throw new UserFacingException(lfw + " does not hold pairs.txt and lfw-deepfunneled/");
     }
     LfwSplit all = LfwSplit.read(lfw, o.maxPeople());
-    LfwSplit split = o.fit() ? all.forFitting(lfw, o.seed()) : all;
+    LfwSplit drawn = o.fit() ? all.forFitting(lfw, o.seed()) : all;
+    // A "stranger" enrolled under another LFW name is no stranger (see lfw-same-person.txt).
+    LfwSplit split = drawn.withoutEnrolledAliases(LfwAliases.load());
     long started = System.nanoTime();
     String modelId;
     try (FacePipeline pipeline = FacePipeline.create(FacePipelineSettings.defaults());
@@ -95,6 +97,8 @@ public final class IdentificationRun {
       end.put("draws", o.draws());
       end.put("maxTracksPerPerson", o.maxTracksPerPerson());
       end.put("protocol", o.fit() ? "fit" : "held-out");
+      end.put(
+          "strangersLeftOutAsEnrolledAliases", drawn.strangers().size() - split.strangers().size());
       end.put("plot", o.plot() == null ? null : o.plot().toString());
       end.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
       end.put("codeCache", cacheFile.toString());

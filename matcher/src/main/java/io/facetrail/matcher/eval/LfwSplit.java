@@ -99,6 +99,21 @@ public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>>
     return new LfwSplit(gallery, fitStrangers);
   }
 
+  /**
+   * This split without the strangers who are enrolled under another name ({@code aliases}: a name
+   * to the other names of the same person).
+   */
+  public LfwSplit withoutEnrolledAliases(Map<String, Set<String>> aliases) {
+    Map<String, List<Path>> kept = new TreeMap<>();
+    strangers.forEach(
+        (name, photos) -> {
+          if (aliases.getOrDefault(name, Set.of()).stream().noneMatch(enrolled::containsKey)) {
+            kept.put(name, photos);
+          }
+        });
+    return new LfwSplit(enrolled, kept);
+  }
+
   /** Every image of the split. */
   public List<Path> allImages() {
     List<Path> out = new ArrayList<>();

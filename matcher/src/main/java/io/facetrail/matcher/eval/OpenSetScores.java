@@ -49,7 +49,11 @@ record OpenSetScores(double[] mated, double[] strangers) {
         : Math.nextDown(strangers[allowed]);
   }
 
+  /** Searches accepted at threshold {@code t}; a search never accepted stays so at any t. */
   private static int countAtMost(double[] sorted, double t) {
+    if (t == Double.POSITIVE_INFINITY) {
+      t = Double.MAX_VALUE;
+    }
     int lo = 0;
     int hi = sorted.length;
     while (lo < hi) {

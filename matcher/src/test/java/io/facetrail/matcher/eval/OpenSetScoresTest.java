@@ -24,6 +24,8 @@ class OpenSetScoresTest {
     assertThat(s.fpirAt(0.295)).isZero();
     assertThat(s.fnirAt(0.25)).isEqualTo(0.5);
     assertThat(s.fnirAt(1.0)).isEqualTo(0.25); // The wrong or ambiguous one is never identified.
+    assertThat(s.fnirAt(Double.POSITIVE_INFINITY)).isEqualTo(0.25);
+    assertThat(s.fpirAt(Double.POSITIVE_INFINITY)).isEqualTo(0.1);
   }
 
   @Test
