@@ -62,6 +62,8 @@ public final class TimelineFixtures {
         0.9,
         1e-3,
         null,
+        null,
+        null,
         new Moment(1, fromMs, Instant.EPOCH),
         new Moment(2, toMs, Instant.EPOCH),
         5,

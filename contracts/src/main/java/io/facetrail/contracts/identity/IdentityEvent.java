@@ -8,6 +8,12 @@ import java.util.Objects;
 /**
  * One decision about the identity of a face track, as published on the identity topic. Field
  * meanings are documented in {@code schemas/identity-event.v1.schema.json}.
+ *
+ * <p>{@code fpir} and {@code gallerySize} (the false-positive identification rate per track
+ * decision and the number of persons the decision was made against) were added to version 1 as
+ * optional fields: events written before carry neither. {@code fpir} is null when the decision was
+ * taken at a configured per-comparison false-accept rate (the expert setting), both are null when
+ * no decision was taken.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IdentityEvent(
@@ -22,6 +28,8 @@ public record IdentityEvent(
     Double distance,
     Double threshold,
     Double falseAcceptRate,
+    Double fpir,
+    Integer gallerySize,
     Double secondDistance,
     Moment firstSeen,
     Moment lastSeen,
@@ -42,6 +50,9 @@ public record IdentityEvent(
     Objects.requireNonNull(lastSeen, "lastSeen");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(emittedAt, "emittedAt");
+    if (gallerySize != null && gallerySize < 0) {
+      throw new IllegalArgumentException("gallerySize must not be negative, got " + gallerySize);
+    }
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 }

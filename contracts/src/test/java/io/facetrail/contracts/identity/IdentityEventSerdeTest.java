@@ -26,6 +26,8 @@ class IdentityEventSerdeTest {
         0.71,
         0.93,
         1e-3,
+        1e-2,
+        820,
         1.22,
         new Moment(12, 480.0, t),
         new Moment(20, 800.0, t.plusMillis(320)),
@@ -47,6 +49,35 @@ class IdentityEventSerdeTest {
   }
 
   @Test
+  void carriesTheFpirAndGallerySizeOfTheDecision() {
+    String json = new String(serde.serialize("t", identified()), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"fpir\":0.01").contains("\"gallerySize\":820");
+    IdentityEvent back = serde.deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+    assertThat(back.fpir()).isEqualTo(1e-2);
+    assertThat(back.gallerySize()).isEqualTo(820);
+  }
+
+  @Test
+  void readsEventsWrittenBeforeFpirAndGallerySizeExisted() {
+    String json = new String(serde.serialize("t", identified()), StandardCharsets.UTF_8);
+    String older = json.replace("\"fpir\":0.01,", "").replace("\"gallerySize\":820,", "");
+    assertThat(older).doesNotContain("fpir").doesNotContain("gallerySize");
+    IdentityEvent back = serde.deserialize("t", older.getBytes(StandardCharsets.UTF_8));
+    assertThat(back.fpir()).isNull();
+    assertThat(back.gallerySize()).isNull();
+    assertThat(back.falseAcceptRate()).isEqualTo(1e-3);
+  }
+
+  @Test
+  void refusesAnFpirOutsideZeroToOne() {
+    String json = new String(serde.serialize("t", identified()), StandardCharsets.UTF_8);
+    String bad = json.replace("\"fpir\":0.01", "\"fpir\":1.5");
+    assertThatThrownBy(() -> serde.deserialize("t", bad.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedRecordException.class)
+        .hasMessageContaining("fpir");
+  }
+
+  @Test
   void unknownEventsHaveNoPerson() {
     IdentityEvent e = identified();
     IdentityEvent unknown =
@@ -59,6 +90,8 @@ class IdentityEventSerdeTest {
             null,
             null,
             "cluster-9",
+            null,
+            null,
             null,
             null,
             null,
@@ -111,6 +144,8 @@ class IdentityEventSerdeTest {
             e.distance(),
             e.threshold(),
             e.falseAcceptRate(),
+            e.fpir(),
+            e.gallerySize(),
             e.secondDistance(),
             e.firstSeen(),
             e.lastSeen(),

@@ -35,12 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes thresholds on 128-byte code distances for false-accept rates 1e-2, 1e-3 and 1e-4"
+      "Computes thresholds on 128-byte code distances for the false-accept rates of --fars"
           + " from every cross-identity pair of the LFW identities named in --fit-folds, checks"
           + " them on the (disjoint) identities of --check-folds, and writes the calibration table"
           + " (thresholds and rates only, no face data) as JSON.",
       "Uses the default pipeline (the shipped model's settings) and the same embedding cache as"
-          + " `eval lfw`."
+          + " `eval lfw`, or with --codes the codes another tool computed."
     })
 public final class CalibrateCommand implements Callable<Integer> {
   @Option(
@@ -70,6 +70,29 @@ public final class CalibrateCommand implements Callable<Integer> {
       description =
           "'all' photos of each identity, or only those named in the folds' 'pairs' (default: ${DEFAULT-VALUE}).")
   String photos;
+
+  @Option(
+      names = "--fars",
+      split = ",",
+      defaultValue = DEFAULT_FARS,
+      description =
+          "Target false-accept rates per comparison (default: a 1-2-5 grid from 1e-7 to 1e-1, the"
+              + " range an FPIR of 1e-3..1e-1 needs for galleries of 1 to 10,000 persons). A rate"
+              + " times the fit impostor pairs is the number of pairs the threshold rests on:"
+              + " below about 10 it is coarse.")
+  List<Double> fars;
+
+  static final String DEFAULT_FARS =
+      "1e-7,2e-7,5e-7,1e-6,2e-6,5e-6,1e-5,2e-5,5e-5,1e-4,2e-4,5e-4,1e-3,2e-3,5e-3,1e-2,2e-2,5e-2,1e-1";
+
+  @Option(
+      names = "--codes",
+      paramLabel = "FILE",
+      description =
+          "Calibrate the codes in FILE (lines 'Person/Person_0001.jpg TAB base64 code ...', as"
+              + " `facetrail eval identification --cache` writes them) instead of embedding the"
+              + " photos; photos of the folds without a code are left out.")
+  Path codes;
 
   @Option(
       names = "--out",
@@ -107,6 +130,31 @@ public final class CalibrateCommand implements Callable<Integer> {
     Map<String, Integer> ids = new HashMap<>();
     List<String> fit = photosOf(EvalLfwCommand.select(protocol.folds(), fitFolds), images, ids);
     List<String> check = photosOf(EvalLfwCommand.select(protocol.folds(), checkFolds), images, ids);
+    double[] targets = fars.stream().mapToDouble(Double::doubleValue).toArray();
+    if (codes != null) {
+      if (model != null) {
+        throw new UserFacingException(
+            "--codes calibrates codes of " + FacePipeline.MODEL_ID + "; leave out --model");
+      }
+      Map<String, byte[]> known = CodeFile.read(codes);
+      String source =
+          "LFW deep-funneled, identities of folds "
+              + fitFolds
+              + " (fit) and "
+              + checkFolds
+              + " (check), "
+              + photos
+              + " photos with a face, codes of "
+              + codes.getFileName();
+      write(
+          Calibrator.calibrate(
+              FacePipeline.MODEL_ID,
+              source,
+              samples(fit, ids, known),
+              samples(check, ids, known),
+              targets));
+      return 0;
+    }
     Set<String> all = new LinkedHashSet<>(fit);
     all.addAll(check);
     FacePipelineSettings settings =
@@ -153,22 +201,36 @@ public final class CalibrateCommand implements Callable<Integer> {
                   + (settings.flip() ? " + flip" : ""),
               samples(fit, ids, embedder, method, settings.flip()),
               samples(check, ids, embedder, method, settings.flip()),
-              1e-2,
-              1e-3,
-              1e-4);
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, table.toJson() + "\n");
-      JsonMapper mapper = JsonMapper.builder().build();
-      ObjectNode line = mapper.createObjectNode();
-      line.put("eval", "calibrate");
-      line.put("modelId", table.modelId());
-      line.put("source", table.source());
-      var points = line.putArray("points");
-      table.points().forEach(p -> points.add(mapper.valueToTree(p)));
-      line.put("out", out.toAbsolutePath().toString());
-      System.out.println(mapper.writeValueAsString(line));
+              targets);
+      write(table);
     }
     return 0;
+  }
+
+  private void write(CalibrationTable table) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, table.toJson() + "\n");
+    JsonMapper mapper = JsonMapper.builder().build();
+    ObjectNode line = mapper.createObjectNode();
+    line.put("eval", "calibrate");
+    line.put("modelId", table.modelId());
+    line.put("source", table.source());
+    var points = line.putArray("points");
+    table.points().forEach(p -> points.add(mapper.valueToTree(p)));
+    line.put("out", out.toAbsolutePath().toString());
+    System.out.println(mapper.writeValueAsString(line));
+  }
+
+  private static List<Calibrator.Sample> samples(
+      List<String> photos, Map<String, Integer> ids, Map<String, byte[]> codes) {
+    List<Calibrator.Sample> s = new ArrayList<>(photos.size());
+    for (String p : photos) {
+      byte[] code = codes.get(p);
+      if (code != null) {
+        s.add(new Calibrator.Sample(ids.get(p.substring(0, p.indexOf('/'))), code));
+      }
+    }
+    return s;
   }
 
   private List<String> photosOf(

@@ -34,6 +34,12 @@ public final class TrackState {
   double lastDistance = Double.NaN;
   double lastSecondDistance = Double.NaN;
   double lastThreshold = Double.NaN;
+
+  /** The operating point of the latest evaluation: per-comparison FAR, FPIR, gallery size. */
+  double lastFalseAcceptRate = Double.NaN;
+
+  double lastFpir = Double.NaN;
+  int lastGallerySize = -1;
   boolean pending;
   boolean ended;
 
@@ -222,6 +228,28 @@ public final class TrackState {
     candidateId = candidate;
     candidateStreak = streak;
     changes = changeCount;
+  }
+
+  /** Per-comparison FAR of the latest evaluation's threshold; NaN before the first. */
+  public double lastFalseAcceptRate() {
+    return lastFalseAcceptRate;
+  }
+
+  /** FPIR per track decision of the latest evaluation; NaN before it or at a fixed FAR. */
+  public double lastFpir() {
+    return lastFpir;
+  }
+
+  /** Persons in the gallery at the latest evaluation; -1 before the first. */
+  public int lastGallerySize() {
+    return lastGallerySize;
+  }
+
+  /** Records the operating point of the latest evaluation's threshold. */
+  public void operatingPoint(double falseAcceptRate, double fpir, int gallerySize) {
+    lastFalseAcceptRate = falseAcceptRate;
+    lastFpir = fpir;
+    lastGallerySize = gallerySize;
   }
 
   /** Records the distances of the latest evaluation. */

@@ -16,11 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary form of {@link TrackState} in the matcher's state store and its changelog topic. A format
- * byte leads, so a future layout can read old state after an upgrade.
+ * byte leads, so a future layout can read old state after an upgrade: format 2 appended the
+ * operating point of the latest evaluation (FAR, FPIR, gallery size); format 1 state reads with
+ * none.
  */
 public final class TrackStateCodec
     implements Serde<TrackState>, Serializer<TrackState>, Deserializer<TrackState> {
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
+  private static final byte FORMAT_WITHOUT_OPERATING_POINT = 1;
 
   @Override
   public byte[] serialize(String topic, TrackState s) {
@@ -57,6 +60,9 @@ public final class TrackStateCodec
       out.writeBoolean(s.ended);
       out.writeInt(s.unevaluated);
       out.writeLong(s.lastActivityMs);
+      out.writeDouble(s.lastFalseAcceptRate);
+      out.writeDouble(s.lastFpir);
+      out.writeInt(s.lastGallerySize);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -70,7 +76,7 @@ public final class TrackStateCodec
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != FORMAT_WITHOUT_OPERATING_POINT) {
         throw new SerializationException("unknown track state format " + format);
       }
       String trackId = in.readUTF();
@@ -104,6 +110,11 @@ public final class TrackStateCodec
       s.ended = in.readBoolean();
       s.unevaluated = in.readInt();
       s.lastActivityMs = in.readLong();
+      if (format == FORMAT) {
+        s.lastFalseAcceptRate = in.readDouble();
+        s.lastFpir = in.readDouble();
+        s.lastGallerySize = in.readInt();
+      }
       return s;
     } catch (IOException e) {
       throw new SerializationException("corrupt track state: " + e.getMessage(), e);

@@ -10,8 +10,12 @@ import java.time.Duration;
  * @param maxObservations N: good observations averaged into a track's aggregate (the first N)
  * @param minGoodFrames M: good observations needed before a track may be identified
  * @param minQuality observations below this quality (0..1) do not enter the aggregate
- * @param falseAcceptRate the per-comparison false-accept rate whose calibrated threshold decides a
- *     match (no raw distances in configuration)
+ * @param fpir the false-positive identification rate per track decision: the share of decisions
+ *     about never-enrolled persons that may name somebody. The threshold follows the gallery size
+ *     ({@link OpenSetRule}, the model's calibration table); no raw distances in configuration
+ * @param falseAcceptRate expert setting, null by default: a fixed per-comparison false-accept rate
+ *     whose calibrated threshold decides whatever the gallery size; when set it overrides {@code
+ *     fpir}
  * @param marginRatio the best person's distance must be at most this fraction of the second-best
  *     person's distance (1 disables the margin)
  * @param changeHysteresis consecutive evaluations that must point to another person before an
@@ -25,17 +29,35 @@ public record DecisionSettings(
     int maxObservations,
     int minGoodFrames,
     double minQuality,
-    double falseAcceptRate,
+    double fpir,
+    Double falseAcceptRate,
     double marginRatio,
     int changeHysteresis,
     Duration unknownRetention,
     Duration idleTrackTimeout)
     implements Validated {
 
+  /** The default FPIR per track decision: one stranger track in 100 named (matcher/README.md). */
+  public static final double DEFAULT_FPIR = 1e-2;
+
   /** The built-in defaults (also in the matcher's defaults YAML). */
   public static DecisionSettings defaults() {
     return new DecisionSettings(
-        100, 3, 0.3, 1e-3, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10));
+        100, 3, 0.3, DEFAULT_FPIR, null, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10));
+  }
+
+  /** These settings with the expert per-comparison FAR set (null: the FPIR rules again). */
+  public DecisionSettings withFalseAcceptRate(Double far) {
+    return new DecisionSettings(
+        maxObservations,
+        minGoodFrames,
+        minQuality,
+        fpir,
+        far,
+        marginRatio,
+        changeHysteresis,
+        unknownRetention,
+        idleTrackTimeout);
   }
 
   @Override
@@ -48,9 +70,13 @@ public record DecisionSettings(
         "must not exceed maxObservations (" + maxObservations + ")");
     problems.range(minQuality, 0.0, 1.0, ConfigProblems.path(path, "minQuality"));
     problems.require(
-        falseAcceptRate > 0 && falseAcceptRate < 1,
+        fpir > 0 && fpir < 1,
+        ConfigProblems.path(path, "fpir"),
+        "must be between 0 and 1 (exclusive), e.g. 1e-2 (one stranger track in 100 named)");
+    problems.require(
+        falseAcceptRate == null || (falseAcceptRate > 0 && falseAcceptRate < 1),
         ConfigProblems.path(path, "falseAcceptRate"),
-        "must be between 0 and 1 (exclusive), e.g. 1e-3");
+        "must be between 0 and 1 (exclusive), e.g. 1e-5, or left out (then fpir decides)");
     problems.require(
         marginRatio > 0 && marginRatio <= 1,
         ConfigProblems.path(path, "marginRatio"),

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The identification split of LFW. People named in folds 6-10 of {@code pairs.txt} (the folds are
  * person-disjoint) are strangers: never enrolled, every image of theirs a query that must be
- * rejected. Every other person with at least two images is enrolled with their first image and
- * queried with the rest.
+ * rejected. Every other person is enrolled with their first image and queried with the rest (the
+ * people with one image only are enrolled distractors, so that galleries of 1,000 and more persons
+ * can be drawn).
  *
  * @param enrolled person to their images (first = enrolment image), sorted by name
  * @param strangers person to their images, sorted by name
@@ -46,7 +47,7 @@ public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>>
           if (strangers.size() < maxPeople) {
             strangers.put(name, photos);
           }
-        } else if (photos.size() >= 2 && enrolled.size() < maxPeople) {
+        } else if (!photos.isEmpty() && enrolled.size() < maxPeople) {
           enrolled.put(name, photos);
         }
       }
@@ -78,6 +79,39 @@ public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>>
       }
     }
     return out;
+  }
+
+  /**
+   * The fit protocol: the held-out people of folds 6-10 are left out altogether, and every second
+   * person of folds 1-5 (seeded) becomes a stranger in their place, so that choices made on this
+   * split never see the identities the report is about.
+   */
+  public LfwSplit forFitting(Path lfwRoot, long seed) {
+    List<String> fitFolds = new ArrayList<>(peopleOfFolds(lfwRoot.resolve("pairs.txt"), 1, 5));
+    fitFolds.retainAll(enrolled.keySet());
+    java.util.Collections.sort(fitFolds);
+    java.util.Collections.shuffle(fitFolds, new java.util.Random(seed));
+    Set<String> pseudo = new HashSet<>(fitFolds.subList(0, fitFolds.size() / 2));
+    Map<String, List<Path>> gallery = new TreeMap<>();
+    Map<String, List<Path>> fitStrangers = new TreeMap<>();
+    enrolled.forEach(
+        (name, photos) -> (pseudo.contains(name) ? fitStrangers : gallery).put(name, photos));
+    return new LfwSplit(gallery, fitStrangers);
+  }
+
+  /**
+   * This split without the strangers who are enrolled under another name ({@code aliases}: a name
+   * to the other names of the same person).
+   */
+  public LfwSplit withoutEnrolledAliases(Map<String, Set<String>> aliases) {
+    Map<String, List<Path>> kept = new TreeMap<>();
+    strangers.forEach(
+        (name, photos) -> {
+          if (aliases.getOrDefault(name, Set.of()).stream().noneMatch(enrolled::containsKey)) {
+            kept.put(name, photos);
+          }
+        });
+    return new LfwSplit(enrolled, kept);
   }
 
   /** Every image of the split. */

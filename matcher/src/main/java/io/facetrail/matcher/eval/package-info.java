@@ -1,5 +1,7 @@
 /**
- * Identification quality on LFW: enrol one image per person, query with the others (rank-1), and
- * measure the open-set false-accept rate with the people of folds 6-10 left out of the gallery.
+ * Open-set identification quality on LFW: galleries of a chosen size, searches by single photo or
+ * by tracks of k photos folded into the matcher's own aggregate, never-enrolled people as
+ * strangers, judged by the matcher's decision policy; reported as a DET and at the operating points
+ * the matcher uses for an FPIR.
  */
 package io.facetrail.matcher.eval;

@@ -14,14 +14,14 @@ final class IdentityEvents {
 
   /**
    * The event of {@code type} about the track. Names come from the index at emission time, so a
-   * person erased since shows without a name.
+   * person erased since shows without a name; the threshold, its FAR and FPIR and the gallery size
+   * are those of the track's latest evaluation.
    */
   static IdentityEvent of(
       IdentityEventType type,
       TrackState s,
       String previousPersonId,
       GalleryIndex index,
-      double falseAcceptRate,
       Instant now) {
     String discriminator =
         switch (type) {
@@ -40,7 +40,9 @@ final class IdentityEvents {
         null,
         finite(s.lastDistance()),
         finite(s.lastThreshold()),
-        Double.isNaN(s.lastThreshold()) ? null : falseAcceptRate,
+        finite(s.lastFalseAcceptRate()),
+        finite(s.lastFpir()),
+        s.lastGallerySize() < 0 ? null : s.lastGallerySize(),
         finite(s.lastSecondDistance()),
         s.firstSeen().toMoment(),
         s.lastSeen().toMoment(),

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.stream;
 
 import io.facetrail.matcher.decision.DecisionPolicy;
+import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GallerySettings;
@@ -74,15 +75,16 @@ public record MatcherWiring(
   }
 
   /**
-   * Thresholds at the configured false-accept rate from the shipped tables and the configured model
-   * folders ({@code gallery.models}). Declared pairs without a table are logged: their codes are
-   * not compared.
+   * Thresholds at the configured FPIR (or the expert per-comparison FAR) from the shipped tables
+   * and the configured model folders ({@code gallery.models}). Declared pairs without a table are
+   * logged: their codes are not compared.
    *
    * @throws IllegalArgumentException when a model folder cannot be read
    */
   public static Thresholds thresholds(MatcherConfig config) {
     ModelFolders models = ModelFolders.load(config.gallery().models());
-    Thresholds t = Thresholds.of(config.decision().falseAcceptRate(), models);
+    Thresholds t = Thresholds.of(DecisionRate.of(config.decision()), models);
+    log.info("Identity decisions at {}", t.rate());
     for (String problem : t.uncalibrated(models)) {
       log.warn("Not compared: {}", problem);
     }

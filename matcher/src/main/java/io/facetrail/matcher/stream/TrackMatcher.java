@@ -9,6 +9,7 @@ import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionSettings;
+import io.facetrail.matcher.decision.Threshold;
 import io.facetrail.matcher.decision.Verdict;
 import io.facetrail.matcher.index.Match;
 import java.time.Duration;
@@ -81,7 +82,8 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       case OBSERVATION -> {
         // Resolve the threshold first: without calibration the record goes to the dead-letter
         // topic untouched, before it changes any state.
-        deps.thresholds().thresholdFor(e.getObservation().getModelId());
+        String model = e.getObservation().getModelId();
+        deps.thresholds().at(model, model, deps.index().personCount());
         boolean changed =
             s.observe(e.getObservation(), settings.minQuality(), settings.maxObservations());
         if (changed && s.goodFrames() >= settings.minGoodFrames()) {
@@ -117,11 +119,15 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     deps.metrics().queryLatency().record(Duration.ofNanos(System.nanoTime() - started));
     // The threshold of the pair (query model, model of the nearest code): a v2 query matched to a
     // v1-enrolled code is judged by the v2-v1 table. The index compares calibrated pairs only.
+    // The gallery size is read at each decision, so the threshold follows enrolments and erasures.
     String against = nearest.isEmpty() ? s.modelId() : nearest.get(0).modelId();
-    double threshold = deps.thresholds().thresholdFor(s.modelId(), against);
-    Verdict v = policy.judge(s.goodFrames(), nearest, threshold);
+    Threshold threshold = deps.thresholds().at(s.modelId(), against, deps.index().personCount());
+    Verdict v = policy.judge(s.goodFrames(), nearest, threshold.distance());
     String before = s.personId();
     DecisionPolicy.Transition t = policy.apply(s, v);
+    if (v.kind() != Verdict.Kind.TOO_FEW_FRAMES) {
+      s.operatingPoint(threshold.falseAcceptRate(), threshold.fpir(), threshold.persons());
+    }
     s.evaluated();
     switch (t) {
       case IDENTIFIED -> emit(IdentityEventType.IDENTIFIED, s, null);
@@ -263,13 +269,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
 
   private void emit(IdentityEventType type, TrackState s, String previous) {
     IdentityEvent event =
-        IdentityEvents.of(
-            type,
-            s,
-            previous,
-            deps.index(),
-            deps.thresholds().falseAcceptRate(),
-            deps.clock().instant());
+        IdentityEvents.of(type, s, previous, deps.index(), deps.clock().instant());
     deps.metrics().decided(type);
     context.forward(new Record<>(s.trackId(), event, s.lastSeen().captureTimeMs()));
   }

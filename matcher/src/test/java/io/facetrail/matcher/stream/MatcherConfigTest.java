@@ -23,6 +23,22 @@ class MatcherConfigTest {
     assertThat(c.decision().maxObservations()).isEqualTo(100);
     assertThat(c.decision().unknownRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(c.gallery().redis().password().isEmpty()).isTrue();
+    assertThat(c.decision().fpir()).isEqualTo(1e-2);
+    assertThat(c.decision().falseAcceptRate()).isNull();
+  }
+
+  @Test
+  void theExpertFalseAcceptRateCanBeSetAndAnFpirOutsideZeroToOneIsReported() throws Exception {
+    MatcherConfig expert =
+        MatcherConfig.loader()
+            .load(null, Map.of("FACETRAIL_DECISION_FALSE_ACCEPT_RATE", "1e-5"), Map.of());
+    assertThat(expert.decision().falseAcceptRate()).isEqualTo(1e-5);
+    Path file = dir.resolve("fpir.yaml");
+    Files.writeString(file, "decision:\n  fpir: 0\n  falseAcceptRate: 1.5\n");
+    assertThatThrownBy(() -> MatcherConfig.loader().load(file, Map.of(), Map.of()))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("decision.fpir")
+        .hasMessageContaining("decision.falseAcceptRate");
   }
 
   @Test

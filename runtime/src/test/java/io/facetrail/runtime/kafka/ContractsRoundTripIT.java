@@ -244,6 +244,8 @@ class ContractsRoundTripIT {
         0.9,
         1e-3,
         null,
+        null,
+        null,
         new Moment(1, 40, t),
         new Moment(5, 200, t),
         5,
