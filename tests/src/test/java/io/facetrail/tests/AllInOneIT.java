@@ -3,6 +3,7 @@ package io.facetrail.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunCommand;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
@@ -54,7 +55,7 @@ class AllInOneIT {
             enrol,
             json,
             5,
-            1e-3,
+            IdentityRate.defaults(),
             "cpu",
             Files.createDirectories(dir.resolve("work")),
             report,

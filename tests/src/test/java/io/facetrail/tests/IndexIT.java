@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunStop;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
@@ -45,7 +46,7 @@ class IndexIT {
             dir.resolve("out"),
             force,
             5,
-            1e-3,
+            IdentityRate.defaults(),
             "cpu",
             Files.createDirectories(dir.resolve("work-" + System.nanoTime())),
             null);

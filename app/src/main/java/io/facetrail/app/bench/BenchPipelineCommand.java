@@ -3,6 +3,7 @@ package io.facetrail.app.bench;
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.DetectionProfile;
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
@@ -64,10 +65,16 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   double fps;
 
   @Option(
+      names = "--fpir",
+      defaultValue = "0.01",
+      description =
+          "False-positive identification rate per decision, as in run (default: ${DEFAULT-VALUE}).")
+  double fpir;
+
+  @Option(
       names = "--far",
-      defaultValue = "0.001",
-      description = "False-accept rate of identity decisions (default: ${DEFAULT-VALUE}).")
-  double far;
+      description = "Expert: a fixed false-accept rate per comparison instead of --fpir.")
+  Double far;
 
   @Option(
       names = "--detection",
@@ -101,7 +108,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             null,
             false,
             clip.sampledFps(),
-            far,
+            new IdentityRate(fpir, far),
             device,
             work,
             null,
@@ -119,7 +126,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     config.put("throughputSeconds", loops * clipSeconds);
     config.put("liveFrames", liveFrames);
     config.put("liveSeconds", liveFrames / clip.sampledFps());
-    config.put("falseAcceptRate", far);
+    config.put("identityRate", new IdentityRate(fpir, far).toString());
     config.put("enrolMinObservations", ClipEnrolment.MIN_OBSERVATIONS);
     config.put("enrolCodesPerPerson", ClipEnrolment.CODES_PER_PERSON);
     config.put("detection", detection.name());

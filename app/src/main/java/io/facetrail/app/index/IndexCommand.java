@@ -67,7 +67,7 @@ public final class IndexCommand implements Callable<Integer> {
                     out,
                     force,
                     pipeline.fps(),
-                    pipeline.far(),
+                    pipeline.rate(),
                     pipeline.device(),
                     dir,
                     pipeline.model()),

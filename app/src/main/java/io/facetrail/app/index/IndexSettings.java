@@ -1,6 +1,7 @@
 package io.facetrail.app.index;
 
 import io.facetrail.app.run.GalleryTarget;
+import io.facetrail.app.run.IdentityRate;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.runtime.cli.UserFacingException;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param out where timelines, faces and the report go
  * @param force index again even what is already indexed
  * @param fps frames analysed per second of video
- * @param falseAcceptRate per-comparison false-accept rate of identity decisions
+ * @param rate how often identity decisions may name a stranger
  * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param workDir where the broker and the Streams state live
  * @param embeddingModel folder of a trained embedding model to run instead of v1, or null
@@ -29,7 +30,7 @@ public record IndexSettings(
     Path out,
     boolean force,
     double fps,
-    double falseAcceptRate,
+    IdentityRate rate,
     String device,
     Path workDir,
     Path embeddingModel) {
@@ -44,10 +45,11 @@ public record IndexSettings(
    */
   IndexedWith indexedWith() {
     if (embeddingModel == null) {
-      return new IndexedWith(fps, falseAcceptRate, FacePipeline.MODEL_ID);
+      return new IndexedWith(fps, rate.fpir(), rate.falseAcceptRate(), FacePipeline.MODEL_ID);
     }
     try {
-      return new IndexedWith(fps, falseAcceptRate, ModelMetadata.read(embeddingModel).id());
+      return new IndexedWith(
+          fps, rate.fpir(), rate.falseAcceptRate(), ModelMetadata.read(embeddingModel).id());
     } catch (UncheckedIOException | IllegalArgumentException e) {
       // Checked before any video is looked at: the skip decision needs the model's id.
       throw new UserFacingException("--model " + embeddingModel + ": " + e.getMessage(), e);

@@ -60,7 +60,7 @@ final class PipelineIndexer {
             s.enrolDir(),
             false,
             s.fps(),
-            s.falseAcceptRate(),
+            s.rate(),
             s.device(),
             s.workDir(),
             null,

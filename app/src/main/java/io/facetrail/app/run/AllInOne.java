@@ -88,7 +88,7 @@ public final class AllInOne implements AutoCloseable {
     m.put("kafka.bootstrapServers", "127.0.0.1:1");
     m.put("applicationId", STREAMS_APP);
     m.put("stateDir", workDir.resolve("streams").toString());
-    m.put("decision.falseAcceptRate", Double.toString(s.falseAcceptRate()));
+    m.putAll(s.rate().matcherSettings());
     m.put("http.enabled", "false");
     EmbedderConfig embedder = EmbedderConfig.loader().load(null, env, e);
     MatcherConfig matcher = MatcherConfig.loader().load(null, env, m);

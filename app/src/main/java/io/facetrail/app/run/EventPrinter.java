@@ -50,13 +50,13 @@ final class EventPrinter implements Consumer<IdentityEvent> {
       case IDENTIFIED ->
           String.format(
               Locale.ROOT,
-              "%s %s  (track %s, distance %.3f ≤ %.3f at FAR %s, %d frames matched)",
+              "%s %s  (track %s, distance %.3f ≤ %.3f at %s, %d frames matched)",
               head,
               name(e.person()),
               e.trackId(),
               e.distance(),
               e.threshold(),
-              far(e),
+              operatingPoint(e),
               e.framesUsed());
       case CHANGED ->
           String.format(
@@ -90,9 +90,16 @@ final class EventPrinter implements Consumer<IdentityEvent> {
     return p.name() == null ? "(erased person " + p.id() + ")" : p.name();
   }
 
-  private static String far(IdentityEvent e) {
+  /**
+   * The rate the decision was made at: the FPIR and gallery size when the threshold followed the
+   * gallery's size, else the fixed per-comparison false-accept rate.
+   */
+  private static String operatingPoint(IdentityEvent e) {
+    if (e.fpir() != null && e.gallerySize() != null) {
+      return String.format(Locale.ROOT, "FPIR %.0e with %d enrolled", e.fpir(), e.gallerySize());
+    }
     return e.falseAcceptRate() == null
-        ? "?"
-        : String.format(Locale.ROOT, "%.0e", e.falseAcceptRate());
+        ? "FAR ?"
+        : String.format(Locale.ROOT, "FAR %.0e", e.falseAcceptRate());
   }
 }

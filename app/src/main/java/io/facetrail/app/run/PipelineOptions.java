@@ -42,12 +42,20 @@ public final class PipelineOptions {
   double fps;
 
   @Option(
-      names = "--far",
-      defaultValue = "0.001",
+      names = "--fpir",
+      defaultValue = "0.01",
       description =
-          "False-accept rate per comparison that identity decisions are calibrated for"
-              + " (1e-2 .. 1e-4; default: ${DEFAULT-VALUE}).")
-  double far;
+          "False-positive identification rate per decision: the share of decisions about a person"
+              + " who is not enrolled that name somebody; the distance threshold follows the"
+              + " gallery's size (default: ${DEFAULT-VALUE}).")
+  double fpir;
+
+  @Option(
+      names = "--far",
+      description =
+          "Expert: a fixed false-accept rate per comparison (1e-7 .. 1e-1) instead of --fpir,"
+              + " whatever the gallery's size (default: none).")
+  Double far;
 
   @Option(
       names = "--device",
@@ -89,8 +97,9 @@ public final class PipelineOptions {
     return fps;
   }
 
-  public double far() {
-    return far;
+  /** How often identity decisions may name a stranger. */
+  public IdentityRate rate() {
+    return new IdentityRate(fpir, far);
   }
 
   public String device() {

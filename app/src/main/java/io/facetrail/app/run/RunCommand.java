@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
                     pipeline.enrolDir(),
                     json,
                     pipeline.fps(),
-                    pipeline.far(),
+                    pipeline.rate(),
                     pipeline.device(),
                     dir,
                     report,

@@ -11,7 +11,7 @@ import java.util.List;
  * @param enrolDir folder with one sub-folder of photos per person to enrol first, or null
  * @param json print identity events as JSON lines (exactly the identity topic's schema)
  * @param fps frames sampled per second of video
- * @param falseAcceptRate per-comparison false-accept rate of identity decisions
+ * @param rate how often identity decisions may name a stranger
  * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param workDir where the broker and the Streams state live (a temporary folder when null)
  * @param report HTML report to write at the end, or null
@@ -27,7 +27,7 @@ public record RunSettings(
     Path enrolDir,
     boolean json,
     double fps,
-    double falseAcceptRate,
+    IdentityRate rate,
     String device,
     Path workDir,
     Path report,
@@ -45,7 +45,7 @@ public record RunSettings(
       Path enrolDir,
       boolean json,
       double fps,
-      double falseAcceptRate,
+      IdentityRate rate,
       String device,
       Path workDir,
       Path report,
@@ -56,7 +56,7 @@ public record RunSettings(
         enrolDir,
         json,
         fps,
-        falseAcceptRate,
+        rate,
         device,
         workDir,
         report,
@@ -72,10 +72,10 @@ public record RunSettings(
       Path enrolDir,
       boolean json,
       double fps,
-      double falseAcceptRate,
+      IdentityRate rate,
       String device,
       Path workDir,
       Path report) {
-    this(inputs, gallery, enrolDir, json, fps, falseAcceptRate, device, workDir, report, null);
+    this(inputs, gallery, enrolDir, json, fps, rate, device, workDir, report, null);
   }
 }

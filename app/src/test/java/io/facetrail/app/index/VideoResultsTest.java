@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Storing a video's results and deciding, from them, whether it is already indexed. */
 class VideoResultsTest {
-  private static final IndexedWith WITH = new IndexedWith(5, 1e-3, "dlib-r29-v1");
+  private static final IndexedWith WITH = new IndexedWith(5, 1e-2, null, "dlib-r29-v1");
 
   @TempDir Path dir;
   private VideoFile video;
@@ -85,14 +85,14 @@ class VideoResultsTest {
   @Test
   void otherSettingsIndexAgain() throws Exception {
     store();
-    assertThat(previous(new IndexedWith(10, 1e-3, "dlib-r29-v1"))).isEmpty();
+    assertThat(previous(new IndexedWith(10, 1e-2, null, "dlib-r29-v1"))).isEmpty();
     assertThat(problems).singleElement().asString().contains("other settings");
   }
 
   @Test
   void anotherEmbeddingModelIndexesAgain() throws Exception {
     store();
-    assertThat(previous(new IndexedWith(5, 1e-3, "harmonic-v2-fold1"))).isEmpty();
+    assertThat(previous(new IndexedWith(5, 1e-2, null, "harmonic-v2-fold1"))).isEmpty();
     assertThat(problems).singleElement().asString().contains("other settings");
   }
 

@@ -72,6 +72,31 @@ public final class TimelineFixtures {
         Map.of());
   }
 
+  /** {@code e} as decided at an FPIR with {@code gallerySize} persons enrolled. */
+  public static IdentityEvent atFpir(IdentityEvent e, double fpir, int gallerySize) {
+    return new IdentityEvent(
+        e.schemaVersion(),
+        e.eventId(),
+        e.type(),
+        e.streamId(),
+        e.trackId(),
+        e.person(),
+        e.previousPerson(),
+        e.clusterId(),
+        e.distance(),
+        e.threshold(),
+        e.falseAcceptRate(),
+        fpir,
+        gallerySize,
+        e.secondDistance(),
+        e.firstSeen(),
+        e.lastSeen(),
+        e.framesUsed(),
+        e.modelId(),
+        e.emittedAt(),
+        e.labels());
+  }
+
   /** A video with Alice in two tracks (0.5-2 s, 2.6-4 s), Bob (3-6 s) and one unknown face. */
   public static VideoTimeline cast() {
     return new VideoTimeline(

@@ -28,6 +28,18 @@ class EventPrinterTest {
   }
 
   @Test
+  void identifiedLinesSayTheFpirAndGallerySizeTheDecisionWasMadeAt() {
+    String line =
+        printer.line(
+            TimelineFixtures.atFpir(
+                TimelineFixtures.identity(
+                    IdentityEventType.IDENTIFIED, "lobby", "lobby/r0/t0", "Alice", 500, 1500),
+                1e-2,
+                820));
+    assertThat(line).contains("at FPIR 1e-02 with 820 enrolled").doesNotContain("FAR");
+  }
+
+  @Test
   void unknownLinesSayTheFramesCountedAreThoseGoodEnoughToMatch() {
     String line =
         printer.line(

@@ -22,7 +22,7 @@ final class TestPlans {
             null,
             false,
             5,
-            1e-3,
+            IdentityRate.defaults(),
             "cpu",
             dir,
             null,
