@@ -15,7 +15,7 @@ public final class TrackState {
   final String streamId;
   String modelId = "";
   Map<String, String> labels = new LinkedHashMap<>();
-  final EmbeddingMean mean;
+  EmbeddingMean mean;
   long observations;
   Seen firstSeen;
   Seen lastSeen;
@@ -36,6 +36,17 @@ public final class TrackState {
   double lastThreshold = Double.NaN;
 
   /** The operating point of the latest evaluation: per-comparison FAR, FPIR, gallery size. */
+  /** Parts split off this track so far: 0 while it is one person (see {@link #split}). */
+  int segment;
+
+  /** The last sighting whose face agreed with the identity (any good one before identification). */
+  Seen lastAgreeing;
+
+  /** Good faces since the last agreeing one that disagree with the identity, and the first one. */
+  EmbeddingMean dissent = new EmbeddingMean();
+
+  Seen dissentFrom;
+
   double lastFalseAcceptRate = Double.NaN;
 
   double lastFpir = Double.NaN;
@@ -64,7 +75,9 @@ public final class TrackState {
   /**
    * Takes an observation into account: every observation moves the last sighting; a good one
    * (quality at least {@code minQuality}) enters the aggregate while it holds fewer than {@code
-   * maxObservations}.
+   * maxObservations}. Once the track is identified, a good face farther from the aggregate than the
+   * decision threshold does not enter it: it is held as dissent (see {@link #dissenting}), so a
+   * track that has moved onto somebody else never dilutes the evidence for the name it carries.
    *
    * @return whether the aggregate changed
    */
@@ -84,12 +97,76 @@ public final class TrackState {
       throw new IllegalArgumentException(
           "track " + trackId + " mixes model ids " + modelId + " and " + o.getModelId());
     }
-    if (o.getQuality() < minQuality || mean.count() >= maxObservations) {
+    if (o.getQuality() < minQuality) {
       return false;
     }
-    mean.add(unitEmbedding(o), o.getQuality());
+    float[] unit = unitEmbedding(o);
+    if (personId != null
+        && Double.isFinite(lastThreshold)
+        && distanceToAggregate(unit) > lastThreshold) {
+      if (dissent.count() == 0) {
+        dissentFrom = at;
+      }
+      dissent.add(unit, o.getQuality());
+      return false;
+    }
+    dissent = new EmbeddingMean();
+    dissentFrom = null;
+    lastAgreeing = at;
+    if (mean.count() >= maxObservations) {
+      return false;
+    }
+    mean.add(unit, o.getQuality());
     unevaluated++;
     return true;
+  }
+
+  private double distanceToAggregate(float[] unit) {
+    float[] m = FaceCode.normalise(mean.rawSum().clone());
+    double sum = 0;
+    for (int i = 0; i < m.length; i++) {
+      double d = m[i] - unit[i];
+      sum += d * d;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** Consecutive good faces since the last agreeing one that disagree with the identity. */
+  public int dissenting() {
+    return dissent.count();
+  }
+
+  /** The id identity events of the current part carry: the track's, then {@code <id>/s<n>}. */
+  public String eventTrackId() {
+    return segment == 0 ? trackId : trackId + "/s" + segment;
+  }
+
+  /**
+   * Ends the identified part at its last agreeing face and goes on as a new, unidentified part made
+   * of the dissenting faces: the tracker followed one track onto somebody else, and the name must
+   * stay with the person it was given to. Call {@link #closePart} first to report the old part.
+   */
+  public void split(Seen latest) {
+    segment++;
+    mean = dissent;
+    dissent = new EmbeddingMean();
+    firstSeen = dissentFrom;
+    dissentFrom = null;
+    lastSeen = latest;
+    lastAgreeing = latest;
+    identity(null, null, 0, 0);
+    distances(Double.NaN, Double.NaN, Double.NaN);
+    operatingPoint(Double.NaN, Double.NaN, -1);
+    unevaluated = mean.count();
+  }
+
+  /**
+   * Sets the last sighting to the last agreeing face, for the ended event of the identified part.
+   */
+  public void closePart() {
+    if (lastAgreeing != null) {
+      lastSeen = lastAgreeing;
+    }
   }
 
   private static float[] unitEmbedding(TrackObservation o) {

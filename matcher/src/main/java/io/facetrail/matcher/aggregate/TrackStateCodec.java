@@ -17,12 +17,13 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Binary form of {@link TrackState} in the matcher's state store and its changelog topic. A format
  * byte leads, so a future layout can read old state after an upgrade: format 2 appended the
- * operating point of the latest evaluation (FAR, FPIR, gallery size); format 1 state reads with
- * none.
+ * operating point of the latest evaluation (FAR, FPIR, gallery size); format 3 the part (segment),
+ * the last agreeing sighting and the dissenting faces. Older state reads with none of them.
  */
 public final class TrackStateCodec
     implements Serde<TrackState>, Serializer<TrackState>, Deserializer<TrackState> {
-  private static final byte FORMAT = 2;
+  private static final byte FORMAT = 3;
+  private static final byte FORMAT_WITHOUT_PARTS = 2;
   private static final byte FORMAT_WITHOUT_OPERATING_POINT = 1;
 
   @Override
@@ -63,6 +64,14 @@ public final class TrackStateCodec
       out.writeDouble(s.lastFalseAcceptRate);
       out.writeDouble(s.lastFpir);
       out.writeInt(s.lastGallerySize);
+      out.writeInt(s.segment);
+      writeSeen(out, s.lastAgreeing);
+      for (float f : s.dissent.rawSum()) {
+        out.writeFloat(f);
+      }
+      out.writeDouble(s.dissent.weight());
+      out.writeInt(s.dissent.count());
+      writeSeen(out, s.dissentFrom);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -76,7 +85,9 @@ public final class TrackStateCodec
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT && format != FORMAT_WITHOUT_OPERATING_POINT) {
+      if (format != FORMAT
+          && format != FORMAT_WITHOUT_PARTS
+          && format != FORMAT_WITHOUT_OPERATING_POINT) {
         throw new SerializationException("unknown track state format " + format);
       }
       String trackId = in.readUTF();
@@ -110,10 +121,23 @@ public final class TrackStateCodec
       s.ended = in.readBoolean();
       s.unevaluated = in.readInt();
       s.lastActivityMs = in.readLong();
-      if (format == FORMAT) {
+      if (format >= FORMAT_WITHOUT_PARTS) {
         s.lastFalseAcceptRate = in.readDouble();
         s.lastFpir = in.readDouble();
         s.lastGallerySize = in.readInt();
+      }
+      if (format >= FORMAT) {
+        s.segment = in.readInt();
+        s.lastAgreeing = readSeen(in);
+        float[] dissent = new float[FaceCode.DIMENSIONS];
+        for (int i = 0; i < dissent.length; i++) {
+          dissent[i] = in.readFloat();
+        }
+        double dissentWeight = in.readDouble();
+        s.dissent = new EmbeddingMean(dissent, dissentWeight, in.readInt());
+        s.dissentFrom = readSeen(in);
+      } else {
+        s.lastAgreeing = s.lastSeen;
       }
       return s;
     } catch (IOException e) {

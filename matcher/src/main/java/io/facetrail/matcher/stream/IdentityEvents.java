@@ -31,10 +31,10 @@ final class IdentityEvents {
     PersonRef person = type == IdentityEventType.UNKNOWN ? null : ref(s.personId(), index);
     return new IdentityEvent(
         IdentityEvent.SCHEMA_VERSION,
-        IdentityEventIds.of(s.trackId(), type, discriminator),
+        IdentityEventIds.of(s.eventTrackId(), type, discriminator),
         type,
         s.streamId(),
-        s.trackId(),
+        s.eventTrackId(),
         person,
         ref(previousPersonId, index),
         null,

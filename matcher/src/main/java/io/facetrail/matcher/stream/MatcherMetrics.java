@@ -13,6 +13,7 @@ public final class MatcherMetrics {
   private final Map<IdentityEventType, Counter> decisions = new EnumMap<>(IdentityEventType.class);
   private final Timer queryLatency;
   private final Counter deferred;
+  private final Counter splits;
   private final AtomicLong pendingTracks = new AtomicLong();
 
   public MatcherMetrics(MeterRegistry registry) {
@@ -33,6 +34,12 @@ public final class MatcherMetrics {
         Counter.builder("facetrail.matcher.deferred")
             .description("Decisions held back because the gallery could not be confirmed current")
             .register(registry);
+    splits =
+        Counter.builder("facetrail.matcher.tracks.split")
+            .description(
+                "Identified tracks whose later faces disagreed with the name: the named part ended"
+                    + " and the rest went on as a new part")
+            .register(registry);
     registry.gauge("facetrail.matcher.pending.tracks", pendingTracks);
   }
 
@@ -46,6 +53,10 @@ public final class MatcherMetrics {
 
   void deferred() {
     deferred.increment();
+  }
+
+  void split() {
+    splits.increment();
   }
 
   void pendingTracks(long n) {

@@ -86,7 +86,9 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
         deps.thresholds().at(model, model, deps.index().personCount());
         boolean changed =
             s.observe(e.getObservation(), settings.minQuality(), settings.maxObservations());
-        if (changed && s.goodFrames() >= settings.minGoodFrames()) {
+        if (s.personId() != null && s.dissenting() >= settings.changeHysteresis()) {
+          splitOff(s);
+        } else if (changed && s.goodFrames() >= settings.minGoodFrames()) {
           decide(s);
         }
       }
@@ -139,6 +141,27 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
   }
 
   /**
+   * The identified track's latest good faces have disagreed with its name {@code changeHysteresis}
+   * times in a row: the tracker has followed it onto somebody else. The identified part ends at its
+   * last agreeing face, and the faces since go on as a new part ({@code <track id>/s<n>}) that is
+   * decided afresh. The name is never carried onto the new face silently.
+   */
+  private void splitOff(TrackState s) {
+    if (!deps.galleryFresh().getAsBoolean()) {
+      defer(s);
+      return;
+    }
+    Seen latest = s.lastSeen();
+    s.closePart();
+    emit(IdentityEventType.ENDED, s, null);
+    s.split(latest);
+    deps.metrics().split();
+    if (s.goodFrames() >= settings.minGoodFrames()) {
+      decide(s);
+    }
+  }
+
+  /**
    * Emits the track's final event (ended for identified tracks, unknown otherwise) and drops its
    * state.
    *
@@ -158,6 +181,9 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       return true;
     }
     if (s.personId() != null) {
+      // Trailing faces that disagreed with the name (too few to split off) are not reported as
+      // the named person's.
+      s.closePart();
       emit(IdentityEventType.ENDED, s, null);
     } else {
       emit(IdentityEventType.UNKNOWN, s, null);
@@ -175,7 +201,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
             : new byte[0];
     UnknownTrack u =
         new UnknownTrack(
-            s.trackId(),
+            s.eventTrackId(),
             s.streamId(),
             s.modelId(),
             s.goodFrames() > 0 ? s.aggregateCode() : new byte[0],
@@ -271,6 +297,6 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     IdentityEvent event =
         IdentityEvents.of(type, s, previous, deps.index(), deps.clock().instant());
     deps.metrics().decided(type);
-    context.forward(new Record<>(s.trackId(), event, s.lastSeen().captureTimeMs()));
+    context.forward(new Record<>(s.eventTrackId(), event, s.lastSeen().captureTimeMs()));
   }
 }

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
@@ -177,22 +178,77 @@ class MatcherTopologyTest {
   }
 
   @Test
-  void aTrackThatTurnsIntoAnotherPersonChangesAfterHysteresis() {
+  void aTrackThatTurnsIntoAnotherPersonIsSplitAndTheNameStaysWithTheFirst() {
     TrackEvents e = new TrackEvents("track-4", "cam-1", T0.toEpochMilli());
     int seq = 0;
-    for (int i = 0; i < 3; i++, seq++) {
+    for (int i = 0; i < 5; i++, seq++) {
       tracks.pipeInput("track-4", e.observation(seq, seq, FACES.code(10, 100 + i), 1f, MODEL));
     }
-    // Many frames of another person pull the mean across: identified 10, then changed to 11.
-    for (int i = 0; i < 40; i++, seq++) {
+    // The tracker follows the track onto another person: after changeHysteresis (3) faces that
+    // disagree with the name, the named part ends at its last agreeing face and the rest is
+    // decided afresh as a new part.
+    for (int i = 0; i < 6; i++, seq++) {
       tracks.pipeInput("track-4", e.observation(seq, seq, FACES.code(11, 100 + i), 1f, MODEL));
     }
+    tracks.pipeInput("track-4", e.ended(0, seq - 1, seq, FACES.code(10, 100), MODEL));
+    List<IdentityEvent> events = identity.readValuesToList();
+    assertThat(events)
+        .extracting(IdentityEvent::type, IdentityEvent::trackId, ev -> ev.person().id())
+        .containsExactly(
+            tuple(IdentityEventType.IDENTIFIED, "track-4", "person-10"),
+            tuple(IdentityEventType.ENDED, "track-4", "person-10"),
+            tuple(IdentityEventType.IDENTIFIED, "track-4/s1", "person-11"),
+            tuple(IdentityEventType.ENDED, "track-4/s1", "person-11"));
+    assertThat(events.get(1).lastSeen().sequence())
+        .as("named part ends at its last face")
+        .isEqualTo(4);
+    assertThat(events.get(1).framesUsed()).isEqualTo(5);
+    assertThat(events.get(2).firstSeen().sequence()).isEqualTo(5);
+    assertThat(events.get(2).framesUsed()).isEqualTo(3);
+    assertThat(events.get(3).lastSeen().sequence()).isEqualTo(10);
+    assertThat(events).extracting(IdentityEvent::eventId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aStrangerStepsIntoANamedTrackAndIsNeverReportedUnderTheName() {
+    TrackEvents e = new TrackEvents("track-5", "cam-1", T0.toEpochMilli());
+    int seq = 0;
+    for (int i = 0; i < 4; i++, seq++) {
+      tracks.pipeInput("track-5", e.observation(seq, seq, FACES.code(12, 100 + i), 1f, MODEL));
+    }
+    for (int i = 0; i < 4; i++, seq++) {
+      tracks.pipeInput("track-5", e.observation(seq, seq, FACES.code(6_000, 100 + i), 1f, MODEL));
+    }
+    tracks.pipeInput("track-5", e.ended(0, seq - 1, seq, FACES.code(12, 100), MODEL));
+    List<IdentityEvent> events = identity.readValuesToList();
+    assertThat(events)
+        .extracting(IdentityEvent::type, IdentityEvent::trackId)
+        .containsExactly(
+            tuple(IdentityEventType.IDENTIFIED, "track-5"),
+            tuple(IdentityEventType.ENDED, "track-5"),
+            tuple(IdentityEventType.UNKNOWN, "track-5/s1"));
+    assertThat(events.get(1).lastSeen().sequence()).isEqualTo(3);
+    assertThat(events.get(2).person()).isNull();
+    assertThat(events.get(2).firstSeen().sequence()).isEqualTo(4);
+  }
+
+  @Test
+  void twoDisagreeingFacesAtTheEndAreLeftOutOfTheNamedTrack() {
+    TrackEvents e = new TrackEvents("track-6", "cam-1", T0.toEpochMilli());
+    int seq = 0;
+    for (int i = 0; i < 5; i++, seq++) {
+      tracks.pipeInput("track-6", e.observation(seq, seq, FACES.code(13, 100 + i), 1f, MODEL));
+    }
+    for (int i = 0; i < 2; i++, seq++) {
+      tracks.pipeInput("track-6", e.observation(seq, seq, FACES.code(14, 100 + i), 1f, MODEL));
+    }
+    tracks.pipeInput("track-6", e.ended(0, seq - 1, seq, FACES.code(13, 100), MODEL));
     List<IdentityEvent> events = identity.readValuesToList();
     assertThat(events)
         .extracting(IdentityEvent::type)
-        .containsExactly(IdentityEventType.IDENTIFIED, IdentityEventType.CHANGED);
-    assertThat(events.get(1).person().id()).isEqualTo("person-11");
-    assertThat(events.get(1).previousPerson().id()).isEqualTo("person-10");
+        .containsExactly(IdentityEventType.IDENTIFIED, IdentityEventType.ENDED);
+    assertThat(events.get(1).lastSeen().sequence()).isEqualTo(4);
+    assertThat(events.get(1).framesUsed()).isEqualTo(5);
   }
 
   @Test
