@@ -2,12 +2,14 @@ package io.facetrail.app.report;
 
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.identity.TrackParts;
 import io.facetrail.contracts.proto.Box;
 import io.facetrail.contracts.proto.TrackEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Gathers every track of a run from the tracks topic (when and where each face was, its best face)
@@ -71,23 +73,54 @@ public final class TimelineRecorder {
     }
     d.distance = e.distance();
     d.threshold = e.threshold();
+    if (e.type() == IdentityEventType.ENDED || e.type() == IdentityEventType.UNKNOWN) {
+      d.identityLastUs = Math.round(e.lastSeen().mediaTimeMs() * 1000);
+    }
+  }
+
+  /**
+   * Where each part of a track the matcher split begins, by the tracker's track id: part 1 onwards
+   * (part 0 begins with the track).
+   */
+  private static Map<String, TreeMap<Long, String>> partStarts(Map<String, TrackDraft> drafts) {
+    Map<String, TreeMap<Long, String>> out = new LinkedHashMap<>();
+    drafts.forEach(
+        (id, d) -> {
+          if (TrackParts.part(id) > 0 && d.firstUs != Long.MAX_VALUE) {
+            out.computeIfAbsent(TrackParts.trackerTrack(id), k -> new TreeMap<>())
+                .put(d.firstUs, id);
+          }
+        });
+    return out;
   }
 
   /** The timeline of one stream as gathered so far. */
   public synchronized VideoTimeline timeline(
       String streamId, String input, double durationMs, InputOutcome outcome) {
     List<TrackRecord> tracks = new ArrayList<>();
-    for (Map.Entry<String, TrackDraft> t : streams.getOrDefault(streamId, Map.of()).entrySet()) {
+    Map<String, TrackDraft> drafts = streams.getOrDefault(streamId, Map.of());
+    Map<String, TreeMap<Long, String>> parts = partStarts(drafts);
+    for (Map.Entry<String, TrackDraft> t : drafts.entrySet()) {
       TrackDraft d = t.getValue();
       if (d.firstUs == Long.MAX_VALUE) {
         continue;
+      }
+      long lastUs = d.lastUs;
+      TreeMap<Long, String> later = parts.get(t.getKey());
+      if (later != null) {
+        // The tracker's end record spans every part; the named part ends at its own last face, so
+        // its name is never drawn over the part that showed somebody else.
+        lastUs =
+            d.identityLastUs != Long.MIN_VALUE
+                ? d.identityLastUs
+                : Math.max(d.firstUs, later.firstKey() - 1);
       }
       tracks.add(
           new TrackRecord(
               t.getKey(),
               d.personId,
               d.personName,
-              new TimeRange(d.firstUs / 1000.0, d.lastUs / 1000.0),
+              new TimeRange(d.firstUs / 1000.0, lastUs / 1000.0),
               d.observations,
               d.distance,
               d.threshold,
@@ -99,16 +132,19 @@ public final class TimelineRecorder {
   /** The observed boxes of every track of a stream, in time order (empty unless kept). */
   public synchronized Map<String, List<TrackBox>> boxes(String streamId) {
     Map<String, List<TrackBox>> out = new LinkedHashMap<>();
-    streams
-        .getOrDefault(streamId, Map.of())
-        .forEach(
-            (id, d) -> {
-              if (!d.boxes.isEmpty()) {
-                List<TrackBox> sorted = new ArrayList<>(d.boxes);
-                sorted.sort(java.util.Comparator.comparingLong(TrackBox::mediaTimeUs));
-                out.put(id, sorted);
-              }
-            });
+    Map<String, TrackDraft> drafts = streams.getOrDefault(streamId, Map.of());
+    Map<String, TreeMap<Long, String>> parts = partStarts(drafts);
+    drafts.forEach(
+        (id, d) -> {
+          List<TrackBox> sorted = new ArrayList<>(d.boxes);
+          sorted.sort(java.util.Comparator.comparingLong(TrackBox::mediaTimeUs));
+          TreeMap<Long, String> later = parts.getOrDefault(id, new TreeMap<>());
+          for (TrackBox b : sorted) {
+            // A box after a part began is that part's: it is drawn with that part's name.
+            Map.Entry<Long, String> part = later.floorEntry(b.mediaTimeUs());
+            out.computeIfAbsent(part == null ? id : part.getValue(), k -> new ArrayList<>()).add(b);
+          }
+        });
     return out;
   }
 
@@ -127,6 +163,7 @@ public final class TimelineRecorder {
   private static final class TrackDraft {
     long firstUs = Long.MAX_VALUE;
     long lastUs = Long.MIN_VALUE;
+    long identityLastUs = Long.MIN_VALUE;
     long observations;
     String personId;
     String personName;

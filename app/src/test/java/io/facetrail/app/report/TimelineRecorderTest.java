@@ -40,6 +40,33 @@ class TimelineRecorderTest {
   }
 
   @Test
+  void aTrackTheMatcherSplitShowsEachPartWithItsOwnNameTimeAndBoxes() {
+    TimelineRecorder r = new TimelineRecorder(true);
+    for (long ms = 0; ms <= 2_000; ms += 200) {
+      r.onTrack(observed("s", "s/r0/t0", ms * 1000, ms, 10));
+    }
+    // Ann from 0 to 1 s; then the track went on over Bob, reported as part 1.
+    r.onIdentity(identity(IdentityEventType.IDENTIFIED, "s", "s/r0/t0", "Ann", 0, 400));
+    r.onIdentity(identity(IdentityEventType.ENDED, "s", "s/r0/t0", "Ann", 0, 1_000));
+    r.onIdentity(identity(IdentityEventType.IDENTIFIED, "s", "s/r0/t0/s1", "Bob", 1_200, 1_600));
+    r.onIdentity(identity(IdentityEventType.ENDED, "s", "s/r0/t0/s1", "Bob", 1_200, 2_000));
+
+    VideoTimeline v = r.timeline("s", "in.mp4", 2_000, null);
+    assertThat(v.tracks())
+        .extracting(TrackRecord::trackId, TrackRecord::personName, TrackRecord::range)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("s/r0/t0", "Ann", new TimeRange(0, 1_000)),
+            org.assertj.core.api.Assertions.tuple(
+                "s/r0/t0/s1", "Bob", new TimeRange(1_200, 2_000)));
+    assertThat(r.boxes("s").get("s/r0/t0"))
+        .extracting(TrackBox::mediaTimeUs)
+        .allMatch(us -> us <= 1_000_000);
+    assertThat(r.boxes("s").get("s/r0/t0/s1"))
+        .extracting(TrackBox::mediaTimeUs)
+        .containsExactly(1_200_000L, 1_400_000L, 1_600_000L, 1_800_000L, 2_000_000L);
+  }
+
+  @Test
   void boxesAreNotKeptUnlessAsked() {
     TimelineRecorder r = new TimelineRecorder(false);
     r.onTrack(observed("s", "s/a", 0, 1, 1));

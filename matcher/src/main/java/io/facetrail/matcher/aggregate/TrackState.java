@@ -1,6 +1,7 @@
 package io.facetrail.matcher.aggregate;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.contracts.identity.TrackParts;
 import io.facetrail.contracts.proto.TrackObservation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class TrackState {
 
   /** The id identity events of the current part carry: the track's, then {@code <id>/s<n>}. */
   public String eventTrackId() {
-    return segment == 0 ? trackId : trackId + "/s" + segment;
+    return TrackParts.id(trackId, segment);
   }
 
   /**
