@@ -154,12 +154,13 @@ public final class ClipEvaluation {
     }
     int fragments = 0;
     for (ClipTrack later : tracks) {
+      float[] laterMean = mean(appearanceSum.get(later.number()));
       for (ClipTrack earlier : tracks) {
+        float[] earlierMean = mean(appearanceSum.get(earlier.number()));
         if (earlier.lastFrame() < later.firstFrame()
-            && Appearance.distance(
-                    FaceCode.normalise(appearanceSum.get(earlier.number())),
-                    FaceCode.normalise(appearanceSum.get(later.number())))
-                <= params.reidDistance()) {
+            && laterMean != null
+            && earlierMean != null
+            && Appearance.distance(earlierMean, laterMean) <= params.reidDistance()) {
           fragments++;
           break;
         }
@@ -168,5 +169,15 @@ public final class ClipEvaluation {
     tracks.sort(Comparator.comparingInt(ClipTrack::observations).reversed());
     return new ClipResult(
         decoded, processed[0], detections[0], tracks, fragments, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The unit mean of a track's codes; null when none of its faces had a usable code. */
+  private static float[] mean(float[] sum) {
+    for (float v : sum) {
+      if (v != 0) {
+        return FaceCode.normalise(sum.clone());
+      }
+    }
+    return null;
   }
 }
