@@ -61,6 +61,14 @@ public final class SyntheticFaces {
     return new SyntheticFaces(seed, 0.08, 0.033);
   }
 
+  /**
+   * The same identities with another spread of images around them: consecutive frames of one video
+   * are far closer to each other than separate photos are.
+   */
+  public SyntheticFaces withNoise(double otherNoiseScale) {
+    return new SyntheticFaces(seed, identityScale, otherNoiseScale);
+  }
+
   /** The unit centre of an identity. */
   public float[] centre(int identity) {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + identity);

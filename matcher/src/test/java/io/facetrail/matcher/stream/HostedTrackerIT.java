@@ -11,6 +11,7 @@ import io.facetrail.contracts.proto.EndReason;
 import io.facetrail.contracts.proto.Face;
 import io.facetrail.contracts.proto.FacesRecord;
 import io.facetrail.contracts.proto.FrameFaces;
+import io.facetrail.matcher.bench.SyntheticFaces;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.redis.RedisGallery;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
@@ -35,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * track the hosted tracker made; the stream's end ends the track.
  */
 class HostedTrackerIT {
+  /**
+   * The gallery's identities as frames of one video: a quarter of the photos' spread, so that the
+   * tracker (whose appearance gate is the decision threshold) links them as it links real frames.
+   */
+  private static final SyntheticFaces VIDEO_FRAMES = MatcherItSupport.FACES.withNoise(0.033 / 4);
+
   private static final String STREAM = "lobby";
 
   @TempDir Path dir;
@@ -95,7 +102,7 @@ class HostedTrackerIT {
             .setBox(Box.newBuilder().setX(100 + 4 * f).setY(80).setWidth(60).setHeight(72))
             .setDetectionScore(0.95f)
             .setQuality(0.8f)
-            .setCode(ByteString.copyFrom(MatcherItSupport.FACES.code(person, 200 + f)))
+            .setCode(ByteString.copyFrom(VIDEO_FRAMES.code(person, 200 + f)))
             .build();
     return FacesRecord.newBuilder()
         .setFrameFaces(
