@@ -185,12 +185,14 @@ public final class ShotBoundaryDetector {
 
   private void dissolve(long index, FrameSignature frame, List<ShotBoundary> found) {
     window.addLast(new Past(frame, shiftX, shiftY));
+    // Keep the newest frame at least a window old as the oldest: drop the oldest while the next
+    // one is old enough too.
     while (window.size() > 2) {
-      Past second = window.stream().skip(1).findFirst().orElseThrow();
-      if (frame.timeUs() - second.signature().timeUs() < windowUs) {
+      Past oldest = window.removeFirst();
+      if (frame.timeUs() - window.peekFirst().signature().timeUs() < windowUs) {
+        window.addFirst(oldest);
         break;
       }
-      window.removeFirst();
     }
     Past far = window.peekFirst();
     if (far.signature() == frame

@@ -137,15 +137,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             "--codes calibrates codes of " + FacePipeline.MODEL_ID + "; leave out --model");
       }
       Map<String, byte[]> known = CodeFile.read(codes);
-      String source =
-          "LFW deep-funneled, identities of folds "
-              + fitFolds
-              + " (fit) and "
-              + checkFolds
-              + " (check), "
-              + photos
-              + " photos with a face, codes of "
-              + codes.getFileName();
+      String source = source(" photos with a face, codes of " + codes.getFileName());
       write(
           Calibrator.calibrate(
               FacePipeline.MODEL_ID,
@@ -190,15 +182,10 @@ public final class CalibrateCommand implements Callable<Integer> {
       CalibrationTable table =
           Calibrator.calibrate(
               pipeline.modelId(),
-              "LFW deep-funneled, identities of folds "
-                  + fitFolds
-                  + " (fit) and "
-                  + checkFolds
-                  + " (check), "
-                  + photos
-                  + " photos, full pipeline with "
-                  + method.label()
-                  + (settings.flip() ? " + flip" : ""),
+              source(
+                  " photos, full pipeline with "
+                      + method.label()
+                      + (settings.flip() ? " + flip" : "")),
               samples(fit, ids, embedder, method, settings.flip()),
               samples(check, ids, embedder, method, settings.flip()),
               targets);
@@ -268,5 +255,18 @@ public final class CalibrateCommand implements Callable<Integer> {
               FaceCode.quantise(e.embedding(p, m, flip ? Augmentation.FLIP : Augmentation.NONE))));
     }
     return s;
+  }
+
+  /**
+   * Where a table's numbers come from: the folds, the photo count and {@code how} they were got.
+   */
+  private String source(String how) {
+    return "LFW deep-funneled, identities of folds "
+        + fitFolds
+        + " (fit) and "
+        + checkFolds
+        + " (check), "
+        + photos
+        + how;
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.contracts.proto.TrackEvent;
-import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionRate;
@@ -19,15 +18,11 @@ import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.matcher.testing.SettableClock;
 import io.facetrail.matcher.testing.TrackEvents;
-import io.facetrail.runtime.deadletter.StreamsDeadLetters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -62,24 +57,11 @@ class FpirEventsTest {
             Duration.ofMillis(200),
             new SettableClock(MatcherTopologyTest.T0),
             new MatcherMetrics(new SimpleMeterRegistry()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-fpir-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.putAll(
-        StreamsDeadLetters.properties(
-            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), null));
-    driver =
-        new TopologyTestDriver(MatcherTopology.build(topics, deps), props, MatcherTopologyTest.T0);
-    tracks =
-        driver.createInputTopic(
-            topics.tracks().name(),
-            Serdes.String().serializer(),
-            topics.tracks().valueSerde().serializer());
-    identity =
-        driver.createOutputTopic(
-            topics.identity().name(),
-            Serdes.String().deserializer(),
-            topics.identity().valueSerde().deserializer());
+    MatcherTestDriver m =
+        new MatcherTestDriver(topics, deps, "matcher-fpir-test", MatcherTopologyTest.T0);
+    driver = m.driver;
+    tracks = m.tracks;
+    identity = m.identity;
   }
 
   @AfterEach

@@ -21,7 +21,6 @@ import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.matcher.testing.SettableClock;
 import io.facetrail.matcher.testing.TrackEvents;
-import io.facetrail.runtime.deadletter.StreamsDeadLetters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -78,23 +75,10 @@ class MatcherTopologyTest {
             Duration.ofMillis(200),
             clock,
             new MatcherMetrics(new SimpleMeterRegistry()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.putAll(
-        StreamsDeadLetters.properties(
-            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), null));
-    driver = new TopologyTestDriver(MatcherTopology.build(topics, deps), props, T0);
-    tracks =
-        driver.createInputTopic(
-            topics.tracks().name(),
-            Serdes.String().serializer(),
-            topics.tracks().valueSerde().serializer());
-    identity =
-        driver.createOutputTopic(
-            topics.identity().name(),
-            Serdes.String().deserializer(),
-            topics.identity().valueSerde().deserializer());
+    MatcherTestDriver m = new MatcherTestDriver(topics, deps, "matcher-test", T0);
+    driver = m.driver;
+    tracks = m.tracks;
+    identity = m.identity;
   }
 
   @AfterEach
