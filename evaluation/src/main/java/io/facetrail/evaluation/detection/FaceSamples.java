@@ -62,13 +62,38 @@ final class FaceSamples {
       for (int i = 0; i < images.size(); i++) {
         double yaw = Math.abs(HeadPose.yawDegrees(points.get(i)));
         YawBucket bucket = YawBucket.of(yaw);
-        if (bucket != null && out.get(bucket).size() < perBucket) {
-          FaceBox face = FaceExtent.of(points.get(i));
+        FaceBox face = FaceExtent.of(points.get(i));
+        if (bucket != null
+            && out.get(bucket).size() < perBucket
+            && plausible(points.get(i), face, images.get(i))) {
           out.get(bucket).add(new FaceSample(names.get(i), images.get(i), face, yaw));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the landmarks describe an upright face where the funnelled photo has it: the network
+   * always returns 68 points, also on a hand, a hat or a blur, and such a box would be ground truth
+   * for a face that is not there. Eyes above the nose tip above the mouth above the chin, a box
+   * between a square on its side and a narrow profile, of LFW's usual size, near the centre.
+   */
+  static boolean plausible(float[] p, FaceBox face, RgbImage photo) {
+    float eyes = Math.max(p[2 * 36 + 1], p[2 * 45 + 1]);
+    boolean ordered =
+        eyes < p[2 * 30 + 1] && p[2 * 30 + 1] < p[2 * 57 + 1] && p[2 * 57 + 1] < p[2 * 8 + 1];
+    double aspect = face.height() / Math.max(1e-3, face.width());
+    double share = face.height() / photo.height();
+    double offset =
+        Math.hypot(face.centreX() - photo.width() / 2.0, face.centreY() - photo.height() / 2.0)
+            / photo.height();
+    return ordered
+        && aspect >= 0.9
+        && aspect <= 2.2
+        && share >= 0.3
+        && share <= 0.8
+        && offset <= 0.15;
   }
 
   private static boolean full(Map<YawBucket, List<FaceSample>> out, int perBucket) {
