@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,19 +34,13 @@ public final class MatcherCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     MatcherServiceConfig c = MatcherServiceConfig.loader().load(config);
-    CountDownLatch stopped = new CountDownLatch(1);
     MatcherService service =
         start(c, Clock.systemUTC(), Duration.ofMinutes(2), MatcherWiring.thresholds(c.matcher()));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "matcher-shutdown"));
-    stopped.await();
-    return 0;
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "matcher-shutdown"));
+    // Returns when the application is closed (the hook) or gave up on failing threads: then exit 1
+    // for the supervisor to restart the service, as the tracker does.
+    service.awaitStopped();
+    return service.failed() ? 1 : 0;
   }
 
   /** Starts the matcher of {@code c}, hosting the tracker when its configuration says so. */

@@ -144,6 +144,16 @@ public final class MatcherService implements AutoCloseable {
     return host.state();
   }
 
+  /** Blocks until the Streams application stops: closed, or shut down after repeated failures. */
+  public void awaitStopped() throws InterruptedException {
+    host.awaitStopped();
+  }
+
+  /** Whether the Streams application stopped because its threads kept failing. */
+  public boolean failed() {
+    return host.failed();
+  }
+
   public boolean galleryFresh() {
     return wiring.sync().isFresh();
   }

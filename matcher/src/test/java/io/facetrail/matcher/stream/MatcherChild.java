@@ -3,7 +3,6 @@ package io.facetrail.matcher.stream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the matcher service from a configuration file as its own JVM, for the crash test to kill:
@@ -16,15 +15,8 @@ public final class MatcherChild {
   public static void main(String[] args) throws InterruptedException {
     MatcherConfig config = MatcherConfig.loader().load(Path.of(args[0]));
     MatcherService service = MatcherService.start(config, Clock.systemUTC(), Duration.ofMinutes(2));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "matcher-child-shutdown"));
-    stopped.await();
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "matcher-child-shutdown"));
+    service.awaitStopped();
+    System.exit(service.failed() ? 1 : 0);
   }
 }
