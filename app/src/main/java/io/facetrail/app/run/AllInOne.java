@@ -136,7 +136,8 @@ public final class AllInOne implements AutoCloseable {
     EmbedderService embedder = EmbedderService.start(ec, analyzer, registry, new Health());
     open.push(embedder);
 
-    open.push(startStreams(plan, workDir, registry));
+    streams = startStreams(plan, workDir, registry);
+    open.push(streams);
   }
 
   /**
@@ -157,8 +158,7 @@ public final class AllInOne implements AutoCloseable {
     props.putAll(
         StreamsDeadLetters.properties(
             Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
-    streams = StreamsHost.builder("tracking/matching", builder.build(), props).start(STREAMS_START);
-    return streams;
+    return StreamsHost.builder("tracking/matching", builder.build(), props).start(STREAMS_START);
   }
 
   /** Starts the reader of the identity topic. */
