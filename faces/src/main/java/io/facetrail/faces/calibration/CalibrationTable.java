@@ -18,11 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
  * measured on impostor pairs of one set of identities and checked on a disjoint set ({@code
  * checkedFalseAcceptRate}), so a configured FAR is an operating point rather than a magic distance.
  *
+ * <p>A track is judged by the mean of several faces, and a mean sits closer to everybody than one
+ * photo does (the photo's own noise is averaged away): at the threshold of single photos, tracks of
+ * 3 or 5 strangers' photos were named 1.5-4.7 times as often as configured (matcher/README.md).
+ * {@code tracks} therefore holds thresholds measured the same way for aggregates of several photos
+ * against single photos; {@link #thresholdFor(double, int)} uses them.
+ *
  * @param modelId the embedding model these thresholds belong to
  * @param source how and on what data the table was computed
- * @param points one row per calibrated FAR
+ * @param points one row per calibrated FAR, for one face against one face
+ * @param tracks thresholds for aggregates of more than one face, by the number of faces; empty in
+ *     tables written before 2026-12-07 and in trained models' tables, which then judge every track
+ *     by {@code points}
  */
-public record CalibrationTable(String modelId, String source, List<Point> points) {
+public record CalibrationTable(
+    String modelId, String source, List<Point> points, List<TrackPoints> tracks) {
   /** Class-path folder of the shipped tables. */
   public static final String RESOURCE_FOLDER = "/io/facetrail/faces/calibration/";
 
@@ -42,17 +52,51 @@ public record CalibrationTable(String modelId, String source, List<Point> points
       double checkedFalseAcceptRate,
       double trueAcceptRate) {}
 
+  /**
+   * Thresholds for the quality-weighted mean of {@code faces} faces of one track (the matcher's
+   * aggregate, re-quantised) compared with one stored face.
+   *
+   * @param faces faces in the aggregate, at least 2
+   * @param points one row per calibrated FAR
+   */
+  public record TrackPoints(int faces, List<Point> points) {
+    public TrackPoints {
+      if (faces < 2) {
+        throw new IllegalArgumentException("track thresholds need at least 2 faces, got " + faces);
+      }
+      points = sortedChecked(points, "tracks of " + faces + " faces");
+    }
+  }
+
   public CalibrationTable {
     Objects.requireNonNull(modelId, "modelId");
-    points = points.stream().sorted(Comparator.comparingDouble(Point::falseAcceptRate)).toList();
-    if (points.isEmpty()) {
-      throw new IllegalArgumentException("calibration of " + modelId + " has no points");
+    points = sortedChecked(points, modelId);
+    tracks =
+        tracks == null
+            ? List.of()
+            : tracks.stream().sorted(Comparator.comparingInt(TrackPoints::faces)).toList();
+  }
+
+  /** A table without track thresholds. */
+  public CalibrationTable(String modelId, String source, List<Point> points) {
+    this(modelId, source, points, List.of());
+  }
+
+  /** This table with {@code tracks} in place of its track thresholds. */
+  public CalibrationTable withTracks(List<TrackPoints> newTracks) {
+    return new CalibrationTable(modelId, source, points, newTracks);
+  }
+
+  private static List<Point> sortedChecked(List<Point> points, String what) {
+    if (points == null || points.isEmpty()) {
+      throw new IllegalArgumentException("calibration of " + what + " has no points");
     }
     for (Point p : points) {
       if (!(p.falseAcceptRate() > 0 && p.falseAcceptRate() < 1) || !(p.threshold() > 0)) {
-        throw new IllegalArgumentException("calibration of " + modelId + " has a bad point " + p);
+        throw new IllegalArgumentException("calibration of " + what + " has a bad point " + p);
       }
     }
+    return points.stream().sorted(Comparator.comparingDouble(Point::falseAcceptRate)).toList();
   }
 
   /** The table shipped for {@code modelId}, if any. */
@@ -88,6 +132,44 @@ public record CalibrationTable(String modelId, String source, List<Point> points
    * @throws IllegalArgumentException when {@code far} lies outside the calibrated range
    */
   public double thresholdFor(double far) {
+    return interpolate(points, far, modelId);
+  }
+
+  /**
+   * The distance threshold for a target FAR when the query is the aggregate of {@code faces} faces:
+   * the thresholds of the smallest calibrated aggregate of at least that many faces (stricter than
+   * needed in between, never looser), of the largest one beyond it, and of single faces for one
+   * face or a table without track thresholds. A track's frames are far more alike than a person's
+   * photos, so its aggregate of many frames is judged as one of a few photos.
+   *
+   * @throws IllegalArgumentException when {@code far} lies outside that table's calibrated range
+   */
+  public double thresholdFor(double far, int faces) {
+    TrackPoints t = tableFor(faces);
+    return t == null ? thresholdFor(far) : interpolate(t.points(), far, modelId);
+  }
+
+  /** The track thresholds {@link #thresholdFor(double, int)} uses, or null for single faces. */
+  public TrackPoints tableFor(int faces) {
+    if (faces <= 1 || tracks.isEmpty()) {
+      return null;
+    }
+    for (TrackPoints t : tracks) {
+      if (t.faces() >= faces) {
+        return t;
+      }
+    }
+    return tracks.get(tracks.size() - 1);
+  }
+
+  /** The calibrated FAR range for aggregates of {@code faces} faces: {lowest, highest}. */
+  public double[] farRange(int faces) {
+    TrackPoints t = tableFor(faces);
+    List<Point> p = t == null ? points : t.points();
+    return new double[] {p.get(0).falseAcceptRate(), p.get(p.size() - 1).falseAcceptRate()};
+  }
+
+  private static double interpolate(List<Point> points, double far, String modelId) {
     Point low = points.get(0);
     Point high = points.get(points.size() - 1);
     double tolerance = 1e-9;

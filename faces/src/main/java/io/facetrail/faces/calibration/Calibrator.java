@@ -23,6 +23,16 @@ public final class Calibrator {
    */
   public record Sample(int identity, byte[] code) {}
 
+  /**
+   * The aggregate code of several faces of one identity (as the matcher folds a track) and which
+   * samples it was made of.
+   *
+   * @param identity the identity of every member
+   * @param code the aggregate's 128-byte code
+   * @param members indices of the member samples in the list the aggregate is compared with
+   */
+  public record Aggregate(int identity, byte[] code, int[] members) {}
+
   /** Pair counts by squared code distance. */
   static final class Histogram {
     final long[] impostor = new long[MAX_SQUARED + 1];
@@ -64,6 +74,34 @@ public final class Calibrator {
         }
       }
       return h;
+    }
+
+    /**
+     * Every aggregate against every single sample: impostor pairs across identities, genuine pairs
+     * with samples of the same identity that are not in the aggregate.
+     */
+    static Histogram ofAggregates(List<Aggregate> aggregates, List<Sample> samples) {
+      Histogram h = new Histogram();
+      for (Aggregate a : aggregates) {
+        for (int j = 0; j < samples.size(); j++) {
+          Sample b = samples.get(j);
+          boolean same = a.identity() == b.identity();
+          if (same && contains(a.members(), j)) {
+            continue;
+          }
+          h.add(same, FaceCode.squaredCodeDistance(a.code(), b.code()));
+        }
+      }
+      return h;
+    }
+
+    private static boolean contains(int[] members, int j) {
+      for (int m : members) {
+        if (m == j) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void add(boolean same, int d) {
@@ -149,6 +187,39 @@ public final class Calibrator {
         fars);
   }
 
+  /**
+   * Thresholds for aggregates of {@code faces} faces against single faces, chosen on one set of
+   * identities and checked on a disjoint one, at the same FARs as {@link #calibrate}.
+   *
+   * @param fitAggregates aggregates of the fit identities, members indexing {@code fitSamples}
+   * @param checkAggregates aggregates of the check identities, members indexing {@code
+   *     checkSamples}
+   */
+  public static CalibrationTable.TrackPoints calibrateTracks(
+      int faces,
+      List<Aggregate> fitAggregates,
+      List<Sample> fitSamples,
+      List<Aggregate> checkAggregates,
+      List<Sample> checkSamples,
+      double... fars) {
+    Histogram f = Histogram.ofAggregates(fitAggregates, fitSamples);
+    Histogram c = Histogram.ofAggregates(checkAggregates, checkSamples);
+    if (f.impostors == 0 || c.impostors == 0) {
+      throw new IllegalArgumentException("calibration needs at least two identities on each side");
+    }
+    return new CalibrationTable.TrackPoints(faces, points(f, c, fars));
+  }
+
+  private static List<CalibrationTable.Point> points(Histogram f, Histogram c, double... fars) {
+    List<CalibrationTable.Point> points = new ArrayList<>();
+    for (double far : fars) {
+      int sq = f.thresholdFor(far);
+      double threshold = Math.sqrt(Math.max(sq, 1)) / FaceCode.SCALE;
+      points.add(new CalibrationTable.Point(far, threshold, c.impostorRate(sq), c.genuineRate(sq)));
+    }
+    return points;
+  }
+
   private static CalibrationTable table(
       String modelId,
       String source,
@@ -160,12 +231,7 @@ public final class Calibrator {
     if (f.impostors == 0 || c.impostors == 0) {
       throw new IllegalArgumentException("calibration needs at least two identities on each side");
     }
-    List<CalibrationTable.Point> points = new ArrayList<>();
-    for (double far : fars) {
-      int sq = f.thresholdFor(far);
-      double threshold = Math.sqrt(Math.max(sq, 1)) / FaceCode.SCALE;
-      points.add(new CalibrationTable.Point(far, threshold, c.impostorRate(sq), c.genuineRate(sq)));
-    }
+    List<CalibrationTable.Point> points = points(f, c, fars);
     String counts =
         String.format(
             java.util.Locale.ROOT,

@@ -22,6 +22,7 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalCalibrateTracksCommand()));
   }
 }

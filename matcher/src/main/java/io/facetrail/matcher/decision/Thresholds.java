@@ -134,35 +134,51 @@ public final class Thresholds {
    * @throws NoCalibrationException when the pair has no table, or a fixed FAR is outside its range
    */
   public Threshold at(String queryModel, String storedModel, int persons) {
-    String key = queryModel + '\n' + storedModel;
-    Threshold cached = cache.get(key);
-    if (cached != null && (cached.persons() == persons || !rate.byFpir())) {
-      return cached;
-    }
+    return at(queryModel, storedModel, persons, 1);
+  }
+
+  /**
+   * As {@link #at(String, String, int)} for a query that is the aggregate of {@code faces} faces (a
+   * track's good frames): the table's thresholds for aggregates ({@link
+   * CalibrationTable#thresholdFor(double, int)}), stricter than a single face's because an
+   * aggregate sits closer to everybody.
+   */
+  public Threshold at(String queryModel, String storedModel, int persons, int faces) {
     CalibrationTable table =
         tables
             .forPair(queryModel, storedModel)
             .orElseThrow(() -> new NoCalibrationException(missing(queryModel, storedModel), null));
+    CalibrationTable.TrackPoints trackTable = table.tableFor(faces);
+    int tableFaces = trackTable == null ? 1 : trackTable.faces();
+    String key = queryModel + '\n' + storedModel + '\n' + tableFaces;
+    Threshold cached = cache.get(key);
+    if (cached != null && (cached.persons() == persons || !rate.byFpir())) {
+      return cached;
+    }
     Threshold t =
-        rate.byFpir() ? byFpir(key, table, persons) : byFar(table, queryModel, storedModel);
+        rate.byFpir()
+            ? byFpir(key, table, persons, tableFaces)
+            : byFar(table, queryModel, storedModel, tableFaces);
     cache.put(key, t);
     return t;
   }
 
-  private Threshold byFar(CalibrationTable table, String queryModel, String storedModel) {
+  private Threshold byFar(
+      CalibrationTable table, String queryModel, String storedModel, int faces) {
     double far = rate.fixedFalseAcceptRate();
     try {
-      return new Threshold(table.thresholdFor(far), far, Double.NaN, 0);
+      return new Threshold(table.thresholdFor(far, faces), far, Double.NaN, 0);
     } catch (IllegalArgumentException e) {
       throw new NoCalibrationException(
           e.getMessage() + " (codes of " + queryModel + " against " + storedModel + ")", e);
     }
   }
 
-  private Threshold byFpir(String key, CalibrationTable table, int persons) {
+  private Threshold byFpir(String key, CalibrationTable table, int persons, int faces) {
     double wanted = rate.falseAcceptRate(persons);
-    double lowest = table.points().get(0).falseAcceptRate();
-    double highest = table.points().get(table.points().size() - 1).falseAcceptRate();
+    double[] range = table.farRange(faces);
+    double lowest = range[0];
+    double highest = range[1];
     double far = Math.max(lowest, Math.min(highest, wanted));
     if (far != wanted && warned.add(key)) {
       log.warn(
@@ -177,7 +193,8 @@ public final class Thresholds {
           far,
           OpenSetRule.fpir(far, persons));
     }
-    return new Threshold(table.thresholdFor(far), far, OpenSetRule.fpir(far, persons), persons);
+    return new Threshold(
+        table.thresholdFor(far, faces), far, OpenSetRule.fpir(far, persons), persons);
   }
 
   private static String missing(String query, String stored) {

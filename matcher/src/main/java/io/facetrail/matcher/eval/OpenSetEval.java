@@ -76,7 +76,9 @@ final class OpenSetEval {
   OpenSetScores scores(List<Probe> mated, List<Probe> strangers) {
     return new OpenSetScores(
         mated.stream().mapToDouble(p -> acceptDistance(p, true)).toArray(),
-        strangers.stream().mapToDouble(p -> acceptDistance(p, false)).toArray());
+        strangers.stream().mapToDouble(p -> acceptDistance(p, false)).toArray(),
+        mated.stream().mapToInt(Probe::faces).toArray(),
+        strangers.stream().mapToInt(Probe::faces).toArray());
   }
 
   /** FNIR at each FPIR, the threshold set on the strangers (a DET curve's points). */
@@ -124,16 +126,20 @@ final class OpenSetEval {
    * its ratio to the configured one, and the FNIR it costs.
    */
   List<Map<String, Object>> operatingPoints(
-      OpenSetScores s, double[] fpirs, Thresholds.Tables tables) {
+      OpenSetScores s, double[] fpirs, Thresholds.Tables tables, int faces) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (double fpir : fpirs) {
-      Threshold t =
+      Thresholds thresholds =
           new Thresholds(
-                  DecisionRate.ofFpir(fpir),
-                  tables,
-                  io.facetrail.matcher.index.ModelCompatibility.sameModelOnly())
-              .at(modelId, modelId, persons());
-      double measured = s.fpirAt(t.distance());
+              DecisionRate.ofFpir(fpir),
+              tables,
+              io.facetrail.matcher.index.ModelCompatibility.sameModelOnly());
+      // Each search at the threshold for its own faces, as the matcher judges a track; the line
+      // shows the threshold of a full track of this kind.
+      Threshold t = thresholds.at(modelId, modelId, persons(), faces);
+      java.util.function.IntToDoubleFunction perSearch =
+          n -> thresholds.at(modelId, modelId, persons(), n).distance();
+      double measured = s.fpirAt(perSearch);
       Map<String, Object> point = new LinkedHashMap<>();
       point.put("configuredFpir", fpir);
       point.put("decidedAtFpir", round(t.fpir()));
@@ -141,7 +147,7 @@ final class OpenSetEval {
       point.put("threshold", round(t.distance()));
       point.put("measuredFpir", round(measured));
       point.put("ratio", round(measured / fpir));
-      point.put("fnir", round(s.fnirAt(t.distance())));
+      point.put("fnir", round(s.fnirAt(perSearch)));
       out.add(point);
     }
     return out;

@@ -1,19 +1,15 @@
 package io.facetrail.matcher.eval;
 
-import com.google.protobuf.ByteString;
-import io.facetrail.contracts.proto.TrackObservation;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.decision.DecisionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -99,50 +95,14 @@ final class OpenSetProtocol {
       faces.apply(p).ifPresent(withFace::add);
     }
     if (k == 0) {
-      return withFace.stream().map(f -> new Probe(person, f.code())).toList();
+      return withFace.stream().map(f -> new Probe(person, f.code(), 1)).toList();
     }
     List<Probe> out = new ArrayList<>();
-    for (List<Integer> track : tracks(person, withFace.size(), k)) {
-      out.add(new Probe(person, aggregate(track.stream().map(withFace::get).toList())));
+    for (List<Integer> track :
+        TrackFolds.draws(person, withFace.size(), k, seed, draws, maxTracksPerPerson)) {
+      out.add(TrackFolds.fold(person, track.stream().map(withFace::get).toList(), aggregation));
     }
     return out;
-  }
-
-  /** Distinct sets of k photo indices: {@code draws} seeded partitions into groups of k. */
-  private Set<List<Integer>> tracks(String person, int photos, int k) {
-    Set<List<Integer>> out = new LinkedHashSet<>();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < photos; i++) {
-      order.add(i);
-    }
-    for (int d = 0; d < draws; d++) {
-      Collections.shuffle(order, new Random(seed * 31 + person.hashCode() * 17L + d));
-      for (int from = 0; from + k <= photos && out.size() < maxTracksPerPerson; from += k) {
-        List<Integer> track = new ArrayList<>(order.subList(from, from + k));
-        Collections.sort(track);
-        out.add(List.copyOf(track));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The track's aggregate code, exactly as the matcher folds observations; null if none is good.
-   */
-  private byte[] aggregate(List<CachedFace> track) {
-    TrackState state = new TrackState("eval", "lfw");
-    for (CachedFace f : track) {
-      TrackObservation.Builder o =
-          TrackObservation.newBuilder()
-              .setModelId("eval")
-              .setQuality(f.quality())
-              .setCode(ByteString.copyFrom(f.code()));
-      for (float v : f.embedding()) {
-        o.addEmbedding(v);
-      }
-      state.observe(o.build(), aggregation.minQuality(), aggregation.maxObservations());
-    }
-    return state.goodFrames() == 0 ? null : state.aggregateCode();
   }
 
   /** How many of the split's persons a list of probes covers. */

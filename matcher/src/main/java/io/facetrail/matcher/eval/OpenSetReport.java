@@ -54,7 +54,7 @@ final class OpenSetReport {
         line.put("strangers", OpenSetProtocol.counts(stranger));
         line.put("identifiedAtAnyThreshold", OpenSetEval.round(1 - s.fnirAt(Double.MAX_VALUE)));
         line.put("det", eval.det(s, o.fpirs(), tables));
-        line.put("operatingPoints", eval.operatingPoints(s, o.fpirs(), tables));
+        line.put("operatingPoints", eval.operatingPoints(s, o.fpirs(), tables, k == 0 ? 1 : k));
         lines.add(line);
         curves.put(
             "N=" + eval.persons() + (k == 0 ? " photos" : " tracks k=" + k), DetChart.curve(s));

@@ -1,6 +1,9 @@
 package io.facetrail.matcher.eval;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The open-set scores of one set of searches: each search's accept distance, the smallest threshold
@@ -11,13 +14,82 @@ import java.util.Arrays;
  * @param mated accept distances of mated searches (infinity: never correctly identified), sorted
  * @param strangers accept distances of never-enrolled persons' searches (infinity: never named
  *     anybody), sorted
+ * @param matedFaces faces in each mated search's aggregate, in the order of {@code mated}
+ * @param strangerFaces faces in each stranger's search, in the order of {@code strangers}
  */
-record OpenSetScores(double[] mated, double[] strangers) {
+record OpenSetScores(double[] mated, double[] strangers, int[] matedFaces, int[] strangerFaces) {
   OpenSetScores {
-    mated = mated.clone();
-    strangers = strangers.clone();
-    Arrays.sort(mated);
-    Arrays.sort(strangers);
+    if (mated.length != matedFaces.length || strangers.length != strangerFaces.length) {
+      throw new IllegalArgumentException("one face count per search");
+    }
+    int[] m = order(mated);
+    int[] s = order(strangers);
+    mated = permute(mated, m);
+    matedFaces = permute(matedFaces, m);
+    strangers = permute(strangers, s);
+    strangerFaces = permute(strangerFaces, s);
+  }
+
+  /** Scores of single-face searches. */
+  OpenSetScores(double[] mated, double[] strangers) {
+    this(mated, strangers, ones(mated.length), ones(strangers.length));
+  }
+
+  /**
+   * FPIR when each search is judged at the threshold for its own number of faces, as the matcher
+   * judges tracks.
+   */
+  double fpirAt(IntToDoubleFunction thresholdForFaces) {
+    return strangers.length == 0
+        ? Double.NaN
+        : accepted(strangers, strangerFaces, thresholdForFaces) / (double) strangers.length;
+  }
+
+  /** FNIR when each search is judged at the threshold for its own number of faces. */
+  double fnirAt(IntToDoubleFunction thresholdForFaces) {
+    return mated.length == 0
+        ? Double.NaN
+        : 1 - accepted(mated, matedFaces, thresholdForFaces) / (double) mated.length;
+  }
+
+  private static int accepted(double[] d, int[] faces, IntToDoubleFunction threshold) {
+    int n = 0;
+    for (int i = 0; i < d.length; i++) {
+      if (d[i] != Double.POSITIVE_INFINITY && d[i] <= threshold.applyAsDouble(faces[i])) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int[] order(double[] values) {
+    return IntStream.range(0, values.length)
+        .boxed()
+        .sorted(Comparator.comparingDouble(i -> values[i]))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private static double[] permute(double[] v, int[] order) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = v[order[i]];
+    }
+    return out;
+  }
+
+  private static int[] permute(int[] v, int[] order) {
+    int[] out = new int[v.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = v[order[i]];
+    }
+    return out;
+  }
+
+  private static int[] ones(int n) {
+    int[] out = new int[n];
+    Arrays.fill(out, 1);
+    return out;
   }
 
   /** False-positive identification rate at threshold {@code t}: strangers named. */

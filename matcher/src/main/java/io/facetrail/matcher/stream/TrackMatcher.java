@@ -123,7 +123,8 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     // v1-enrolled code is judged by the v2-v1 table. The index compares calibrated pairs only.
     // The gallery size is read at each decision, so the threshold follows enrolments and erasures.
     String against = nearest.isEmpty() ? s.modelId() : nearest.get(0).modelId();
-    Threshold threshold = deps.thresholds().at(s.modelId(), against, deps.index().personCount());
+    Threshold threshold =
+        deps.thresholds().at(s.modelId(), against, deps.index().personCount(), s.goodFrames());
     Verdict v = policy.judge(s.goodFrames(), nearest, threshold.distance());
     String before = s.personId();
     DecisionPolicy.Transition t = policy.apply(s, v);

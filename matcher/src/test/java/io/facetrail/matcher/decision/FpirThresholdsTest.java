@@ -39,6 +39,29 @@ class FpirThresholdsTest {
   }
 
   @Test
+  void aTrackOfSeveralFacesIsJudgedByTheTablesThresholdsForAggregates() {
+    CalibrationTable withTracks =
+        TABLE.withTracks(
+            List.of(
+                new CalibrationTable.TrackPoints(
+                    3,
+                    List.of(new Point(1e-6, 0.25, 1e-6, 0.5), new Point(1e-1, 0.40, 1e-1, 0.99)))));
+    Thresholds t =
+        new Thresholds(
+            DecisionRate.ofFpir(1e-2),
+            m -> m.equals(MODEL) ? Optional.of(withTracks) : Optional.empty());
+    double far = OpenSetRule.falseAcceptRate(1e-2, 1000);
+    assertThat(t.at(MODEL, MODEL, 1000, 1).distance()).isEqualTo(TABLE.thresholdFor(far));
+    Threshold track = t.at(MODEL, MODEL, 1000, 5);
+    assertThat(track.distance()).isEqualTo(withTracks.thresholdFor(far, 3));
+    assertThat(track.distance()).isLessThan(TABLE.thresholdFor(far));
+    // The single-face threshold is still what a one-face decision gets after a track's.
+    assertThat(t.at(MODEL, MODEL, 1000).distance()).isEqualTo(TABLE.thresholdFor(far));
+    // A gallery needing a FAR below the aggregates' range gets that range's end.
+    assertThat(t.at(MODEL, MODEL, 1_000_000, 3).falseAcceptRate()).isEqualTo(1e-6);
+  }
+
+  @Test
   void isRecomputedWhenTheGalleryGrowsOrShrinks() {
     Thresholds t = thresholds(DecisionRate.ofFpir(1e-2));
     double small = t.at(MODEL, MODEL, 100).distance();

@@ -52,4 +52,20 @@ class OpenSetScoresTest {
     assertThat(curve[0][0]).isEqualTo(0.01);
     assertThat(curve[9][1]).isEqualTo(0.5);
   }
+
+  @Test
+  void eachSearchCanBeJudgedAtTheThresholdForItsOwnFaces() {
+    OpenSetScores s =
+        new OpenSetScores(
+            new double[] {0.30, 0.20, NEVER},
+            new double[] {0.33, 0.25, 0.36, NEVER},
+            new int[] {5, 1, 3},
+            new int[] {5, 1, 1, 3});
+    // One face: 0.35; aggregates: 0.28. Strangers 0.25 (1 face) and 0.33 (5 faces): only the
+    // first is named; 0.36 (1 face) is not.
+    assertThat(s.fpirAt(f -> f == 1 ? 0.35 : 0.28)).isEqualTo(1 / 4.0);
+    // Mated 0.20 (1 face) identified, 0.30 (5 faces) not, NEVER not.
+    assertThat(s.fnirAt(f -> f == 1 ? 0.35 : 0.28))
+        .isCloseTo(2 / 3.0, org.assertj.core.api.Assertions.within(1e-12));
+  }
 }
