@@ -205,21 +205,27 @@ public final class EvalDetectionCommand implements Callable<Integer> {
               (photoCanvasPadding != null
                   ? photoCanvasPadding
                   : FacePipelineSettings.PHOTO_CANVAS_PADDING);
-      List<FrameDetector> photoDetectors = new ArrayList<>();
-      for (FrameDetector d : detectors) {
-        if (d.name().equals("facetrail")) {
-          // Photos go through the photo canvas (enrolment, identification by photo).
-          photoDetectors.add(
-              new FaceTrailFrameDetector(
-                  "facetrail",
-                  faces,
-                  new ScanSettings(FLOOR, production.minFaceSize(), photoPadding, true)));
-        } else if (!d.name().startsWith("facetrail-")) {
-          // A 150 px photo has no tiles and is square: the other variants are the same pass.
-          photoDetectors.add(d);
+      if (tightCrops > 0) {
+        // Photos go through enrolment's own detection: the photo canvas, then a retry.
+        try (FacePipeline photos =
+            FacePipeline.create(
+                FacePipelineSettings.forPhotos()
+                    .withDevice(models.device())
+                    .withModelsDir(models.modelsDir())
+                    .withBatches(1, 64, models.threads())
+                    .toBuilder()
+                    .canvasPadding(photoPadding)
+                    .build())) {
+          List<FrameDetector> photoDetectors = new ArrayList<>();
+          photoDetectors.add(new PhotoDetector(photos));
+          for (FrameDetector d : detectors) {
+            if (!d.name().startsWith("facetrail")) {
+              photoDetectors.add(d); // the reference sees the photo as it is
+            }
+          }
+          tight(photoDetectors, variants, pool, rng, photoPadding);
         }
       }
-      tight(photoDetectors, variants, pool, rng, photoPadding);
       System.err.println("eval detection: chart and frames in " + out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
 import io.facetrail.faces.detect.FaceDetector;
+import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
 import io.facetrail.faces.detect.SsdFaceDetector;
 import io.facetrail.faces.detect.TinyFaceDetector;
@@ -185,6 +186,39 @@ public final class FacePipeline implements AutoCloseable {
               images.get(i).width(), images.get(i).height(), faces.faces().get(i), null));
     }
     return new BatchAnalysis(out, faces.timings().plus(new StageTimings(0, detectNanos, 0, 0, 0)));
+  }
+
+  /**
+   * The faces of a photo given as a person's (enrolment, identification by photo): the configured
+   * detection, and when it finds nothing a second pass keeping detections from {@link
+   * FacePipelineSettings#PHOTO_RETRY_SCORE}.
+   */
+  public ImageAnalysis analysePhoto(byte[] encoded) {
+    RgbImage image;
+    try {
+      image = Images.decode(encoded);
+    } catch (ImageDecodeException e) {
+      return new ImageAnalysis(0, 0, List.of(), e);
+    }
+    List<Detection> found = detectPhoto(image);
+    List<AnalysedFace> faces = describe(List.of(image), List.of(found)).faces().get(0);
+    return new ImageAnalysis(image.width(), image.height(), faces, null);
+  }
+
+  /** The detections {@link #analysePhoto} describes: the configured pass, then the retry. */
+  public List<Detection> detectPhoto(RgbImage image) {
+    ScanSettings scan = settings.scanSettings();
+    List<Detection> found = detector.detect(List.of(image), scan).get(0);
+    if (!found.isEmpty() || scan.minScore() <= FacePipelineSettings.PHOTO_RETRY_SCORE) {
+      return found;
+    }
+    ScanSettings retry =
+        new ScanSettings(
+            (float) FacePipelineSettings.PHOTO_RETRY_SCORE,
+            scan.minFaceSize(),
+            scan.canvasPadding(),
+            scan.tiling());
+    return detector.detect(List.of(image), retry).get(0);
   }
 
   /** Faces per image for given detections, with the time of each stage. */

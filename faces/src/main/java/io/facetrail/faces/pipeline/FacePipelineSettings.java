@@ -71,6 +71,13 @@ public record FacePipelineSettings(
   public static final double PHOTO_CANVAS_PADDING = 0.75;
 
   /**
+   * Score a photo's second detection pass keeps when the first found no face ({@link
+   * FacePipeline#detectPhoto}): a photo given as a person's is expected to show one. On 120 tight
+   * crops (held-out seed 2) the first pass found 117, the second 1 more.
+   */
+  public static final double PHOTO_RETRY_SCORE = 0.3;
+
+  /**
    * The defaults for photos of people: {@link #defaults()} with the photo canvas ({@link
    * #PHOTO_CANVAS_PADDING}).
    */

@@ -25,7 +25,7 @@ public final class PipelineFaceAnalyzer implements FaceAnalyzer {
     } catch (IOException e) {
       throw new UnreadablePhotoException("cannot read the file: " + e.getMessage(), e);
     }
-    ImageAnalysis image = pipeline.analyseEncoded(List.of(bytes)).images().get(0);
+    ImageAnalysis image = pipeline.analysePhoto(bytes);
     if (!image.decoded()) {
       throw new UnreadablePhotoException(
           "not a readable image: " + image.failure().getMessage(), image.failure());
