@@ -12,6 +12,7 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.topLevel(new MatcherCommand()),
         ProvidedCommand.topLevel(new VerifyCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryEnrollCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryAddCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryListCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryShowCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryRenameCommand()),
