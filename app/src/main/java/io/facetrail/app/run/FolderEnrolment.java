@@ -4,6 +4,7 @@ import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.matcher.enrol.AmbiguousPersonException;
 import io.facetrail.matcher.enrol.Enroller;
 import io.facetrail.matcher.enrol.EnrolmentRules;
+import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.enrol.PersonFolders;
 import io.facetrail.matcher.enrol.PersonFolders.PersonPhotos;
 import io.facetrail.matcher.enrol.PhotoOutcome;
@@ -28,7 +29,11 @@ final class FolderEnrolment {
   /** Enrols every person of {@code dir}; returns how many persons the gallery gained. */
   static int enrol(Path dir, FacePipeline pipeline, Gallery gallery, PrintStream report) {
     // The analyzer must not close the pipeline: the embedder keeps using it.
-    PipelineFaceAnalyzer analyzer = new PipelineFaceAnalyzer(pipeline);
+    return enrol(dir, new PipelineFaceAnalyzer(pipeline), gallery, report);
+  }
+
+  /** Enrols every person of {@code dir} with the faces {@code analyzer} finds. */
+  static int enrol(Path dir, FaceAnalyzer analyzer, Gallery gallery, PrintStream report) {
     Enroller enroller =
         new Enroller(analyzer, gallery, new EnrolmentRules(MIN_QUALITY, false), Clock.systemUTC());
     int added = 0;
