@@ -4,6 +4,7 @@ import io.facetrail.app.bench.BenchEmbedderCommand;
 import io.facetrail.app.bench.BenchPipelineCommand;
 import io.facetrail.app.broker.BrokerCommand;
 import io.facetrail.app.broker.TopicsCommand;
+import io.facetrail.app.hosting.MatcherCommand;
 import io.facetrail.app.run.RunCommand;
 import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
@@ -17,6 +18,7 @@ public final class AppCommands implements CommandProvider {
         ProvidedCommand.topLevel(new RunCommand()),
         ProvidedCommand.topLevel(new BrokerCommand()),
         ProvidedCommand.topLevel(new TopicsCommand()),
+        ProvidedCommand.topLevel(new MatcherCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedderCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchPipelineCommand()));
   }

@@ -24,7 +24,8 @@ import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.KafkaSettings;
 import io.facetrail.runtime.kafka.TopicAdmin;
-import io.facetrail.tracker.stream.TrackerTopology;
+import io.facetrail.runtime.streams.StreamsHost;
+import io.facetrail.tracker.stream.TrackerPart;
 import io.facetrail.tracker.track.TrackingParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -37,12 +38,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +56,15 @@ public final class AllInOne implements AutoCloseable {
   static final String STREAMS_APP = "facetrail-run";
   static final String EMBEDDER_GROUP = "facetrail-run-embedder";
 
+  /** How long the run waits for its tracking/matching application to be ready. */
+  static final Duration STREAMS_START = Duration.ofMinutes(2);
+
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
   private KafkaSettings kafka;
   private TopicRegistry topics;
   private FacePipeline pipeline;
   private MatcherWiring matcher;
+  private StreamsHost streams;
   private IngestEngine ingest;
   private int enrolled;
 
@@ -134,44 +136,29 @@ public final class AllInOne implements AutoCloseable {
     EmbedderService embedder = EmbedderService.start(ec, analyzer, registry, new Health());
     open.push(embedder);
 
-    open.push(startStreams(plan, workDir, registry));
+    streams = startStreams(plan, workDir, registry);
+    open.push(streams);
   }
 
-  private KafkaStreams startStreams(Plan plan, Path workDir, MeterRegistry registry) {
+  /**
+   * The tracker and the matcher in one Streams application, hosted like the services' ({@link
+   * StreamsHost}): the run waits at most {@link #STREAMS_START} for it to be ready.
+   */
+  private StreamsHost startStreams(Plan plan, Path workDir, MeterRegistry registry) {
+    TrackerPart tracker = new TrackerPart(topics, plan.tracking());
     StreamsBuilder builder = new StreamsBuilder();
-    TrackerTopology.addTo(builder, topics, plan.tracking(), registry);
+    tracker.addTo(builder, registry);
     MatcherTopology.addTo(builder, topics, matcher.dependencies());
     Map<String, Object> props =
         KafkaClients.streams(kafka, STREAMS_APP, workDir.resolve("streams").toString());
-    Map<String, StreamsDeadLetters.Route> routes = new LinkedHashMap<>();
-    routes.put(
-        topics.faces().name(),
-        new StreamsDeadLetters.Route(Stage.TRACKER, topics.deadLetters(Stage.TRACKER).name()));
+    Map<String, StreamsDeadLetters.Route> routes = new LinkedHashMap<>(tracker.deadLetterRoutes());
     routes.put(
         topics.tracks().name(),
         new StreamsDeadLetters.Route(Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name()));
     props.putAll(
         StreamsDeadLetters.properties(
             Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
-    Properties p = new Properties();
-    p.putAll(props);
-    KafkaStreams streams = new KafkaStreams(builder.build(), p);
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          log.error("Tracking/matching thread failed; replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    streams.start();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      if (!streams.state().isRunningOrRebalancing()
-          && streams.state() != KafkaStreams.State.CREATED) {
-        throw new IllegalStateException(
-            "the tracking/matching application failed to start: " + streams.state());
-      }
-      sleep(50);
-    }
-    return streams;
+    return StreamsHost.builder("tracking/matching", builder.build(), props).start(STREAMS_START);
   }
 
   /** Starts the reader of the identity topic. */
@@ -262,6 +249,12 @@ public final class AllInOne implements AutoCloseable {
     int quiet = 0;
     try (GroupProgress progress = new GroupProgress(kafka)) {
       while (System.nanoTime() < deadline) {
+        if (streams != null && streams.failed()) {
+          // The host gave up on threads that kept failing: nothing will drain any more.
+          throw new IllegalStateException(
+              "the tracking/matching application stopped: its stream threads kept failing (see"
+                  + " the log)");
+        }
         if (!cut && stopping.getAsBoolean()) {
           cut = true;
           deadline = Math.min(deadline, System.nanoTime() + grace.toNanos());
@@ -328,26 +321,13 @@ public final class AllInOne implements AutoCloseable {
         c.http());
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting", e);
-    }
-  }
-
   /** Stops every stage, in the reverse order of their start. */
   @Override
   public void close() {
     while (!open.isEmpty()) {
       AutoCloseable c = open.pop();
       try {
-        if (c instanceof KafkaStreams ks) {
-          ks.close(Duration.ofSeconds(30));
-        } else {
-          c.close();
-        }
+        c.close();
       } catch (Exception e) {
         log.warn("Closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
       }

@@ -4,12 +4,14 @@ import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
 import java.util.List;
 
-/** Registers the matcher's commands with the {@code facetrail} CLI. */
+/**
+ * Registers the matcher's tools with the {@code facetrail} CLI. The service command, {@code
+ * facetrail matcher}, is the app's: it composes the matcher with a hosted tracker when asked.
+ */
 public final class MatcherCommandProvider implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
     return List.of(
-        ProvidedCommand.topLevel(new MatcherCommand()),
         ProvidedCommand.topLevel(new VerifyCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryEnrollCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryAddCommand()),

@@ -47,7 +47,7 @@ public final class FaceAnalyzers {
       return f.create();
     }
     FacePipelineSettings settings =
-        FacePipelineSettings.defaults().withEmbeddingModel(embeddingModel).withJitter(jitter);
+        FacePipelineSettings.forPhotos().withEmbeddingModel(embeddingModel).withJitter(jitter);
     settings.validated();
     try {
       return new PipelineFaceAnalyzer(FacePipeline.create(settings));

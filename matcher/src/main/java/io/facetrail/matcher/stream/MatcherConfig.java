@@ -21,7 +21,6 @@ import java.time.Duration;
  * @param decision identity decision parameters
  * @param pendingCheck how often decisions held back during a gallery outage are retried
  * @param http metrics, health and API endpoint
- * @param tracker whether this application also runs the tracker
  */
 public record MatcherConfig(
     KafkaSettings kafka,
@@ -30,29 +29,8 @@ public record MatcherConfig(
     GallerySettings gallery,
     DecisionSettings decision,
     Duration pendingCheck,
-    HttpSettings http,
-    HostedTracker tracker)
+    HttpSettings http)
     implements Validated {
-
-  /** A configuration without a hosted tracker. */
-  public MatcherConfig(
-      KafkaSettings kafka,
-      String applicationId,
-      String stateDir,
-      GallerySettings gallery,
-      DecisionSettings decision,
-      Duration pendingCheck,
-      HttpSettings http) {
-    this(
-        kafka,
-        applicationId,
-        stateDir,
-        gallery,
-        decision,
-        pendingCheck,
-        http,
-        HostedTracker.separate());
-  }
 
   /** The loader with the built-in defaults. */
   public static ConfigLoader<MatcherConfig> loader() {
@@ -65,14 +43,7 @@ public record MatcherConfig(
    */
   public MatcherConfig withModel(Path folder) {
     return new MatcherConfig(
-        kafka,
-        applicationId,
-        stateDir,
-        gallery.withModel(folder),
-        decision,
-        pendingCheck,
-        http,
-        tracker);
+        kafka, applicationId, stateDir, gallery.withModel(folder), decision, pendingCheck, http);
   }
 
   @Override
@@ -87,6 +58,5 @@ public record MatcherConfig(
         ConfigProblems.path(path, "pendingCheck"),
         "must be positive");
     problems.section(http, ConfigProblems.path(path, "http"));
-    problems.section(tracker, ConfigProblems.path(path, "tracker"));
   }
 }

@@ -13,153 +13,154 @@ import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.TopicAdmin;
 import io.facetrail.runtime.metrics.ServiceMetrics;
-import io.facetrail.tracker.stream.TrackerTopology;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.facetrail.runtime.streams.StreamsHost;
+import io.facetrail.runtime.streams.StreamsPart;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The matcher as a running service: the gallery store and its synchronised index, the Streams
- * application (exactly-once v2, dead letters in the transaction), metrics and health.
+ * application (exactly-once v2, dead letters in the transaction) hosted by {@link StreamsHost},
+ * metrics and health. A composer may hand it other stages' {@link StreamsPart}s to run in the same
+ * application (the app's {@code facetrail matcher} with {@code tracker.hosted}); the matcher does
+ * not know what they are.
  */
 public final class MatcherService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MatcherService.class);
 
   private final MatcherWiring wiring;
-  private final KafkaStreams streams;
+  private final StreamsHost host;
   private final ServiceEndpoint endpoint;
-  private final KafkaStreamsMetrics streamsMetrics;
 
-  private MatcherService(
-      MatcherWiring wiring,
-      KafkaStreams streams,
-      ServiceEndpoint endpoint,
-      KafkaStreamsMetrics streamsMetrics) {
+  private MatcherService(MatcherWiring wiring, StreamsHost host, ServiceEndpoint endpoint) {
     this.wiring = wiring;
-    this.streams = streams;
+    this.host = host;
     this.endpoint = endpoint;
-    this.streamsMetrics = streamsMetrics;
   }
 
-  /** Starts the service and waits until Streams runs (at most {@code startTimeout}). */
+  /** Starts the service and waits until Streams is ready (at most {@code startTimeout}). */
   public static MatcherService start(MatcherConfig config, Clock clock, Duration startTimeout) {
-    return start(config, clock, startTimeout, MatcherWiring.thresholds(config));
+    return start(config, clock, startTimeout, MatcherWiring.thresholds(config), List.of());
   }
 
   /** As {@link #start(MatcherConfig, Clock, Duration)}, with thresholds from elsewhere. */
   public static MatcherService start(
       MatcherConfig config, Clock clock, Duration startTimeout, Thresholds thresholds) {
+    return start(config, clock, startTimeout, thresholds, List.of());
+  }
+
+  /**
+   * Starts the service with {@code hosted} parts in its Streams application, and waits until it is
+   * ready.
+   *
+   * @param hosted other stages' processors to run in this application, added before the matcher's
+   * @throws io.facetrail.runtime.streams.StreamsStartException when Streams is not ready within
+   *     {@code startTimeout} (everything started is closed again)
+   */
+  public static MatcherService start(
+      MatcherConfig config,
+      Clock clock,
+      Duration startTimeout,
+      Thresholds thresholds,
+      List<? extends StreamsPart> hosted) {
     PrometheusMeterRegistry registry = ServiceMetrics.create("matcher");
-    MatcherWiring wiring = MatcherWiring.open(config, thresholds, clock, registry);
-    Gallery gallery = wiring.gallery();
-    GalleryIndex index = wiring.index();
-    GallerySync sync = wiring.sync();
-    MatcherDependencies deps = wiring.dependencies();
     TopicRegistry topics = config.kafka().topics();
-    boolean hostsTracker = config.tracker().hosted();
     List<Topic<?, ?>> needed =
         new ArrayList<>(
             List.of(topics.tracks(), topics.identity(), topics.deadLetters(Stage.MATCHER)));
-    if (hostsTracker) {
-      needed.addAll(List.of(topics.faces(), topics.deadLetters(Stage.TRACKER)));
-    }
-    TopicAdmin.ensureTopics(config.kafka(), needed);
-    Map<String, Object> props =
-        KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
     // Failed records go to the dead-letter topic of the stage that reads their source topic.
-    Map<String, StreamsDeadLetters.Route> routes =
-        Map.of(
-            topics.faces().name(),
-            new StreamsDeadLetters.Route(Stage.TRACKER, topics.deadLetters(Stage.TRACKER).name()));
-    props.putAll(
-        StreamsDeadLetters.properties(
-            Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
-    StreamsBuilder builder = new StreamsBuilder();
-    if (hostsTracker) {
-      TrackerTopology.addTo(builder, topics, config.tracker().tracking(), registry);
+    Map<String, StreamsDeadLetters.Route> routes = new LinkedHashMap<>();
+    for (StreamsPart part : hosted) {
+      needed.addAll(part.topics());
+      routes.putAll(part.deadLetterRoutes());
     }
-    MatcherTopology.addTo(builder, topics, deps);
-    KafkaStreams streams = new KafkaStreams(builder.build(), asProperties(props));
-    // Kafka's own client meters (consumer lag, commit rates) next to the matcher's: dashboards and
-    // the lag-based autoscaler read them.
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(registry);
-    // A failed stream thread is replaced: its tasks restart from the last committed transaction.
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          log.error("Matcher stream thread failed; replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    Health health = new Health();
-    health.readinessCheck(
-        "kafka-streams",
-        () ->
-            streams.state().isRunningOrRebalancing()
-                ? Health.Status.up(streams.state().name())
-                : Health.Status.down(streams.state().name()));
-    health.readinessCheck(
-        "gallery",
-        () ->
-            sync.isFresh()
-                ? Health.Status.up(index.personCount() + " persons")
-                : Health.Status.down("gallery not reached recently: " + gallery.describe()));
-    ServiceEndpoint endpoint =
-        config.http().enabled()
-            ? ServiceEndpoint.start("matcher", config.http(), registry, health)
-            : null;
-    streams.start();
-    long deadline = System.nanoTime() + startTimeout.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      if (streams.state() == KafkaStreams.State.ERROR
-          || streams.state() == KafkaStreams.State.NOT_RUNNING) {
-        break;
+    TopicAdmin.ensureTopics(config.kafka(), List.copyOf(byName(needed).values()));
+    MatcherWiring wiring = MatcherWiring.open(config, thresholds, clock, registry);
+    ServiceEndpoint endpoint = null;
+    try {
+      Map<String, Object> props =
+          KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
+      props.putAll(
+          StreamsDeadLetters.properties(
+              Stage.MATCHER, topics.deadLetters(Stage.MATCHER).name(), routes, registry));
+      StreamsBuilder builder = new StreamsBuilder();
+      for (StreamsPart part : hosted) {
+        part.addTo(builder, registry);
       }
-      sleep(50);
+      MatcherTopology.addTo(builder, topics, wiring.dependencies());
+      Health health = new Health();
+      GallerySync sync = wiring.sync();
+      GalleryIndex index = wiring.index();
+      Gallery gallery = wiring.gallery();
+      health.readinessCheck(
+          "gallery",
+          () ->
+              sync.isFresh()
+                  ? Health.Status.up(index.personCount() + " persons")
+                  : Health.Status.down("gallery not reached recently: " + gallery.describe()));
+      endpoint =
+          config.http().enabled()
+              ? ServiceEndpoint.start("matcher", config.http(), registry, health)
+              : null;
+      StreamsHost host =
+          StreamsHost.builder("matcher", builder.build(), props)
+              .health(health)
+              .clientMetrics(registry)
+              .start(startTimeout);
+      log.info(
+          "Matcher {} on {} with {} ({} hosted part(s)): state {}",
+          config.applicationId(),
+          config.kafka().bootstrapServers(),
+          gallery.describe(),
+          hosted.size(),
+          host.state());
+      return new MatcherService(wiring, host, endpoint);
+    } catch (RuntimeException e) {
+      if (endpoint != null) {
+        endpoint.close();
+      }
+      wiring.close();
+      throw e;
     }
-    log.info(
-        "Matcher {} on {} with {}: state {}",
-        config.applicationId(),
-        config.kafka().bootstrapServers(),
-        gallery.describe(),
-        streams.state());
-    return new MatcherService(wiring, streams, endpoint, streamsMetrics);
+  }
+
+  /** The topics without repeats (a hosted part may name a topic the matcher needs too). */
+  private static Map<String, Topic<?, ?>> byName(List<Topic<?, ?>> topics) {
+    Map<String, Topic<?, ?>> out = new LinkedHashMap<>();
+    topics.forEach(t -> out.putIfAbsent(t.name(), t));
+    return out;
   }
 
   public KafkaStreams.State state() {
-    return streams.state();
+    return host.state();
+  }
+
+  /** Blocks until the Streams application stops: closed, or shut down after repeated failures. */
+  public void awaitStopped() throws InterruptedException {
+    host.awaitStopped();
+  }
+
+  /** Whether the Streams application stopped because its threads kept failing. */
+  public boolean failed() {
+    return host.failed();
   }
 
   public boolean galleryFresh() {
     return wiring.sync().isFresh();
   }
 
-  private static java.util.Properties asProperties(Map<String, Object> map) {
-    java.util.Properties p = new java.util.Properties();
-    p.putAll(map);
-    return p;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
-    streamsMetrics.close();
+    host.close();
     wiring.close();
     if (endpoint != null) {
       endpoint.close();

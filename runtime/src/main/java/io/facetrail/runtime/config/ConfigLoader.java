@@ -1,6 +1,7 @@
 package io.facetrail.runtime.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,23 +21,65 @@ public final class ConfigLoader<T> {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
 
   private final Class<T> type;
-  private final String defaultsResource;
+  private final List<Defaults> defaults;
+
+  /** One class-path resource of built-in defaults, relative to {@code owner}. */
+  private record Defaults(Class<?> owner, String resource) {
+    Defaults {
+      Objects.requireNonNull(owner);
+      Objects.requireNonNull(resource);
+    }
+  }
 
   /**
    * @param type the configuration record
    * @param defaultsResource class-path resource holding the defaults, relative to {@code type}
    */
   public ConfigLoader(Class<T> type, String defaultsResource) {
+    this(type, List.of(new Defaults(type, defaultsResource)));
+  }
+
+  private ConfigLoader(Class<T> type, List<Defaults> defaults) {
     if (!type.isRecord()) {
       throw new IllegalArgumentException(type + " is not a record");
     }
     this.type = type;
-    this.defaultsResource = Objects.requireNonNull(defaultsResource);
+    this.defaults = List.copyOf(defaults);
+  }
+
+  /**
+   * A loader of {@code type} whose defaults start from another module's resource: a composed
+   * service (the app's matcher with a hosted tracker) reuses the defaults of the configuration it
+   * extends, and adds its own sections with {@link #withDefaults}.
+   *
+   * @param owner the class the resource is relative to
+   */
+  public static <T> ConfigLoader<T> extending(Class<T> type, Class<?> owner, String resource) {
+    return new ConfigLoader<>(type, List.of(new Defaults(owner, resource)));
+  }
+
+  /**
+   * This loader with {@code resource} (relative to {@code owner}) merged over its built-in
+   * defaults: sections merge, settings it names replace earlier ones.
+   */
+  public ConfigLoader<T> withDefaults(Class<?> owner, String resource) {
+    List<Defaults> all = new ArrayList<>(defaults);
+    all.add(new Defaults(owner, resource));
+    return new ConfigLoader<>(type, all);
   }
 
   /** The built-in defaults, as a tree (e.g. for {@code --print-config}). */
   public ObjectNode defaults() {
-    return ConfigSources.resource(type, defaultsResource);
+    ObjectNode tree = null;
+    for (Defaults d : defaults) {
+      ObjectNode next = ConfigSources.resource(d.owner(), d.resource());
+      if (tree == null) {
+        tree = next;
+      } else {
+        ConfigSources.merge(tree, next);
+      }
+    }
+    return tree;
   }
 
   /** Loads from the defaults and the process environment only. */

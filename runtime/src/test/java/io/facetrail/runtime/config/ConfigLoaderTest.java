@@ -30,6 +30,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void laterDefaultsResourcesMergeOverEarlierOnes() {
+    ConfigLoader<SampleConfig> loader =
+        ConfigLoader.extending(SampleConfig.class, SampleConfig.class, "sample-defaults.yaml")
+            .withDefaults(SampleConfig.class, "sample-worker-defaults.yaml");
+    SampleConfig c = loader.load(null, Map.of("FACETRAIL_WORKER_MODE", "STREAM"), Map.of());
+    assertThat(c.worker().threads()).isEqualTo(7);
+    assertThat(c.worker().pollTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.worker().mode()).isEqualTo(SampleConfig.Mode.STREAM);
+    assertThat(loader.defaults().get("worker").get("threads").asInt()).isEqualTo(7);
+  }
+
+  @Test
   void fileThenEnvironmentThenOverridesWin() throws IOException {
     Path f = file("kafka:\n  bootstrapServers: file:1\nworker:\n  threads: 3\n  pollTimeout: 2s\n");
     SampleConfig c =

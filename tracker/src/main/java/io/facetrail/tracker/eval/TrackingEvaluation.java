@@ -47,6 +47,13 @@ public final class TrackingEvaluation {
   /** Height at which a face patch is shown alone to learn the detector's box convention. */
   private static final int CALIBRATION_HEIGHT = 180;
 
+  /**
+   * Score the one face of a photo must reach for the photo to be cast: a clearly confident face.
+   * The tracker's {@code newTrackScore} was this value until it was lowered for weak faces
+   * (2026-12-07); the casting keeps it, so the sequences of a seed stay the same.
+   */
+  private static final float CAST_SCORE = 0.6f;
+
   private final FrameFaceDetector detector;
   private final TrackingParameters params;
   private final MotEvaluator evaluator;
@@ -122,7 +129,7 @@ public final class TrackingEvaluation {
     g.drawImage(patch, left, top, pw, ph, null);
     g.dispose();
     List<DetectedFace> faces = detector.detect(canvas);
-    if (faces.size() != 1 || faces.get(0).score() < params.newTrackScore()) {
+    if (faces.size() != 1 || faces.get(0).score() < CAST_SCORE) {
       return null;
     }
     BoundingBox b = faces.get(0).box();

@@ -9,121 +9,92 @@ import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.TopicAdmin;
 import io.facetrail.runtime.metrics.ServiceMetrics;
+import io.facetrail.runtime.streams.StreamsHost;
 import io.facetrail.tracker.stream.TrackerTopology;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running tracker: one Kafka Streams application (exactly-once v2) with its topics ensured, its
- * dead-letter handlers, metrics and health endpoint.
+ * The running tracker: one Kafka Streams application (exactly-once v2) hosted by {@link
+ * StreamsHost}, with its topics ensured, its dead-letter handlers, metrics and health endpoint.
  */
 public final class TrackerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TrackerService.class);
 
-  private final KafkaStreams streams;
-  private final ServiceEndpoint endpoint;
-  private final KafkaStreamsMetrics streamsMetrics;
-  private final Health health;
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** How long {@link #start} waits for the application to be ready (stores restored). */
+  public static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
-  private TrackerService(
-      KafkaStreams streams,
-      ServiceEndpoint endpoint,
-      KafkaStreamsMetrics streamsMetrics,
-      Health health) {
-    this.streams = streams;
+  private final StreamsHost host;
+  private final ServiceEndpoint endpoint;
+  private final Health health;
+
+  private TrackerService(StreamsHost host, ServiceEndpoint endpoint, Health health) {
+    this.host = host;
     this.endpoint = endpoint;
-    this.streamsMetrics = streamsMetrics;
     this.health = health;
   }
 
-  /** Creates missing topics and starts the application; returns once it is starting. */
+  /**
+   * Creates missing topics, starts the application and waits until it is ready.
+   *
+   * @throws io.facetrail.runtime.streams.StreamsStartException when it is not ready within {@link
+   *     #START_TIMEOUT}
+   */
   public static TrackerService start(TrackerConfig config) {
     PrometheusMeterRegistry registry = ServiceMetrics.create("tracker");
     TopicRegistry topics = config.kafka().topics();
     List<Topic<?, ?>> needed =
         List.of(topics.faces(), topics.tracks(), topics.deadLetters(Stage.TRACKER));
     TopicAdmin.ensureTopics(config.kafka(), needed);
-    Properties props = new Properties();
-    props.putAll(
+    Map<String, Object> props =
         KafkaClients.streams(
-            config.kafka(), config.streams().applicationId(), config.streams().stateDir()));
+            config.kafka(), config.streams().applicationId(), config.streams().stateDir());
     props.putAll(
         StreamsDeadLetters.properties(
             Stage.TRACKER, topics.deadLetters(Stage.TRACKER).name(), registry));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streams().threads());
-    KafkaStreams streams =
-        new KafkaStreams(TrackerTopology.build(topics, config.tracking(), registry), props);
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(registry);
     Health health = new Health();
-    health.readinessCheck(
-        "kafka-streams",
-        () ->
-            streams.state() == KafkaStreams.State.RUNNING
-                ? Health.Status.up("running")
-                : Health.Status.down(streams.state().name()));
+    // The endpoint is up before the application is: liveness answers while stores restore.
     ServiceEndpoint endpoint =
         config.http().enabled()
             ? ServiceEndpoint.start("tracker", config.http(), registry, health)
             : null;
-    TrackerService service = new TrackerService(streams, endpoint, streamsMetrics, health);
-    streams.setUncaughtExceptionHandler(service::onFatal);
-    streams.setStateListener(
-        (now, before) -> {
-          log.info("Tracker streams {} -> {}", before, now);
-          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-            service.stopped.countDown();
-          }
-        });
     log.info(
         "Tracker starting: {} -> {} as {} ({} thread(s))",
         topics.faces().name(),
         topics.tracks().name(),
         config.streams().applicationId(),
         config.streams().threads());
-    streams.start();
-    return service;
-  }
-
-  private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onFatal(Throwable e) {
-    // Bad records never get here (they go to the dead-letter topic): this is infrastructure or a
-    // bug, and a supervisor restart is the right answer. Exactly-once makes the restart safe.
-    log.error("Tracker stream thread failed; shutting down for a restart", e);
-    health.fatal("stream thread failed: " + e.getClass().getSimpleName());
-    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-  }
-
-  /** Waits until the application is RUNNING. */
-  public boolean awaitRunning(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || stopped.getCount() == 0) {
-        return false;
+    StreamsHost host;
+    try {
+      host =
+          StreamsHost.builder(
+                  "tracker", TrackerTopology.build(topics, config.tracking(), registry), props)
+              .health(health)
+              .clientMetrics(registry)
+              .start(START_TIMEOUT);
+    } catch (RuntimeException e) {
+      if (endpoint != null) {
+        endpoint.close();
       }
-      Thread.sleep(50);
+      throw e;
     }
-    return true;
+    return new TrackerService(host, endpoint, health);
   }
 
   /** Blocks until the application stops (closed, or failed). */
   public void awaitStopped() throws InterruptedException {
-    stopped.await();
+    host.awaitStopped();
   }
 
   /** Whether the application stopped because of a failure. */
   public boolean failed() {
-    return !health.isLive();
+    return host.failed() || !health.isLive();
   }
 
   /** The HTTP port, or -1 when HTTP is disabled. */
@@ -137,13 +108,9 @@ public final class TrackerService implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!streams.close(Duration.ofSeconds(30))) {
-      log.warn("Tracker streams did not stop within 30 s");
-    }
-    streamsMetrics.close();
+    host.close();
     if (endpoint != null) {
       endpoint.close();
     }
-    stopped.countDown();
   }
 }

@@ -113,6 +113,7 @@ public final class SessionCodec {
                 })
             .setMotionTimeUs(k.timeUs())
             .setHits(t.hits())
+            .setBestScore(t.bestScore())
             .setLastSeenUs(t.lastSeenUs())
             .setLastBox(
                 StoredBox.newBuilder()
@@ -175,7 +176,9 @@ public final class SessionCodec {
         appearance,
         r.getHits(),
         r.getLastSeenUs(),
-        new BoundingBox(b.getX(), b.getY(), b.getWidth(), b.getHeight()));
+        new BoundingBox(b.getX(), b.getY(), b.getWidth(), b.getHeight()),
+        // Tracks stored before the score was kept were all started by confident detections.
+        r.hasBestScore() ? r.getBestScore() : 1f);
   }
 
   private static TrackLedger ledger(TrackRecord r) {

@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The tracker's Streams topology: faces topic in, tracks topic out, two persistent changelogged
  * stores (one session per stream; best faces per open track). Building it has no side effects, so
- * tests run the same topology in {@code TopologyTestDriver}, and {@link #addTo} lets another
- * application (the all-in-one mode's matcher) host the tracker in its own Streams instance.
+ * tests run the same topology in {@code TopologyTestDriver}, and {@link #addTo} (or {@link
+ * TrackerPart}) lets another application host the tracker in its own Streams instance: the app puts
+ * it in the matcher service's and in the all-in-one run's.
  */
 public final class TrackerTopology {
   /** Store of stream sessions, key = stream id. */

@@ -130,7 +130,7 @@ public final class FaceTracker {
       if (matched[i]) {
         if (track.phase() == TrackPhase.LOST) {
           track.phase(TrackPhase.CONFIRMED);
-        } else if (track.phase() == TrackPhase.TENTATIVE && track.hits() >= params.minHits()) {
+        } else if (track.phase() == TrackPhase.TENTATIVE && track.hits() >= hitsToConfirm(track)) {
           track.phase(TrackPhase.CONFIRMED);
           confirmed.add(track);
         }
@@ -146,9 +146,9 @@ public final class FaceTracker {
         }
       }
     }
-    for (int d : high) {
+    for (int d = 0; d < n; d++) {
       Detection det = detections.get(d);
-      if (trackOf[d] == null && det.score() >= params.newTrackScore()) {
+      if (trackOf[d] == null && startsTrack(det, predicted)) {
         Track track = start(det, timeUs);
         trackOf[d] = track;
         kept.add(track);
@@ -173,7 +173,7 @@ public final class FaceTracker {
       List<Track> confirmed, List<Track> kept, Track[] trackOf, List<Detection> detections) {
     List<Merge> merged = new ArrayList<>();
     for (Track fresh : List.copyOf(confirmed)) {
-      if (fresh.hits() != params.minHits()) {
+      if (fresh.hits() != hitsToConfirm(fresh)) {
         continue; // confirmed on creation (minHits 1) or a returning lost track
       }
       float[] seen = null;
@@ -209,6 +209,34 @@ public final class FaceTracker {
     return merged;
   }
 
+  /**
+   * Consecutive hits a tentative track needs: {@code minHits} once a detection of it reached {@code
+   * highScore}, else {@code lowConfirmHits}.
+   */
+  private int hitsToConfirm(Track track) {
+    return track.bestScore() >= params.highScore() ? params.minHits() : params.lowConfirmHits();
+  }
+
+  /**
+   * Whether an unmatched detection starts a track: at or above {@code newTrackScore}, and, below
+   * {@code highScore}, only away from every track's prediction. A weak second box on a tracked face
+   * (detectors put one on a face half turned or half hidden) is not a new person.
+   */
+  private boolean startsTrack(Detection det, BoundingBox[] predicted) {
+    if (det.score() < params.newTrackScore()) {
+      return false;
+    }
+    if (det.score() >= params.highScore()) {
+      return true;
+    }
+    for (BoundingBox p : predicted) {
+      if (p.iou(det.box()) >= params.minIou()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Ends every track (the stream ended) and returns them with their causes. */
   public List<Removal> endAll() {
     return endAll(EndCause.STREAM_ENDED);
@@ -231,7 +259,14 @@ public final class FaceTracker {
     float[] appearance = det.appearance() == null ? null : det.appearance().clone();
     TrackPhase phase = params.minHits() <= 1 ? TrackPhase.CONFIRMED : TrackPhase.TENTATIVE;
     return new Track(
-        nextNumber++, phase, filter.initiate(det.box(), timeUs), appearance, 1, timeUs, det.box());
+        nextNumber++,
+        phase,
+        filter.initiate(det.box(), timeUs),
+        appearance,
+        1,
+        timeUs,
+        det.box(),
+        det.score());
   }
 
   /**
@@ -350,7 +385,7 @@ public final class FaceTracker {
       Track track = tracks.get(i);
       Detection det = detections.get(d);
       filter.update(track.motion(), det.box());
-      track.hit(timeUs, det.box());
+      track.hit(timeUs, det.box(), det.score());
       if (det.score() >= params.highScore()) {
         track.see(det.appearance(), params.appearanceMomentum());
       }

@@ -12,6 +12,7 @@ public final class Track {
   private int hits;
   private long lastSeenUs;
   private BoundingBox lastBox;
+  private float bestScore;
 
   /**
    * Creates or restores a track.
@@ -21,6 +22,7 @@ public final class Track {
    * @param hits frames matched so far
    * @param lastSeenUs media time of the last matched detection
    * @param lastBox the last matched detection's box
+   * @param bestScore the highest detection score among its matched detections
    */
   public Track(
       long number,
@@ -29,7 +31,8 @@ public final class Track {
       float[] appearance,
       int hits,
       long lastSeenUs,
-      BoundingBox lastBox) {
+      BoundingBox lastBox,
+      float bestScore) {
     this.number = number;
     this.phase = phase;
     this.motion = motion;
@@ -37,6 +40,7 @@ public final class Track {
     this.hits = hits;
     this.lastSeenUs = lastSeenUs;
     this.lastBox = lastBox;
+    this.bestScore = bestScore;
   }
 
   public long number() {
@@ -68,6 +72,11 @@ public final class Track {
     return lastBox;
   }
 
+  /** The highest detection score among the track's matched detections. */
+  public float bestScore() {
+    return bestScore;
+  }
+
   public boolean isConfirmed() {
     return phase != TrackPhase.TENTATIVE;
   }
@@ -83,6 +92,7 @@ public final class Track {
   void resume(Track newer, float[] seen, double momentum) {
     motion = newer.motion;
     hits += newer.hits;
+    bestScore = Math.max(bestScore, newer.bestScore);
     lastSeenUs = newer.lastSeenUs;
     lastBox = newer.lastBox;
     phase = TrackPhase.CONFIRMED;
@@ -104,8 +114,9 @@ public final class Track {
     }
   }
 
-  void hit(long timeUs, BoundingBox box) {
+  void hit(long timeUs, BoundingBox box, float score) {
     hits++;
+    bestScore = Math.max(bestScore, score);
     lastSeenUs = timeUs;
     lastBox = box;
   }

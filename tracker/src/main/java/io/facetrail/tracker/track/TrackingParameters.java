@@ -11,8 +11,13 @@ import java.time.Duration;
  *
  * @param highScore detections at or above this score take part in the first matching stage
  * @param lowScore detections between this and {@code highScore} only keep existing tracks alive
- * @param newTrackScore an unmatched detection starts a track only at or above this score
- * @param minHits consecutive matched frames before a track is confirmed and published
+ * @param newTrackScore an unmatched detection starts a (tentative) track only at or above this
+ *     score; one below {@code highScore} only where no track is predicted ({@code minIou})
+ * @param minHits consecutive matched frames before a track with a detection at or above {@code
+ *     highScore} is confirmed and published
+ * @param lowConfirmHits consecutive matched frames before a track whose detections all scored below
+ *     {@code highScore} (a turned, dim or small face) is confirmed: the longer run is what keeps
+ *     flickering false detections out
  * @param maxLostAge how long a confirmed track may go unseen before it ends
  * @param minIou stage-one motion gate: overlap with the predicted box that admits a pair
  * @param motionGate stage-one motion gate: squared Mahalanobis distance that admits a pair even
@@ -42,6 +47,7 @@ public record TrackingParameters(
     double lowScore,
     double newTrackScore,
     int minHits,
+    int lowConfirmHits,
     Duration maxLostAge,
     double minIou,
     double motionGate,
@@ -64,8 +70,9 @@ public record TrackingParameters(
     return new TrackingParameters(
         0.5,
         0.1,
-        0.6,
+        0.3,
         3,
+        5,
         Duration.ofSeconds(5),
         0.2,
         13.28,
@@ -113,10 +120,14 @@ public record TrackingParameters(
         ConfigProblems.path(path, "lowScore"),
         "is above highScore (" + highScore + ")");
     p.require(
-        newTrackScore >= highScore,
+        newTrackScore >= lowScore,
         ConfigProblems.path(path, "newTrackScore"),
-        "is below highScore (" + highScore + "): only confident detections start tracks");
+        "is below lowScore (" + lowScore + ")");
     p.range(minHits, 1, 1000, ConfigProblems.path(path, "minHits"));
+    p.require(
+        lowConfirmHits >= minHits && lowConfirmHits <= 1000,
+        ConfigProblems.path(path, "lowConfirmHits"),
+        "must be between minHits (" + minHits + ") and 1000");
     p.required(maxLostAge, ConfigProblems.path(path, "maxLostAge"));
     if (maxLostAge != null) {
       p.require(

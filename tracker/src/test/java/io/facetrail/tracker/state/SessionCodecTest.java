@@ -70,6 +70,24 @@ class SessionCodecTest {
   }
 
   @Test
+  void stateWrittenBeforeTracksKeptTheirBestScoreCountsThemAsConfidentlyStarted() throws Exception {
+    WalkingFaces scene = new WalkingFaces("cam", 1, 5);
+    StreamSession original = StreamSession.start("cam", params);
+    original.onFrame(scene.frame(0).getFrameFaces(), new InMemoryBestFaces());
+    byte[] bytes = codec.encode(original);
+    io.facetrail.tracker.state.proto.StreamStateRecord r =
+        io.facetrail.tracker.state.proto.StreamStateRecord.parseFrom(
+            java.util.Arrays.copyOfRange(bytes, 1, bytes.length));
+    assertThat(r.getTracks(0).hasBestScore()).isTrue();
+    io.facetrail.tracker.state.proto.StreamStateRecord old =
+        r.toBuilder().setTracks(0, r.getTracks(0).toBuilder().clearBestScore()).build();
+    byte[] payload = old.toByteArray();
+    byte[] oldBytes = java.util.Arrays.copyOf(new byte[] {bytes[0]}, payload.length + 1);
+    System.arraycopy(payload, 0, oldBytes, 1, payload.length);
+    assertThat(codec.decode(oldBytes).tracker().tracks().get(0).bestScore()).isEqualTo(1f);
+  }
+
+  @Test
   void refusesUnknownVersionsAndGarbageClearly() {
     assertThatThrownBy(() -> codec.decode(new byte[] {9, 1, 2}))
         .isInstanceOf(CorruptStateException.class)

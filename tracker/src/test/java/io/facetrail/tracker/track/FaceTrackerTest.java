@@ -133,20 +133,62 @@ class FaceTrackerTest {
   }
 
   @Test
-  void weakDetectionsKeepATrackAliveButStartNone() {
+  void weakDetectionsKeepATrackAliveAndTooWeakOnesStartNothing() {
     for (int f = 0; f < 10; f++) {
       step(f, face(100 + 5 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
     }
-    // Half hidden: the detector is unsure, and a weak detection appears elsewhere.
+    // Half hidden: the detector is unsure, and a detection below newTrackScore appears elsewhere.
     FrameResult r =
         step(
             10,
             face(150, 200, 80, 0.3f, seen(alice, random, 0.6)),
-            face(700, 500, 80, 0.3f, seen(bob, random, 0.1)));
+            face(700, 500, 80, 0.2f, seen(bob, random, 0.1)));
     assertThat(r.trackOfDetection()[0].number()).isZero();
     assertThat(r.trackOfDetection()[1]).isNull();
     assertThat(tracker.tracks()).hasSize(1);
     assertThat(tracker.tracks().get(0).phase()).isEqualTo(TrackPhase.CONFIRMED);
+  }
+
+  @Test
+  void aFaceSeenOnlyWeaklyIsConfirmedAfterLowConfirmHitsFrames() {
+    // A turned face in dim light: never above highScore, but there frame after frame.
+    int needed = TrackingParameters.defaults().lowConfirmHits();
+    for (int f = 0; f < needed - 1; f++) {
+      FrameResult r = step(f, face(400 + 2 * f, 300, 60, 0.35f, seen(bob, random, 0.1)));
+      assertThat(r.confirmed()).as("frame %d", f).isEmpty();
+      assertThat(tracker.tracks())
+          .singleElement()
+          .extracting(Track::phase)
+          .isEqualTo(TrackPhase.TENTATIVE);
+    }
+    FrameResult r =
+        step(needed - 1, face(400 + 2 * needed, 300, 60, 0.35f, seen(bob, random, 0.1)));
+    assertThat(r.confirmed()).singleElement().extracting(Track::number).isEqualTo(0L);
+  }
+
+  @Test
+  void aWeakTrackThatIsOnceSeenConfidentlyNeedsOnlyMinHits() {
+    step(0, face(400, 300, 60, 0.35f, seen(bob, random, 0.1)));
+    step(1, face(402, 300, 60, 0.35f, seen(bob, random, 0.1)));
+    FrameResult r = step(2, face(404, 300, 60, 0.8f, seen(bob, random, 0.1)));
+    assertThat(TrackingParameters.defaults().minHits()).isEqualTo(3);
+    assertThat(r.confirmed()).singleElement().extracting(Track::number).isEqualTo(0L);
+  }
+
+  @Test
+  void aWeakSecondBoxOnATrackedFaceStartsNoTrack() {
+    for (int f = 0; f < 5; f++) {
+      step(f, face(100 + 5 * f, 200, 80, 0.9f, seen(alice, random, 0.1)));
+    }
+    // The detector's second, weaker box over the same face, shifted by a third of its width.
+    FrameResult r =
+        step(
+            5,
+            face(125, 200, 80, 0.9f, seen(alice, random, 0.1)),
+            face(150, 205, 80, 0.35f, seen(alice, random, 0.3)));
+    assertThat(r.trackOfDetection()[0].number()).isZero();
+    assertThat(r.trackOfDetection()[1]).isNull();
+    assertThat(tracker.tracks()).hasSize(1);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.facetrail.matcher.cli;
+package io.facetrail.app.hosting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,5 +37,12 @@ class MatcherCommandTest {
   @Test
   void withoutSetPrintConfigShowsTheBuiltInDefaults() {
     assertThat(printConfig("--print-config")).contains("bootstrapServers: \"127.0.0.1:9092\"");
+  }
+
+  @Test
+  void theHostedTrackerSectionIsPartOfTheSameConfiguration() {
+    assertThat(printConfig("--set", "tracker.hosted=true", "--print-config"))
+        .contains("tracker:")
+        .contains("hosted: \"true\"");
   }
 }

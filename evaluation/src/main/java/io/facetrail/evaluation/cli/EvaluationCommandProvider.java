@@ -1,0 +1,14 @@
+package io.facetrail.evaluation.cli;
+
+import io.facetrail.evaluation.detection.EvalDetectionCommand;
+import io.facetrail.runtime.cli.CommandGroups;
+import io.facetrail.runtime.cli.CommandProvider;
+import java.util.List;
+
+/** Registers the evaluation commands with the {@code facetrail} CLI. */
+public final class EvaluationCommandProvider implements CommandProvider {
+  @Override
+  public List<ProvidedCommand> commands() {
+    return List.of(ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()));
+  }
+}
