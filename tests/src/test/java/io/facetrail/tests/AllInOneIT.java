@@ -2,13 +2,13 @@ package io.facetrail.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.app.run.GalleryTarget;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunCommand;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.ByteArrayOutputStream;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
-import io.facetrail.app.run.GalleryTarget;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,6 @@ package io.facetrail.app.bench;
 
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.DetectionProfile;
-import io.facetrail.app.run.GalleryTarget;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
@@ -13,6 +12,7 @@ import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.engine.StreamOutcome;
+import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.metrics.ServiceMetrics;
 import java.lang.management.ManagementFactory;

@@ -1,9 +1,9 @@
 package io.facetrail.app.index;
 
-import io.facetrail.app.run.GalleryTarget;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ModelMetadata;
+import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

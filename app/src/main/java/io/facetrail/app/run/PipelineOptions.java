@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.matcher.gallery.GalleryTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,18 +22,19 @@ public final class PipelineOptions {
   @Option(
       names = "--gallery",
       paramLabel = "DIR|redis://HOST:PORT",
-      defaultValue = "${sys:user.home}/.local/share/facetrail/gallery",
+      defaultValue = GalleryTarget.DEFAULT,
       description =
-          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server; the"
+              + " gallery commands use the same default (default: ${DEFAULT-VALUE}).")
   String gallery;
 
   @Option(
       names = "--enroll",
       paramLabel = "DIR",
       description =
-          "Enrol first: one sub-folder per person, named after them, holding their photos."
-              + " Persons already in the gallery are kept as they are (default: none).")
+          "Enrol first: one sub-folder per person, named after them, holding their photos. A"
+              + " person already in the gallery under that name gets only the photos it does not"
+              + " have yet (as gallery enroll --dir; default: none).")
   Path enrolDir;
 
   @Option(

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Runs the embedder service until stopped (SIGTERM / Ctrl-C) or until it fails for good. */
 @Command(
@@ -21,22 +23,20 @@ import picocli.CommandLine.Mixin;
     description = {
       "Run the embedder service: consume the frames topic, detect, align and embed every face in"
           + " batches, produce one faces record per frame (exactly once).",
-      "Settings and their defaults: embedder-defaults.yaml (printed by --print-defaults)."
+      "Settings: the built-in defaults (embedder-defaults.yaml), then --config FILE, then"
+          + " FACETRAIL_* environment variables, then --set KEY=VALUE; --print-config shows the"
+          + " result."
     })
 public final class EmbedderCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(EmbedderCommand.class);
 
   @Mixin ConfigOptions config;
 
-  @picocli.CommandLine.Option(
-      names = "--print-defaults",
-      description = "Print the built-in defaults and exit.")
-  boolean printDefaults;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (printDefaults) {
-      System.out.print(EmbedderConfig.loader().defaults().toPrettyString());
+    if (config.printIfRequested(EmbedderConfig.loader(), spec.commandLine().getOut())) {
       return 0;
     }
     EmbedderConfig c = config.load(EmbedderConfig.loader());

@@ -6,10 +6,10 @@ import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.StreamOutcome;
 import io.facetrail.ingest.service.IngestService;
 import io.facetrail.ingest.service.StatusJson;
+import io.facetrail.runtime.cli.ConfigOptions;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
 import io.facetrail.runtime.kafka.KafkaSettings;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code facetrail ingest}: the ingest service, from a configuration file or quick inputs. */
 @Command(
@@ -29,6 +32,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Decode video files, live streams (RTSP, HTTP(S), HLS), V4L2 devices and folders of images"
           + " into the frames topic.",
+      "Settings: the built-in defaults (ingest-defaults.yaml), then --config FILE, then"
+          + " FACETRAIL_* environment variables, then this command's options, then --set"
+          + " KEY=VALUE; --print-config shows the result (without the INPUT streams).",
       "Streams come from --config and from the INPUTs given here. Files end on their own; live"
           + " sources run until Ctrl-C. Prints one JSON line per stream when it ends.",
       "",
@@ -38,8 +44,8 @@ import picocli.CommandLine.Parameters;
       "  facetrail ingest archive/ --key-frames --embedded-kafka"
     })
 public final class IngestCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-  Path config;
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files, folders, URLs, devices.")
   List<String> inputs = new ArrayList<>();
@@ -84,10 +90,10 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IngestConfig cfg =
-        IngestConfig.loader()
-            .load(config, System.getenv(), overrides())
-            .withStreams(quickStreams());
+    if (config.printIfRequested(IngestConfig.loader(), overrides(), spec.commandLine().getOut())) {
+      return 0;
+    }
+    IngestConfig cfg = config.load(IngestConfig.loader(), overrides()).withStreams(quickStreams());
     if (cfg.streams().isEmpty()) {
       throw new UserFacingException(
           "nothing to ingest: give INPUTs or a --config file with streams");

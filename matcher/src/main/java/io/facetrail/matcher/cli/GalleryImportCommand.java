@@ -25,7 +25,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Import an export file; persons keep their ids (an existing person with the same id is"
-            + " replaced). The whole file is checked before anything is written.")
+            + " replaced). The whole file is checked before anything is written.",
+    exitCodeListHeading = EnrolmentExitCodes.HEADING,
+    exitCodeList = {
+      EnrolmentExitCodes.IMPORT_DONE_LINE,
+      EnrolmentExitCodes.IMPORT_FAILED_LINE,
+      EnrolmentExitCodes.USAGE_LINE,
+      EnrolmentExitCodes.CONFIG_LINE
+    })
 final class GalleryImportCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
   @Spec CommandSpec spec;
@@ -42,7 +49,7 @@ final class GalleryImportCommand implements Callable<Integer> {
             g.importPerson(r);
           }
           spec.commandLine().getOut().printf("imported %d persons from %s%n", records.size(), file);
-          return 0;
+          return EnrolmentExitCodes.DONE;
         });
   }
 

@@ -14,6 +14,7 @@ public final class MatcherCommandProvider implements CommandProvider {
     return List.of(
         ProvidedCommand.topLevel(new VerifyCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryEnrollCommand()),
+        ProvidedCommand.under(CommandGroups.GALLERY, new GalleryAddCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryListCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryShowCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryRenameCommand()),

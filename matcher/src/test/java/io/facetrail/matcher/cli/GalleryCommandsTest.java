@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.matcher.gallery.GallerySettings;
+import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
@@ -25,14 +27,24 @@ import picocli.CommandLine;
 class GalleryCommandsTest {
   @TempDir Path dir;
 
+  private final StringWriter err = new StringWriter();
+
   /** Parses like the CLI, then calls the command directly so its exceptions reach the test. */
   private String run(Callable<Integer> command, String... args) throws Exception {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
     cl.parseArgs(args);
     assertThat(command.call()).as(out.toString()).isZero();
     return out.toString();
+  }
+
+  /** The gallery options of a command after parsing {@code args}. */
+  private static GalleryOptions parsed(String... args) {
+    GalleryListCommand list = new GalleryListCommand();
+    new CommandLine(list).parseArgs(args);
+    return list.gallery;
   }
 
   @Test
@@ -48,19 +60,19 @@ class GalleryCommandsTest {
                   new StoredCode("c-1", "m", SyntheticFaces.standard(1).code(1, 0), "a.jpg", t))));
     }
     Path file = dir.resolve("export.jsonl");
-    assertThat(run(new GalleryExportCommand(), "--local", source.toString(), file.toString()))
+    assertThat(run(new GalleryExportCommand(), "--gallery", source.toString(), file.toString()))
         .contains("exported 1 persons, 1 codes");
-    assertThat(run(new GalleryImportCommand(), "--local", target.toString(), file.toString()))
+    assertThat(run(new GalleryImportCommand(), "--gallery", target.toString(), file.toString()))
         .contains("imported 1");
-    assertThat(run(new GalleryListCommand(), "--local", target.toString()))
+    assertThat(run(new GalleryListCommand(), "--gallery", target.toString()))
         .contains("p-1\tGrace\t1 codes\tm");
-    run(new GalleryRenameCommand(), "--local", target.toString(), "p-1", "Grace Hopper");
-    assertThat(run(new GalleryShowCommand(), "--local", target.toString(), "p-1"))
+    run(new GalleryRenameCommand(), "--gallery", target.toString(), "p-1", "Grace Hopper");
+    assertThat(run(new GalleryShowCommand(), "--gallery", target.toString(), "p-1"))
         .contains("Grace Hopper")
         .contains("c-1\tm\ta.jpg");
-    assertThat(run(new GalleryDeleteCommand(), "--local", target.toString(), "p-1"))
+    assertThat(run(new GalleryDeleteCommand(), "--gallery", target.toString(), "p-1"))
         .contains("erased p-1");
-    assertThat(run(new GalleryListCommand(), "--local", target.toString())).contains("0 persons");
+    assertThat(run(new GalleryListCommand(), "--gallery", target.toString())).contains("0 persons");
   }
 
   @Test
@@ -71,15 +83,86 @@ class GalleryCommandsTest {
             () ->
                 run(
                     new GalleryImportCommand(),
-                    "--local",
+                    "--gallery",
                     dir.resolve("g").toString(),
                     file.toString()))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("line 2")
         .hasMessageContaining("nothing was imported");
     assertThatThrownBy(
-            () -> run(new GalleryDeleteCommand(), "--local", dir.resolve("g").toString(), "nobody"))
+            () ->
+                run(new GalleryDeleteCommand(), "--gallery", dir.resolve("g").toString(), "nobody"))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("no person with id nobody");
+  }
+
+  @Test
+  void everyGalleryCommandNamesTheStoreItUsedOnStandardError() throws Exception {
+    Path g = dir.resolve("named");
+    run(new GalleryListCommand(), "--gallery", g.toString());
+    run(new GalleryExportCommand(), "--gallery", g.toString(), dir.resolve("e.jsonl").toString());
+    assertThat(err.toString())
+        .isEqualTo(("gallery: local folder " + g.toAbsolutePath() + "\n").repeat(2));
+  }
+
+  @Test
+  void theDefaultGalleryIsTheLocalFolderOfRunUnlessAConfigurationNamesOne() throws Exception {
+    GallerySettings byDefault = parsed().settings();
+    assertThat(byDefault.store()).isEqualTo(GallerySettings.Store.LOCAL);
+    assertThat(Path.of(byDefault.localDir()))
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".local/share/facetrail/gallery"));
+    assertThat(Path.of(byDefault.localDir())).isEqualTo(GalleryTarget.defaultLocal().directory());
+
+    GallerySettings redis = parsed("--gallery", "redis://cache.example:6380/2").settings();
+    assertThat(redis.store()).isEqualTo(GallerySettings.Store.REDIS);
+    assertThat(redis.redis().host()).isEqualTo("cache.example");
+    assertThat(redis.redis().port()).isEqualTo(6380);
+    assertThat(redis.redis().database()).isEqualTo(2);
+    assertThat(redis.redis().keyPrefix()).isEqualTo("facetrail:gallery");
+
+    Path config = dir.resolve("matcher.yaml");
+    Files.writeString(config, "gallery:\n  store: LOCAL\n  localDir: " + dir.resolve("cfg") + "\n");
+    assertThat(parsed("--config", config.toString()).settings().localDir())
+        .isEqualTo(dir.resolve("cfg").toString());
+    assertThat(parsed("--set", "gallery.redis.host=redis.example").settings().store())
+        .as("the matcher's own default store, named by a gallery setting")
+        .isEqualTo(GallerySettings.Store.REDIS);
+    assertThat(
+            parsed("--config", config.toString(), "--gallery", dir.resolve("flag").toString())
+                .settings()
+                .localDir())
+        .as("--gallery wins over the configuration")
+        .isEqualTo(dir.resolve("flag").toString());
+    assertThat(parsed().configurationNamesGallery(Map.of("FACETRAIL_GALLERY_STORE", "REDIS")))
+        .isTrue();
+    assertThat(parsed().configurationNamesGallery(Map.of("FACETRAIL_KAFKA_PARTITIONS", "2")))
+        .isFalse();
+  }
+
+  @Test
+  void addRefusesAnUnknownOrAmbiguousPersonBeforeLoadingAnyModel() throws Exception {
+    Path g = dir.resolve("g");
+    try (LocalGallery gallery = LocalGallery.open(g, Clock.systemUTC())) {
+      gallery.createPerson("Sam", Map.of());
+      gallery.createPerson("Sam", Map.of());
+    }
+    Path photo = Files.writeString(dir.resolve("p.jpg"), "not read");
+    assertThatThrownBy(
+            () ->
+                run(new GalleryAddCommand(), "--gallery", g.toString(), "Nobody", photo.toString()))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("no person with id or name 'Nobody'");
+    assertThatThrownBy(
+            () -> run(new GalleryAddCommand(), "--gallery", g.toString(), "Sam", photo.toString()))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("2 persons are named 'Sam'");
+  }
+
+  @Test
+  void enrolmentExitCodesSayWhetherEveryPhotoIsInTheGallery() {
+    assertThat(EnrolmentExitCodes.of(3, 0)).isEqualTo(EnrolmentExitCodes.DONE).isZero();
+    assertThat(EnrolmentExitCodes.of(0, 0)).isZero();
+    assertThat(EnrolmentExitCodes.of(2, 1)).isEqualTo(EnrolmentExitCodes.PARTIAL).isEqualTo(3);
+    assertThat(EnrolmentExitCodes.of(0, 2)).isEqualTo(EnrolmentExitCodes.FAILED).isEqualTo(1);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.matcher.bench.SyntheticFaces;
 import io.facetrail.matcher.enrol.PhotoOutcome.Result;
 import io.facetrail.matcher.gallery.local.LocalGallery;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -20,13 +22,20 @@ class EnrollerTest {
     return new DetectedFace(area, quality, FACES.code(1, image), "m");
   }
 
+  @TempDir Path photos;
+
+  /** A file with distinct bytes: the enroller hashes every photo before analysing it. */
+  private Path file(String name) throws IOException {
+    return Files.writeString(photos.resolve(name), name);
+  }
+
   @Test
-  void reportsEveryPhotoAndEnrolsOnlyAcceptedFaces() {
-    Path good = Path.of("good.jpg");
-    Path none = Path.of("none.jpg");
-    Path two = Path.of("two.jpg");
-    Path blurry = Path.of("blurry.jpg");
-    Path broken = Path.of("broken.jpg");
+  void reportsEveryPhotoAndEnrolsOnlyAcceptedFaces() throws IOException {
+    Path good = file("good.jpg");
+    Path none = file("none.jpg");
+    Path two = file("two.jpg");
+    Path blurry = file("blurry.jpg");
+    Path broken = file("broken.jpg");
     FakeFaceAnalyzer analyzer =
         new FakeFaceAnalyzer(
             Map.of(
@@ -59,6 +68,24 @@ class EnrollerTest {
       Enroller.Result nobody = strict.enrolNew("Nobody", List.of(none, blurry));
       assertThat(nobody.person()).isEmpty();
       assertThat(gallery.persons()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPhotoThatCannotBeReadIsReportedAndTheRestEnrolled() throws IOException {
+    Path good = file("good.jpg");
+    Path missing = photos.resolve("missing.jpg");
+    FakeFaceAnalyzer analyzer = new FakeFaceAnalyzer(Map.of(good, List.of(face(900, 0.9, 0))));
+    try (LocalGallery gallery = LocalGallery.open(dir, Clock.systemUTC())) {
+      Enroller enroller =
+          new Enroller(analyzer, gallery, new EnrolmentRules(0.5, false), Clock.systemUTC());
+      Enroller.Result r = enroller.enrolNew("Ada", List.of(missing, good));
+      assertThat(r.outcomes())
+          .extracting(PhotoOutcome::result)
+          .containsExactly(Result.UNREADABLE, Result.ENROLLED);
+      assertThat(r.outcomes().get(0).detail()).contains("missing.jpg");
+      assertThat(r.refused()).isEqualTo(1);
+      assertThat(r.created()).isTrue();
     }
   }
 }

@@ -1,41 +1,41 @@
 package io.facetrail.runtime.cli;
 
 import io.facetrail.runtime.config.ConfigLoader;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The configuration options every service command shares; add with {@code @Mixin ConfigOptions
- * config;}.
+ * The configuration options every service command shares: {@code --config FILE}, {@code --set
+ * KEY=VALUE} (repeatable) and {@code --print-config}. Add with {@code @Mixin ConfigOptions config;}
+ * and start the command with {@link #printIfRequested}.
  */
-public final class ConfigOptions {
+public final class ConfigOptions extends ConfigFileOptions {
   @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
+      names = "--print-config",
       description =
-          "YAML or .properties configuration file. Built-in defaults apply to every setting it"
-              + " leaves out; FACETRAIL_* environment variables override it.")
-  Path file;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description =
-          "Override one setting, e.g. --set kafka.bootstrapServers=kafka:9092 (repeatable; wins"
-              + " over the file and the environment).")
-  Map<String, String> overrides = new LinkedHashMap<>();
+          "Print the effective configuration (defaults, file, environment and --set applied;"
+              + " secrets as ******) as YAML, and exit.")
+  boolean printConfig;
 
   /**
-   * Loads the configuration from the built-in defaults, the file, the environment, the overrides.
+   * When {@code --print-config} was given, prints the effective configuration to {@code out} and
+   * returns true: the command then exits without starting anything.
+   *
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException when it is invalid
    */
-  public <T> T load(ConfigLoader<T> loader) {
-    return loader.load(file, System.getenv(), overrides);
+  public boolean printIfRequested(ConfigLoader<?> loader, PrintWriter out) {
+    return printIfRequested(loader, Map.of(), out);
   }
 
-  /** The configuration file given, or null. */
-  public Path file() {
-    return file;
+  /** Like {@link #printIfRequested(ConfigLoader, PrintWriter)}, with a command's own settings. */
+  public boolean printIfRequested(
+      ConfigLoader<?> loader, Map<String, String> settings, PrintWriter out) {
+    if (!printConfig) {
+      return false;
+    }
+    out.print(loader.effectiveYaml(file, System.getenv(), withOverrides(settings)));
+    out.flush();
+    return true;
   }
 }

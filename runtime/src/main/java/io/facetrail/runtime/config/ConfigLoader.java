@@ -96,6 +96,24 @@ public final class ConfigLoader<T> {
    * @throws InvalidConfigurationException listing every problem
    */
   public T load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    return loadTree(file, env, overrides).config();
+  }
+
+  /**
+   * The effective configuration as YAML, after loading and validating it like {@link #load}: what
+   * {@code --print-config} shows. Every {@link Secret} setting reads {@value Secret#REDACTED}.
+   *
+   * @throws InvalidConfigurationException listing every problem
+   */
+  public String effectiveYaml(Path file, Map<String, String> env, Map<String, String> overrides) {
+    ObjectNode tree = loadTree(file, env, overrides).tree();
+    SecretMask.apply(type, tree);
+    return ConfigMapper.get().writeValueAsString(tree);
+  }
+
+  private record Loaded<T>(T config, ObjectNode tree) {}
+
+  private Loaded<T> loadTree(Path file, Map<String, String> env, Map<String, String> overrides) {
     ConfigProblems problems = new ConfigProblems();
     ObjectNode defaults = defaults();
     ObjectNode tree = defaults.deepCopy();
@@ -122,6 +140,6 @@ public final class ConfigLoader<T> {
       v.validate(problems, "");
     }
     problems.throwIfAny(source);
-    return config;
+    return new Loaded<>(config, tree);
   }
 }

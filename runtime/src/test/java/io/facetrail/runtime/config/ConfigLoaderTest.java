@@ -208,4 +208,32 @@ class ConfigLoaderTest {
         .hasMessageContaining("sasl.mechanism")
         .hasMessageContaining("sasl.jaas.config");
   }
+
+  @Test
+  void effectiveYamlShowsEverySourceAndMasksSecretsFromAnyOfThem() throws IOException {
+    Path f = file("http:\n  apiToken: file-token-0123456789\n");
+    String yaml =
+        SampleConfig.loader()
+            .effectiveYaml(
+                f,
+                Map.of("FACETRAIL_KAFKA_SECRETS_SASL_JAAS_CONFIG", "env-jaas-secret"),
+                Map.of("kafka.bootstrapServers", "set:9092", "worker.threads", "7"));
+    assertThat(yaml)
+        .contains("bootstrapServers: \"set:9092\"")
+        .contains("threads: \"7\"")
+        .contains("pollTimeout: \"500ms\"")
+        .contains("apiToken: \"" + Secret.REDACTED + "\"")
+        .contains("sasl.jaas.config: \"" + Secret.REDACTED + "\"")
+        .doesNotContain("file-token")
+        .doesNotContain("env-jaas-secret");
+  }
+
+  @Test
+  void effectiveYamlOfAnInvalidConfigurationListsTheProblems() {
+    assertThatThrownBy(
+            () ->
+                SampleConfig.loader().effectiveYaml(null, Map.of(), Map.of("worker.threads", "0")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("worker.threads");
+  }
 }

@@ -1,36 +1,36 @@
 package io.facetrail.tracker.service;
 
-import java.nio.file.Path;
+import io.facetrail.runtime.cli.ConfigOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code facetrail tracker --config FILE}: runs the tracker service until stopped. */
+/**
+ * {@code facetrail tracker [--config FILE] [--set KEY=VALUE]...}: runs the tracker service until
+ * stopped.
+ */
 @Command(
     name = "tracker",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the tracker service: links the faces of each stream into tracks (faces topic ->"
           + " tracks topic), exactly-once, with metrics and health on HTTP.",
-      "Settings: the built-in defaults, then --config, then FACETRAIL_* environment variables."
+      "Settings: the built-in defaults (tracker-defaults.yaml), then --config FILE, then"
+          + " FACETRAIL_* environment variables, then --set KEY=VALUE; --print-config shows the"
+          + " result."
     })
 public final class TrackerCommand implements Callable<Integer> {
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML, JSON or .properties file of settings (see tracker-defaults.yaml)")
-  Path config;
-
-  @Option(names = "--print-config", description = "Print the effective settings and exit")
-  boolean printConfig;
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    TrackerConfig settings = TrackerConfig.loader().load(config);
-    if (printConfig) {
-      System.out.println(settings);
+    if (config.printIfRequested(TrackerConfig.loader(), spec.commandLine().getOut())) {
       return 0;
     }
+    TrackerConfig settings = config.load(TrackerConfig.loader());
     TrackerService service = TrackerService.start(settings);
     Thread hook = new Thread(service::close, "tracker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -186,7 +186,7 @@ public final class LocalGallery implements Gallery {
 
   @Override
   public String describe() {
-    return "local gallery in " + dir;
+    return "local folder " + dir.toAbsolutePath();
   }
 
   @Override
@@ -202,6 +202,9 @@ public final class LocalGallery implements Gallery {
   }
 
   private Optional<PersonRecord> readRecord(String personId) throws IOException {
+    if (!SAFE_ID.matcher(personId).matches()) {
+      return Optional.empty(); // No person can have it: ids are checked on writing.
+    }
     Path f = fileOf(personId);
     if (!Files.exists(f)) {
       return Optional.empty();

@@ -303,7 +303,7 @@ public final class RedisGallery implements Gallery {
 
   @Override
   public String describe() {
-    return "Redis gallery at " + settings.describe();
+    return "Redis " + settings.describe();
   }
 
   /** Deletes every key of this gallery's prefix (tests and benchmarks only). */

@@ -1,0 +1,41 @@
+package io.facetrail.ingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The service's configuration options, parsed as the CLI parses them; nothing is started. */
+class IngestCommandTest {
+  private static String printConfig(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new IngestCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute(args)).as(err.toString()).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void setOverridesASettingAndPrintConfigShowsItWithSecretsMasked() {
+    String yaml =
+        printConfig(
+            "--set",
+            "kafka.bootstrapServers=ingest-test:9092",
+            "--set",
+            "http.apiToken=do-not-print-this-token",
+            "--print-config");
+    assertThat(yaml)
+        .contains("bootstrapServers: \"ingest-test:9092\"")
+        .contains("apiToken: \"******\"")
+        .doesNotContain("do-not-print-this-token");
+  }
+
+  @Test
+  void withoutSetPrintConfigShowsTheBuiltInDefaults() {
+    assertThat(printConfig("--print-config")).contains("bootstrapServers: \"127.0.0.1:9092\"");
+  }
+}

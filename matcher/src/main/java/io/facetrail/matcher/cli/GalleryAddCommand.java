@@ -1,0 +1,107 @@
+package io.facetrail.matcher.cli;
+
+import io.facetrail.matcher.enrol.Enroller;
+import io.facetrail.matcher.enrol.EnrolmentRules;
+import io.facetrail.matcher.enrol.FaceAnalyzer;
+import io.facetrail.matcher.enrol.FaceAnalyzers;
+import io.facetrail.matcher.enrol.PersonLookup;
+import io.facetrail.matcher.gallery.Person;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code facetrail gallery add PERSON PHOTO...}: more photos of a person already enrolled, named by
+ * id or by exact name. A name several persons share is refused with their ids.
+ */
+@Command(
+    name = "add",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Add photos to a person already in the gallery, named by id or by exact name (a name several"
+          + " persons share is refused, listing their ids). Each photo needs exactly one face (or"
+          + " --largest) of sufficient quality; a photo the person already has (the same file"
+          + " content) is skipped as already enrolled. Every photo's outcome is reported.",
+      "  facetrail gallery add \"Ada Lovelace\" ada3.jpg ada4.jpg",
+      "  facetrail gallery add 5f0c...e1 ada3.jpg"
+    },
+    exitCodeListHeading = EnrolmentExitCodes.HEADING,
+    exitCodeList = {
+      EnrolmentExitCodes.DONE_LINE,
+      EnrolmentExitCodes.FAILED_LINE,
+      EnrolmentExitCodes.USAGE_LINE,
+      EnrolmentExitCodes.PARTIAL_LINE,
+      EnrolmentExitCodes.CONFIG_LINE
+    })
+final class GalleryAddCommand implements Callable<Integer> {
+  @Mixin GalleryOptions gallery;
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PERSON", description = "Person id or exact name")
+  String person;
+
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "PHOTO",
+      description = "Photos of the person")
+  List<Path> photos;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Embed the photos with the trained model in DIR (model.json, e.g. a harmonic v2) instead"
+              + " of v1 (dlib-r29-v1)")
+  Path model;
+
+  @Option(
+      names = "--jitter",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Average N jittered chips into each face's code, as gallery enroll --jitter (default:"
+              + " ${DEFAULT-VALUE})")
+  int jitter;
+
+  @Option(names = "--largest", description = "Enrol the largest face of photos with several")
+  boolean largest;
+
+  @Option(
+      names = "--min-quality",
+      defaultValue = "0.5",
+      description = "Refuse faces below this quality (0..1, default ${DEFAULT-VALUE})")
+  double minQuality;
+
+  @Override
+  public Integer call() {
+    EnrolmentPrinter printer = new EnrolmentPrinter(spec.commandLine().getOut());
+    return gallery.with(
+        g -> {
+          // Found before the models load, so that a wrong name fails at once.
+          Person p =
+              PersonLookup.byIdOrName(g, person)
+                  .orElseThrow(
+                      () ->
+                          new UserFacingException(
+                              "no person with id or name '"
+                                  + person
+                                  + "' in the gallery (gallery enroll adds a new person)"));
+          try (FaceAnalyzer analyzer = FaceAnalyzers.open(model, jitter)) {
+            Enroller enroller =
+                new Enroller(
+                    analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
+            printer.print(p.name(), enroller.enrolExisting(p.id(), photos));
+          }
+          return printer.exitCode();
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package io.facetrail.matcher.gallery;
+
+import io.facetrail.matcher.gallery.redis.RedisSettings;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.config.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A gallery named on the command line ({@code --gallery} of {@code run}, {@code index} and every
+ * {@code gallery} command): a directory (the local gallery) or a Redis server given as {@code
+ * redis://[user[:password]@]host[:port][/database]} ({@code rediss://} for TLS).
+ *
+ * @param directory the local gallery's directory, absolute; null for Redis
+ * @param redis the Redis server; null for a directory
+ */
+public record GalleryTarget(Path directory, URI redis) {
+  /**
+   * The gallery every command uses when none is named, as a picocli default value (so that {@code
+   * --help} shows it resolved).
+   */
+  public static final String DEFAULT = "${sys:user.home}/.local/share/facetrail/gallery";
+
+  public GalleryTarget {
+    if ((directory == null) == (redis == null)) {
+      throw new IllegalArgumentException("a gallery target is a directory or a Redis server");
+    }
+    directory = directory == null ? null : directory.toAbsolutePath().normalize();
+  }
+
+  /** The default gallery: the local folder {@code ~/.local/share/facetrail/gallery}. */
+  public static GalleryTarget defaultLocal() {
+    return new GalleryTarget(
+        Path.of(System.getProperty("user.home"), ".local", "share", "facetrail", "gallery"), null);
+  }
+
+  /** Parses the value of {@code --gallery}. */
+  public static GalleryTarget parse(String value) {
+    if (value.startsWith("redis://") || value.startsWith("rediss://")) {
+      try {
+        URI uri = new URI(value);
+        if (uri.getHost() == null) {
+          throw new UserFacingException("--gallery " + redacted(value) + " names no host");
+        }
+        return new GalleryTarget(null, uri);
+      } catch (URISyntaxException e) {
+        throw new UserFacingException(
+            "--gallery " + redacted(value) + " is not a valid Redis URL: " + e.getReason(), e);
+      }
+    }
+    return new GalleryTarget(Path.of(value), null);
+  }
+
+  /**
+   * {@code base} pointed at this gallery: the store and its address from here, everything else (key
+   * prefix, timeouts, polling, search, models) from {@code base}.
+   */
+  public GallerySettings applyTo(GallerySettings base) {
+    return new GallerySettings(
+        directory != null ? GallerySettings.Store.LOCAL : GallerySettings.Store.REDIS,
+        directory != null ? base.redis() : redisSettings(base.redis()),
+        directory != null ? directory.toString() : base.localDir(),
+        base.pollInterval(),
+        base.maxStaleness(),
+        base.search(),
+        base.fastThreshold(),
+        base.fastCandidates(),
+        base.models());
+  }
+
+  private RedisSettings redisSettings(RedisSettings base) {
+    String info = redis.getUserInfo();
+    int colon = info == null ? -1 : info.indexOf(':');
+    String user = info == null ? "" : colon < 0 ? info : info.substring(0, colon);
+    String password = colon < 0 ? "" : info.substring(colon + 1);
+    String db = redis.getPath() == null ? "" : redis.getPath().replace("/", "");
+    int database;
+    try {
+      database = db.isEmpty() ? 0 : Integer.parseInt(db);
+    } catch (NumberFormatException e) {
+      throw new UserFacingException(
+          "--gallery " + describe() + ": the database must be a number, not '" + db + "'", e);
+    }
+    return new RedisSettings(
+        redis.getHost(),
+        redis.getPort() > 0 ? redis.getPort() : 6379,
+        "rediss".equals(redis.getScheme()),
+        user,
+        Secret.of(password),
+        database,
+        base.keyPrefix(),
+        base.timeout(),
+        base.feedLength());
+  }
+
+  /** The matcher configuration settings (dotted paths) that select this gallery. */
+  public Map<String, String> settings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    if (directory != null) {
+      s.put("gallery.store", "LOCAL");
+      s.put("gallery.localDir", directory.toString());
+      return s;
+    }
+    // The defaults of the other Redis settings are the configuration's, not set here.
+    RedisSettings r = redisSettings(RedisSettings.local("", 0, "unused"));
+    s.put("gallery.store", "REDIS");
+    s.put("gallery.redis.host", r.host());
+    s.put("gallery.redis.port", Integer.toString(r.port()));
+    s.put("gallery.redis.tls", Boolean.toString(r.tls()));
+    if (!r.user().isEmpty()) {
+      s.put("gallery.redis.user", r.user());
+    }
+    if (!r.password().isEmpty()) {
+      s.put("gallery.redis.password", r.password().reveal());
+    }
+    s.put("gallery.redis.database", Integer.toString(r.database()));
+    return s;
+  }
+
+  /** How to name the gallery in messages, as the stores name themselves: never with a password. */
+  public String describe() {
+    return directory != null ? "local folder " + directory : "Redis " + redacted(redis.toString());
+  }
+
+  private static String redacted(String url) {
+    return url.replaceAll("//([^:@/]*):[^@/]*@", "//$1:******@");
+  }
+}

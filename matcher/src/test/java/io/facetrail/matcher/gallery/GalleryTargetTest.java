@@ -1,0 +1,66 @@
+package io.facetrail.matcher.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.facetrail.matcher.gallery.redis.RedisSettings;
+import io.facetrail.matcher.index.SearchMode;
+import io.facetrail.runtime.cli.UserFacingException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GalleryTargetTest {
+  private static final GallerySettings BASE =
+      new GallerySettings(
+          GallerySettings.Store.REDIS,
+          RedisSettings.local("127.0.0.1", 6379, "base:prefix"),
+          "configured-dir",
+          Duration.ofMillis(250),
+          Duration.ofSeconds(3),
+          SearchMode.AUTO,
+          50_000,
+          10_000,
+          List.of(Path.of("/models/v2")));
+
+  @Test
+  void aFolderBecomesTheLocalStoreAndKeepsTheOtherSettings() {
+    GallerySettings s = GalleryTarget.parse("relative/gallery").applyTo(BASE);
+    assertThat(s.store()).isEqualTo(GallerySettings.Store.LOCAL);
+    assertThat(s.localDir()).isEqualTo(Path.of("relative/gallery").toAbsolutePath().toString());
+    assertThat(s.models()).containsExactly(Path.of("/models/v2"));
+    assertThat(GalleryTarget.parse("relative/gallery").describe())
+        .isEqualTo("local folder " + Path.of("relative/gallery").toAbsolutePath());
+  }
+
+  @Test
+  void aRedisUrlGivesHostPortCredentialsAndDatabaseButNeverShowsThePassword() {
+    GalleryTarget t = GalleryTarget.parse("rediss://ops:s3cret@redis.example:6380/4");
+    GallerySettings s = t.applyTo(BASE);
+    assertThat(s.store()).isEqualTo(GallerySettings.Store.REDIS);
+    RedisSettings r = s.redis();
+    assertThat(r.host()).isEqualTo("redis.example");
+    assertThat(r.port()).isEqualTo(6380);
+    assertThat(r.tls()).isTrue();
+    assertThat(r.user()).isEqualTo("ops");
+    assertThat(r.password().reveal()).isEqualTo("s3cret");
+    assertThat(r.database()).isEqualTo(4);
+    assertThat(r.keyPrefix()).isEqualTo("base:prefix");
+    assertThat(t.describe()).isEqualTo("Redis rediss://ops:******@redis.example:6380/4");
+    assertThat(t.settings())
+        .containsEntry("gallery.redis.password", "s3cret")
+        .containsEntry("gallery.redis.database", "4");
+    assertThat(GalleryTarget.parse("redis://h").applyTo(BASE).redis().port()).isEqualTo(6379);
+  }
+
+  @Test
+  void aBadRedisUrlIsTheUsersErrorWithoutThePassword() {
+    assertThatThrownBy(() -> GalleryTarget.parse("redis://u:pw@h:1/x").applyTo(BASE))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("database must be a number")
+        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> GalleryTarget.parse("redis://"))
+        .isInstanceOf(UserFacingException.class);
+  }
+}
