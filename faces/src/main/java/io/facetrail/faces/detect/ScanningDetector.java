@@ -12,7 +12,15 @@ import java.util.List;
  * merged per image with NMS. Thread-safe.
  */
 public final class ScanningDetector {
-  private static final float MERGE_IOU = 0.5f;
+  /**
+   * Overlap at which two detections of one image are one face. A face found by the whole-image pass
+   * and by a tile, or by two overlapping tiles, gets boxes that overlap by less than the network's
+   * own 0.5: at 0.5, 1280x720 frames of {@code eval detection} (design seed 1) had 0.19 false
+   * positives per frame at score 0.3, nearly all second boxes on found faces; at 0.3, 0.04, and no
+   * face was lost.
+   */
+  private static final float MERGE_IOU = 0.3f;
+
   private static final int MAX_FACES = 200;
 
   private final FaceDetector detector;
