@@ -19,7 +19,7 @@ public final class ScanningDetector {
    * positives per frame at score 0.3, nearly all second boxes on found faces; at 0.3, 0.04, and no
    * face was lost.
    */
-  private static final float MERGE_IOU = 0.3f;
+  public static final float MERGE_IOU = 0.3f;
 
   private static final int MAX_FACES = 200;
 
