@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,19 +26,7 @@ import picocli.CommandLine.Spec;
 final class EvalCalibrateTracksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--lfw",
-      required = true,
-      paramLabel = "DIR",
-      description = "LFW root (holds lfw-deepfunneled/ and pairs.txt)")
-  Path lfw;
-
-  @Option(
-      names = "--cache",
-      paramLabel = "FILE",
-      description =
-          "Code cache of eval identification (default: ~/.cache/facetrail/lfw-identification.faces)")
-  Path cache;
+  @Mixin LfwCodeOptions data;
 
   @Option(
       names = "--table",
@@ -82,13 +71,9 @@ final class EvalCalibrateTracksCommand implements Callable<Integer> {
     if (draws < 1 || maxTracksPerPerson < 1) {
       throw new UserFacingException("--draws and --max-tracks-per-person must be at least 1");
     }
-    Path c =
-        cache != null
-            ? cache
-            : Path.of(
-                System.getProperty("user.home"), ".cache", "facetrail", "lfw-identification.faces");
+    Path c = data.cacheFile();
     TrackCalibration.run(
-        lfw,
+        data.lfw(),
         c,
         table,
         out,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +30,7 @@ import picocli.CommandLine.Spec;
 final class EvalIdentificationCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--lfw",
-      required = true,
-      paramLabel = "DIR",
-      description = "LFW root (holds lfw-deepfunneled/ and pairs.txt)")
-  Path lfw;
+  @Mixin LfwCodeOptions data;
 
   @Option(
       names = "--sizes",
@@ -99,19 +95,9 @@ final class EvalIdentificationCommand implements Callable<Integer> {
       description = "Limit enrolled and stranger people (a quick run)")
   int maxPeople;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "FILE",
-      description = "Code cache (default: ~/.cache/facetrail/lfw-identification.faces)")
-  Path cache;
-
   @Override
   public Integer call() {
-    Path c =
-        cache != null
-            ? cache
-            : Path.of(
-                System.getProperty("user.home"), ".cache", "facetrail", "lfw-identification.faces");
+    Path c = data.cacheFile();
     IdentificationRun.Options o =
         new IdentificationRun.Options(
             parse(sizes, "all", "--sizes"),
@@ -131,7 +117,7 @@ final class EvalIdentificationCommand implements Callable<Integer> {
     if (draws < 1 || maxTracksPerPerson < 1) {
       throw new UserFacingException("--draws and --max-tracks-per-person must be at least 1");
     }
-    IdentificationRun.run(lfw, c, o, spec.commandLine().getOut());
+    IdentificationRun.run(data.lfw(), c, o, spec.commandLine().getOut());
     return 0;
   }
 
