@@ -125,7 +125,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
           "Detectors to compare instead of FaceTrail's configured one, each scanned as ACCURATE"
               + " (whole frame and tiles): "
               + "SSD, TINY, BLAZEFACE_BACK, MEDIAPIPE_FULL, or an ensemble joined by + (e.g."
-              + " SSD+BLAZEFACE_BACK: the union of the members' detections, then NMS at IoU 0.5);"
+              + " SSD+BLAZEFACE_BACK: the union of the members' detections, then NMS at IoU 0.3);"
               + " a member may carry its own floor (BLAZEFACE_BACK@0.5), else it contributes from"
               + " the report's floor 0.3. Each is reported per bucket at 0.5 and 0.3, with ms per"
               + " frame.")
