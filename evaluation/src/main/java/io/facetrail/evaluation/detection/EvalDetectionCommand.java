@@ -3,7 +3,11 @@ package io.facetrail.evaluation.detection;
 import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
+import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
+import io.facetrail.faces.detect.ScanningDetector;
+import io.facetrail.faces.pipeline.DetectorKind;
+import io.facetrail.faces.pipeline.FaceDetectors;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.runtime.cli.UserFacingException;
@@ -12,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,6 +118,19 @@ public final class EvalDetectionCommand implements Callable<Integer> {
               + ").")
   Double photoCanvasPadding;
 
+  @Option(
+      names = "--detectors",
+      split = ",",
+      description =
+          "Detectors to compare instead of FaceTrail's configured one, each scanned as ACCURATE"
+              + " (whole frame and tiles): "
+              + "SSD, TINY, BLAZEFACE_BACK, MEDIAPIPE_FULL, or an ensemble joined by + (e.g."
+              + " SSD+BLAZEFACE_BACK: the union of the members' detections, then NMS at IoU 0.3);"
+              + " a member may carry its own floor (BLAZEFACE_BACK@0.5), else it contributes from"
+              + " the report's floor 0.3. Each is reported per bucket at 0.5 and 0.3, with ms per"
+              + " frame.")
+  List<String> detectorSpecs = new ArrayList<>();
+
   @Mixin ModelRunOptions models;
 
   /** Scores the report is given at; detectors run once at the lowest. */
@@ -138,18 +156,28 @@ public final class EvalDetectionCommand implements Callable<Integer> {
             .withModelsDir(models.modelsDir())
             .withBatches(1, 64, models.threads());
     ScanSettings production = settings.scanSettings();
+    List<DetectorSpec> specs = detectorSpecs.stream().map(DetectorSpec::parse).toList();
+    Map<DetectorKind, FaceDetector> loaded = new EnumMap<>(DetectorKind.class);
     try (FacePipeline faces = FacePipeline.create(settings)) {
       List<FrameDetector> detectors = new ArrayList<>();
-      detectors.add(
-          new FaceTrailFrameDetector(
-              "facetrail",
-              faces,
-              new ScanSettings(FLOOR, production.minFaceSize(), (float) canvasPadding, true)));
-      detectors.add(
-          new FaceTrailFrameDetector(
-              "facetrail-fast",
-              faces,
-              new ScanSettings(FLOOR, production.minFaceSize(), (float) canvasPadding, false)));
+      if (specs.isEmpty()) {
+        detectors.add(
+            new FaceTrailFrameDetector(
+                "facetrail",
+                faces,
+                new ScanSettings(FLOOR, production.minFaceSize(), (float) canvasPadding, true)));
+        detectors.add(
+            new FaceTrailFrameDetector(
+                "facetrail-fast",
+                faces,
+                new ScanSettings(FLOOR, production.minFaceSize(), (float) canvasPadding, false)));
+      } else {
+        ScanSettings scan =
+            new ScanSettings(FLOOR, production.minFaceSize(), (float) canvasPadding, true);
+        for (DetectorSpec spec : specs) {
+          detectors.add(scanned(spec, faces, loaded, scan));
+        }
+      }
       if (reference != null) {
         detectors.add(new ReferenceFrameDetector(reference));
       }
@@ -206,7 +234,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
                   ? photoCanvasPadding
                   : FacePipelineSettings.PHOTO_CANVAS_PADDING);
       if (tightCrops > 0) {
-        // Photos go through enrolment's own detection: the photo canvas, then a retry.
+        // Photos go through enrolment's own detection: the photo canvas, then the retries.
         try (FacePipeline photos =
             FacePipeline.create(
                 FacePipelineSettings.forPhotos()
@@ -217,9 +245,13 @@ public final class EvalDetectionCommand implements Callable<Integer> {
                     .canvasPadding(photoPadding)
                     .build())) {
           List<FrameDetector> photoDetectors = new ArrayList<>();
-          photoDetectors.add(new PhotoDetector(photos));
+          if (specs.isEmpty()) {
+            photoDetectors.add(new PhotoDetector(photos));
+          }
           for (FrameDetector d : detectors) {
-            if (!d.name().startsWith("facetrail")) {
+            if (d instanceof ScannedFrameDetector s) {
+              photoDetectors.add(s.withCanvasPadding(photoPadding));
+            } else if (!d.name().startsWith("facetrail")) {
               photoDetectors.add(d); // the reference sees the photo as it is
             }
           }
@@ -229,8 +261,35 @@ public final class EvalDetectionCommand implements Callable<Integer> {
       System.err.println("eval detection: chart and frames in " + out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      loaded.values().forEach(FaceDetector::close);
     }
     return 0;
+  }
+
+  /**
+   * A {@code --detectors} entry; each detector is loaded once and shared between entries, the
+   * pipeline's own detector reused.
+   */
+  private ScannedFrameDetector scanned(
+      DetectorSpec spec,
+      FacePipeline faces,
+      Map<DetectorKind, FaceDetector> loaded,
+      ScanSettings scan) {
+    List<ScannedFrameDetector.Member> members = new ArrayList<>();
+    for (DetectorSpec.Member m : spec.members()) {
+      ScanningDetector scanner;
+      if (m.kind() == faces.settings().detector()) {
+        scanner = faces.detector();
+      } else {
+        FaceDetector d =
+            loaded.computeIfAbsent(
+                m.kind(), k -> FaceDetectors.load(k, models.cache(), faces.device(), 1, 0));
+        scanner = new ScanningDetector(d);
+      }
+      members.add(new ScannedFrameDetector.Member(scanner, m.floor() != null ? m.floor() : FLOOR));
+    }
+    return new ScannedFrameDetector(spec.name(), members, scan);
   }
 
   private List<ComposedFrame> compose(
@@ -418,7 +477,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
             "{\"set\":\"tight-crops\",\"variant\":\"%s\",\"canvas_padding\":%s,\"images\":%d,\"found\":%d,"
                 + "\"recall\":%.3f,\"missed\":\"%s\"}",
             v.label(),
-            v.detector().equals("facetrail") ? photoPadding : "null",
+            v.detector().equals("reference") ? "null" : photoPadding,
             crops.size(),
             hit,
             crops.isEmpty() ? Double.NaN : hit / (double) crops.size(),

@@ -4,13 +4,11 @@ import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
-import io.facetrail.faces.detect.SsdFaceDetector;
-import io.facetrail.faces.detect.SsdMobileNetV1;
-import io.facetrail.faces.detect.TinyFaceDetector;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
+import io.facetrail.faces.pipeline.FaceDetectors;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,13 +82,9 @@ public final class BenchDetectCommand implements Callable<Integer> {
     ModelCache cache = models.cache();
     FacePipelineSettings defaults = FacePipelineSettings.defaults();
     for (DetectorKind kind : detectors) {
-      List<Integer> inputs =
-          kind == DetectorKind.SSD ? List.of(SsdMobileNetV1.INPUT_SIZE) : tinyInputSizes;
+      List<Integer> inputs = kind == DetectorKind.TINY ? tinyInputSizes : List.of(0);
       for (int input : inputs) {
-        try (FaceDetector detector =
-            kind == DetectorKind.SSD
-                ? SsdFaceDetector.load(cache, dev, batch)
-                : TinyFaceDetector.load(cache, dev, batch, input)) {
+        try (FaceDetector detector = FaceDetectors.load(kind, cache, dev, batch, input)) {
           measure(mapper, dev, kind, detector, defaults);
         }
       }

@@ -17,7 +17,20 @@ public final class GraphCost {
    * @return multiply-accumulates per input image
    */
   public static long macs(TfGraph graph, int side) {
-    GraphPlan plan = GraphPlan.of(graph, null);
+    return macs(GraphPlan.of(graph, null), graph, side);
+  }
+
+  /**
+   * @param graph the graph
+   * @param side input height and width in pixels
+   * @param outputs the outputs computed (a detector's heads)
+   * @return multiply-accumulates per input image
+   */
+  public static long macs(TfGraph graph, int side, java.util.List<String> outputs) {
+    return macs(GraphPlan.ofAll(graph, outputs), graph, side);
+  }
+
+  private static long macs(GraphPlan plan, TfGraph graph, int side) {
     Map<String, Integer> sides = new HashMap<>();
     sides.put(plan.input(), side);
     long total = 0;
@@ -38,6 +51,17 @@ public final class GraphCost {
           sides.put(n.name(), out);
           total += (long) out * out * k[0] * k[1] * k[2] * k[3];
         }
+        case "Pad" -> {
+          float[] p = graph.weights().get(n.inputs().get(1)).values();
+          sides.put(n.name(), p.length == 8 ? in + (int) p[2] + (int) p[3] : in);
+        }
+        case "MaxPool" -> {
+          int stride = n.longs("strides").get(1).intValue();
+          sides.put(n.name(), (in + stride - 1) / stride);
+        }
+        case "DepthToSpace" -> sides.put(n.name(), in * (int) n.integer("block_size", 1));
+        case "ResizeBilinear" ->
+            sides.put(n.name(), (int) graph.weights().get(n.inputs().get(1)).values()[0]);
         default -> sides.put(n.name(), in);
       }
     }

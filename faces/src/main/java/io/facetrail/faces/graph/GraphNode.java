@@ -40,6 +40,12 @@ public record GraphNode(String name, String op, List<String> inputs, Map<String,
     return List.of();
   }
 
+  /** An integer attribute (e.g. {@code block_size}), or {@code fallback}. */
+  public long integer(String key, long fallback) {
+    Object v = attrs.get(key);
+    return v instanceof Long l ? l : fallback;
+  }
+
   /** A boolean attribute, or {@code fallback}. */
   public boolean bool(String key, boolean fallback) {
     Object v = attrs.get(key);

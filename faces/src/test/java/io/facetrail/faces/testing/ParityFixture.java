@@ -21,6 +21,11 @@ public final class ParityFixture {
     return json("reference.json");
   }
 
+  /** The BlazeFace-family detectors' reference ({@code generate-detector-fixtures.js}). */
+  public static JsonNode detectors() {
+    return json("detectors-reference.json");
+  }
+
   public static RgbImage image() {
     return png("astronaut-256.png");
   }
