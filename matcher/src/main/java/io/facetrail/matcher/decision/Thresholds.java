@@ -38,6 +38,7 @@ public final class Thresholds {
   private final Tables tables;
   private final ModelCompatibility declared;
   private final Map<String, Threshold> cache = new ConcurrentHashMap<>();
+  private final Map<String, CalibrationTable> pairTables = new ConcurrentHashMap<>();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -144,10 +145,15 @@ public final class Thresholds {
    * aggregate sits closer to everybody.
    */
   public Threshold at(String queryModel, String storedModel, int persons, int faces) {
+    // Read once per pair: this runs for every observation of every track.
     CalibrationTable table =
-        tables
-            .forPair(queryModel, storedModel)
-            .orElseThrow(() -> new NoCalibrationException(missing(queryModel, storedModel), null));
+        pairTables.computeIfAbsent(
+            queryModel + '\n' + storedModel,
+            k ->
+                tables
+                    .forPair(queryModel, storedModel)
+                    .orElseThrow(
+                        () -> new NoCalibrationException(missing(queryModel, storedModel), null)));
     CalibrationTable.TrackPoints trackTable = table.tableFor(faces);
     int tableFaces = trackTable == null ? 1 : trackTable.faces();
     String key = queryModel + '\n' + storedModel + '\n' + tableFaces;
