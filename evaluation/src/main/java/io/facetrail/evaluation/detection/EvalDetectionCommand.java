@@ -1,5 +1,7 @@
 package io.facetrail.evaluation.detection;
 
+import static io.facetrail.evaluation.detection.JsonLines.line;
+
 import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
@@ -222,7 +224,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
               new ScanSettings(BACKGROUND_FLOOR, BACKGROUND_MIN_FACE, (float) canvasPadding, true));
       List<ComposedFrame> composed = compose(detectors, backgroundProbe, pool, size, rng);
       RecallTally tally = score(detectors, variants, composed);
-      report(tally, variants);
+      tally.print(variants);
       RecallChart.write(
           out.resolve("recall.png"),
           tally,
@@ -255,7 +257,8 @@ public final class EvalDetectionCommand implements Callable<Integer> {
               photoDetectors.add(d); // the reference sees the photo as it is
             }
           }
-          tight(photoDetectors, variants, pool, rng, photoPadding);
+          new TightCropRun(out.resolve("crops"), tightCrops, 4 * EXAMPLES)
+              .run(photoDetectors, variants, pool, rng, photoPadding);
         }
       }
       System.err.println("eval detection: chart and frames in " + out);
@@ -404,88 +407,6 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     return tally;
   }
 
-  private void report(RecallTally tally, List<Variant> variants) {
-    for (Variant v : variants) {
-      for (var dim : tally.of(v).entrySet()) {
-        for (var b : dim.getValue().entrySet()) {
-          line(
-              "{\"set\":\"frames\",\"variant\":\"%s\",\"dimension\":\"%s\",\"bucket\":\"%s\","
-                  + "\"faces\":%d,\"found\":%d,\"recall\":%.3f}",
-              v.label(),
-              dim.getKey(),
-              b.getKey(),
-              b.getValue().present,
-              b.getValue().found,
-              b.getValue().recall());
-        }
-      }
-      line(
-          "{\"set\":\"frames\",\"variant\":\"%s\",\"summary\":{\"recall\":%.3f,"
-              + "\"recall_40px_up_to_45\":%.3f,\"recall_40px_45_75\":%.3f,"
-              + "\"false_positives_per_frame\":%.3f}}",
-          v.label(),
-          tally.recall(v, "all", "all"),
-          tally.recall(v, RecallTally.TARGETS, RecallTally.UP_TO_45),
-          tally.recall(v, RecallTally.TARGETS, RecallTally.TURNED),
-          tally.falsePositivesPerFrame(v));
-    }
-  }
-
-  private void tight(
-      List<FrameDetector> detectors,
-      List<Variant> variants,
-      Map<YawBucket, List<FaceSample>> pool,
-      Random rng,
-      float photoPadding)
-      throws IOException {
-    List<FaceSample> sources = new ArrayList<>(pool.get(YawBucket.FRONTAL));
-    sources.addAll(pool.get(YawBucket.THREE_QUARTER));
-    java.util.Collections.shuffle(sources, rng);
-    List<TightCrops.Crop> crops = TightCrops.make(sources, rng);
-    crops = crops.subList(0, Math.min(tightCrops, crops.size()));
-    List<Path> files = new ArrayList<>();
-    for (int i = 0; i < crops.size(); i++) {
-      Path f = out.resolve("crops").resolve(String.format("crop-%04d.jpg", i));
-      Files.write(f, Pixels.jpeg(crops.get(i).image(), 95));
-      files.add(f);
-    }
-    for (FrameDetector d : detectors) {
-      List<List<Detection>> found = d.detect(files);
-      for (Variant v : variants) {
-        if (!v.detector().equals(d.name())) {
-          continue;
-        }
-        int hit = 0;
-        List<String> missed = new ArrayList<>();
-        List<ExampleSheet.Tile> tiles = new ArrayList<>();
-        for (int i = 0; i < crops.size(); i++) {
-          List<Detection> kept =
-              found.get(i).stream().filter(x -> x.score() >= v.minScore()).toList();
-          List<FaceBox> truth = List.of(crops.get(i).truth());
-          boolean[] ok = DetectionScoring.score(kept, truth, List.of()).found();
-          if (ok[0]) {
-            hit++;
-          } else {
-            missed.add(files.get(i).getFileName().toString());
-          }
-          if (i < 4 * EXAMPLES) {
-            tiles.add(new ExampleSheet.Tile(files.get(i), truth, ok, kept, List.of()));
-          }
-        }
-        ExampleSheet.write(out.resolve("crops-" + v.label() + ".png"), tiles, 8, TightCrops.SIDE);
-        line(
-            "{\"set\":\"tight-crops\",\"variant\":\"%s\",\"canvas_padding\":%s,\"images\":%d,\"found\":%d,"
-                + "\"recall\":%.3f,\"missed\":\"%s\"}",
-            v.label(),
-            v.detector().equals("reference") ? "null" : photoPadding,
-            crops.size(),
-            hit,
-            crops.isEmpty() ? Double.NaN : hit / (double) crops.size(),
-            String.join(" ", missed.subList(0, Math.min(10, missed.size()))));
-      }
-    }
-  }
-
   private static ProgressBar bar(String task, long max) {
     return new ProgressBarBuilder()
         .setTaskName(task)
@@ -493,10 +414,6 @@ public final class EvalDetectionCommand implements Callable<Integer> {
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(2000)
         .build();
-  }
-
-  private static void line(String format, Object... args) {
-    System.out.println(String.format(java.util.Locale.ROOT, format, args));
   }
 
   static int[] parseSize(String s) {

@@ -63,6 +63,34 @@ final class RecallTally {
     return c == null ? Double.NaN : c.recall();
   }
 
+  /** One JSON line per variant, dimension and bucket, and a summary line per variant. */
+  void print(List<Variant> variants) {
+    for (Variant v : variants) {
+      for (var dim : of(v).entrySet()) {
+        for (var b : dim.getValue().entrySet()) {
+          JsonLines.line(
+              "{\"set\":\"frames\",\"variant\":\"%s\",\"dimension\":\"%s\",\"bucket\":\"%s\","
+                  + "\"faces\":%d,\"found\":%d,\"recall\":%.3f}",
+              v.label(),
+              dim.getKey(),
+              b.getKey(),
+              b.getValue().present,
+              b.getValue().found,
+              b.getValue().recall());
+        }
+      }
+      JsonLines.line(
+          "{\"set\":\"frames\",\"variant\":\"%s\",\"summary\":{\"recall\":%.3f,"
+              + "\"recall_40px_up_to_45\":%.3f,\"recall_40px_45_75\":%.3f,"
+              + "\"false_positives_per_frame\":%.3f}}",
+          v.label(),
+          recall(v, "all", "all"),
+          recall(v, RecallTally.TARGETS, RecallTally.UP_TO_45),
+          recall(v, RecallTally.TARGETS, RecallTally.TURNED),
+          falsePositivesPerFrame(v));
+    }
+  }
+
   /** The targets: recall of faces of at least 40 px up to 45 degrees, and at 45-75. */
   static final String TARGETS = "target";
 
