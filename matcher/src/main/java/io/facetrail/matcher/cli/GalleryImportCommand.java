@@ -46,7 +46,11 @@ final class GalleryImportCommand implements Callable<Integer> {
         g -> {
           List<String> problems = new ArrayList<>(parsed.problems());
           for (ImportProblem p : g.importProblems(parsed.records())) {
-            problems.add("line " + parsed.lines().get(p.index()) + ": " + p.message());
+            problems.add(
+                "line "
+                    + parsed.lines().get(p.index())
+                    + ": "
+                    + p.describe(i -> "line " + parsed.lines().get(i)));
           }
           if (!problems.isEmpty()) {
             throw new UserFacingException(ImportFile.refusal(file, problems));

@@ -33,21 +33,17 @@ public final class ImportCheck {
       PersonNames.problem(r.person().name()).ifPresent(p -> out.add(new ImportProblem(index, p)));
       Integer earlier = persons.putIfAbsent(personId, i);
       if (earlier != null) {
-        out.add(new ImportProblem(i, "person id is also that of record " + (earlier + 1)));
+        out.add(new ImportProblem(i, "person id occurs twice", earlier));
       }
       for (StoredCode c : r.codes()) {
         GalleryIds.problem("code", c.codeId()).ifPresent(p -> out.add(new ImportProblem(index, p)));
         Integer first = codes.putIfAbsent(c.codeId(), i);
         if (first != null) {
+          String what = "code id " + DisplayText.safe(c.codeId()) + " occurs twice";
           out.add(
-              new ImportProblem(
-                  i,
-                  "code id "
-                      + DisplayText.safe(c.codeId())
-                      + " occurs twice"
-                      + (first == i
-                          ? " in this record"
-                          : " (also in record " + (first + 1) + ")")));
+              first == i
+                  ? new ImportProblem(i, what + " in this record")
+                  : new ImportProblem(i, what, first));
         }
       }
     }

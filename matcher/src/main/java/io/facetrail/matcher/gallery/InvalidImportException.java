@@ -16,7 +16,7 @@ public final class InvalidImportException extends IllegalArgumentException {
             + (problems.size() == 1 ? "" : "s")
             + " in the import, nothing written: "
             + problems.stream()
-                .map(p -> "record " + (p.index() + 1) + ": " + p.message())
+                .map(p -> "record " + (p.index() + 1) + ": " + p.describe(i -> "record " + (i + 1)))
                 .collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }

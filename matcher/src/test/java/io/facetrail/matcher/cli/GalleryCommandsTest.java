@@ -124,7 +124,7 @@ class GalleryCommandsTest {
         .hasMessageContaining("4 problems, nothing was imported")
         .hasMessageContaining("line 3: not a gallery record")
         .hasMessageContaining("line 4: person id 'a/b' cannot be stored in a local gallery")
-        .hasMessageContaining("line 5: code id c-1 occurs twice (also in record 1)")
+        .hasMessageContaining("line 5: code id c-1 occurs twice (also in line 2)")
         .hasMessageContaining("line 6: person id is empty");
     try (LocalGallery g = LocalGallery.open(target, Clock.systemUTC())) {
       assertThat(g.persons()).isEmpty();

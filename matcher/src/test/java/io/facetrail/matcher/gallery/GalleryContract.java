@@ -151,7 +151,7 @@ public abstract class GalleryContract {
         .hasMessageContaining("U+001B")
         .hasMessageContaining("code id c-4 occurs twice in this record")
         .hasMessageContaining("code id c-1 occurs twice (also in record 1)")
-        .hasMessageContaining("also that of record 1")
+        .hasMessageContaining("person id occurs twice (also in record 1)")
         .hasMessageContaining("U+0000");
     assertThat(gallery.persons()).isEmpty();
     assertThat(gallery.record("fine-1")).isEmpty();
