@@ -13,6 +13,7 @@ import io.facetrail.faces.device.DeviceSelector;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
+import io.facetrail.faces.image.Contrast;
 import io.facetrail.faces.image.ImageDecodeException;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
@@ -224,7 +225,13 @@ public final class FacePipeline implements AutoCloseable {
             scan.minFaceSize(),
             scan.canvasPadding(),
             scan.tiling());
-    return detector.detect(List.of(image), retry).get(0);
+    found = detector.detect(List.of(image), retry).get(0);
+    if (!found.isEmpty()) {
+      return found;
+    }
+    // Washed-out and murky photos: the same pass on the photo with its contrast stretched.
+    RgbImage stretched = Contrast.stretched(image);
+    return stretched == image ? found : detector.detect(List.of(stretched), retry).get(0);
   }
 
   /** Faces per image for given detections, with the time of each stage. */

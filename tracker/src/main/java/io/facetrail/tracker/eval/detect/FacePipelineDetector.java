@@ -58,6 +58,11 @@ public final class FacePipelineDetector implements FrameFaceDetector {
         + s.minFaceSize()
         + " tiling="
         + s.tiling()
+        // Part of the cache key: detections merged differently are other detections.
+        + " mergeIou="
+        + io.facetrail.faces.detect.ScanningDetector.MERGE_IOU
+        + "/"
+        + io.facetrail.faces.detect.ScanningDetector.CROSS_PASS_MERGE_IOU
         + " canvasPadding="
         + s.canvasPadding()
         + " alignment="
