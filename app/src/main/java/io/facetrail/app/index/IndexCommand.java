@@ -2,6 +2,7 @@ package io.facetrail.app.index;
 
 import io.facetrail.app.run.PipelineOptions;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,10 +97,14 @@ public final class IndexCommand implements Callable<Integer> {
         r.failed().size(),
         r.notDone() > 0 ? ", " + r.notDone() + " left for the next run (stopped)" : "");
     for (String f : r.failed()) {
-      out.println("  FAILED " + f);
+      out.println("  FAILED " + DisplayText.safe(f));
     }
     out.println(
-        "Timelines in " + s.out().toAbsolutePath() + "; report: " + r.report().toAbsolutePath());
+        DisplayText.safe(
+            "Timelines in "
+                + s.out().toAbsolutePath()
+                + "; report: "
+                + r.report().toAbsolutePath()));
     out.flush();
     return r.failed().isEmpty() && r.notDone() == 0 ? 0 : 2;
   }

@@ -1,5 +1,6 @@
 package io.facetrail.app.index;
 
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
@@ -61,14 +62,14 @@ final class IndexProgress implements AutoCloseable {
     if (bars) {
       file =
           new ProgressBarBuilder()
-              .setTaskName(shorten(video.name(), 32))
+              .setTaskName(shorten(DisplayText.safe(video.name()), 32))
               .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
               .setInitialMax(0)
               .setUnit(" s", 1000)
               .setUpdateIntervalMillis(500)
               .build();
     } else {
-      err.printf("[%d/%d] %s: indexing%n", done + 1, total, video.name());
+      err.printf("[%d/%d] %s: indexing%n", done + 1, total, DisplayText.safe(video.name()));
       err.flush();
     }
   }
@@ -86,7 +87,9 @@ final class IndexProgress implements AutoCloseable {
       }
       overall.stepTo(done * 1000L);
     } else {
-      err.printf("[%d/%d] %s: %s%n", done, total, video.name(), result);
+      err.printf(
+          "[%d/%d] %s: %s%n",
+          done, total, DisplayText.safe(video.name()), DisplayText.safe(result));
       err.flush();
     }
   }

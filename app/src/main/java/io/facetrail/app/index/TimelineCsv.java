@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * A video's timeline as CSV (RFC 4180, UTF-8, header row): one row per track, identified or
- * unknown, in order of appearance.
+ * unknown, in order of appearance. Cells that a spreadsheet would run as a formula are neutralised
+ * ({@link #cell}).
  */
 final class TimelineCsv {
   static final List<String> HEADER =
@@ -60,9 +61,35 @@ final class TimelineCsv {
       if (i > 0) {
         b.append(',');
       }
-      b.append(quote(cells.get(i)));
+      b.append(cell(cells.get(i)));
     }
     b.append("\r\n");
+  }
+
+  /**
+   * A cell as written: neutralised when a spreadsheet would read it as a formula, then quoted when
+   * it holds a separator, a quote or a line break. Video file names, person names and ids come from
+   * users: a name like {@code =HYPERLINK(...)} or {@code @SUM(...)} must stay text. As OWASP's CSV
+   * injection guidance says, a cell starting with {@code = + - @}, a tab or a carriage return gets
+   * a leading single quote (spreadsheets show it as text; FaceTrail's own numbers never start so).
+   */
+  static String cell(String value) {
+    return quote(neutralised(value));
+  }
+
+  static String neutralised(String cell) {
+    if (cell.isEmpty()) {
+      return cell;
+    }
+    char first = cell.charAt(0);
+    boolean formula =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
+    return formula ? "'" + cell : cell;
   }
 
   /** Quotes a cell when it holds a separator, a quote or a line break (quotes doubled). */

@@ -3,6 +3,7 @@ package io.facetrail.app.run;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.identity.PersonRef;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class EventPrinter implements Consumer<IdentityEvent> {
     if (json) {
       out.println(IdentityEventSerde.toJson(e));
     } else {
-      out.println(line(e));
+      // Names, input names and ids come from users and files: none may rewrite the terminal.
+      out.println(DisplayText.safe(line(e)));
     }
     out.flush();
   }

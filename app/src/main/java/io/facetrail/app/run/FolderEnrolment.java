@@ -1,15 +1,14 @@
 package io.facetrail.app.run;
 
 import io.facetrail.faces.pipeline.FacePipeline;
-import io.facetrail.matcher.enrol.AmbiguousPersonException;
 import io.facetrail.matcher.enrol.Enroller;
 import io.facetrail.matcher.enrol.EnrolmentRules;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.enrol.PersonFolders;
-import io.facetrail.matcher.enrol.PersonFolders.PersonPhotos;
 import io.facetrail.matcher.enrol.PhotoOutcome;
 import io.facetrail.matcher.enrol.PipelineFaceAnalyzer;
 import io.facetrail.matcher.gallery.Gallery;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +17,7 @@ import java.util.Locale;
 /**
  * Enrols the persons of an {@code --enroll} folder before a run, as {@code gallery enroll --dir}
  * does: a person already in the gallery under the same name gets only the photos it does not have
- * yet (so repeated runs duplicate nobody), and every refused or skipped photo is reported.
+ * yet (so repeated runs duplicate nobody), and every refused, failed or skipped photo is reported.
  */
 final class FolderEnrolment {
   /** Enrolment photos should be good: frontal, sharp, large. */
@@ -32,33 +31,39 @@ final class FolderEnrolment {
     return enrol(dir, new PipelineFaceAnalyzer(pipeline), gallery, report);
   }
 
-  /** Enrols every person of {@code dir} with the faces {@code analyzer} finds. */
+  /**
+   * Enrols every person of {@code dir} with the faces {@code analyzer} finds. A person or photo
+   * that fails is reported and the others are still enrolled; names and file names are printed
+   * safely.
+   */
   static int enrol(Path dir, FaceAnalyzer analyzer, Gallery gallery, PrintStream report) {
     Enroller enroller =
         new Enroller(analyzer, gallery, new EnrolmentRules(MIN_QUALITY, false), Clock.systemUTC());
-    int added = 0;
-    for (PersonPhotos p : PersonFolders.read(dir)) {
-      Enroller.Result r;
-      try {
-        r = enroller.enrolByName(p.name(), p.photos());
-      } catch (AmbiguousPersonException e) {
-        report.printf("enrol: %s NOT enrolled: %s%n", p.name(), e.getMessage());
-        continue;
-      }
-      for (PhotoOutcome o : r.outcomes()) {
-        if (o.refused()) {
-          report.printf(
-              "enrol: %s: photo %s refused (%s: %s)%n",
-              p.name(),
-              o.photo().getFileName(),
-              o.result().name().toLowerCase(Locale.ROOT),
-              o.detail());
-        }
-      }
-      report.printf("enrol: %s %s%n", p.name(), summary(r, p.photos().size()));
-      added += r.created() ? 1 : 0;
-    }
-    return added;
+    int[] added = {0};
+    enroller.enrolEach(
+        PersonFolders.read(dir),
+        p -> {
+          String name = DisplayText.safe(p.name());
+          if (p.failedAsAWhole()) {
+            report.printf("enrol: %s NOT enrolled: %s%n", name, DisplayText.safe(p.failure()));
+            return;
+          }
+          Enroller.Result r = p.result();
+          for (PhotoOutcome o : r.outcomes()) {
+            if (o.refused() || o.failed()) {
+              report.printf(
+                  "enrol: %s: photo %s %s (%s: %s)%n",
+                  name,
+                  DisplayText.safe(o.photo().getFileName().toString()),
+                  o.failed() ? "failed" : "refused",
+                  o.result().name().toLowerCase(Locale.ROOT),
+                  DisplayText.safe(o.detail()));
+            }
+          }
+          report.printf("enrol: %s %s%n", name, summary(r, p.photos().size()));
+          added[0] += r.created() ? 1 : 0;
+        });
+    return added[0];
   }
 
   private static String summary(Enroller.Result r, int photos) {

@@ -1,6 +1,7 @@
 package io.facetrail.app.run;
 
 import ch.qos.logback.classic.Level;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,12 @@ public final class RunConsole {
     this.err = err;
   }
 
-  /** Prints one status line. */
+  /**
+   * Prints one status line; names and file names in it are printed safely ({@link
+   * DisplayText#safe}), so that none can rewrite the terminal.
+   */
   public void status(String message) {
-    err.println("facetrail: " + message);
+    err.println("facetrail: " + DisplayText.safe(message));
     err.flush();
   }
 

@@ -2,6 +2,7 @@ package io.facetrail.app.run;
 
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.ingest.engine.StreamOutcome;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,9 +59,9 @@ final class RunSummary implements Consumer<IdentityEvent> {
   }
 
   private static String displayName(IdentityEvent e) {
-    return e.person().name() == null
-        ? "(erased person " + e.person().id() + ")"
-        : e.person().name();
+    // Keys of the printed summary: safe to print (a name must not rewrite the terminal).
+    return DisplayText.safe(
+        e.person().name() == null ? "(erased person " + e.person().id() + ")" : e.person().name());
   }
 
   synchronized void ended(StreamOutcome outcome) {
@@ -129,9 +130,9 @@ final class RunSummary implements Consumer<IdentityEvent> {
     for (Map.Entry<String, String> input : inputNames.entrySet()) {
       String stream = input.getKey();
       StreamOutcome o = outcomes.get(stream);
-      out.printf("  %s: %s%n", input.getValue(), describe(o));
+      out.printf("  %s: %s%n", DisplayText.safe(input.getValue()), DisplayText.safe(describe(o)));
       if (notes.containsKey(stream)) {
-        out.printf("    %s%n", notes.get(stream));
+        out.printf("    %s%n", DisplayText.safe(notes.get(stream)));
       }
       List<Track> all = tracks(stream);
       Map<String, List<Range>> who = appearances(stream);

@@ -34,4 +34,29 @@ class TimelineCsvTest {
     assertThat(TimelineCsv.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
     assertThat(TimelineCsv.quote("two\nlines")).isEqualTo("\"two\nlines\"");
   }
+
+  @Test
+  void cellsASpreadsheetWouldRunAsFormulasAreNeutralised() throws Exception {
+    for (String formula :
+        List.of("=1+2", "+1", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd", "=HYPERLINK(\"x\",\"y\")")) {
+      assertThat(TimelineCsv.neutralised(formula)).as(formula).isEqualTo("'" + formula);
+    }
+    assertThat(TimelineCsv.cell("=1+2")).isEqualTo("'=1+2");
+    assertThat(TimelineCsv.cell("\r=cmd")).isEqualTo("\"'\r=cmd\"");
+    assertThat(TimelineCsv.cell("=SUM(A1,B1)")).isEqualTo("\"'=SUM(A1,B1)\"");
+    assertThat(TimelineCsv.cell("Ada = Lovelace")).isEqualTo("Ada = Lovelace");
+    assertThat(TimelineCsv.cell("")).isEmpty();
+
+    Path file = dir.resolve("f.csv");
+    TimelineCsv.write(
+        new io.facetrail.app.report.VideoTimeline(
+            "=cmd|' /C calc'!A0.mp4",
+            "s1",
+            2_000,
+            null,
+            List.of(TimelineFixtures.track("@t1", "-p1", "+Mallory", 0, 1_000))),
+        file);
+    String row = Files.readString(file, StandardCharsets.UTF_8).split("\r\n")[1];
+    assertThat(row).startsWith("'=cmd|' /C calc'!A0.mp4,'@t1,person,'-p1,'+Mallory,0.000,");
+  }
 }

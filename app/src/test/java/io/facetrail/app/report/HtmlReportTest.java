@@ -67,4 +67,49 @@ class HtmlReportTest {
         .contains("Nobody enrolled was identified.")
         .contains("No enrolled person identified.");
   }
+
+  @Test
+  void aVideoNamedWithAColonIsLinkedAsARelativePathNotAScheme() throws Exception {
+    // `index` of cam1:lobby.mp4 stores its faces in cam1:lobby.mp4.faces/: as a URI that was the
+    // scheme "cam1" with no path, and the report failed with a NullPointerException.
+    for (String video : List.of("cam1:lobby.mp4", "javascript:alert(1).mp4")) {
+      Path face = Files.createDirectories(dir.resolve(video + ".faces")).resolve("t1.jpg");
+      TrackRecord t =
+          TimelineFixtures.track("s/t1", "p", "Pat", 0, 1_000)
+              .withFace(new FaceImage(null, face, 0.5));
+      Path file = dir.resolve("index.html");
+      HtmlReport.write(
+          file,
+          "Archive",
+          List.of(new VideoTimeline(video, "s", 2_000, null, List.of(t))),
+          Instant.EPOCH);
+      assertThat(Files.readString(file)).contains("src=\"./" + video + ".faces/t1.jpg\"");
+    }
+  }
+
+  @Test
+  void everyNameFileNameAndIdIsEscaped() {
+    String evil = "<script>alert('x')</script>\"onload=\"";
+    TrackRecord person =
+        TimelineFixtures.track("s/" + evil, "id-" + evil, "name-" + evil, 0, 1_000)
+            .withFace(new FaceImage(new byte[] {1}, null, 0.5));
+    TrackRecord unknown =
+        TimelineFixtures.track("s/u-" + evil, null, null, 1_000, 2_000)
+            .withFace(new FaceImage(new byte[] {1}, null, 0.5));
+    String html =
+        HtmlReport.render(
+            "title-" + evil,
+            List.of(
+                new VideoTimeline(
+                    "video-" + evil + ".mp4", "s", 3_000, null, List.of(person, unknown))),
+            Instant.EPOCH,
+            dir);
+    assertThat(html).doesNotContain("<script").doesNotContain("\"onload=");
+    assertThat(html)
+        .contains("title-&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;onload=&quot;")
+        .contains("name-&lt;script&gt;")
+        .contains("data-person=\"id-&lt;script&gt;")
+        .contains("video-&lt;script&gt;")
+        .contains("data-track=\"s/u-&lt;script&gt;");
+  }
 }

@@ -47,4 +47,28 @@ class EventPrinterTest {
                 IdentityEventType.UNKNOWN, "lobby", "lobby/r0/t2", null, 5000, 8400));
     assertThat(line).contains("unknown face", "track lobby/r0/t2", "5 frames good enough to match");
   }
+
+  @Test
+  void namesAndInputsThatCouldRewriteTheTerminalArePrintedEscaped() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    EventPrinter plain =
+        new EventPrinter(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            false,
+            Map.of("lobby", "lobby\u001b[2J.mp4"));
+    plain.accept(
+        TimelineFixtures.identity(
+            IdentityEventType.IDENTIFIED,
+            "lobby",
+            "lobby/r0/t0",
+            "Eve\u202Eevil\u001b]0;x\u0007",
+            0,
+            1));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains("[lobby\\x1b[2J.mp4")
+        .contains("Eve\\u202eevil\\x1b]0;x\\x07")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202E");
+  }
 }

@@ -29,7 +29,12 @@ class FolderEnrolmentTest {
     @Override
     public List<DetectedFace> analyse(Path photo) {
       try {
-        int image = Math.floorMod(Files.readString(photo).hashCode(), 1000);
+        String content = Files.readString(photo);
+        if (content.endsWith("/crash.jpg")) {
+          // As the 20000x20000 PNG did before the pixel limit: an error out of the models.
+          throw new NegativeArraySizeException("-1294967296");
+        }
+        int image = Math.floorMod(content.hashCode(), 1000);
         return List.of(new DetectedFace(900, 0.9, FACES.code(1, image), "m"));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -82,6 +87,30 @@ class FolderEnrolmentTest {
           .filteredOn(r -> r.person().name().equals("Ada Lovelace"))
           .singleElement()
           .satisfies(r -> assertThat(r.codes()).hasSize(3));
+    }
+  }
+
+  @Test
+  void aFailingPhotoOrPersonIsReportedAndEveryPersonAfterItIsEnrolled() throws IOException {
+    photo("Ada_Lovelace", "1.jpg");
+    photo("Ada_Lovelace", "crash.jpg");
+    photo("Bad\u001b[2J", "1.jpg");
+    photo("Crash_Only", "crash.jpg");
+    photo("Grace_Hopper", "1.jpg");
+    try (LocalGallery gallery = LocalGallery.open(dir.resolve("gallery"), Clock.systemUTC())) {
+      String report = enrol(gallery, 2);
+      assertThat(report)
+          .contains(
+              "enrol: Ada Lovelace: photo crash.jpg failed (failed: error:"
+                  + " NegativeArraySizeException: -1294967296)")
+          .contains("enrol: Ada Lovelace enrolled from 1 of 2 photos")
+          .contains("enrol: Bad\\x1b[2J NOT enrolled: a person's name must not contain control")
+          .contains("enrol: Crash Only NOT enrolled: no photo was accepted")
+          .contains("enrol: Grace Hopper enrolled from 1 of 1 photos")
+          .doesNotContain("\u001b");
+      assertThat(gallery.persons())
+          .extracting(Person::name)
+          .containsExactly("Ada Lovelace", "Grace Hopper");
     }
   }
 }

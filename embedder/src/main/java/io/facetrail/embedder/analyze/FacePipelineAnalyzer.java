@@ -46,7 +46,7 @@ public final class FacePipelineAnalyzer implements FrameAnalyzer {
     String[] failures = new String[frames.size()];
     for (int i = 0; i < frames.size(); i++) {
       try {
-        images.add(FacePipeline.decode(frames.get(i).getImage().toByteArray()));
+        images.add(pipeline.decode(frames.get(i).getImage().toByteArray()));
       } catch (ImageDecodeException e) {
         failures[i] = e.getMessage();
       }

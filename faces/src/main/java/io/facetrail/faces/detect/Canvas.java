@@ -6,11 +6,16 @@ import io.facetrail.faces.image.RgbImage;
 final class Canvas {
   private Canvas() {}
 
-  /** The image with {@code pad} black pixels added on every side. */
+  /**
+   * The image with {@code pad} black pixels added on every side.
+   *
+   * @throws io.facetrail.faces.image.ImageTooLargeException when the canvas would not fit in one
+   *     array (sizes are computed in long: in int a 20000x20000 photo's canvas overflowed)
+   */
   static RgbImage pad(RgbImage image, int pad) {
-    int w = image.width() + 2 * pad;
-    int h = image.height() + 2 * pad;
-    byte[] out = new byte[w * h * 3];
+    int w = (int) Math.min(Integer.MAX_VALUE, image.width() + 2L * pad);
+    int h = (int) Math.min(Integer.MAX_VALUE, image.height() + 2L * pad);
+    byte[] out = new byte[RgbImage.byteCount(w, h)];
     byte[] src = image.rgb();
     int row = image.width() * 3;
     for (int y = 0; y < image.height(); y++) {

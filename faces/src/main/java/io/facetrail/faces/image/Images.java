@@ -20,14 +20,39 @@ public final class Images {
   private Images() {}
 
   /**
-   * Decodes JPEG, PNG or any other format OpenCV reads.
+   * Decodes a JPEG, PNG, BMP, GIF or TIFF image of at most {@link PixelLimit#DEFAULT_MAX_PIXELS}.
    *
    * @throws ImageDecodeException when the bytes are not a decodable image
+   * @throws ImageTooLargeException when the header states more pixels than the limit
    */
   public static RgbImage decode(byte[] encoded) {
+    return decode(encoded, PixelLimit.defaults());
+  }
+
+  /**
+   * Decodes a JPEG, PNG, BMP, GIF or TIFF image, after checking the size its header states against
+   * {@code limit}: nothing is allocated for an image over it. Formats whose header FaceTrail cannot
+   * read are refused rather than decoded unchecked.
+   *
+   * @throws ImageDecodeException when the bytes are not a decodable image
+   * @throws ImageTooLargeException when the header states more pixels than the limit
+   */
+  public static RgbImage decode(byte[] encoded, PixelLimit limit) {
     if (encoded == null || encoded.length == 0) {
       throw new ImageDecodeException("empty image: 0 bytes");
     }
+    ImageSize size =
+        ImageSize.of(encoded)
+            .orElseThrow(
+                () ->
+                    new ImageDecodeException(
+                        "not a JPEG, PNG, BMP, GIF or TIFF image ("
+                            + encoded.length
+                            + " bytes, starting "
+                            + String.format(
+                                "%02x %02x", encoded[0], encoded.length > 1 ? encoded[1] : 0)
+                            + ")"));
+    limit.check(size);
     try (BytePointer data = new BytePointer(encoded);
         Mat buf = new Mat(1, encoded.length, CV_8UC1, data);
         Mat bgr = imdecode(buf, IMREAD_COLOR)) {
@@ -58,7 +83,7 @@ public final class Images {
     }
     try (Mat rgb = new Mat()) {
       cvtColor(mat, rgb, type == CV_8UC3 ? COLOR_BGR2RGB : COLOR_GRAY2RGB);
-      byte[] out = new byte[rgb.cols() * rgb.rows() * 3];
+      byte[] out = new byte[RgbImage.byteCount(rgb.cols(), rgb.rows())];
       // cvtColor allocates a continuous Mat, so one bulk copy reads every row.
       rgb.data().get(out);
       return new RgbImage(rgb.cols(), rgb.rows(), out);

@@ -16,17 +16,31 @@ public record RgbImage(int width, int height, byte[] rgb) {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
     }
-    if (rgb.length != width * height * 3) {
+    if (rgb.length != 3L * width * height) {
       throw new IllegalArgumentException(
           "a "
               + width
               + "x"
               + height
               + " RGB image needs "
-              + width * height * 3
+              + 3L * width * height
               + " bytes, got "
               + rgb.length);
     }
+  }
+
+  /**
+   * The bytes of a {@code width} x {@code height} RGB raster, computed without int overflow.
+   *
+   * @throws ImageTooLargeException when they do not fit in one Java array
+   */
+  public static int byteCount(int width, int height) {
+    long bytes = 3L * width * height;
+    if (width < 0 || height < 0 || bytes > Integer.MAX_VALUE - 8) {
+      throw new ImageTooLargeException(
+          "a " + width + "x" + height + " RGB raster needs " + bytes + " bytes, more than fit");
+    }
+    return (int) bytes;
   }
 
   /** The channel value (0..255) at (x, y); c is 0 for red, 1 green, 2 blue. */
@@ -40,7 +54,7 @@ public record RgbImage(int width, int height, byte[] rgb) {
       throw new IllegalArgumentException(
           "crop " + x0 + "," + y0 + " " + w + "x" + h + " outside " + width + "x" + height);
     }
-    byte[] out = new byte[w * h * 3];
+    byte[] out = new byte[byteCount(w, h)];
     for (int y = 0; y < h; y++) {
       System.arraycopy(rgb, ((y0 + y) * width + x0) * 3, out, y * w * 3, w * 3);
     }

@@ -131,9 +131,15 @@ public final class FacePipeline implements AutoCloseable {
     return device;
   }
 
-  /** Decodes JPEG/PNG bytes; see {@link Images#decode(byte[])}. */
-  public static RgbImage decode(byte[] encoded) {
-    return Images.decode(encoded);
+  /**
+   * Decodes JPEG/PNG bytes within these settings' pixel limit ({@link
+   * FacePipelineSettings#maxImagePixels}); see {@link Images#decode(byte[],
+   * io.facetrail.faces.image.PixelLimit)}.
+   *
+   * @throws io.facetrail.faces.image.ImageTooLargeException when the image is over the limit
+   */
+  public RgbImage decode(byte[] encoded) {
+    return Images.decode(encoded, settings.pixelLimit());
   }
 
   /** Analyses one decoded image. */
@@ -151,7 +157,7 @@ public final class FacePipeline implements AutoCloseable {
     ImageDecodeException[] failures = new ImageDecodeException[encoded.size()];
     for (int i = 0; i < encoded.size(); i++) {
       try {
-        decoded.add(Images.decode(encoded.get(i)));
+        decoded.add(decode(encoded.get(i)));
       } catch (ImageDecodeException e) {
         failures[i] = e;
       }
@@ -190,7 +196,7 @@ public final class FacePipeline implements AutoCloseable {
   public ImageAnalysis analysePhoto(byte[] encoded) {
     RgbImage image;
     try {
-      image = Images.decode(encoded);
+      image = decode(encoded);
     } catch (ImageDecodeException e) {
       return new ImageAnalysis(0, 0, List.of(), e);
     }

@@ -4,6 +4,7 @@ import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.SsdMobileNetV1;
 import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.image.PixelLimit;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
@@ -40,6 +41,8 @@ import java.nio.file.Path;
  * @param embeddingModel folder of a trained embedding model ({@code model.json} and its parameters,
  *     as {@code facetrail train harmonic} writes them); null for v1 ({@value
  *     FacePipeline#MODEL_ID}), the published network
+ * @param maxImagePixels the largest image (width x height) decoded, checked against its header
+ *     before anything is allocated ({@link PixelLimit}); larger photos and frames are refused
  */
 public record FacePipelineSettings(
     Path modelsDir,
@@ -57,7 +60,8 @@ public record FacePipelineSettings(
     int threads,
     LandmarkModel landmarks,
     int detectorInputSize,
-    Path embeddingModel)
+    Path embeddingModel,
+    long maxImagePixels)
     implements Validated {
 
   /**
@@ -107,7 +111,8 @@ public record FacePipelineSettings(
         0,
         LandmarkModel.NETWORK,
         0,
-        null);
+        null,
+        PixelLimit.DEFAULT_MAX_PIXELS);
   }
 
   @Override
@@ -154,6 +159,8 @@ public record FacePipelineSettings(
           inputPath,
           "is " + detectorInputSize + ", must be 0 or a multiple of 32 from 128 to 1920");
     }
+    problems.range(
+        maxImagePixels, 1, PixelLimit.CEILING, ConfigProblems.path(path, "maxImagePixels"));
     validateEmbeddingModel(problems, path);
   }
 
@@ -188,6 +195,11 @@ public record FacePipelineSettings(
   /** The detector's scanning settings these settings imply. */
   public ScanSettings scanSettings() {
     return new ScanSettings((float) minScore, minFaceSize, (float) canvasPadding, tiling);
+  }
+
+  /** The limit {@link #maxImagePixels} sets. */
+  public PixelLimit pixelLimit() {
+    return new PixelLimit(maxImagePixels);
   }
 
   /** A builder holding these settings, to change some of them. */

@@ -24,6 +24,7 @@ public final class FacePipelineSettingsBuilder {
   private LandmarkModel landmarks;
   private int detectorInputSize;
   private Path embeddingModel;
+  private long maxImagePixels;
 
   FacePipelineSettingsBuilder(FacePipelineSettings s) {
     modelsDir = s.modelsDir();
@@ -42,6 +43,12 @@ public final class FacePipelineSettingsBuilder {
     landmarks = s.landmarks();
     detectorInputSize = s.detectorInputSize();
     embeddingModel = s.embeddingModel();
+    maxImagePixels = s.maxImagePixels();
+  }
+
+  public FacePipelineSettingsBuilder maxImagePixels(long v) {
+    maxImagePixels = v;
+    return this;
   }
 
   public FacePipelineSettingsBuilder embeddingModel(Path v) {
@@ -141,6 +148,7 @@ public final class FacePipelineSettingsBuilder {
         threads,
         landmarks,
         detectorInputSize,
-        embeddingModel);
+        embeddingModel,
+        maxImagePixels);
   }
 }

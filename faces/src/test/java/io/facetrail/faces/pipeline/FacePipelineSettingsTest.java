@@ -46,6 +46,21 @@ class FacePipelineSettingsTest {
   }
 
   @Test
+  void thePixelLimitIsFortyMegapixelsByDefaultAndBounded() {
+    assertThat(D.maxImagePixels()).isEqualTo(40_000_000L);
+    assertThat(D.pixelLimit().maxPixels()).isEqualTo(40_000_000L);
+    assertThat(D.toBuilder().maxImagePixels(1_000).build().validated().maxImagePixels())
+        .isEqualTo(1_000);
+    assertThat(D.withJitter(2).maxImagePixels()).isEqualTo(40_000_000L);
+    assertThatThrownBy(() -> D.toBuilder().maxImagePixels(0).build().validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("maxImagePixels");
+    assertThatThrownBy(() -> D.toBuilder().maxImagePixels(1L << 40).build().validated())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("maxImagePixels");
+  }
+
+  @Test
   void theSsdInputIsFixed() {
     assertThat(D.withDetectorInputSize(512).validated().detectorInputSize()).isEqualTo(512);
     assertThatThrownBy(() -> D.withDetectorInputSize(640).validated())

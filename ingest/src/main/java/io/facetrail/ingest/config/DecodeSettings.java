@@ -10,9 +10,15 @@ import java.util.Map;
  * @param rtspTransport {@code tcp} or {@code udp} for RTSP sources
  * @param skipUnusedFrames leave non-reference frames that sampling will not select undecoded
  * @param options further FFmpeg options, passed unchanged (e.g. {@code analyzeduration: "500000"})
+ * @param maxImagePixels the largest frame or image decoded, width x height ({@link
+ *     io.facetrail.ingest.source.SourceSpec#maxImagePixels})
  */
 public record DecodeSettings(
-    Integer threads, String rtspTransport, Boolean skipUnusedFrames, Map<String, String> options) {
+    Integer threads,
+    String rtspTransport,
+    Boolean skipUnusedFrames,
+    Map<String, String> options,
+    Long maxImagePixels) {
   DecodeSettings orElse(DecodeSettings d) {
     Map<String, String> merged = new LinkedHashMap<>(d.options == null ? Map.of() : d.options);
     if (options != null) {
@@ -22,6 +28,7 @@ public record DecodeSettings(
         threads != null ? threads : d.threads,
         rtspTransport != null ? rtspTransport : d.rtspTransport,
         skipUnusedFrames != null ? skipUnusedFrames : d.skipUnusedFrames,
-        merged);
+        merged,
+        maxImagePixels != null ? maxImagePixels : d.maxImagePixels);
   }
 }

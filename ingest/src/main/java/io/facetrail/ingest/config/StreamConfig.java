@@ -79,6 +79,10 @@ public record StreamConfig(
         .optDecoderThreads(dec.threads())
         .optSkipUnusedFrames(dec.skipUnusedFrames())
         .optFfmpegOptions(ffmpeg)
+        .optMaxImagePixels(
+            dec.maxImagePixels() != null
+                ? dec.maxImagePixels()
+                : SourceSpec.DEFAULT_MAX_IMAGE_PIXELS)
         .optReconnect(r.policy())
         .optOpenTimeout(openTimeout != null ? openTimeout : d.openTimeout())
         .optStallTimeout(stallTimeout != null ? stallTimeout : d.stallTimeout())

@@ -1,6 +1,7 @@
 package io.facetrail.ingest.engine;
 
 import io.facetrail.ingest.media.OpenRequest;
+import io.facetrail.ingest.media.PixelCheck;
 import io.facetrail.ingest.media.SourceFailure;
 import io.facetrail.ingest.media.SourceFailure.Kind;
 import io.facetrail.ingest.media.VideoInput;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a folder of still images, in file-name order, as a stream of frames one second of media
  * time apart (so that no tracker links faces across unrelated photos). Each image is decoded by
- * FFmpeg like a one-frame video; an unreadable image is skipped and counted as corrupt. Logs name
- * images by position, never by file name: photo archives name files after people.
+ * FFmpeg like a one-frame video; an unreadable image, or one over the pixel limit (checked from its
+ * header before FFmpeg opens it), is skipped and counted as corrupt. Logs name images by position,
+ * never by file name: photo archives name files after people.
  */
 final class ImageFolderWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ImageFolderWorker.class);
@@ -100,7 +102,17 @@ final class ImageFolderWorker implements Runnable {
     long mediaTimeUs = index * IMAGE_INTERVAL_US;
     long corruptBefore = stream.decode.framesLostToCorruption();
     boolean[] delivered = {false};
-    try (VideoInput input = VideoInput.open(OpenRequest.file(image.toString(), 1), stream.decode)) {
+    try {
+      PixelCheck.checkImage(image, stream.spec.maxImagePixels());
+    } catch (SourceFailure f) {
+      log.warn(
+          "Stream '{}': skipping image {} of {}: {}", stream.id, index + 1, total, f.getMessage());
+      stream.unreadableImages.incrementAndGet();
+      return;
+    }
+    try (VideoInput input =
+        VideoInput.open(
+            OpenRequest.file(image.toString(), 1, stream.spec.maxImagePixels()), stream.decode)) {
       stream.currentInput(input);
       while (!delivered[0]
           && input.readNext(

@@ -234,6 +234,7 @@ final class VideoStreamWorker implements Runnable {
         spec.sampling().mode() == SamplingPolicy.Mode.KEY_FRAMES,
         networked,
         spec.openTimeout(),
-        spec.stallTimeout());
+        spec.stallTimeout(),
+        spec.maxImagePixels());
   }
 }

@@ -1,6 +1,7 @@
 package io.facetrail.ingest.media;
 
 import io.facetrail.ingest.source.InputNames;
+import io.facetrail.ingest.source.SourceSpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param network whether the input is reached over the network or a device (timeouts apply)
  * @param openTimeout how long connecting and probing may take (network inputs)
  * @param stallTimeout how long a network input may deliver no frame before it counts as stalled
+ * @param maxPixels the largest frame (width x height) decoded: a larger video fails to open and
+ *     FFmpeg's decoder refuses larger frames
  */
 public record OpenRequest(
     String url,
@@ -25,12 +28,16 @@ public record OpenRequest(
     boolean keyFramesOnly,
     boolean network,
     Duration openTimeout,
-    Duration stallTimeout) {
+    Duration stallTimeout,
+    long maxPixels) {
   public OpenRequest {
     Objects.requireNonNull(url, "url");
     options = options == null ? Map.of() : Map.copyOf(options);
     Objects.requireNonNull(openTimeout, "openTimeout");
     Objects.requireNonNull(stallTimeout, "stallTimeout");
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("maxPixels must be positive, is " + maxPixels);
+    }
   }
 
   /** The input for messages and logs, without credentials. */
@@ -38,8 +45,13 @@ public record OpenRequest(
     return InputNames.display(url);
   }
 
-  /** A local file with default settings (tests, benchmarks, image folders). */
+  /** A local file with default settings (tests, benchmarks). */
   public static OpenRequest file(String path, int threads) {
+    return file(path, threads, SourceSpec.DEFAULT_MAX_IMAGE_PIXELS);
+  }
+
+  /** A local file with default settings and a pixel limit (image folders). */
+  public static OpenRequest file(String path, int threads, long maxPixels) {
     return new OpenRequest(
         path,
         null,
@@ -48,6 +60,7 @@ public record OpenRequest(
         false,
         false,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        maxPixels);
   }
 }

@@ -25,6 +25,8 @@ public final class SourceFailure extends Exception {
     UNSUPPORTED_CODEC(false),
     /** A folder of images holds no image. */
     NO_IMAGES(false),
+    /** The frames or the image are larger than the pixel limit ({@code decode.maxImagePixels}). */
+    TOO_LARGE(false),
     /** The input was read to its end but not one frame of it could be decoded. */
     UNDECODABLE(true),
     /** The server or device could not be reached (refused, unknown host, HTTP error, timeout). */

@@ -118,7 +118,17 @@ final class VideoInputOpener {
     }
     AVCodecContext codec = avcodec_alloc_context3(decoder);
     int r = avcodec_parameters_to_context(codec, stream.codecpar());
+    if (r >= 0 && (long) codec.width() * codec.height() > request.maxPixels()) {
+      String size = codec.width() + "x" + codec.height();
+      avcodec_free_context(codec);
+      avformat_close_input(format);
+      throw new SourceFailure(
+          Kind.TOO_LARGE, PixelCheck.tooLarge(request.displayName(), size, request.maxPixels()));
+    }
     if (r >= 0) {
+      // FFmpeg's decoder then refuses a larger frame (a resolution change mid-stream) before
+      // allocating it.
+      codec.max_pixels(request.maxPixels());
       codec.thread_count(request.threads());
       // Packets' opaque tags reach the frames they decode to (see VideoInput's skipping).
       codec.flags(codec.flags() | AV_CODEC_FLAG_COPY_OPAQUE);

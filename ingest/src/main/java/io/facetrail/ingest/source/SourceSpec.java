@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param queueCapacity frames buffered between decoding and publishing
  * @param username user name for the stream's URL, or null
  * @param password password for the stream's URL (never logged), or null
+ * @param maxImagePixels the largest frame or image (width x height) decoded: an image over it is
+ *     skipped before FFmpeg opens it, a video whose frames are larger fails to open, and FFmpeg's
+ *     decoder refuses larger frames ({@link #DEFAULT_MAX_IMAGE_PIXELS} by default)
  */
 public record SourceSpec(
     String streamId,
@@ -50,7 +53,13 @@ public record SourceSpec(
     Duration stallTimeout,
     int queueCapacity,
     String username,
-    Secret password) {
+    Secret password,
+    long maxImagePixels) {
+  /** 40 megapixels: above 8K video (33.2 MP) and any camera's photo, 120 MB as RGB. */
+  public static final long DEFAULT_MAX_IMAGE_PIXELS = 40_000_000L;
+
+  /** The most {@link #maxImagePixels} may be: a decoded frame is one Java array of RGB bytes. */
+  public static final long MAX_IMAGE_PIXELS_CEILING = Integer.MAX_VALUE / 3;
 
   public SourceSpec {
     Objects.requireNonNull(input, "input");
@@ -66,6 +75,9 @@ public record SourceSpec(
     check(maxSide == 0 || maxSide >= 16, "maxSide " + maxSide + " must be 0 or at least 16");
     check(decoderThreads >= 0 && decoderThreads <= 64, "decoderThreads not in 0..64");
     check(queueCapacity >= 1 && queueCapacity <= 10_000, "queueCapacity not in 1..10000");
+    check(
+        maxImagePixels >= 1 && maxImagePixels <= MAX_IMAGE_PIXELS_CEILING,
+        "maxImagePixels " + maxImagePixels + " not in 1.." + MAX_IMAGE_PIXELS_CEILING);
     check(!openTimeout.isNegative() && !openTimeout.isZero(), "openTimeout must be positive");
     check(!stallTimeout.isNegative() && !stallTimeout.isZero(), "stallTimeout must be positive");
     check(
@@ -127,7 +139,8 @@ public record SourceSpec(
         stallTimeout,
         queueCapacity,
         username,
-        password);
+        password,
+        maxImagePixels);
   }
 
   /** Builds a {@link SourceSpec}: {@code set*} for what is required, {@code opt*} for the rest. */
@@ -138,6 +151,7 @@ public record SourceSpec(
     private Boolean live;
     private final Map<String, String> labels = new LinkedHashMap<>();
     private SamplingPolicy sampling;
+    private long maxImagePixels = DEFAULT_MAX_IMAGE_PIXELS;
     private int jpegQuality = 85;
     private int maxSide;
     private int decoderThreads;
@@ -224,6 +238,11 @@ public record SourceSpec(
       return this;
     }
 
+    public Builder optMaxImagePixels(long pixels) {
+      this.maxImagePixels = pixels;
+      return this;
+    }
+
     public Builder optCredentials(String username, Secret password) {
       this.username = username;
       this.password = password;
@@ -257,7 +276,8 @@ public record SourceSpec(
           stallTimeout,
           queueCapacity,
           username,
-          password);
+          password,
+          maxImagePixels);
     }
   }
 }

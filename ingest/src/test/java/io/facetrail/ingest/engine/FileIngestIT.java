@@ -250,6 +250,59 @@ class FileIngestIT {
     assertThat(outcome.counts().framesCorrupt()).isEqualTo(1);
   }
 
+  /** A PNG whose header states {@code width} x {@code height} but that holds only a few bytes. */
+  private static byte[] pngClaiming(int width, int height) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height);
+    ihdr.put((byte) 8).put((byte) 2);
+    for (Object[] chunk :
+        List.of(
+            new Object[] {"IHDR", ihdr.array()},
+            new Object[] {"IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1}},
+            new Object[] {"IEND", new byte[0]})) {
+      byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] data = (byte[]) chunk[1];
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(type);
+      crc.update(data);
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+      out.writeBytes(type);
+      out.writeBytes(data);
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void imagesOverThePixelLimitAreSkippedBeforeDecodingAndTheOthersArePublished() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("huge"));
+    ImageIO.write(GeneratedVideo.picture(0, 200, 150), "jpg", folder.resolve("a.jpg").toFile());
+    // 20000x20000 as the header says: FFmpeg's probe would decode 1.2 GB of it.
+    Files.write(folder.resolve("b.png"), pngClaiming(20_000, 20_000));
+    // A real image, over the limit this stream sets below.
+    ImageIO.write(GeneratedVideo.picture(2, 400, 300), "png", folder.resolve("c.png").toFile());
+    ImageIO.write(GeneratedVideo.picture(3, 200, 150), "jpg", folder.resolve("d.jpg").toFile());
+
+    StreamOutcome outcome =
+        ingest(SourceSpec.builder(folder.toString()).optMaxImagePixels(100_000).build());
+
+    assertThat(outcome.reason()).isEqualTo(EndReason.COMPLETED);
+    List<Frame> frames = FramesTopic.frames(FramesTopic.readStream(kafka, "huge", WAIT));
+    assertThat(frames).extracting(Frame::getMediaTimeUs).containsExactly(0L, 3_000_000L);
+    assertThat(outcome.counts().framesCorrupt()).isEqualTo(2);
+  }
+
+  @Test
+  void aVideoWhoseFramesAreOverThePixelLimitFailsToOpenWithTheSizeAndTheLimit() throws Exception {
+    StreamOutcome outcome =
+        ingest(SourceSpec.builder(video.toString()).optMaxImagePixels(320 * 240 - 1).build());
+
+    assertThat(outcome.reason()).isEqualTo(EndReason.FAILED);
+    assertThat(outcome.failure()).isEqualTo(SourceFailure.Kind.TOO_LARGE);
+    assertThat(outcome.detail()).contains("320x240 pixels, over the limit of 76799 pixels");
+  }
+
   @Test
   void realClipReadsAll105FramesAndPublishesTheFiveFpsSample() throws Exception {
     Path clip = SharedData.requireVideo("opera-house-pedestrians-1080p.mp4");

@@ -168,7 +168,7 @@ final class GalleryBenchmark {
     try (RedisGallery redis = RedisGallery.connect(settings, Clock.systemUTC())) {
       try {
         long t0 = System.nanoTime();
-        gallery.generate(5_000, redis::importAll);
+        gallery.generate(5_000, redis::importPersons);
         double writeSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         List<PersonRecord> snapshot = redis.snapshot();

@@ -2,12 +2,15 @@ package io.facetrail.matcher.cli;
 
 import io.facetrail.matcher.enrol.Enroller;
 import io.facetrail.matcher.enrol.PhotoOutcome;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Prints what enrolment did, one line per photo ({@code PHOTO<tab>outcome<tab>detail}) and one per
- * person, and counts the photos for the exit code ({@link EnrolmentExitCodes}).
+ * person, and counts the photos for the exit code ({@link EnrolmentExitCodes}). Names and file
+ * names are printed through {@link DisplayText#safe}: a folder or gallery name must not rewrite the
+ * terminal.
  */
 final class EnrolmentPrinter {
   private final PrintWriter out;
@@ -21,17 +24,30 @@ final class EnrolmentPrinter {
   /** Prints one person's result; {@code name} is how the user named the person. */
   void print(String name, Enroller.Result r) {
     for (PhotoOutcome o : r.outcomes()) {
-      out.printf("%s\t%s\t%s%n", o.photo(), o.result().name().toLowerCase(Locale.ROOT), o.detail());
+      out.printf(
+          "%s\t%s\t%s%n",
+          DisplayText.safe(o.photo().toString()),
+          o.result().name().toLowerCase(Locale.ROOT),
+          DisplayText.safe(o.detail()));
     }
     inGallery += r.enrolled() + r.alreadyEnrolled();
-    notDone += r.refused();
-    out.printf("%s: %s%n", name, summary(r));
+    notDone += r.refused() + r.failed();
+    out.printf("%s: %s%n", DisplayText.safe(name), summary(r));
+  }
+
+  /** Prints one person of a batch: their result, or why they could not be enrolled at all. */
+  void print(Enroller.PersonOutcome p) {
+    if (p.failedAsAWhole()) {
+      failed(p.name(), p.photos().size(), p.failure());
+    } else {
+      print(p.name(), p.result());
+    }
   }
 
   /** Prints a person that could not be enrolled at all, e.g. an ambiguous name. */
   void failed(String name, int photos, String reason) {
     notDone += photos;
-    out.printf("%s: not enrolled: %s%n", name, reason);
+    out.printf("%s: not enrolled: %s%n", DisplayText.safe(name), DisplayText.safe(reason));
   }
 
   /** The exit code for everything printed. */
@@ -41,12 +57,16 @@ final class EnrolmentPrinter {
 
   private static String summary(Enroller.Result r) {
     if (r.person().isEmpty()) {
-      return "not enrolled (no photo accepted)";
+      return "not enrolled (no photo accepted"
+          + (r.failed() == 0 ? "" : ", " + photos(r.failed()) + " failed")
+          + ")";
     }
     String id = r.person().get().id();
     String already =
         r.alreadyEnrolled() == 0 ? "" : ", " + photos(r.alreadyEnrolled()) + " already";
-    String refused = r.refused() == 0 ? "" : ", " + photos(r.refused()) + " refused";
+    String refused =
+        (r.refused() == 0 ? "" : ", " + photos(r.refused()) + " refused")
+            + (r.failed() == 0 ? "" : ", " + photos(r.failed()) + " failed");
     if (r.created()) {
       return "enrolled as " + id + " from " + photos(r.enrolled()) + refused;
     }

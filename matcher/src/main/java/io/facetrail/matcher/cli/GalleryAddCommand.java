@@ -7,6 +7,7 @@ import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.enrol.PersonLookup;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.text.DisplayText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -93,7 +94,7 @@ final class GalleryAddCommand implements Callable<Integer> {
                       () ->
                           new UserFacingException(
                               "no person with id or name '"
-                                  + person
+                                  + DisplayText.safe(person)
                                   + "' in the gallery (gallery enroll adds a new person)"));
           try (FaceAnalyzer analyzer = FaceAnalyzers.open(model, jitter)) {
             Enroller enroller =

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.text.DisplayText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +30,10 @@ final class GalleryDeleteCommand implements Callable<Integer> {
     return gallery.with(
         g -> {
           if (!g.erase(personId)) {
-            throw new UserFacingException("no person with id " + personId + " in the gallery");
+            throw new UserFacingException(
+                "no person with id " + DisplayText.safe(personId) + " in the gallery");
           }
-          spec.commandLine().getOut().printf("erased %s%n", personId);
+          spec.commandLine().getOut().printf("erased %s%n", DisplayText.safe(personId));
           return 0;
         });
   }

@@ -1,11 +1,11 @@
 package io.facetrail.matcher.cli;
 
-import io.facetrail.matcher.enrol.AmbiguousPersonException;
 import io.facetrail.matcher.enrol.Enroller;
 import io.facetrail.matcher.enrol.EnrolmentRules;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.enrol.PersonFolders;
+import io.facetrail.matcher.gallery.PersonNames;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
           + " are added to them, and a photo they already have (the same file content) is skipped"
           + " as already enrolled. So enrolling a folder again adds only its new photos.",
       "  facetrail gallery enroll --name \"Ada Lovelace\" ada1.jpg ada2.jpg",
-      "  facetrail gallery enroll --dir staff/   (one sub-folder per person, named after them)"
+      "  facetrail gallery enroll --dir staff/   (one sub-folder per person, named after them)",
+      "Names are at most 200 characters without control characters or bidi overrides. Photos over"
+          + " 40 megapixels or 256 MiB are refused as too_large before they are decoded. A photo"
+          + " or person that fails is reported and the others are still enrolled."
     },
     exitCodeListHeading = EnrolmentExitCodes.HEADING,
     exitCodeList = {
@@ -103,6 +106,14 @@ final class GalleryEnrollCommand implements Callable<Integer> {
     if (source.name != null && photos.isEmpty()) {
       throw new UserFacingException("--name needs at least one PHOTO");
     }
+    if (source.name != null) {
+      // Before the models load: a name that cannot be stored fails at once.
+      PersonNames.problem(source.name)
+          .ifPresent(
+              p -> {
+                throw new UserFacingException("--name: " + p);
+              });
+    }
     if (source.dir != null && !photos.isEmpty()) {
       throw new UserFacingException("--dir takes no PHOTO arguments");
     }
@@ -117,14 +128,9 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             Enroller enroller =
                 new Enroller(
                     analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
-            for (PersonFolders.PersonPhotos b : batches) {
-              try {
-                printer.print(b.name(), enroller.enrolByName(b.name(), b.photos()));
-              } catch (AmbiguousPersonException e) {
-                // The other persons of a folder are still enrolled; the exit code tells.
-                printer.failed(b.name(), b.photos().size(), e.getMessage());
-              }
-            }
+            // A person that fails is printed and the others are still enrolled; the exit code
+            // tells.
+            enroller.enrolEach(batches, printer::print);
             return printer.exitCode();
           });
     }

@@ -1,11 +1,7 @@
 package io.facetrail.matcher.cli;
 
-import io.facetrail.matcher.gallery.GalleryJson;
-import io.facetrail.matcher.gallery.PersonRecord;
+import io.facetrail.matcher.gallery.ImportProblem;
 import io.facetrail.runtime.cli.UserFacingException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +13,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code facetrail gallery import FILE}: reads a whole export first and refuses it, naming the
- * line, if any record is invalid, so a bad file changes nothing.
+ * {@code facetrail gallery import FILE}: reads and checks a whole export first (every record's
+ * format, ids and name, duplicate person and code ids, the store's own rules) and refuses it,
+ * naming every bad line, if anything is wrong, so a bad file changes nothing.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description =
         "Import an export file; persons keep their ids (an existing person with the same id is"
-            + " replaced). The whole file is checked before anything is written.",
+            + " replaced). The whole file is checked before anything is written: a malformed"
+            + " record, an empty id or one with control characters, a person or code id that"
+            + " occurs twice, or an invalid name refuses the whole file, naming every bad line.",
     exitCodeListHeading = EnrolmentExitCodes.HEADING,
     exitCodeList = {
       EnrolmentExitCodes.IMPORT_DONE_LINE,
@@ -42,43 +41,25 @@ final class GalleryImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<PersonRecord> records = read(file);
+    ImportFile parsed = ImportFile.read(file);
     return gallery.with(
         g -> {
-          for (PersonRecord r : records) {
-            g.importPerson(r);
+          List<String> problems = new ArrayList<>(parsed.problems());
+          for (ImportProblem p : g.importProblems(parsed.records())) {
+            problems.add(
+                "line "
+                    + parsed.lines().get(p.index())
+                    + ": "
+                    + p.describe(i -> "line " + parsed.lines().get(i)));
           }
-          spec.commandLine().getOut().printf("imported %d persons from %s%n", records.size(), file);
+          if (!problems.isEmpty()) {
+            throw new UserFacingException(ImportFile.refusal(file, problems));
+          }
+          g.importPersons(parsed.records());
+          spec.commandLine()
+              .getOut()
+              .printf("imported %d persons from %s%n", parsed.records().size(), file);
           return EnrolmentExitCodes.DONE;
         });
-  }
-
-  static List<PersonRecord> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    if (lines.isEmpty() || !lines.get(0).trim().equals(GalleryExportCommand.HEADER)) {
-      throw new UserFacingException(
-          file
-              + " is not a FaceTrail gallery export (line 1 must be "
-              + GalleryExportCommand.HEADER
-              + ")");
-    }
-    List<PersonRecord> out = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      try {
-        out.add(GalleryJson.read(lines.get(i)));
-      } catch (IllegalArgumentException e) {
-        throw new UserFacingException(
-            file + " line " + (i + 1) + ": " + e.getMessage() + "; nothing was imported", e);
-      }
-    }
-    return out;
   }
 }

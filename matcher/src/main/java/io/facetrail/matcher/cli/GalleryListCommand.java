@@ -1,6 +1,7 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.matcher.gallery.PersonRecord;
+import io.facetrail.runtime.text.DisplayText;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +32,13 @@ final class GalleryListCommand implements Callable<Integer> {
           for (PersonRecord r : records) {
             out.printf(
                 "%s\t%s\t%d codes\t%s%n",
-                r.person().id(),
-                r.person().name(),
+                DisplayText.safe(r.person().id()),
+                DisplayText.safe(r.person().name()),
                 r.codes().size(),
-                String.join(
-                    ",", r.codes().stream().map(c -> c.modelId()).distinct().sorted().toList()));
+                DisplayText.safe(
+                    String.join(
+                        ",",
+                        r.codes().stream().map(c -> c.modelId()).distinct().sorted().toList())));
           }
           out.printf("%d persons%n", records.size());
           return 0;

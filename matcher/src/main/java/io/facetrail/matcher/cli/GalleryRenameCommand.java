@@ -1,5 +1,8 @@
 package io.facetrail.matcher.cli;
 
+import io.facetrail.matcher.gallery.PersonNames;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.text.DisplayText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rename",
     mixinStandardHelpOptions = true,
-    description = "Give a person a new name.")
+    description =
+        "Give a person a new name (at most 200 characters, without control characters or bidi"
+            + " overrides).")
 final class GalleryRenameCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
   @Spec CommandSpec spec;
@@ -26,8 +31,13 @@ final class GalleryRenameCommand implements Callable<Integer> {
   public Integer call() {
     return gallery.with(
         g -> {
+          PersonNames.problem(name)
+              .ifPresent(
+                  p -> {
+                    throw new UserFacingException("NAME: " + p);
+                  });
           g.rename(personId, name);
-          spec.commandLine().getOut().printf("renamed %s%n", personId);
+          spec.commandLine().getOut().printf("renamed %s%n", DisplayText.safe(personId));
           return 0;
         });
   }

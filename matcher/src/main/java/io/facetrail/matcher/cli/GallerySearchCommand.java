@@ -9,6 +9,7 @@ import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.Match;
 import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.text.DisplayText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,8 +87,8 @@ final class GallerySearchCommand implements Callable<Integer> {
         out.printf(
             "%d\t%s\t%s\tdistance %.4f\t%s%s%n",
             rank++,
-            m.personId(),
-            m.name(),
+            DisplayText.safe(m.personId()),
+            DisplayText.safe(m.name()),
             m.distance(),
             m.distance() <= t ? "match" : "no match",
             m.modelId().equals(face.modelId())

@@ -3,6 +3,7 @@ package io.facetrail.matcher.cli;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
 import io.facetrail.matcher.gallery.UnknownPersonException;
+import io.facetrail.runtime.text.DisplayText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +30,19 @@ final class GalleryShowCommand implements Callable<Integer> {
           PersonRecord r =
               g.record(personId).orElseThrow(() -> new UnknownPersonException(personId));
           var out = spec.commandLine().getOut();
-          out.printf("id:       %s%n", r.person().id());
-          out.printf("name:     %s%n", r.person().name());
-          out.printf("metadata: %s%n", r.person().metadata());
+          out.printf("id:       %s%n", DisplayText.safe(r.person().id()));
+          out.printf("name:     %s%n", DisplayText.safe(r.person().name()));
+          out.printf("metadata: %s%n", DisplayText.safe(r.person().metadata().toString()));
           out.printf("created:  %s%n", r.person().createdAt());
           out.printf("updated:  %s%n", r.person().updatedAt());
           out.printf("codes:    %d%n", r.codes().size());
           for (StoredCode c : r.codes()) {
-            out.printf("  %s\t%s\t%s\t%s%n", c.codeId(), c.modelId(), c.source(), c.addedAt());
+            out.printf(
+                "  %s\t%s\t%s\t%s%n",
+                DisplayText.safe(c.codeId()),
+                DisplayText.safe(c.modelId()),
+                DisplayText.safe(c.source()),
+                c.addedAt());
           }
           return 0;
         });

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.enrol;
 
 import io.facetrail.matcher.gallery.Person;
+import io.facetrail.runtime.text.DisplayText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,9 +17,11 @@ public final class AmbiguousPersonException extends RuntimeException {
     super(
         candidates.size()
             + " persons are named '"
-            + name
+            + DisplayText.safe(name)
             + "' ("
-            + candidates.stream().map(Person::id).collect(Collectors.joining(", "))
+            + candidates.stream()
+                .map(p -> DisplayText.safe(p.id()))
+                .collect(Collectors.joining(", "))
             + "); name one by its id");
   }
 }

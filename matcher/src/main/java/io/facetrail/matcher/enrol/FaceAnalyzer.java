@@ -12,6 +12,7 @@ public interface FaceAnalyzer extends AutoCloseable {
    * Every face in the photo.
    *
    * @throws UnreadablePhotoException when the file is not a readable image
+   * @throws PhotoTooLargeException when the image is over the pixel limit (nothing was decoded)
    */
   List<DetectedFace> analyse(Path photo);
 

@@ -1,5 +1,6 @@
 package io.facetrail.matcher.enrol;
 
+import io.facetrail.faces.image.ImageTooLargeException;
 import io.facetrail.faces.pipeline.AnalysedFace;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.ImageAnalysis;
@@ -26,6 +27,9 @@ public final class PipelineFaceAnalyzer implements FaceAnalyzer {
       throw new UnreadablePhotoException("cannot read the file: " + e.getMessage(), e);
     }
     ImageAnalysis image = pipeline.analysePhoto(bytes);
+    if (image.failure() instanceof ImageTooLargeException tooLarge) {
+      throw new PhotoTooLargeException(tooLarge.getMessage(), tooLarge);
+    }
     if (!image.decoded()) {
       throw new UnreadablePhotoException(
           "not a readable image: " + image.failure().getMessage(), image.failure());

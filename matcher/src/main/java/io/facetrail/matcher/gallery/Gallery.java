@@ -14,13 +14,21 @@ import java.util.Optional;
  * the store cannot be reached.
  */
 public interface Gallery extends AutoCloseable {
-  /** Enrols a new person without codes and returns it. */
+  /**
+   * Enrols a new person without codes and returns it.
+   *
+   * @throws InvalidNameException when {@link PersonNames} refuses the name
+   */
   Person createPerson(String name, Map<String, String> metadata);
 
   /** Adds codes to an existing person. */
   void addCodes(String personId, List<StoredCode> codes);
 
-  /** Gives a person a new display name. */
+  /**
+   * Gives a person a new display name.
+   *
+   * @throws InvalidNameException when {@link PersonNames} refuses the name
+   */
   Person rename(String personId, String newName);
 
   /**
@@ -30,8 +38,28 @@ public interface Gallery extends AutoCloseable {
    */
   boolean erase(String personId);
 
-  /** Stores a person with their codes as given (ids kept), replacing any person with that id. */
-  void importPerson(PersonRecord record);
+  /**
+   * Stores a person with their codes as given (ids kept), replacing any person with that id.
+   *
+   * @throws InvalidImportException when the record breaks a rule of {@link #importProblems}
+   */
+  default void importPerson(PersonRecord record) {
+    importPersons(List.of(record));
+  }
+
+  /**
+   * Stores persons with their codes as given (ids kept), each replacing any person with its id,
+   * after checking every record ({@link #importProblems}): with any problem nothing is written.
+   *
+   * @throws InvalidImportException listing every problem
+   */
+  void importPersons(List<PersonRecord> records);
+
+  /**
+   * What would make {@link #importPersons} refuse {@code records}: the rules of every gallery
+   * ({@link ImportCheck}) and this store's own.
+   */
+  List<ImportProblem> importProblems(List<PersonRecord> records);
 
   Optional<Person> person(String personId);
 

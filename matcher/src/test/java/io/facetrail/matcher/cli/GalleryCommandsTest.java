@@ -97,6 +97,65 @@ class GalleryCommandsTest {
   }
 
   @Test
+  void anImportIsCheckedWholeFirstAndEveryBadLineIsNamed() throws Exception {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    byte[] code = SyntheticFaces.standard(1).code(1, 0);
+    java.util.function.BiFunction<String, String, String> line =
+        (id, codeId) ->
+            io.facetrail.matcher.gallery.GalleryJson.write(
+                new PersonRecord(
+                    new Person(id, "Grace", Map.of(), t, t),
+                    List.of(new StoredCode(codeId, "m", code, "a.jpg", t))));
+    Path file = dir.resolve("mixed.jsonl");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            GalleryExportCommand.HEADER,
+            line.apply("good-1", "c-1"), // line 2: fine, and must not be written
+            "{\"person\": 12}", // line 3: not a record
+            line.apply("a/b", "c-2"), // line 4: no file name in a local gallery
+            line.apply("good-2", "c-1"), // line 5: code id of line 2 again
+            line.apply("", "c-3"))); // line 6: empty id
+    Path target = dir.resolve("g");
+    assertThatThrownBy(
+            () -> run(new GalleryImportCommand(), "--gallery", target.toString(), file.toString()))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("4 problems, nothing was imported")
+        .hasMessageContaining("line 3: not a gallery record")
+        .hasMessageContaining("line 4: person id 'a/b' cannot be stored in a local gallery")
+        .hasMessageContaining("line 5: code id c-1 occurs twice (also in line 2)")
+        .hasMessageContaining("line 6: person id is empty");
+    try (LocalGallery g = LocalGallery.open(target, Clock.systemUTC())) {
+      assertThat(g.persons()).isEmpty();
+    }
+  }
+
+  @Test
+  void renameRefusesANameThatCouldRewriteTheTerminalAndListPrintsOldOnesSafely() throws Exception {
+    Path g = dir.resolve("g");
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    try (LocalGallery gallery = LocalGallery.open(g, Clock.systemUTC())) {
+      // A record written before names were checked (e.g. by an older version).
+      Files.writeString(
+          g.resolve("persons").resolve("old-1.json"),
+          io.facetrail.matcher.gallery.GalleryJson.write(
+              new PersonRecord(
+                  new Person("old-1", "Mallory\u001b]0;owned\u0007\u001b[2J", Map.of(), t, t),
+                  List.of())));
+    }
+    assertThatThrownBy(
+            () ->
+                run(new GalleryRenameCommand(), "--gallery", g.toString(), "old-1", "Eve\u202Egnp"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("U+202E");
+    String listed = run(new GalleryListCommand(), "--gallery", g.toString());
+    assertThat(listed).contains("Mallory\\x1b]0;owned\\x07\\x1b[2J").doesNotContain("\u001b");
+    String shown = run(new GalleryShowCommand(), "--gallery", g.toString(), "old-1");
+    assertThat(shown).contains("name:     Mallory\\x1b]0;owned").doesNotContain("\u001b");
+  }
+
+  @Test
   void everyGalleryCommandNamesTheStoreItUsedOnStandardError() throws Exception {
     Path g = dir.resolve("named");
     run(new GalleryListCommand(), "--gallery", g.toString());

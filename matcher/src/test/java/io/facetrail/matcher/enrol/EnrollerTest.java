@@ -88,4 +88,65 @@ class EnrollerTest {
       assertThat(r.created()).isTrue();
     }
   }
+
+  @Test
+  void everyPhotoGetsAnOutcomeWhenOneIsTooLargeAndAnotherFailsWithAnError() throws IOException {
+    Path huge = file("huge.png");
+    Path crash = file("crash.jpg");
+    Path good = file("good.jpg");
+    FakeFaceAnalyzer analyzer =
+        new FakeFaceAnalyzer(
+            Map.of(good, List.of(face(900, 0.9, 0))),
+            Map.of(
+                huge,
+                new PhotoTooLargeException("image is 20000x20000 pixels, over the limit", null),
+                crash,
+                new NegativeArraySizeException("-1294967296")));
+    try (LocalGallery gallery = LocalGallery.open(dir, Clock.systemUTC())) {
+      Enroller enroller =
+          new Enroller(analyzer, gallery, new EnrolmentRules(0.5, false), Clock.systemUTC());
+      Enroller.Result r = enroller.enrolNew("Ada", List.of(huge, crash, good));
+      assertThat(r.outcomes())
+          .extracting(PhotoOutcome::result)
+          .containsExactly(Result.TOO_LARGE, Result.FAILED, Result.ENROLLED);
+      assertThat(r.outcomes().get(0).detail()).contains("20000x20000");
+      assertThat(r.outcomes().get(1).detail())
+          .isEqualTo("error: NegativeArraySizeException: -1294967296");
+      assertThat(r.refused()).isEqualTo(1);
+      assertThat(r.failed()).isEqualTo(1);
+      assertThat(r.created()).isTrue();
+    }
+  }
+
+  @Test
+  void onePersonFailingNeverStopsThePersonsAfterIt() throws IOException {
+    Path a = file("a.jpg");
+    Path b = file("b.jpg");
+    Path c = file("c.jpg");
+    FakeFaceAnalyzer analyzer =
+        new FakeFaceAnalyzer(Map.of(a, List.of(face(900, 0.9, 0)), c, List.of(face(900, 0.9, 2))));
+    try (LocalGallery gallery = LocalGallery.open(dir, Clock.systemUTC())) {
+      gallery.createPerson("Twin", Map.of());
+      gallery.createPerson("Twin", Map.of());
+      Enroller enroller =
+          new Enroller(analyzer, gallery, new EnrolmentRules(0.5, false), Clock.systemUTC());
+      List<Enroller.PersonOutcome> seen = new java.util.ArrayList<>();
+      enroller.enrolEach(
+          List.of(
+              new PersonFolders.PersonPhotos("Bad\u001b[2J", List.of(a)),
+              new PersonFolders.PersonPhotos("Twin", List.of(b)),
+              new PersonFolders.PersonPhotos("x".repeat(100_000), List.of(b)),
+              new PersonFolders.PersonPhotos("Carol", List.of(c))),
+          seen::add);
+      assertThat(seen).hasSize(4);
+      assertThat(seen.get(0).failure()).contains("control characters").contains("U+001B");
+      assertThat(seen.get(1).failure()).contains("2 persons are named 'Twin'");
+      assertThat(seen.get(2).failure()).contains("100000 characters long");
+      assertThat(seen.get(3).failedAsAWhole()).isFalse();
+      assertThat(seen.get(3).result().created()).isTrue();
+      assertThat(gallery.persons())
+          .extracting(p -> p.name())
+          .containsExactly("Carol", "Twin", "Twin");
+    }
+  }
 }

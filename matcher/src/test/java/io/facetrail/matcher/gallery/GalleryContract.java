@@ -119,4 +119,71 @@ public abstract class GalleryContract {
     GalleryChanges.Cursor foreign = new GalleryChanges.Cursor("other-epoch", 0, "0-0");
     assertThat(gallery.changesSince(foreign).resyncRequired()).isTrue();
   }
+
+  private static PersonRecord importable(String id, String name, StoredCode... codes) {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    return new PersonRecord(new Person(id, name, Map.of(), t, t), List.of(codes));
+  }
+
+  private static StoredCode codeWithId(String codeId, int image) {
+    StoredCode c = code(5, image, "m");
+    return new StoredCode(codeId, c.modelId(), c.code(), c.source(), c.addedAt());
+  }
+
+  @Test
+  void anImportWithAnyBadRecordWritesNothingAndNamesEveryProblem() {
+    List<PersonRecord> records =
+        List.of(
+            importable("fine-1", "Fine", codeWithId("c-1", 0)),
+            importable("", "Empty Id", codeWithId("c-2", 1)),
+            importable("ctl\u001b[2J", "Control Id", codeWithId("c-3", 2)),
+            importable("dup-codes", "Duplicate Codes", codeWithId("c-4", 3), codeWithId("c-4", 4)),
+            importable("across", "Across", codeWithId("c-1", 5)),
+            importable("fine-1", "Twice", codeWithId("c-6", 6)),
+            importable("bad-code-id", "Bad Code Id", codeWithId("c\u0000", 7)));
+    assertThat(gallery.importProblems(records))
+        .extracting(ImportProblem::index)
+        .contains(1, 2, 3, 4, 5, 6)
+        .doesNotContain(0);
+    assertThatThrownBy(() -> gallery.importPersons(records))
+        .isInstanceOf(InvalidImportException.class)
+        .hasMessageContaining("person id is empty")
+        .hasMessageContaining("U+001B")
+        .hasMessageContaining("code id c-4 occurs twice in this record")
+        .hasMessageContaining("code id c-1 occurs twice (also in record 1)")
+        .hasMessageContaining("person id occurs twice (also in record 1)")
+        .hasMessageContaining("U+0000");
+    assertThat(gallery.persons()).isEmpty();
+    assertThat(gallery.record("fine-1")).isEmpty();
+
+    gallery.importPersons(records.subList(0, 1));
+    assertThat(gallery.record("fine-1").orElseThrow().codes()).hasSize(1);
+  }
+
+  @Test
+  void namesWithControlCharactersBidiOverridesOrFloodsAreRefused() {
+    Person p = gallery.createPerson("Zoë Ångström-李", Map.of());
+    for (String bad :
+        List.of(
+            "",
+            "  ",
+            "Eve\u001b[31mRED",
+            "Eve\nMallory",
+            "Eve\u009b2J",
+            "Eve\u202Eevil",
+            "Eve\u2067x\u2069",
+            "x".repeat(PersonNames.MAX_CODE_POINTS + 1),
+            "x".repeat(100_000))) {
+      assertThatThrownBy(() -> gallery.createPerson(bad, Map.of()))
+          .isInstanceOf(InvalidNameException.class);
+      assertThatThrownBy(() -> gallery.rename(p.id(), bad))
+          .isInstanceOf(InvalidNameException.class);
+      assertThatThrownBy(() -> gallery.importPerson(importable("named", bad)))
+          .isInstanceOf(InvalidImportException.class)
+          .hasMessageContaining("name");
+    }
+    assertThat(gallery.persons()).extracting(Person::name).containsExactly("Zoë Ångström-李");
+    assertThat(gallery.createPerson("😀".repeat(PersonNames.MAX_CODE_POINTS), Map.of()).name())
+        .hasSize(2 * PersonNames.MAX_CODE_POINTS);
+  }
 }

@@ -4,10 +4,14 @@ import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.GalleryJson;
 import io.facetrail.matcher.gallery.GalleryUnavailableException;
+import io.facetrail.matcher.gallery.ImportCheck;
+import io.facetrail.matcher.gallery.ImportProblem;
 import io.facetrail.matcher.gallery.Person;
+import io.facetrail.matcher.gallery.PersonNames;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
 import io.facetrail.matcher.gallery.UnknownPersonException;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -72,6 +76,7 @@ public final class LocalGallery implements Gallery {
 
   @Override
   public Person createPerson(String name, Map<String, String> metadata) {
+    PersonNames.checked(name);
     var now = clock.instant();
     Person p = new Person(UUID.randomUUID().toString(), name, metadata, now, now);
     return locked(
@@ -98,6 +103,7 @@ public final class LocalGallery implements Gallery {
 
   @Override
   public Person rename(String personId, String newName) {
+    PersonNames.checked(newName);
     return locked(
         () -> {
           PersonRecord r =
@@ -122,13 +128,31 @@ public final class LocalGallery implements Gallery {
   }
 
   @Override
-  public void importPerson(PersonRecord record) {
+  public void importPersons(List<PersonRecord> records) {
+    ImportCheck.require(records, LocalGallery::storeProblem);
     locked(
         () -> {
-          writeRecord(record);
+          for (PersonRecord r : records) {
+            writeRecord(r);
+          }
           bump();
           return null;
         });
+  }
+
+  @Override
+  public List<ImportProblem> importProblems(List<PersonRecord> records) {
+    return ImportCheck.problems(records, LocalGallery::storeProblem);
+  }
+
+  /** A person id a local gallery cannot store: its file name is the id. */
+  private static Optional<String> storeProblem(String personId) {
+    return SAFE_ID.matcher(personId).matches()
+        ? Optional.empty()
+        : Optional.of(
+            "person id '"
+                + DisplayText.safe(personId)
+                + "' cannot be stored in a local gallery (1-64 of A-Z a-z 0-9 _ -)");
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.facetrail.matcher.gallery.redis;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.GalleryUnavailableException;
+import io.facetrail.matcher.gallery.ImportCheck;
+import io.facetrail.matcher.gallery.ImportProblem;
 import io.facetrail.matcher.gallery.Person;
+import io.facetrail.matcher.gallery.PersonNames;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
 import io.facetrail.matcher.gallery.UnknownPersonException;
@@ -77,6 +80,7 @@ public final class RedisGallery implements Gallery {
 
   @Override
   public Person createPerson(String name, Map<String, String> metadata) {
+    PersonNames.checked(name);
     Instant now = clock.instant();
     Person p = new Person(UUID.randomUUID().toString(), name, metadata, now, now);
     upsert("create", false, false, new PersonRecord(p, List.of()), true);
@@ -96,6 +100,7 @@ public final class RedisGallery implements Gallery {
 
   @Override
   public Person rename(String personId, String newName) {
+    PersonNames.checked(newName);
     Person renamed =
         person(personId)
             .orElseThrow(() -> new UnknownPersonException(personId))
@@ -124,12 +129,18 @@ public final class RedisGallery implements Gallery {
   }
 
   @Override
-  public void importPerson(PersonRecord record) {
-    upsert("import", false, true, record, true);
+  public List<ImportProblem> importProblems(List<PersonRecord> records) {
+    // Any string is a Redis key: the rules every gallery has are this store's.
+    return ImportCheck.problems(records, id -> Optional.empty());
   }
 
-  /** Imports many records with pipelined scripts (bulk loading, benchmarks). */
-  public void importAll(List<PersonRecord> records) {
+  /**
+   * Imports records with pipelined scripts (also bulk loading, benchmarks), after checking them all
+   * ({@link #importProblems}).
+   */
+  @Override
+  public void importPersons(List<PersonRecord> records) {
+    ImportCheck.require(records, id -> Optional.empty());
     call(
         () -> {
           for (int from = 0; from < records.size(); from += BATCH) {
