@@ -23,6 +23,7 @@ import io.facetrail.deploy.metrics.Dashboards;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -213,6 +214,29 @@ class HelmChartTest {
   void theConfigurationEveryContainerReadsLoadsInItsService(String values, Manifests m) {
     for (Deployment d : m.all(Deployment.class)) {
       assertThat(RenderedConfigs.load(d, m, work)).as(d.getMetadata().getName()).isNotNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renders")
+  void containersBindEveryInterfaceAndKeepStateOnTheirVolume(String values, Manifests m) {
+    // Outside containers the services bind loopback and keep state per user; a pod must say so.
+    for (Deployment d : m.all(Deployment.class)) {
+      Object config = RenderedConfigs.load(d, m, work);
+      String name = d.getMetadata().getName();
+      if (config instanceof IngestConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+      } else if (config instanceof EmbedderConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+      } else if (config instanceof TrackerConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+        assertThat(c.streams().stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else if (config instanceof MatcherConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+        assertThat(c.stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else {
+        throw new AssertionError("unexpected configuration " + config.getClass());
+      }
     }
   }
 
