@@ -77,7 +77,8 @@ final class PipelineIndexer {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
       pipeline.start(
           AllInOne.plan(rs, s.workDir(), System.getenv()), rs, s.workDir(), registry, console);
-      TimelineRecorder recorder = new TimelineRecorder(false);
+      // Unbounded: each video's timeline must be complete, and is forgotten once written.
+      TimelineRecorder recorder = new TimelineRecorder(false, Integer.MAX_VALUE);
       PipelineProgress progress = new PipelineProgress();
       List<TopicFeed<?>> feeds = new ArrayList<>();
       feeds.add(pipeline.follow(recorder::onIdentity));

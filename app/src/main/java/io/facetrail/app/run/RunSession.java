@@ -61,7 +61,11 @@ final class RunSession {
                 }
                 printer[0].accept(e);
                 summary[0].accept(e);
-                recorder.onIdentity(e);
+                if (outputs.any()) {
+                  // Only the report and the annotated video need the tracks: a live run without
+                  // them keeps none.
+                  recorder.onIdentity(e);
+                }
               }));
       if (outputs.any()) {
         feeds.add(pipeline.followTracks(recorder::onTrack));
