@@ -248,6 +248,9 @@ class HelmChartTest {
     assertThat(embedder.kafka().secrets().get("sasl.jaas.config").reveal())
         .contains("ScramLoginModule");
     assertThat(embedder.http().apiToken().reveal()).isEqualTo("0123456789abcdef0123");
+    assertThat(embedder.kafka().retention().frames()).isEqualTo(java.time.Duration.ofHours(1));
+    // A value given for one topic leaves the others at the chart's defaults.
+    assertThat(embedder.kafka().retention().identity()).isEqualTo(java.time.Duration.ofDays(3));
     assertThat(embedder.faces().device()).isEqualTo("gpu");
     assertThat(embedder.consumer().instanceId()).isEqualTo(PodEnvironment.POD_NAME);
 
