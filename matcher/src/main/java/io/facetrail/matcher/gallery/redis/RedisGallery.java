@@ -365,7 +365,8 @@ public final class RedisGallery implements Gallery {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    boolean told = root == e || String.valueOf(e.getMessage()).contains(root.toString());
+    return told ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private static byte[] bytes(String s) {
