@@ -57,6 +57,7 @@ topicPrefix: {{ .Values.kafka.topicPrefix | quote }}
 partitions: {{ .Values.kafka.partitions }}
 replicationFactor: {{ .Values.kafka.replicationFactor }}
 properties: {{ .Values.kafka.properties | toJson }}
+retention: {{ .Values.kafka.retention | toJson }}
 {{- end -}}
 
 {{/* The `http` section; call with (dict "root" $ "port" 8082). */}}

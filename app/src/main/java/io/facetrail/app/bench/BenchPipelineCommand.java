@@ -2,6 +2,7 @@ package io.facetrail.app.bench;
 
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.DetectionProfile;
+import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
@@ -266,7 +267,11 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
   private static void drain(AllInOne pipeline, List<TopicFeed<?>> feeds)
       throws InterruptedException {
-    if (!pipeline.drain(feeds, DRAIN_TIMEOUT)) {
+    DrainResult drained = pipeline.drain(feeds, DRAIN_TIMEOUT);
+    if (drained.galleryGaveUp()) {
+      throw new IllegalStateException(drained.undecidedMessage());
+    }
+    if (!drained.drained()) {
       throw new IllegalStateException(
           "the pipeline did not drain within " + DRAIN_TIMEOUT.toMinutes() + " minutes");
     }

@@ -3,9 +3,12 @@ package io.facetrail.app.broker;
 import io.facetrail.contracts.topic.Topic;
 import io.facetrail.runtime.cli.ConfigOptions;
 import io.facetrail.runtime.config.ConfigLoader;
+import io.facetrail.runtime.config.DurationParser;
 import io.facetrail.runtime.kafka.KafkaSettings;
 import io.facetrail.runtime.kafka.TopicAdmin;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Mixin;
     name = "topics",
     mixinStandardHelpOptions = true,
     description = {
-      "Create every FaceTrail topic that does not exist yet and list them.",
+      "Create every FaceTrail topic that does not exist yet, set each topic's retention"
+          + " (kafka.retention.*; also on topics that exist) and list them.",
       "Reads the kafka section of the configuration (bootstrapServers, topicPrefix, partitions,"
-          + " replicationFactor, TLS/SASL properties)."
+          + " replicationFactor, retention, TLS/SASL properties)."
     })
 public final class TopicsCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
@@ -30,13 +34,34 @@ public final class TopicsCommand implements Callable<Integer> {
     }
   }
 
+  private static String describe(long retentionMs) {
+    return retentionMs < 0 ? "unlimited" : DurationParser.format(Duration.ofMillis(retentionMs));
+  }
+
   @Override
   public Integer call() {
     TopicsConfig c = config.load(new ConfigLoader<>(TopicsConfig.class, "topics-defaults.yaml"));
-    List<Topic<?, ?>> all = c.kafka().topics().all();
-    List<String> created = TopicAdmin.ensureTopics(c.kafka(), all);
+    KafkaSettings kafka = c.kafka();
+    List<Topic<?, ?>> all = kafka.topics().all();
+    List<String> created = TopicAdmin.ensureTopics(kafka, all);
+    Map<String, Long> changed = TopicAdmin.applyRetention(kafka, all);
     for (Topic<?, ?> t : all) {
-      System.out.println((created.contains(t.name()) ? "created  " : "exists   ") + t.name());
+      String retention =
+          kafka
+              .retention()
+              .of(kafka.topics(), t.name())
+              .map(d -> "retention " + DurationParser.format(d))
+              .orElse("broker's retention");
+      Long before = changed.get(t.name());
+      String line;
+      if (created.contains(t.name())) {
+        line = "created  " + t.name() + "  (" + retention + ")";
+      } else if (before != null) {
+        line = "updated  " + t.name() + "  (" + retention + ", was " + describe(before) + ")";
+      } else {
+        line = "exists   " + t.name() + "  (" + retention + ")";
+      }
+      System.out.println(line);
     }
     return 0;
   }

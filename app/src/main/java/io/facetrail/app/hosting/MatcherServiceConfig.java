@@ -8,6 +8,7 @@ import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
 import io.facetrail.runtime.http.HttpSettings;
 import io.facetrail.runtime.kafka.KafkaSettings;
+import io.facetrail.runtime.streams.StateDirectory;
 import java.time.Duration;
 
 /**
@@ -38,6 +39,11 @@ public record MatcherServiceConfig(
     HttpSettings http,
     HostedTracker tracker)
     implements Validated {
+
+  /** An empty {@code stateDir} is the per-user default ({@link StateDirectory}). */
+  public MatcherServiceConfig {
+    stateDir = StateDirectory.orDefault(stateDir, applicationId);
+  }
 
   /** The loader: the matcher's defaults and the hosted tracker's. */
   public static ConfigLoader<MatcherServiceConfig> loader() {

@@ -71,7 +71,8 @@ public final class IndexCommand implements Callable<Integer> {
                     pipeline.rate(),
                     pipeline.device(),
                     dir,
-                    pipeline.model()),
+                    pipeline.model(),
+                    pipeline.galleryWait()),
                 System.out,
                 System.err,
                 System.console() != null,
@@ -95,7 +96,7 @@ public final class IndexCommand implements Callable<Integer> {
         r.indexed().size(),
         r.skipped().size(),
         r.failed().size(),
-        r.notDone() > 0 ? ", " + r.notDone() + " left for the next run (stopped)" : "");
+        r.notDone() > 0 ? ", " + r.notDone() + " left for the next run" : "");
     for (String f : r.failed()) {
       out.println("  FAILED " + DisplayText.safe(f));
     }

@@ -1,12 +1,14 @@
 package io.facetrail.app.index;
 
 import io.facetrail.app.run.IdentityRate;
+import io.facetrail.app.run.RunSettings;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,6 +24,7 @@ import java.util.List;
  * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param workDir where the broker and the Streams state live
  * @param embeddingModel folder of a trained embedding model to run instead of v1, or null
+ * @param galleryWait as {@link RunSettings#galleryWait()}
  */
 public record IndexSettings(
     List<Path> inputs,
@@ -33,9 +36,36 @@ public record IndexSettings(
     IdentityRate rate,
     String device,
     Path workDir,
-    Path embeddingModel) {
+    Path embeddingModel,
+    Duration galleryWait) {
   public IndexSettings {
     inputs = List.copyOf(inputs);
+  }
+
+  /** Settings that wait {@link RunSettings#GALLERY_WAIT} for an unreachable gallery. */
+  public IndexSettings(
+      List<Path> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      Path out,
+      boolean force,
+      double fps,
+      IdentityRate rate,
+      String device,
+      Path workDir,
+      Path embeddingModel) {
+    this(
+        inputs,
+        gallery,
+        enrolDir,
+        out,
+        force,
+        fps,
+        rate,
+        device,
+        workDir,
+        embeddingModel,
+        RunSettings.GALLERY_WAIT);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.facetrail.app.report.TimelineRecorder;
 import io.facetrail.app.report.VideoTimeline;
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.DetectionProfile;
+import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
@@ -66,7 +67,8 @@ final class PipelineIndexer {
             null,
             null,
             DetectionProfile.ACCURATE,
-            s.embeddingModel());
+            s.embeddingModel(),
+            s.galleryWait());
     var registry = ServiceMetrics.create("index");
     List<String> indexed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -75,7 +77,8 @@ final class PipelineIndexer {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
       pipeline.start(
           AllInOne.plan(rs, s.workDir(), System.getenv()), rs, s.workDir(), registry, console);
-      TimelineRecorder recorder = new TimelineRecorder(false);
+      // Unbounded: each video's timeline must be complete, and is forgotten once written.
+      TimelineRecorder recorder = new TimelineRecorder(false, Integer.MAX_VALUE);
       PipelineProgress progress = new PipelineProgress();
       List<TopicFeed<?>> feeds = new ArrayList<>();
       feeds.add(pipeline.follow(recorder::onIdentity));
@@ -118,10 +121,18 @@ final class PipelineIndexer {
           }
           bar.start(v, () -> position(h, progress));
           StreamOutcome o = h.completion().join();
-          boolean drained = pipeline.drain(feeds, DRAIN_TIMEOUT, stop::requested, STOP_GRACE);
+          DrainResult drain = pipeline.drain(feeds, DRAIN_TIMEOUT, stop::requested, STOP_GRACE);
+          boolean drained = drain.drained();
           current.set(null);
           InputOutcome outcome = InputOutcome.of(o);
-          if (o.reason() == EndReason.FAILED) {
+          if (drain.galleryGaveUp()) {
+            // Its timeline would lack the undecided tracks' names; the videos after it would wait
+            // for the same gallery in vain, so indexing stops here (they count as not done).
+            failed.add(v.name() + ": " + drain.undecidedMessage());
+            bar.finish(v, "NOT SAVED (see the end)");
+            recorder.forget(h.id());
+            break;
+          } else if (o.reason() == EndReason.FAILED) {
             failed.add(v.name() + ": " + o.detail());
             timelines.put(v, ArchiveIndexer.failedEntry(v, outcome));
             bar.finish(v, "FAILED (see the end)");

@@ -15,17 +15,44 @@ import java.util.TreeMap;
  * Gathers every track of a run from the tracks topic (when and where each face was, its best face)
  * and the identity topic (who it was). Both topics are keyed by track, so each arrives in order per
  * track; the two may interleave in any way. Thread-safe: the two feeds call it from their threads.
+ *
+ * <p>Bounded: a live input never ends, so at most {@code maxTracksPerStream} tracks are kept per
+ * stream. Past that, the earliest finished track (its final identity event seen) makes room, else
+ * the earliest track; {@link #dropped} counts them, so that a report can say what it leaves out.
  */
 public final class TimelineRecorder {
+  /**
+   * Tracks kept per stream by {@code run}: with a best-face thumbnail of a few KB each, some tens
+   * of MB per live input at most.
+   */
+  public static final int MAX_TRACKS_PER_STREAM = 10_000;
+
   private final boolean keepBoxes;
+  private final int maxTracksPerStream;
   private final Map<String, Map<String, TrackDraft>> streams = new LinkedHashMap<>();
+  private final Map<String, Long> dropped = new LinkedHashMap<>();
 
   /**
+   * A recorder keeping at most {@link #MAX_TRACKS_PER_STREAM} tracks per stream.
+   *
    * @param keepBoxes whether to keep every observed box (for annotated videos); timelines need only
    *     times, and boxes cost memory on long inputs
    */
   public TimelineRecorder(boolean keepBoxes) {
+    this(keepBoxes, MAX_TRACKS_PER_STREAM);
+  }
+
+  /**
+   * @param keepBoxes as {@link #TimelineRecorder(boolean)}
+   * @param maxTracksPerStream tracks kept per stream ({@code index}, which writes and forgets each
+   *     video's complete timeline in turn, passes {@link Integer#MAX_VALUE})
+   */
+  public TimelineRecorder(boolean keepBoxes, int maxTracksPerStream) {
+    if (maxTracksPerStream < 1) {
+      throw new IllegalArgumentException("at least one track per stream must be kept");
+    }
     this.keepBoxes = keepBoxes;
+    this.maxTracksPerStream = maxTracksPerStream;
   }
 
   /** Takes a record of the tracks topic. */
@@ -45,6 +72,7 @@ public final class TimelineRecorder {
       }
       case ENDED -> {
         var end = e.getEnded();
+        d.trackerEnded = true;
         d.firstUs = end.getFirst().getMediaTimeUs();
         d.lastUs = end.getLast().getMediaTimeUs();
         d.observations = Math.max(d.observations, end.getObservations());
@@ -75,6 +103,7 @@ public final class TimelineRecorder {
     d.threshold = e.threshold();
     if (e.type() == IdentityEventType.ENDED || e.type() == IdentityEventType.UNKNOWN) {
       d.identityLastUs = Math.round(e.lastSeen().mediaTimeMs() * 1000);
+      d.decided = true;
     }
   }
 
@@ -148,15 +177,48 @@ public final class TimelineRecorder {
     return out;
   }
 
+  /** Tracks of a stream let go to keep within the bound (they are missing from its timeline). */
+  public synchronized long dropped(String streamId) {
+    return dropped.getOrDefault(streamId, 0L);
+  }
+
   /** Drops what was gathered about a stream (its timeline has been written). */
   public synchronized void forget(String streamId) {
     streams.remove(streamId);
+    dropped.remove(streamId);
   }
 
   private TrackDraft draft(String streamId, String trackId) {
-    return streams
-        .computeIfAbsent(streamId, k -> new LinkedHashMap<>())
-        .computeIfAbsent(trackId, k -> new TrackDraft());
+    Map<String, TrackDraft> drafts = streams.computeIfAbsent(streamId, k -> new LinkedHashMap<>());
+    TrackDraft d = drafts.get(trackId);
+    if (d == null) {
+      d = new TrackDraft();
+      drafts.put(trackId, d);
+      if (drafts.size() > maxTracksPerStream) {
+        drafts.remove(leastNeeded(drafts));
+        dropped.merge(streamId, 1L, Long::sum);
+      }
+    }
+    return d;
+  }
+
+  /**
+   * The track to let go: the earliest whose records are all in (decided, and ended by the tracker
+   * unless it is a part the matcher split off, which the tracker never ends), so that no late
+   * record brings a fragment of it back; else the earliest decided one; else the earliest.
+   */
+  private static String leastNeeded(Map<String, TrackDraft> drafts) {
+    String decided = null;
+    for (Map.Entry<String, TrackDraft> e : drafts.entrySet()) {
+      TrackDraft d = e.getValue();
+      if (d.decided && (d.trackerEnded || TrackParts.part(e.getKey()) > 0)) {
+        return e.getKey();
+      }
+      if (d.decided && decided == null) {
+        decided = e.getKey();
+      }
+    }
+    return decided != null ? decided : drafts.keySet().iterator().next();
   }
 
   /** What is known of one track so far. */
@@ -170,6 +232,8 @@ public final class TimelineRecorder {
     Double distance;
     Double threshold;
     FaceImage face;
+    boolean trackerEnded;
+    boolean decided;
     final List<TrackBox> boxes = new ArrayList<>();
 
     void seen(long us) {

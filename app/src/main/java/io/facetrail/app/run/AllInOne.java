@@ -38,9 +38,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +73,8 @@ public final class AllInOne implements AutoCloseable {
   private StreamsHost streams;
   private IngestEngine ingest;
   private int enrolled;
+  private Duration galleryWait = RunSettings.GALLERY_WAIT;
+  private String galleryName = "the gallery";
 
   /** The stages' settings, built from the run's options (and FACETRAIL_* variables). */
   public record Plan(EmbedderConfig embedder, MatcherConfig matcher, TrackingParameters tracking) {}
@@ -103,9 +111,17 @@ public final class AllInOne implements AutoCloseable {
     return new Plan(embedder, matcher, TrackingParameters.defaults());
   }
 
-  /** Starts everything up to (not including) the inputs. */
+  /**
+   * Starts everything up to (not including) the inputs.
+   *
+   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used (checked
+   *     first: nothing else is started then)
+   */
   public void start(
       Plan plan, RunSettings s, Path workDir, MeterRegistry registry, RunConsole console) {
+    GalleryCheck.reachable(plan.matcher().gallery(), Clock.systemUTC());
+    galleryWait = s.galleryWait();
+    galleryName = s.gallery().describe();
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0, Map.of());
     open.push(broker);
     kafka = KafkaSettings.local(broker.bootstrapServers(), plan.embedder().kafka().topicPrefix());
@@ -215,21 +231,18 @@ public final class AllInOne implements AutoCloseable {
 
   /**
    * Waits until every stage has processed everything its input holds: the embedder all frames, the
-   * tracker all faces, the matcher all tracks, and the identity reader all events.
-   *
-   * @return whether the pipeline drained within {@code timeout}
+   * tracker all faces, the matcher all tracks (and decided every one), and the identity reader all
+   * events.
    */
-  public boolean drain(IdentityFeed feed, Duration timeout) throws InterruptedException {
+  public DrainResult drain(IdentityFeed feed, Duration timeout) throws InterruptedException {
     return drain(List.of(feed), timeout);
   }
 
   /**
-   * Waits until every stage and every one of {@code feeds} has processed everything its input
-   * holds.
-   *
-   * @return whether the pipeline drained within {@code timeout}
+   * Waits until every stage and every one of {@code feeds} has processed everything its input holds
+   * and no identity decision is held back.
    */
-  public boolean drain(Collection<? extends TopicFeed<?>> feeds, Duration timeout)
+  public DrainResult drain(Collection<? extends TopicFeed<?>> feeds, Duration timeout)
       throws InterruptedException {
     return drain(feeds, timeout, () -> false, timeout);
   }
@@ -237,8 +250,10 @@ public final class AllInOne implements AutoCloseable {
   /**
    * Like {@link #drain(Collection, Duration)}, but once {@code stopping} turns true (Ctrl-C) waits
    * at most {@code grace} longer: the user wants the summary of what is done, not of everything.
+   * Decisions held back while the gallery is unreachable are waited for at most the run's {@link
+   * RunSettings#galleryWait()} once everything else has drained ({@link DrainWatch}).
    */
-  public boolean drain(
+  public DrainResult drain(
       Collection<? extends TopicFeed<?>> feeds,
       Duration timeout,
       BooleanSupplier stopping,
@@ -246,7 +261,7 @@ public final class AllInOne implements AutoCloseable {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean cut = false;
-    int quiet = 0;
+    DrainWatch watch = new DrainWatch(galleryWait);
     try (GroupProgress progress = new GroupProgress(kafka)) {
       while (System.nanoTime() < deadline) {
         if (streams != null && streams.failed()) {
@@ -259,20 +274,54 @@ public final class AllInOne implements AutoCloseable {
           cut = true;
           deadline = Math.min(deadline, System.nanoTime() + grace.toNanos());
         }
-        boolean done =
+        boolean caughtUp =
             progress.caughtUp(EMBEDDER_GROUP, topics.frames().name())
                 && progress.caughtUp(STREAMS_APP, topics.faces().name())
                 && progress.caughtUp(STREAMS_APP, topics.tracks().name())
                 && feeds.stream().allMatch(TopicFeed::caughtUp);
-        // Twice in a row: a stage may be between reading its input and committing its output.
-        quiet = done ? quiet + 1 : 0;
-        if (quiet >= 2) {
-          return true;
+        switch (watch.look(
+            System.nanoTime(), caughtUp, caughtUp ? undecided() : OptionalLong.empty())) {
+          case DONE -> {
+            return new DrainResult(true, 0, galleryName);
+          }
+          case GAVE_UP -> {
+            log.info(
+                "{} track decision(s) still held back {} after the pipeline drained: giving up",
+                watch.undecided(),
+                galleryWait);
+            return new DrainResult(false, watch.undecided(), galleryName);
+          }
+          case WAIT -> Thread.sleep(250);
         }
-        Thread.sleep(250);
       }
     }
-    return false;
+    return new DrainResult(false, 0, galleryName);
+  }
+
+  /**
+   * Tracks whose identity decision the matcher holds back (its pending store, read across every
+   * task); empty while the store cannot be queried (a rebalance), to be asked again.
+   */
+  private OptionalLong undecided() {
+    if (streams == null) {
+      return OptionalLong.of(0);
+    }
+    try {
+      ReadOnlyKeyValueStore<String, byte[]> pending =
+          streams.store(
+              StoreQueryParameters.fromNameAndType(
+                  MatcherTopology.PENDING_STORE, QueryableStoreTypes.keyValueStore()));
+      long n = 0;
+      try (KeyValueIterator<String, byte[]> it = pending.all()) {
+        for (; it.hasNext(); it.next()) {
+          n++;
+        }
+      }
+      return OptionalLong.of(n);
+    } catch (InvalidStateStoreException e) {
+      log.debug("Held-back decisions cannot be counted now: {}", e.getMessage());
+      return OptionalLong.empty();
+    }
   }
 
   /** Persons the {@code --enroll} folder added to the gallery. */

@@ -1,6 +1,8 @@
 package io.facetrail.app.run;
 
 import io.facetrail.matcher.gallery.GalleryTarget;
+import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.config.DurationParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,6 +77,16 @@ public final class PipelineOptions {
   Path model;
 
   @Option(
+      names = "--gallery-wait",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description =
+          "How long, once the inputs are analysed, to wait for a gallery that became unreachable"
+              + " before giving up on the decisions held back for it; the command then exits 2"
+              + " saying how many tracks were left undecided (default: ${DEFAULT-VALUE}).")
+  String galleryWait;
+
+  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description =
@@ -106,6 +118,19 @@ public final class PipelineOptions {
 
   public String device() {
     return device;
+  }
+
+  /**
+   * The value of {@code --gallery-wait}.
+   *
+   * @throws UserFacingException when it is no duration
+   */
+  public Duration galleryWait() {
+    try {
+      return DurationParser.parse(galleryWait);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException("--gallery-wait " + galleryWait + ": " + e.getMessage(), e);
+    }
   }
 
   /** The trained embedding model's folder, or null for v1. */

@@ -86,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
                     report,
                     annotate,
                     detection,
-                    pipeline.model()),
+                    pipeline.model(),
+                    pipeline.galleryWait()),
                 System.out,
                 System.err,
                 stop));
@@ -98,7 +99,8 @@ public final class RunCommand implements Callable<Integer> {
    *
    * @param out identity events and (unless JSON mode) the summary
    * @param err status lines (and in JSON mode the summary)
-   * @return 0 when every input completed and every output was written, 2 otherwise
+   * @return 0 when every input completed, every track was decided and every output was written, 2
+   *     otherwise
    */
   public static int run(RunSettings s, PrintStream out, PrintStream err)
       throws InterruptedException {

@@ -109,6 +109,16 @@ final class RunOutputs {
     for (StreamHandle h : handles.values()) {
       StreamOutcome o = outcomes.get(h.id());
       long durationUs = h.status().durationUs();
+      long dropped = recorder.dropped(h.id());
+      if (dropped > 0) {
+        console.status(
+            h.spec().displayName()
+                + ": the outputs leave out its "
+                + dropped
+                + " earliest track(s): a run keeps the last "
+                + TimelineRecorder.MAX_TRACKS_PER_STREAM
+                + " per input");
+      }
       timelines.add(
           recorder.timeline(
               h.id(),

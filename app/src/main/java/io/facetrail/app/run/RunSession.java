@@ -61,7 +61,11 @@ final class RunSession {
                 }
                 printer[0].accept(e);
                 summary[0].accept(e);
-                recorder.onIdentity(e);
+                if (outputs.any()) {
+                  // Only the report and the annotated video need the tracks: a live run without
+                  // them keeps none.
+                  recorder.onIdentity(e);
+                }
               }));
       if (outputs.any()) {
         feeds.add(pipeline.followTracks(recorder::onTrack));
@@ -95,9 +99,12 @@ final class RunSession {
         outcomes.put(o.streamId(), o);
         summary[0].ended(o);
       }
-      boolean drained = pipeline.drain(feeds, DRAIN_TIMEOUT, stop::requested, STOP_GRACE);
+      DrainResult drain = pipeline.drain(feeds, DRAIN_TIMEOUT, stop::requested, STOP_GRACE);
+      boolean drained = drain.drained();
       boolean stopped = stop.requested();
-      if (stopped && !drained) {
+      if (drain.galleryGaveUp()) {
+        console.status(drain.undecidedMessage());
+      } else if (stopped && !drained) {
         summary[0].interrupted(analysed(handles, progress));
       } else if (!drained) {
         console.status(
@@ -110,7 +117,7 @@ final class RunSession {
       summaryOut.flush();
       boolean written =
           outputs.write(recorder, handles, outcomes, s.fps(), stopped && !drained, console);
-      return summary[0].allCompleted() && written ? 0 : 2;
+      return summary[0].allCompleted() && written && !drain.galleryGaveUp() ? 0 : 2;
     }
   }
 

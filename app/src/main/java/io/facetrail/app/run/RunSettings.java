@@ -2,6 +2,7 @@ package io.facetrail.app.run;
 
 import io.facetrail.matcher.gallery.GalleryTarget;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ import java.util.List;
  * @param detection how thoroughly faces are looked for
  * @param embeddingModel folder of a trained embedding model to run instead of v1 (the embedder's
  *     {@code faces.embeddingModel}; the matcher then counts it among the gallery's models), or null
+ * @param galleryWait how long, once the inputs are processed, the run waits for an unreachable
+ *     gallery before giving up on the decisions it holds back (and exiting non-zero)
  */
 public record RunSettings(
     List<String> inputs,
@@ -34,9 +37,46 @@ public record RunSettings(
     Path report,
     Path annotate,
     DetectionProfile detection,
-    Path embeddingModel) {
+    Path embeddingModel,
+    Duration galleryWait) {
+  /** The default of {@link #galleryWait()}. */
+  public static final Duration GALLERY_WAIT = Duration.ofSeconds(60);
+
   public RunSettings {
     inputs = List.copyOf(inputs);
+    if (galleryWait == null || galleryWait.isNegative()) {
+      throw new IllegalArgumentException("the gallery wait must be zero or positive");
+    }
+  }
+
+  /** A run that waits {@link #GALLERY_WAIT} for an unreachable gallery. */
+  public RunSettings(
+      List<String> inputs,
+      GalleryTarget gallery,
+      Path enrolDir,
+      boolean json,
+      double fps,
+      IdentityRate rate,
+      String device,
+      Path workDir,
+      Path report,
+      Path annotate,
+      DetectionProfile detection,
+      Path embeddingModel) {
+    this(
+        inputs,
+        gallery,
+        enrolDir,
+        json,
+        fps,
+        rate,
+        device,
+        workDir,
+        report,
+        annotate,
+        detection,
+        embeddingModel,
+        GALLERY_WAIT);
   }
 
   /** A run with the accurate detection profile. */

@@ -28,6 +28,9 @@ class MatcherServiceConfigTest {
     MatcherServiceConfig c = MatcherServiceConfig.loader().load(null, Map.of(), Map.of());
     assertThat(c.matcher()).isEqualTo(MatcherConfig.loader().load(null, Map.of(), Map.of()));
     assertThat(c.tracker().hosted()).isFalse();
+    // Outside containers: loopback only, and state of this user and application (not /tmp).
+    assertThat(c.http().host()).isEqualTo("127.0.0.1");
+    assertThat(c.stateDir()).endsWith("/facetrail/facetrail-matcher").doesNotStartWith("/tmp");
     assertThat(c.tracker().tracking()).isEqualTo(TrackingParameters.defaults());
   }
 

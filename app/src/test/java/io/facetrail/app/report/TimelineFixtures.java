@@ -6,6 +6,7 @@ import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.identity.PersonRef;
 import io.facetrail.contracts.proto.Box;
 import io.facetrail.contracts.proto.FrameTime;
+import io.facetrail.contracts.proto.TrackEnded;
 import io.facetrail.contracts.proto.TrackEvent;
 import io.facetrail.contracts.proto.TrackObservation;
 import io.facetrail.contracts.proto.TrackStarted;
@@ -33,6 +34,15 @@ public final class TimelineFixtures {
             TrackObservation.newBuilder()
                 .setAt(time(atUs))
                 .setBox(Box.newBuilder().setX(x).setY(y).setWidth(50).setHeight(60)))
+        .build();
+  }
+
+  /** The tracker's end of {@code track}, first seen at {@code fromUs}, last at {@code toUs}. */
+  public static TrackEvent ended(String stream, String track, long fromUs, long toUs) {
+    return TrackEvent.newBuilder()
+        .setStreamId(stream)
+        .setTrackId(track)
+        .setEnded(TrackEnded.newBuilder().setFirst(time(fromUs)).setLast(time(toUs)))
         .build();
   }
 

@@ -23,6 +23,7 @@ import io.facetrail.deploy.metrics.Dashboards;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -216,6 +217,29 @@ class HelmChartTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renders")
+  void containersBindEveryInterfaceAndKeepStateOnTheirVolume(String values, Manifests m) {
+    // Outside containers the services bind loopback and keep state per user; a pod must say so.
+    for (Deployment d : m.all(Deployment.class)) {
+      Object config = RenderedConfigs.load(d, m, work);
+      String name = d.getMetadata().getName();
+      if (config instanceof IngestConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+      } else if (config instanceof EmbedderConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+      } else if (config instanceof TrackerConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+        assertThat(c.streams().stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else if (config instanceof MatcherConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+        assertThat(c.stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else {
+        throw new AssertionError("unexpected configuration " + config.getClass());
+      }
+    }
+  }
+
   @Test
   void credentialsReachTheServicesAsSecretsNotConfiguration() {
     EmbedderConfig embedder =
@@ -224,6 +248,9 @@ class HelmChartTest {
     assertThat(embedder.kafka().secrets().get("sasl.jaas.config").reveal())
         .contains("ScramLoginModule");
     assertThat(embedder.http().apiToken().reveal()).isEqualTo("0123456789abcdef0123");
+    assertThat(embedder.kafka().retention().frames()).isEqualTo(java.time.Duration.ofHours(1));
+    // A value given for one topic leaves the others at the chart's defaults.
+    assertThat(embedder.kafka().retention().identity()).isEqualTo(java.time.Duration.ofDays(3));
     assertThat(embedder.faces().device()).isEqualTo("gpu");
     assertThat(embedder.consumer().instanceId()).isEqualTo(PodEnvironment.POD_NAME);
 

@@ -7,6 +7,7 @@ import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
 import io.facetrail.runtime.http.HttpSettings;
 import io.facetrail.runtime.kafka.KafkaSettings;
+import io.facetrail.runtime.streams.StateDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +17,7 @@ import java.time.Duration;
  *
  * @param kafka the Kafka cluster and topic prefix
  * @param applicationId the Streams application id (consumer group, state and changelog names)
- * @param stateDir where Streams keeps its local state
+ * @param stateDir where Streams keeps its local state; empty: the per-user {@link StateDirectory}
  * @param gallery the gallery store and how the index follows it
  * @param decision identity decision parameters
  * @param pendingCheck how often decisions held back during a gallery outage are retried
@@ -31,6 +32,11 @@ public record MatcherConfig(
     Duration pendingCheck,
     HttpSettings http)
     implements Validated {
+
+  /** An empty {@code stateDir} is the per-user default ({@link StateDirectory}). */
+  public MatcherConfig {
+    stateDir = StateDirectory.orDefault(stateDir, applicationId);
+  }
 
   /** The loader with the built-in defaults. */
   public static ConfigLoader<MatcherConfig> loader() {

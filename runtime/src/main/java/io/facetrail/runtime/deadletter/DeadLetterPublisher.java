@@ -40,13 +40,7 @@ public final class DeadLetterPublisher {
         DeadLetter.of(
             stage, record.topic(), record.partition(), record.offset(), error, clock.instant());
     count(registry, stage, letter.errorClass());
-    // The message names the error class and offset only: record contents may hold face data.
-    log.warn(
-        "Dead letter from {}-{}@{}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        letter.errorMessage());
+    DeadLetterLog.warn(log, letter);
     return producer.send(letter.toRecord(topic, record.key(), record.value(), record.headers()));
   }
 

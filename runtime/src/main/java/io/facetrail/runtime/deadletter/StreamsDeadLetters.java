@@ -117,12 +117,7 @@ public final class StreamsDeadLetters {
             error,
             Instant.now());
     DeadLetterPublisher.count(registry, route.stage(), letter.errorClass());
-    log.warn(
-        "Dead letter from {}-{}@{}: {}",
-        context.topic(),
-        context.partition(),
-        context.offset(),
-        letter.errorMessage());
+    DeadLetterLog.warn(log, letter);
     return letter.toRecord(route.deadLetterTopic(), key, value, headers);
   }
 }

@@ -8,7 +8,8 @@ import io.facetrail.runtime.config.Validated;
  * The service's HTTP endpoint.
  *
  * @param enabled whether to serve HTTP at all
- * @param host interface to bind ({@code 0.0.0.0} in containers)
+ * @param host interface to bind: {@code 127.0.0.1} by default, so that a service started by hand is
+ *     not reachable from the network; containers set {@code 0.0.0.0}
  * @param port TCP port; 0 picks a free one
  * @param apiToken bearer token required by API endpoints (and by {@code /metrics} when {@code
  *     protectMetrics}); empty means API endpoints are disabled

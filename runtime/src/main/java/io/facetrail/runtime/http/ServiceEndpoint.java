@@ -9,8 +9,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +24,16 @@ import org.slf4j.LoggerFactory;
 public final class ServiceEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceEndpoint.class);
 
+  /** How long {@link #close()} waits for requests in progress. */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
   private final HttpServer server;
+  private final ExecutorService executor;
   private final HttpSettings settings;
 
-  private ServiceEndpoint(HttpServer server, HttpSettings settings) {
+  private ServiceEndpoint(HttpServer server, ExecutorService executor, HttpSettings settings) {
     this.server = server;
+    this.executor = executor;
     this.settings = settings;
   }
 
@@ -35,15 +43,16 @@ public final class ServiceEndpoint implements AutoCloseable {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 16);
-      server.setExecutor(
+      ExecutorService executor =
           Executors.newFixedThreadPool(
               2,
               r -> {
                 Thread t = new Thread(r, service + "-http");
                 t.setDaemon(true);
                 return t;
-              }));
-      ServiceEndpoint endpoint = new ServiceEndpoint(server, settings);
+              });
+      server.setExecutor(executor);
+      ServiceEndpoint endpoint = new ServiceEndpoint(server, executor, settings);
       HttpHandler metrics =
           ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
       server.createContext(
@@ -164,8 +173,23 @@ public final class ServiceEndpoint implements AutoCloseable {
     return sb.toString();
   }
 
+  /**
+   * Stops listening (the port is free again) and ends the request threads: the server does not own
+   * the executor it was given, so without this a closed endpoint's threads lived on, two per
+   * endpoint opened (tests and the all-in-one open many).
+   */
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("HTTP requests still running {} after close; interrupting them", CLOSE_TIMEOUT);
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

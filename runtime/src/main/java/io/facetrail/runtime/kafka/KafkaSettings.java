@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *     ssl.*}) and SASL ({@code sasl.*}) settings go here
  * @param secrets like {@code properties}, for values that must never be printed ({@code
  *     sasl.jaas.config}, {@code ssl.keystore.password}, ...)
+ * @param retention how long each topic FaceTrail creates keeps its records; null: {@link
+ *     TopicRetention#defaults()}
  */
 public record KafkaSettings(
     String bootstrapServers,
@@ -30,7 +32,8 @@ public record KafkaSettings(
     int partitions,
     int replicationFactor,
     Map<String, String> properties,
-    Map<String, Secret> secrets)
+    Map<String, Secret> secrets,
+    TopicRetention retention)
     implements Validated {
 
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
@@ -42,6 +45,25 @@ public record KafkaSettings(
   public KafkaSettings {
     properties = properties == null ? Map.of() : Map.copyOf(properties);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    retention = retention == null ? TopicRetention.defaults() : retention;
+  }
+
+  /** Settings with the default retention ({@link TopicRetention#defaults()}). */
+  public KafkaSettings(
+      String bootstrapServers,
+      String topicPrefix,
+      int partitions,
+      int replicationFactor,
+      Map<String, String> properties,
+      Map<String, Secret> secrets) {
+    this(
+        bootstrapServers,
+        topicPrefix,
+        partitions,
+        replicationFactor,
+        properties,
+        secrets,
+        TopicRetention.defaults());
   }
 
   /** Settings for a local broker (the all-in-one mode and tests). */
@@ -57,7 +79,7 @@ public record KafkaSettings(
   /** The same settings against another bootstrap address (the in-process broker's). */
   public KafkaSettings withBootstrapServers(String servers) {
     return new KafkaSettings(
-        servers, topicPrefix, partitions, replicationFactor, properties, secrets);
+        servers, topicPrefix, partitions, replicationFactor, properties, secrets, retention);
   }
 
   /** Connection properties common to producers, consumers, admin clients and Streams. */
@@ -90,6 +112,7 @@ public record KafkaSettings(
     }
     problems.range(partitions, 1, 10_000, ConfigProblems.path(path, "partitions"));
     problems.range(replicationFactor, 1, 32, ConfigProblems.path(path, "replicationFactor"));
+    problems.section(retention, ConfigProblems.path(path, "retention"));
     for (String key : properties.keySet()) {
       problems.require(
           !key.equals("bootstrap.servers"),
@@ -134,6 +157,8 @@ public record KafkaSettings(
         + new TreeMap<>(properties)
         + ", secrets="
         + new TreeMap<>(secrets).keySet()
-        + " (values redacted)]";
+        + " (values redacted), retention="
+        + retention
+        + "]";
   }
 }

@@ -1,29 +1,46 @@
 package io.facetrail.runtime.kafka;
 
 import io.facetrail.contracts.topic.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the pipeline's topics when they do not exist yet. */
+/**
+ * Creates the pipeline's topics when they do not exist yet, each with its retention ({@link
+ * TopicRetention}), and brings the retention of existing ones to the configured one ({@link
+ * #applyRetention}, what {@code facetrail topics} does).
+ */
 public final class TopicAdmin {
   private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
 
   private TopicAdmin() {}
 
+  /** The topic setting that holds a topic's retention. */
+  public static final String RETENTION_MS = "retention.ms";
+
   /**
-   * Creates each missing topic with the configured partitions and replication, sized for frames.
+   * Creates each missing topic with the configured partitions, replication and retention, sized for
+   * frames. Existing topics are left as they are (an operator may have chosen otherwise).
    *
    * @return the names of the topics created now
    */
@@ -33,12 +50,13 @@ public final class TopicAdmin {
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> t : topics) {
         if (!existing.contains(t.name())) {
+          Map<String, String> configs = new HashMap<>();
+          configs.put("max.message.bytes", Integer.toString(EmbeddedKafkaBroker.MAX_MESSAGE_BYTES));
+          retentionOf(settings, t.name())
+              .ifPresent(r -> configs.put(RETENTION_MS, Long.toString(r.toMillis())));
           missing.add(
               new NewTopic(t.name(), settings.partitions(), (short) settings.replicationFactor())
-                  .configs(
-                      Map.of(
-                          "max.message.bytes",
-                          Integer.toString(EmbeddedKafkaBroker.MAX_MESSAGE_BYTES))));
+                  .configs(configs));
         }
       }
       List<String> created = new ArrayList<>();
@@ -68,6 +86,60 @@ public final class TopicAdmin {
               + " to create topics (is the broker running and kafka.bootstrapServers right?)",
           e);
     }
+  }
+
+  /**
+   * Sets the configured retention on each of {@code topics} that exists with another one.
+   *
+   * @return the topics changed, each with the retention it had before (ms; -1 for unlimited)
+   */
+  public static Map<String, Long> applyRetention(KafkaSettings settings, List<Topic<?, ?>> topics) {
+    try (Admin admin = Admin.create(KafkaClients.admin(settings, "facetrail-topic-admin"))) {
+      Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+      Map<ConfigResource, Long> wanted = new LinkedHashMap<>();
+      for (Topic<?, ?> t : topics) {
+        if (existing.contains(t.name())) {
+          retentionOf(settings, t.name())
+              .ifPresent(
+                  r ->
+                      wanted.put(
+                          new ConfigResource(ConfigResource.Type.TOPIC, t.name()), r.toMillis()));
+        }
+      }
+      Map<ConfigResource, Config> current =
+          admin.describeConfigs(wanted.keySet()).all().get(20, TimeUnit.SECONDS);
+      Map<String, Long> changed = new LinkedHashMap<>();
+      Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
+      wanted.forEach(
+          (resource, ms) -> {
+            ConfigEntry entry = current.get(resource).get(RETENTION_MS);
+            long before = entry == null ? -1 : Long.parseLong(entry.value());
+            if (before != ms) {
+              changed.put(resource.name(), before);
+              ops.put(
+                  resource,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry(RETENTION_MS, Long.toString(ms)),
+                          AlterConfigOp.OpType.SET)));
+            }
+          });
+      if (!ops.isEmpty()) {
+        admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+        log.info("Retention set on {}", changed.keySet());
+      }
+      return changed;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnavailableException("interrupted while setting topic retention", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaUnavailableException(
+          "cannot set the retention of FaceTrail's topics at " + settings.bootstrapServers(), e);
+    }
+  }
+
+  private static Optional<Duration> retentionOf(KafkaSettings settings, String topic) {
+    return settings.retention().of(settings.topics(), topic);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -84,6 +85,17 @@ public final class StreamsHost implements AutoCloseable {
   /** The client's current state. */
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * A read-only view of one of the application's state stores (interactive queries), e.g. to count
+   * what a processor still holds.
+   *
+   * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store cannot be
+   *     queried (the application is rebalancing, restoring or stopped); ask again later
+   */
+  public <T> T store(StoreQueryParameters<T> query) {
+    return streams.store(query);
   }
 
   /** Whether the client stopped because threads kept failing ({@link ThreadFailurePolicy}). */

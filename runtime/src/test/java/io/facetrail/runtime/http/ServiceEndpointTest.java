@@ -1,14 +1,19 @@
 package io.facetrail.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.facetrail.runtime.config.Secret;
 import io.facetrail.runtime.metrics.ServiceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,32 @@ class ServiceEndpointTest {
       assertThat(get(e, "/health/live", null).statusCode()).isEqualTo(503);
       assertThat(get(e, "/health/ready", null).body()).contains("model worker failed");
     }
+  }
+
+  @Test
+  void closingReleasesThePortAndEndsTheRequestThreads() throws Exception {
+    String service = "endpoint-close-test";
+    ServiceEndpoint e =
+        ServiceEndpoint.start(
+            service, HttpSettings.loopbackEphemeral(), ServiceMetrics.create("t"), new Health());
+    int port = e.port();
+    for (int i = 0; i < 4; i++) {
+      assertThat(get(e, "/health/live", null).statusCode()).isEqualTo(200);
+    }
+    assertThat(requestThreads(service)).isNotEmpty();
+    e.close();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(requestThreads(service)).isEmpty());
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+  }
+
+  private static List<Thread> requestThreads(String service) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals(service + "-http"))
+        .toList();
   }
 
   @Test

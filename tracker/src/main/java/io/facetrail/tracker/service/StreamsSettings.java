@@ -2,6 +2,7 @@ package io.facetrail.tracker.service;
 
 import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
+import io.facetrail.runtime.streams.StateDirectory;
 import java.util.regex.Pattern;
 
 /**
@@ -10,12 +11,17 @@ import java.util.regex.Pattern;
  * @param applicationId consumer group and prefix of the changelog topics; every instance of one
  *     deployment shares it
  * @param stateDir where the local state stores live (a persistent volume in containers, so a
- *     restart need not restore from the changelog)
+ *     restart need not restore from the changelog); empty: the per-user {@link StateDirectory}
  * @param threads stream threads in this process
  */
 public record StreamsSettings(String applicationId, String stateDir, int threads)
     implements Validated {
   private static final Pattern LEGAL_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+  /** An empty {@code stateDir} is the per-user default ({@link StateDirectory}). */
+  public StreamsSettings {
+    stateDir = StateDirectory.orDefault(stateDir, applicationId);
+  }
 
   @Override
   public void validate(ConfigProblems problems, String path) {
