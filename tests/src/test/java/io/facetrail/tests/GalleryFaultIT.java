@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facetrail.app.FacetrailCli;
+import io.facetrail.runtime.testing.Executables;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.BufferedReader;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * own, with a password, on a spare port (never the shared one).
  */
 class GalleryFaultIT {
-  private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
   private static final String PASSWORD = "the-right-password";
 
   @TempDir Path dir;
@@ -47,13 +46,13 @@ class GalleryFaultIT {
 
   @BeforeEach
   void startRedis() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "redis-server is not installed");
+    Path redisServer = Executables.require("redis-server", "redis-server");
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     redis =
         new ProcessBuilder(
-                REDIS_SERVER.toString(),
+                redisServer.toString(),
                 "--port",
                 Integer.toString(port),
                 "--bind",

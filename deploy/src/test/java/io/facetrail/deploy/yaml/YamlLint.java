@@ -1,37 +1,24 @@
 package io.facetrail.deploy.yaml;
 
+import io.facetrail.runtime.testing.Executables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs {@code yamllint}. Without it the calling test is skipped, unless {@code
- * FACETRAIL_REQUIRE_SHARED_DATA=true} (CI), where a missing linter fails with the install command.
+ * Runs {@code yamllint}. Without it the calling test is skipped, or fails under CI ({@link
+ * io.facetrail.runtime.testing.Skips}) naming the Debian package to install.
  */
 final class YamlLint {
-  static final String INSTALL = "apt-get install -y --no-install-recommends yamllint";
 
   private YamlLint() {}
 
   /** The executable, or skips (fails under CI) the calling test. */
   static String require() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      Path candidate = Path.of(dir, "yamllint");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    String message = "yamllint is not installed (Debian: " + INSTALL + ")";
-    if ("true".equalsIgnoreCase(System.getenv("FACETRAIL_REQUIRE_SHARED_DATA"))) {
-      throw new AssertionError(message + "; CI must lint the YAML files, so this fails");
-    }
-    Assumptions.abort("SKIPPED: " + message);
-    throw new AssertionError("unreachable");
+    return Executables.require("yamllint", "yamllint").toString();
   }
 
   /** Lints {@code files} with {@code config}; returns yamllint's problem lines (empty: clean). */

@@ -158,6 +158,11 @@ public final class MatcherService implements AutoCloseable {
     return wiring.sync().isFresh();
   }
 
+  /** Persons in this matcher's gallery index: what its decisions see now. */
+  public int galleryPersons() {
+    return wiring.index().personCount();
+  }
+
   @Override
   public void close() {
     host.close();

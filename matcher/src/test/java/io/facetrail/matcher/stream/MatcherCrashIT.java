@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * identity event arrives exactly once for read_committed consumers, with the same ids.
  */
 class MatcherCrashIT {
+  /** Observations of track a in the burst: enough that processing them spans several commits. */
+  private static final int BURST = 3000;
+
   @TempDir Path dir;
 
   private Process startChild(Path config, Path calibration, Path log) throws IOException {
@@ -75,15 +79,28 @@ class MatcherCrashIT {
         it.observe("a", 3, 0, 5);
         assertThat(it.awaitEvents(2, Duration.ofSeconds(30))).hasSize(2);
 
-        // A burst the matcher is busy with when it dies: track a continues, track b begins.
-        it.observe("a", 3, 5, 30);
+        // A burst the matcher is busy with when it dies: track a continues, track b begins. It is
+        // killed once it has committed part of the burst, and must not have committed all of it.
+        long beforeBurst = it.tracksEnd();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> it.tracksCommitted() >= beforeBurst);
+        it.observe("a", 3, 5, BURST);
         it.observe("b", 5, 0, 2);
-        Thread.sleep(300);
+        long burstEnd = it.tracksEnd();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(10))
+            .until(() -> it.tracksCommitted() > beforeBurst);
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no commit.
         child.waitFor();
+        assertThat(it.tracksCommitted())
+            .as("the kill came while the burst was being processed (committed offsets)")
+            .isGreaterThan(beforeBurst)
+            .isLessThan(burstEnd);
 
         it.observe("b", 5, 2, 10);
-        it.end("a", 3, 30);
+        it.end("a", 3, BURST);
         it.end("b", 5, 10);
         it.end("warmup", 1, 4);
         child = startChild(config, calibration, log);

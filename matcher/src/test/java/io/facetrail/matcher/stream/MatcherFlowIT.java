@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,10 @@ class MatcherFlowIT {
 
           // Erasure while the track is live: the final event keeps the id but loses the name.
           assertThat(gallery.erase(ids.get(6))).isTrue();
-          Thread.sleep(1_000); // Several change-feed polls.
+          // The track ends only once this matcher's index has applied the erasure.
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> service.galleryPersons() == ids.size() - 1);
           it.end("erased", 6, 5);
           List<IdentityEvent> all = it.awaitEvents(5, Duration.ofSeconds(30));
           List<IdentityEvent> erased =

@@ -20,14 +20,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -137,6 +143,45 @@ final class MatcherItSupport implements AutoCloseable {
     }
   }
 
+  /** The matcher's consumer group in this run (its Streams application id). */
+  String applicationId() {
+    return "matcher-it-" + run;
+  }
+
+  /** The tracks topic's end offsets summed over its partitions: every record sent so far. */
+  long tracksEnd() throws Exception {
+    try (Admin admin = Admin.create(KafkaClients.admin(kafka, "it-admin"))) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(List.of(topics.tracks().name()))
+          .allTopicNames()
+          .get()
+          .get(topics.tracks().name())
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition(topics.tracks().name(), p.partition()),
+                      OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
+    }
+  }
+
+  /** The matcher group's committed offsets on the tracks topic, summed: what it finished. */
+  long tracksCommitted() throws Exception {
+    try (Admin admin = Admin.create(KafkaClients.admin(kafka, "it-admin"))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId()).partitionsToOffsetAndMetadata().get();
+      return committed.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topics.tracks().name()))
+          .filter(e -> e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
+
   /** Matcher configuration YAML for this run. */
   String configYaml(Path stateDir, String redisHost, int redisPort, String keyPrefix) {
     return String.join(
@@ -144,7 +189,7 @@ final class MatcherItSupport implements AutoCloseable {
         "kafka:",
         "  bootstrapServers: \"" + kafka.bootstrapServers() + "\"",
         "  topicPrefix: \"" + kafka.topicPrefix() + "\"",
-        "applicationId: \"matcher-it-" + run + "\"",
+        "applicationId: \"" + applicationId() + "\"",
         "stateDir: \"" + stateDir + "\"",
         "gallery:",
         "  store: REDIS",

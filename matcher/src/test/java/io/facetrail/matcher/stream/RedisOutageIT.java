@@ -8,6 +8,7 @@ import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.redis.RedisGallery;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
+import io.facetrail.runtime.testing.Executables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
@@ -26,7 +26,6 @@ import redis.clients.jedis.RedisClient;
  * event arrives, once. Uses its own redis-server on a spare port (never the shared one).
  */
 class RedisOutageIT {
-  private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
 
   @TempDir Path dir;
 
@@ -41,7 +40,7 @@ class RedisOutageIT {
     Files.createDirectories(data);
     Process p =
         new ProcessBuilder(
-                REDIS_SERVER.toString(),
+                Executables.require("redis-server", "redis-server").toString(),
                 "--port",
                 Integer.toString(port),
                 "--bind",
@@ -76,7 +75,6 @@ class RedisOutageIT {
 
   @Test
   void eventsAreDelayedNotLostWhileRedisIsDown() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(REDIS_SERVER), "needs " + REDIS_SERVER);
     int port = freePort();
     Process redis = startRedis(port);
     String prefix = "facetrail-outage";

@@ -3,16 +3,14 @@ package io.facetrail.runtime.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Locates the shared test data (LFW, the real video clips) that is not part of the repository.
  *
  * <p>Looked up in order: the environment variable ({@code FACETRAIL_LFW_DIR}, {@code
  * FACETRAIL_VIDEOS_DIR}), then {@code FACETRAIL_SHARED_DIR}, then {@code ../shared} next to the
- * repository. Without the data, tests skip with a message naming what is missing, unless {@code
- * FACETRAIL_REQUIRE_SHARED_DATA=true} (set by CI), which turns the skip into a failure so that CI
- * can never pass without having run them.
+ * repository. Without the data, tests skip with a message naming what is missing; under CI the skip
+ * is a failure ({@link Skips}), so that CI can never pass without having run them.
  */
 public final class SharedData {
   public static final String REQUIRE_ENV = "FACETRAIL_REQUIRE_SHARED_DATA";
@@ -44,12 +42,8 @@ public final class SharedData {
     if (found.isPresent()) {
       return found.get();
     }
-    String message = "shared test data not found: " + what;
-    if ("true".equalsIgnoreCase(System.getenv(REQUIRE_ENV))) {
-      throw new AssertionError(message + "; " + REQUIRE_ENV + "=true forbids skipping");
-    }
-    Assumptions.abort("SKIPPED: " + message);
-    throw new AssertionError("unreachable");
+    Skips.skip("shared test data not found: " + what);
+    throw new AssertionError("unreachable: Skips.skip always throws");
   }
 
   private static Optional<Path> locate(String env, String relative, String marker) {

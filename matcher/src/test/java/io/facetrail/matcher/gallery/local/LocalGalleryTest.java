@@ -22,6 +22,11 @@ class LocalGalleryTest extends GalleryContract {
   }
 
   @Override
+  protected boolean hasChangeFeed() {
+    return false;
+  }
+
+  @Override
   protected void cleanUp() {
     // The temporary directory is deleted by JUnit.
   }

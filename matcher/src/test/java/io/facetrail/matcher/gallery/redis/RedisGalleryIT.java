@@ -22,6 +22,11 @@ class RedisGalleryIT extends GalleryContract {
   }
 
   @Override
+  protected boolean hasChangeFeed() {
+    return true;
+  }
+
+  @Override
   protected void cleanUp() {
     ((RedisGallery) gallery).deleteAll();
     try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
