@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -198,7 +199,7 @@ public final class StreamsHost implements AutoCloseable {
      *     stops or is not ready within {@code startTimeout} (it is closed then)
      */
     public StreamsHost start(Duration startTimeout) {
-      prepareStateDir();
+      Path stateDir = prepareStateDir();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Health h = health;
       ThreadFailurePolicy policy =
@@ -211,8 +212,13 @@ public final class StreamsHost implements AutoCloseable {
                   h.fatal("stream threads keep failing: " + e.getClass().getSimpleName());
                 }
               });
+      Map<String, Object> withMembership = new HashMap<>(properties);
+      StaticMembership.apply(
+          withMembership,
+          String.valueOf(properties.get(StreamsConfig.APPLICATION_ID_CONFIG)),
+          stateDir);
       Properties props = new Properties();
-      props.putAll(properties);
+      props.putAll(withMembership);
       KafkaStreams streams = new KafkaStreams(topology, props);
       StreamsReadiness readiness = new StreamsReadiness(name);
       streams.setStateListener(readiness);
@@ -243,7 +249,7 @@ public final class StreamsHost implements AutoCloseable {
       return host;
     }
 
-    private void prepareStateDir() {
+    private Path prepareStateDir() {
       Object dir = properties.get(StreamsConfig.STATE_DIR_CONFIG);
       if (dir == null || dir.toString().isBlank()) {
         throw new IllegalArgumentException(
@@ -260,6 +266,7 @@ public final class StreamsHost implements AutoCloseable {
         throw new StreamsStartException(
             name + " streams: the state directory " + path + " is not writable", null);
       }
+      return path;
     }
   }
 }
