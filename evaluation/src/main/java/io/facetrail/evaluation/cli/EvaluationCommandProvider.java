@@ -1,6 +1,7 @@
 package io.facetrail.evaluation.cli;
 
 import io.facetrail.evaluation.detection.EvalDetectionCommand;
+import io.facetrail.evaluation.tracking.TrackingEvalCommand;
 import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.List;
 public final class EvaluationCommandProvider implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
-    return List.of(ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()));
+    return List.of(
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new TrackingEvalCommand()));
   }
 }

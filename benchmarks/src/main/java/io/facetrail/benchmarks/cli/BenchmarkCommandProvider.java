@@ -1,0 +1,16 @@
+package io.facetrail.benchmarks.cli;
+
+import io.facetrail.benchmarks.tracker.TrackerBenchCommand;
+import io.facetrail.runtime.cli.CommandGroups;
+import io.facetrail.runtime.cli.CommandProvider;
+import java.util.List;
+
+/**
+ * Registers the benchmark commands ({@code facetrail bench ...}) with the {@code facetrail} CLI.
+ */
+public final class BenchmarkCommandProvider implements CommandProvider {
+  @Override
+  public List<ProvidedCommand> commands() {
+    return List.of(ProvidedCommand.under(CommandGroups.BENCH, new TrackerBenchCommand()));
+  }
+}
