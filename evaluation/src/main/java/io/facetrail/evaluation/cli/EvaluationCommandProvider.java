@@ -1,6 +1,8 @@
 package io.facetrail.evaluation.cli;
 
 import io.facetrail.evaluation.detection.EvalDetectionCommand;
+import io.facetrail.evaluation.lfw.CalibrateCommand;
+import io.facetrail.evaluation.lfw.EvalLfwCommand;
 import io.facetrail.evaluation.tracking.TrackingEvalCommand;
 import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
@@ -12,6 +14,8 @@ public final class EvaluationCommandProvider implements CommandProvider {
   public List<ProvidedCommand> commands() {
     return List.of(
         ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new TrackingEvalCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new TrackingEvalCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalLfwCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()));
   }
 }

@@ -1,4 +1,4 @@
-package io.facetrail.faces.eval;
+package io.facetrail.evaluation.lfw;
 
 import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.pipeline.LandmarkModel;

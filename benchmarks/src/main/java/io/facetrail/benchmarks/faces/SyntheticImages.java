@@ -1,4 +1,4 @@
-package io.facetrail.faces.bench;
+package io.facetrail.benchmarks.faces;
 
 import io.facetrail.faces.image.RgbImage;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.facetrail.faces.eval;
+package io.facetrail.evaluation.lfw;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

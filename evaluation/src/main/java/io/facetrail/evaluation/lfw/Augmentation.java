@@ -1,4 +1,4 @@
-package io.facetrail.faces.eval;
+package io.facetrail.evaluation.lfw;
 
 /** Test-time augmentation of a photo's embedding: which chips are averaged. */
 enum Augmentation {

@@ -1,4 +1,4 @@
-package io.facetrail.faces.bench;
+package io.facetrail.benchmarks.faces;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

@@ -3,4 +3,4 @@
  * each prints one JSON object per result line with its exact configuration, including the share of
  * a measured convolution ceiling the embedding network reaches.
  */
-package io.facetrail.faces.bench;
+package io.facetrail.benchmarks.faces;

@@ -3,4 +3,4 @@
  * full pipeline on raw deep-funneled images), the embedding cache that makes reruns cheap, ROC
  * plots, and the calibration of distance thresholds per false-accept rate.
  */
-package io.facetrail.faces.eval;
+package io.facetrail.evaluation.lfw;

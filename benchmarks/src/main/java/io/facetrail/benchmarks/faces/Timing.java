@@ -1,4 +1,4 @@
-package io.facetrail.faces.bench;
+package io.facetrail.benchmarks.faces;
 
 /** Runs a task repeatedly for about a given time after a warm-up and reports its rate. */
 final class Timing {
