@@ -4,6 +4,7 @@ import io.facetrail.benchmarks.faces.BenchDetectCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedV2Command;
 import io.facetrail.benchmarks.faces.BenchLandmarksCommand;
+import io.facetrail.benchmarks.gallery.BenchGalleryCommand;
 import io.facetrail.benchmarks.tracker.TrackerBenchCommand;
 import io.facetrail.runtime.cli.CommandGroups;
 import io.facetrail.runtime.cli.CommandProvider;
@@ -17,6 +18,7 @@ public final class BenchmarkCommandProvider implements CommandProvider {
   public List<ProvidedCommand> commands() {
     return List.of(
         ProvidedCommand.under(CommandGroups.BENCH, new TrackerBenchCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedV2Command()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),

@@ -1,6 +1,8 @@
 package io.facetrail.evaluation.cli;
 
 import io.facetrail.evaluation.detection.EvalDetectionCommand;
+import io.facetrail.evaluation.identification.EvalCalibrateTracksCommand;
+import io.facetrail.evaluation.identification.EvalIdentificationCommand;
 import io.facetrail.evaluation.lfw.CalibrateCommand;
 import io.facetrail.evaluation.lfw.EvalLfwCommand;
 import io.facetrail.evaluation.tracking.TrackingEvalCommand;
@@ -16,6 +18,8 @@ public final class EvaluationCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new TrackingEvalCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalLfwCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalCalibrateTracksCommand()));
   }
 }
