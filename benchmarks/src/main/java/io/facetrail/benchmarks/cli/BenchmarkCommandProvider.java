@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.cli;
 
+import io.facetrail.benchmarks.decode.BenchDecodeCommand;
 import io.facetrail.benchmarks.faces.BenchDetectCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedV2Command;
@@ -22,6 +23,7 @@ public final class BenchmarkCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedV2Command()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),
-        ProvidedCommand.under(CommandGroups.BENCH, new BenchLandmarksCommand()));
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchLandmarksCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchDecodeCommand()));
   }
 }

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.bench;
+package io.facetrail.benchmarks.decode;
 
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestEngine;

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.eval;
+package io.facetrail.evaluation.shots;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.bench;
+package io.facetrail.benchmarks.decode;
 
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.eval;
+package io.facetrail.evaluation.shots;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.facetrail.ingest.cli;
+package io.facetrail.benchmarks.decode;
 
-import io.facetrail.ingest.bench.DecodeBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.eval;
+package io.facetrail.evaluation.shots;
 
 import io.facetrail.shots.ShotSettings;
 import java.io.IOException;

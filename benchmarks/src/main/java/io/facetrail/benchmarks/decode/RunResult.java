@@ -1,4 +1,4 @@
-package io.facetrail.ingest.bench;
+package io.facetrail.benchmarks.decode;
 
 /**
  * One measured run over the looped file.

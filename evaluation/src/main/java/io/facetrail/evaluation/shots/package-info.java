@@ -3,4 +3,4 @@
  * footage with known cuts, fades, dissolves, whip pans, flashes and pans, decoded by ingest's own
  * decoder and signature path.
  */
-package io.facetrail.ingest.eval;
+package io.facetrail.evaluation.shots;

@@ -1,4 +1,4 @@
-package io.facetrail.ingest.bench;
+package io.facetrail.benchmarks.decode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
