@@ -17,8 +17,10 @@
  *   <li>{@link io.facetrail.ingest.media}: FFmpeg decoding, corruption accounting, JPEG encoding
  *   <li>{@link io.facetrail.ingest.engine}: streams, queues, publishing, metrics
  *   <li>{@link io.facetrail.ingest.config}, {@link io.facetrail.ingest.service}, {@link
- *       io.facetrail.ingest.cli}: the service and its commands
- *   <li>{@link io.facetrail.ingest.bench}: {@code facetrail bench decode}
+ *       io.facetrail.ingest.cli}: the service and its command
  * </ul>
+ *
+ * <p>{@code facetrail bench decode} and {@code facetrail eval shots} are in the benchmarks and
+ * evaluation modules.
  */
 package io.facetrail.ingest;

@@ -13,7 +13,7 @@ import io.facetrail.contracts.proto.FacesRecord;
 import io.facetrail.contracts.proto.FrameFaces;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.faces.calibration.CalibrationTable;
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.StoredCode;

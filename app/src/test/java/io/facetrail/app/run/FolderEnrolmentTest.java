@@ -2,7 +2,7 @@ package io.facetrail.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.enrol.DetectedFace;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.gallery.Person;

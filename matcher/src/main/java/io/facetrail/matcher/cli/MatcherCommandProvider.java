@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Registers the matcher's tools with the {@code facetrail} CLI. The service command, {@code
- * facetrail matcher}, is the app's: it composes the matcher with a hosted tracker when asked.
+ * facetrail matcher}, is the app's: it composes the matcher with a hosted tracker when asked. Its
+ * evaluations ({@code eval identification}, {@code eval calibrate-tracks}) and benchmark ({@code
+ * bench gallery}) are in the evaluation and benchmarks modules.
  */
 public final class MatcherCommandProvider implements CommandProvider {
   @Override
@@ -21,9 +23,6 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryDeleteCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryExportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
-        ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
-        ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalCalibrateTracksCommand()));
+        ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.testing.TrackEvents;
 import org.junit.jupiter.api.Test;
 

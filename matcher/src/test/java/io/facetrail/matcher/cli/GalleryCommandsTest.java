@@ -3,7 +3,7 @@ package io.facetrail.matcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.gallery.Person;

@@ -2,7 +2,7 @@ package io.facetrail.matcher.enrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.enrol.PhotoOutcome.Result;
 import io.facetrail.matcher.gallery.local.LocalGallery;
 import java.io.IOException;

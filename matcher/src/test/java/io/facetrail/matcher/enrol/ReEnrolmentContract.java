@@ -3,7 +3,7 @@ package io.facetrail.matcher.enrol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.enrol.PhotoOutcome.Result;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.Person;

@@ -3,7 +3,7 @@ package io.facetrail.matcher.gallery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.facetrail.matcher.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;

@@ -3,7 +3,7 @@ package io.facetrail.matcher.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;

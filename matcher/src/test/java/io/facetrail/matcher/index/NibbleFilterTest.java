@@ -2,7 +2,7 @@ package io.facetrail.matcher.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.facetrail.matcher.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import io.facetrail.contracts.proto.TrackEvent;
 import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.faces.calibration.CalibrationTable;
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.decision.Thresholds;

@@ -5,7 +5,7 @@ import io.facetrail.contracts.proto.TrackEvent;
 import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.faces.calibration.CalibrationTable;
-import io.facetrail.matcher.bench.SyntheticFaces;
+import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.Person;

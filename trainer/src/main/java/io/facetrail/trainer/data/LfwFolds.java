@@ -1,6 +1,6 @@
 package io.facetrail.trainer.data;
 
-import io.facetrail.faces.eval.LfwPairs;
+import io.facetrail.evaluation.lfw.LfwPairs;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.facetrail.trainer.protocol;
 
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.faces.eval.LfwPairs;
-import io.facetrail.faces.eval.VerificationStats;
+import io.facetrail.evaluation.lfw.LfwPairs;
+import io.facetrail.evaluation.lfw.VerificationStats;
 import io.facetrail.trainer.data.LfwFolds;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.facetrail.trainer.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.evaluation.lfw.LfwPairs;
 import io.facetrail.faces.calibration.CalibrationTable;
-import io.facetrail.faces.eval.LfwPairs;
 import io.facetrail.trainer.data.LfwFolds;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,0 +1,18 @@
+package io.facetrail.benchmarks.faces;
+
+import io.facetrail.faces.image.RgbImage;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic noise images for speed measurements: the networks' cost does not depend on pixel
+ * values, and the benchmarks must run without any face data.
+ */
+final class SyntheticImages {
+  private SyntheticImages() {}
+
+  static RgbImage noise(int width, int height, long seed) {
+    byte[] px = new byte[width * height * 3];
+    new SplittableRandom(seed).nextBytes(px);
+    return new RgbImage(width, height, px);
+  }
+}
