@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.matcher.bench.SyntheticFaces;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,12 @@ public abstract class GalleryContract {
 
   /** Removes everything the test stored. */
   protected abstract void cleanUp();
+
+  /**
+   * Every byte the store holds for this test's gallery, one entry per stored item (file, key,
+   * field, member, stream entry), names included: what an erasure must leave nothing of.
+   */
+  protected abstract List<byte[]> everythingStored() throws Exception;
 
   @BeforeEach
   void open() {
@@ -77,6 +84,82 @@ public abstract class GalleryContract {
     assertThat(gallery.record(gone.id())).isEmpty();
     assertThat(gallery.snapshot()).extracting(r -> r.person().id()).containsExactly(keep.id());
     assertThat(gallery.erase(gone.id())).isFalse();
+  }
+
+  @Test
+  void everyMutationMovesTheVersionAndReadsDoNot() {
+    GalleryVersion start = gallery.version();
+    Person p = gallery.createPerson("Versioned", Map.of());
+    GalleryVersion created = gallery.version();
+    gallery.addCodes(p.id(), List.of(code(6, 0, "m")));
+    GalleryVersion added = gallery.version();
+    gallery.rename(p.id(), "Renamed");
+    GalleryVersion renamed = gallery.version();
+    gallery.importPerson(importable("imported-v", "Imported", codeWithId("c-v", 1)));
+    GalleryVersion imported = gallery.version();
+    gallery.erase(p.id());
+    GalleryVersion erased = gallery.version();
+    assertThat(List.of(start, created, added, renamed, imported, erased)).doesNotHaveDuplicates();
+    gallery.persons();
+    gallery.snapshot();
+    gallery.record("imported-v");
+    assertThat(gallery.erase(p.id())).isFalse();
+    assertThat(gallery.version()).isEqualTo(erased);
+  }
+
+  @Test
+  void erasureLeavesNoTraceInTheStore() throws Exception {
+    Person gone = gallery.createPerson("Erin Erasable", Map.of("badge", "B-4711"));
+    List<StoredCode> codes = List.of(code(7, 0, "m"), code(7, 1, "m"));
+    gallery.addCodes(gone.id(), codes);
+    gallery.rename(gone.id(), "Erin Renamed");
+    Person keep = gallery.createPerson("Kept Person", Map.of());
+    gallery.addCodes(keep.id(), List.of(code(8, 0, "m")));
+    GalleryChanges.Cursor before = gallery.cursor();
+    assertThat(gallery.erase(gone.id())).isTrue();
+
+    List<byte[]> traces = new java.util.ArrayList<>();
+    traces.add(bytes(gone.id()));
+    traces.add(bytes("Erin Erasable"));
+    traces.add(bytes("Erin Renamed"));
+    traces.add(bytes("B-4711"));
+    for (StoredCode c : codes) {
+      traces.add(c.code());
+      traces.add(bytes(java.util.Base64.getEncoder().encodeToString(c.code())));
+      traces.add(bytes(c.codeId()));
+    }
+    List<byte[]> stored = everythingStored();
+    assertThat(stored).as("the test sees the store").isNotEmpty();
+    for (byte[] item : stored) {
+      for (byte[] trace : traces) {
+        assertThat(indexOf(item, trace))
+            .as("erased data found in the store: " + new String(trace, StandardCharsets.UTF_8))
+            .isNegative();
+      }
+    }
+    // The person kept is still there, and a reader learns of the erasure.
+    assertThat(gallery.record(keep.id()).orElseThrow().codes()).hasSize(1);
+    GalleryChanges after = gallery.changesSince(before);
+    assertThat(after.isEmpty()).isFalse();
+    assertThat(after.changedPersons()).doesNotContain(keep.id());
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Where {@code needle} starts in {@code haystack}, or -1. */
+  protected static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
