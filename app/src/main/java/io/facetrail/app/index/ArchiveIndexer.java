@@ -46,6 +46,13 @@ final class ArchiveIndexer {
       int notDone,
       Path report) {}
 
+  /** Which videos are indexed already and which are to index, and why again. */
+  private static final class Decisions {
+    final Map<VideoFile, VideoTimeline> current = new LinkedHashMap<>();
+    final List<VideoFile> pending = new ArrayList<>();
+    final Map<VideoFile, String> again = new LinkedHashMap<>();
+  }
+
   private ArchiveIndexer() {}
 
   static Result run(IndexSettings s, PrintStream err, boolean bars, RunStop stop)
@@ -59,42 +66,46 @@ final class ArchiveIndexer {
     }
     Map<VideoFile, VideoTimeline> results = new LinkedHashMap<>();
     videos.forEach(v -> results.put(v, null));
-    List<String> skipped = new ArrayList<>();
-    List<VideoFile> pending = new ArrayList<>();
-    Map<VideoFile, String> again = new LinkedHashMap<>();
-    try (IndexGallery gallery = IndexGallery.open(s)) {
-      IndexedWith with = s.indexedWith().atGallery(gallery.version().text());
-      for (VideoFile v : videos) {
-        TimelineFiles files = TimelineFiles.of(s.out(), v);
-        VideoResults.Previous previous = VideoResults.previous(files, v, with);
-        if (previous.current() && !s.force()) {
-          results.put(v, previous.old().timeline());
-          skipped.add(v.name());
-          continue;
-        }
-        pending.add(v);
-        String why = s.force() && previous.old() != null ? "--force" : previous.stale();
-        if (why != null) {
-          again.put(v, why);
-          console.status("indexing " + v.name() + " again: " + why);
-        }
-        if (previous.old() != null && !previous.current()) {
-          removeStaleNames(files, v, previous.old(), gallery, console);
-        }
-      }
-    }
+    Decisions first = decide(videos, s, console);
+    results.putAll(first.current);
     console.status(
         videos.size()
             + " video(s): "
-            + pending.size()
+            + first.pending.size()
             + " to index, "
-            + skipped.size()
+            + first.current.size()
             + " already indexed (--force indexes them again)");
+    Map<VideoFile, String> again = new LinkedHashMap<>(first.again);
+    List<VideoFile> pending = new ArrayList<>(first.pending);
+    // With --enroll the pipeline starts even when every video is indexed: the folder may hold
+    // somebody new, and only enrolling tells (photos already enrolled are recognised and skipped).
+    boolean enrol = s.enrolDir() != null;
     PipelineIndexer.Done done =
-        pending.isEmpty()
+        pending.isEmpty() && !enrol
             ? new PipelineIndexer.Done(List.of(), List.of(), Map.of())
             : PipelineIndexer.index(s, pending, err, bars, stop, console);
+    List<String> indexed = new ArrayList<>(done.indexed());
+    List<String> failed = new ArrayList<>(done.failed());
     results.putAll(done.timelines());
+    boolean finished = indexed.size() + failed.size() == pending.size();
+    if (enrol && finished && !first.current.isEmpty() && !stop.requested()) {
+      // The videos found current were decided against the gallery before the enrolment.
+      Decisions after = decide(List.copyOf(first.current.keySet()), s, console);
+      if (!after.pending.isEmpty()) {
+        console.status(
+            "the enrolment changed the gallery: "
+                + after.pending.size()
+                + " video(s) indexed before are indexed again");
+        PipelineIndexer.Done more =
+            PipelineIndexer.index(s, after.pending, err, bars, stop, console);
+        after.pending.forEach(v -> results.put(v, null));
+        results.putAll(more.timelines());
+        indexed.addAll(more.indexed());
+        failed.addAll(more.failed());
+        pending.addAll(after.pending);
+        again.putAll(after.again);
+      }
+    }
     List<VideoTimeline> timelines = new ArrayList<>();
     results.values().stream().filter(t -> t != null).forEach(timelines::add);
     Path report = s.out().resolve(REPORT);
@@ -103,15 +114,48 @@ final class ArchiveIndexer {
     } catch (UncheckedIOException e) {
       throw new UserFacingException("the archive report was not written: " + e.getMessage(), e);
     }
-    int notDone = pending.size() - done.indexed().size() - done.failed().size();
+    int notDone = pending.size() - indexed.size() - failed.size();
     List<String> redone = new ArrayList<>();
     again.forEach(
         (v, why) -> {
-          if (done.indexed().contains(v.name())) {
+          if (indexed.contains(v.name())) {
             redone.add(v.name() + ": " + why);
           }
         });
-    return new Result(done.indexed(), redone, skipped, done.failed(), notDone, report);
+    List<String> skipped = new ArrayList<>();
+    videos.stream()
+        .filter(v -> !pending.contains(v) && results.get(v) != null)
+        .forEach(v -> skipped.add(v.name()));
+    return new Result(indexed, redone, skipped, failed, notDone, report);
+  }
+
+  /**
+   * Compares each video's earlier results with its file, the settings and the gallery as it is now;
+   * deletes the earlier results of those to redo that name a person no longer in the gallery.
+   */
+  private static Decisions decide(List<VideoFile> videos, IndexSettings s, RunConsole console) {
+    Decisions d = new Decisions();
+    try (IndexGallery gallery = IndexGallery.open(s)) {
+      IndexedWith with = s.indexedWith().atGallery(gallery.version().text());
+      for (VideoFile v : videos) {
+        TimelineFiles files = TimelineFiles.of(s.out(), v);
+        VideoResults.Previous previous = VideoResults.previous(files, v, with);
+        if (previous.current() && !s.force()) {
+          d.current.put(v, previous.old().timeline());
+          continue;
+        }
+        d.pending.add(v);
+        String why = s.force() && previous.old() != null ? "--force" : previous.stale();
+        if (why != null) {
+          d.again.put(v, why);
+          console.status("indexing " + v.name() + " again: " + why);
+        }
+        if (previous.old() != null && !previous.current()) {
+          removeStaleNames(files, v, previous.old(), gallery, console);
+        }
+      }
+    }
+    return d;
   }
 
   /**
