@@ -115,8 +115,8 @@ final class PipelineIndexer {
             bar.finish(v, "FAILED");
             continue;
           }
-          // The gallery version the matcher decides against, read around the video: a timeline
-          // decided across a change records the earlier one, so it is not taken as current later.
+          // The gallery version the matcher decides against, read before and after the video: a
+          // timeline decided across a change records none, so the next run indexes it again.
           String galleryAt = pipeline.galleryVersion().map(GalleryVersion::text).orElse(null);
           StreamHandle h = pipeline.startStream(v.path().toString(), s.fps());
           current.set(h);
