@@ -7,11 +7,14 @@ import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.StoredCode;
 import io.facetrail.matcher.gallery.local.LocalGallery;
+import io.facetrail.matcher.gallery.redis.RedisGallery;
+import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.ByteArrayOutputStream;
@@ -25,16 +28,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Erasure reaches everything: a person enrolled and named in an indexed video is erased with {@code
  * gallery delete}; the next {@code index} indexes the video again (the gallery changed), and then
  * nothing the product wrote or keeps (the index output, the gallery, the run's topics and state)
  * holds their name, id, photo names or enrolled codes. The same search over the first run's topics
- * finds them, so the search can fail.
+ * finds them, so the search can fail. Once with a local gallery, once with Redis (under a key
+ * prefix of the test's own, named in the {@code --gallery} URL).
  */
 class ErasureIT {
   @TempDir Path dir;
@@ -47,13 +54,53 @@ class ErasureIT {
   /** What one indexing run printed. */
   private record Run(int exit, String out, String err) {}
 
+  /** The gallery of the test: a local folder, or a key prefix of its own on the shared Redis. */
+  private record Store(GalleryTarget target, String redisPrefix, Path folder) {
+    static Store of(String kind, Path dir) {
+      if (kind.equals("redis")) {
+        String prefix = "facetrail-test:erasure-" + UUID.randomUUID();
+        return new Store(
+            GalleryTarget.parse("redis://127.0.0.1:6379/0?keyPrefix=" + prefix), prefix, null);
+      }
+      Path folder = dir.resolve("gallery");
+      return new Store(GalleryTarget.parse(folder.toString()), null, folder);
+    }
+
+    Gallery open() {
+      return redisPrefix != null
+          ? RedisGallery.connect(
+              RedisSettings.local("127.0.0.1", 6379, redisPrefix), Clock.systemUTC())
+          : LocalGallery.open(folder, Clock.systemUTC());
+    }
+
+    /** What the store holds: every file of the folder, or every key under the prefix. */
+    List<Traces.Item> contents() throws Exception {
+      return redisPrefix != null ? Traces.redisKeys(redisPrefix) : Traces.files(folder);
+    }
+
+    String cli() {
+      return redisPrefix != null ? target.redis().toString() : folder.toString();
+    }
+  }
+
+  private Store store;
+
+  @AfterEach
+  void cleanUp() {
+    if (store != null && store.redisPrefix() != null) {
+      try (RedisGallery g = (RedisGallery) store.open()) {
+        g.deleteAll();
+      }
+    }
+  }
+
   private Run index(Path archive, Path enrol, Path work) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     IndexSettings s =
         new IndexSettings(
             List.of(archive),
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
+            store.target(),
             enrol,
             dir.resolve("out"),
             false,
@@ -76,8 +123,10 @@ class ErasureIT {
     return r;
   }
 
-  @Test
-  void anErasedPersonLeavesNoTraceInTheIndexTheGalleryOrTheTopics() throws Exception {
+  @ParameterizedTest(name = "{0} gallery")
+  @ValueSource(strings = {"local", "redis"})
+  void anErasedPersonLeavesNoTraceInTheIndexTheGalleryOrTheTopics(String kind) throws Exception {
+    store = Store.of(kind, dir);
     Path enrol = dir.resolve("enrol");
     LfwPhotos.enrol(enrol, "Colin_Powell", 2, 3, 4);
     LfwPhotos.enrol(enrol, "Tony_Blair", 2, 3, 4);
@@ -97,7 +146,7 @@ class ErasureIT {
 
     List<byte[]> traces = new ArrayList<>();
     String id;
-    try (LocalGallery g = LocalGallery.open(dir.resolve("gallery"), Clock.systemUTC())) {
+    try (Gallery g = store.open()) {
       Person powell =
           g.persons().stream()
               .filter(p -> p.name().equals("Colin Powell"))
@@ -117,7 +166,7 @@ class ErasureIT {
     }
     // The search finds the person where the product keeps them: it can fail.
     assertThat(Traces.in(Traces.files(out), traces)).isNotEmpty();
-    assertThat(Traces.in(Traces.files(dir.resolve("gallery")), traces)).isNotEmpty();
+    assertThat(Traces.in(store.contents(), traces)).isNotEmpty();
     List<String> firstTopics = Traces.in(Traces.topics(dir.resolve("work-1/kafka")), traces);
     System.err.println("Traces in the first run's topics (before the erasure): " + firstTopics);
     assertThat(firstTopics).anySatisfy(t -> assertThat(t).startsWith("facetrail.identity.v1/"));
@@ -126,7 +175,7 @@ class ErasureIT {
     int exit =
         FacetrailCli.commandLine()
             .setOut(new PrintWriter(deleted, true))
-            .execute("gallery", "delete", "--gallery", dir.resolve("gallery").toString(), id);
+            .execute("gallery", "delete", "--gallery", store.cli(), id);
     assertThat(exit).isZero();
     assertThat(deleted.toString()).contains("erased " + id);
 
@@ -143,7 +192,7 @@ class ErasureIT {
     assertThat(Files.readString(out.resolve("index.html"))).contains("Tony Blair");
 
     assertThat(Traces.in(Traces.files(out), traces)).as("index output").isEmpty();
-    assertThat(Traces.in(Traces.files(dir.resolve("gallery")), traces)).as("gallery").isEmpty();
+    assertThat(Traces.in(store.contents(), traces)).as("gallery").isEmpty();
     assertThat(Traces.in(Traces.files(dir.resolve("work-2")), traces))
         .as("the second run's broker log and Streams state, as files")
         .isEmpty();

@@ -21,12 +21,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Searches what a run left behind for traces of a person (names, ids, codes as bytes): every file
- * of a folder (its path and its bytes, JPEG comments and metadata included), and every record of
- * every topic of a broker's data folder (keys, values, header names and values), read back through
- * a broker started on that folder.
+ * of a folder (its path and its bytes, JPEG comments and metadata included), every key of a Redis
+ * key prefix, and every record of every topic of a broker's data folder (keys, values, header names
+ * and values), read back through a broker started on that folder.
  */
 final class Traces {
   private static final Duration READ_LIMIT = Duration.ofSeconds(120);
@@ -85,6 +86,46 @@ final class Traces {
         }
       }
       items.add(new Item("topic names", String.join("\n", names).getBytes(StandardCharsets.UTF_8)));
+    }
+    return items;
+  }
+
+  /**
+   * Every key under {@code prefix} on the Redis at 127.0.0.1:6379: its name, and each value, hash
+   * field, set member and stream entry.
+   */
+  static List<Item> redisKeys(String prefix) {
+    List<Item> items = new ArrayList<>();
+    try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
+      for (String key : client.keys(prefix + "*")) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        items.add(new Item("key name " + key, k));
+        switch (client.type(key)) {
+          case "string" -> items.add(new Item(key, client.get(k)));
+          case "hash" ->
+              client
+                  .hgetAll(k)
+                  .forEach(
+                      (f, v) -> {
+                        items.add(new Item(key + " field", f));
+                        items.add(new Item(key + " value", v));
+                      });
+          case "set" -> client.smembers(k).forEach(m -> items.add(new Item(key + " member", m)));
+          case "stream" ->
+              client
+                  .xrange(key, "-", "+")
+                  .forEach(
+                      e ->
+                          e.getFields()
+                              .forEach(
+                                  (f, v) ->
+                                      items.add(
+                                          new Item(
+                                              key + " " + e.getID(),
+                                              (f + "=" + v).getBytes(StandardCharsets.UTF_8)))));
+          default -> throw new AssertionError("unexpected key type of " + key);
+        }
+      }
     }
     return items;
   }
