@@ -45,6 +45,16 @@ class LocalGalleryTest extends GalleryContract {
   }
 
   @Test
+  void erasureAlsoDeletesTheTemporaryFileOfAWriteCutShort() throws Exception {
+    Person p = gallery.createPerson("Cut Short", Map.of());
+    Path person = dir.resolve("persons/" + p.id() + ".json");
+    Path leftover = Files.copy(person, person.resolveSibling(p.id() + ".json.tmp"));
+    assertThat(gallery.erase(p.id())).isTrue();
+    assertThat(person).doesNotExist();
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
   void survivesReopeningAndLeavesNoTemporaryFiles() throws Exception {
     Person p = gallery.createPerson("Persistent", Map.of());
     gallery.addCodes(p.id(), List.of(code(9, 0, "m")));
