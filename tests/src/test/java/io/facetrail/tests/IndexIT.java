@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code facetrail index} over a small archive: a video with an enrolled person, indexed into
- * timelines and a report; a second run skips it; {@code --force} indexes it again.
+ * timelines and a report; a second run skips it; enrolling somebody new makes it indexed again, and
+ * so does {@code --force}.
  */
 class IndexIT {
   @TempDir Path dir;
@@ -100,6 +101,20 @@ class IndexIT {
     assertThat(second.err()).doesNotContain("starting");
     assertThat(Files.getLastModifiedTime(json)).isEqualTo(written);
     assertThat(Files.readString(report)).contains("<b>Colin Powell</b>");
+
+    // Enrolling somebody new (here through --enroll while the video is current) changes the
+    // gallery: the video, decided before, is indexed again.
+    LfwPhotos.enrol(enrol, "Tony_Blair", 2, 3);
+    Run enrolled = index(archive, enrol, false);
+    assertThat(enrolled.exit()).as(enrolled.err()).isZero();
+    assertThat(enrolled.err())
+        .contains("enrol: Tony Blair enrolled")
+        .contains("the enrolment changed the gallery: 1 video(s) indexed before are indexed again");
+    assertThat(enrolled.out())
+        .contains("Indexed 1 video(s), skipped 0 already indexed, 0 failed")
+        .contains("again  day1/lobby.mp4: gallery changed since indexed");
+    assertThat(Files.getLastModifiedTime(json)).isNotEqualTo(written);
+    written = Files.getLastModifiedTime(json);
 
     Run forced = index(archive, null, true);
     assertThat(forced.exit()).as(forced.err()).isZero();

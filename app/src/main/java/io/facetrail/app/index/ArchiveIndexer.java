@@ -5,6 +5,7 @@ import io.facetrail.app.report.InputOutcome;
 import io.facetrail.app.report.VideoTimeline;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.matcher.gallery.GalleryUnavailableException;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Indexes an archive: finds its videos, skips those already indexed, runs the others one after the
- * other through one all-in-one pipeline ({@link PipelineIndexer}), and writes the archive's HTML
- * report over every video, indexed now or before.
+ * Indexes an archive: finds its videos, skips those already indexed (same file, settings and
+ * gallery version), runs the others one after the other through one all-in-one pipeline ({@link
+ * PipelineIndexer}), and writes the archive's HTML report over every video, indexed now or before.
+ * Earlier results that name a person the gallery no longer has are deleted before anything else.
  */
 final class ArchiveIndexer {
   /** The report's file name in the output folder. */
@@ -30,13 +32,26 @@ final class ArchiveIndexer {
    * What an indexing run did.
    *
    * @param indexed videos indexed now
+   * @param redone those of them indexed before, each as {@code name: why it was indexed again}
    * @param skipped videos already indexed
    * @param failed videos that could not be read, each as {@code name: why}
    * @param notDone videos left for later because the run was stopped
    * @param report the HTML report
    */
   record Result(
-      List<String> indexed, List<String> skipped, List<String> failed, int notDone, Path report) {}
+      List<String> indexed,
+      List<String> redone,
+      List<String> skipped,
+      List<String> failed,
+      int notDone,
+      Path report) {}
+
+  /** Which videos are indexed already and which are to index, and why again. */
+  private static final class Decisions {
+    final Map<VideoFile, VideoTimeline> current = new LinkedHashMap<>();
+    final List<VideoFile> pending = new ArrayList<>();
+    final Map<VideoFile, String> again = new LinkedHashMap<>();
+  }
 
   private ArchiveIndexer() {}
 
@@ -51,38 +66,46 @@ final class ArchiveIndexer {
     }
     Map<VideoFile, VideoTimeline> results = new LinkedHashMap<>();
     videos.forEach(v -> results.put(v, null));
-    List<String> skipped = new ArrayList<>();
-    List<VideoFile> pending = new ArrayList<>();
-    for (VideoFile v : videos) {
-      if (s.force()) {
-        pending.add(v);
-        continue;
-      }
-      var previous =
-          VideoResults.previous(
-              TimelineFiles.of(s.out(), v),
-              v,
-              s.indexedWith(),
-              why -> console.status("indexing " + v.name() + " again: " + why));
-      if (previous.isPresent()) {
-        results.put(v, previous.get().timeline());
-        skipped.add(v.name());
-      } else {
-        pending.add(v);
-      }
-    }
+    Decisions first = decide(videos, s, console);
+    results.putAll(first.current);
     console.status(
         videos.size()
             + " video(s): "
-            + pending.size()
+            + first.pending.size()
             + " to index, "
-            + skipped.size()
+            + first.current.size()
             + " already indexed (--force indexes them again)");
+    Map<VideoFile, String> again = new LinkedHashMap<>(first.again);
+    List<VideoFile> pending = new ArrayList<>(first.pending);
+    // With --enroll the pipeline starts even when every video is indexed: the folder may hold
+    // somebody new, and only enrolling tells (photos already enrolled are recognised and skipped).
+    boolean enrol = s.enrolDir() != null;
     PipelineIndexer.Done done =
-        pending.isEmpty()
+        pending.isEmpty() && !enrol
             ? new PipelineIndexer.Done(List.of(), List.of(), Map.of())
             : PipelineIndexer.index(s, pending, err, bars, stop, console);
+    List<String> indexed = new ArrayList<>(done.indexed());
+    List<String> failed = new ArrayList<>(done.failed());
     results.putAll(done.timelines());
+    boolean finished = indexed.size() + failed.size() == pending.size();
+    if (enrol && finished && !first.current.isEmpty() && !stop.requested()) {
+      // The videos found current were decided against the gallery before the enrolment.
+      Decisions after = decide(List.copyOf(first.current.keySet()), s, console);
+      if (!after.pending.isEmpty()) {
+        console.status(
+            "the enrolment changed the gallery: "
+                + after.pending.size()
+                + " video(s) indexed before are indexed again");
+        PipelineIndexer.Done more =
+            PipelineIndexer.index(s, after.pending, err, bars, stop, console);
+        after.pending.forEach(v -> results.put(v, null));
+        results.putAll(more.timelines());
+        indexed.addAll(more.indexed());
+        failed.addAll(more.failed());
+        pending.addAll(after.pending);
+        again.putAll(after.again);
+      }
+    }
     List<VideoTimeline> timelines = new ArrayList<>();
     results.values().stream().filter(t -> t != null).forEach(timelines::add);
     Path report = s.out().resolve(REPORT);
@@ -91,8 +114,87 @@ final class ArchiveIndexer {
     } catch (UncheckedIOException e) {
       throw new UserFacingException("the archive report was not written: " + e.getMessage(), e);
     }
-    int notDone = pending.size() - done.indexed().size() - done.failed().size();
-    return new Result(done.indexed(), skipped, done.failed(), notDone, report);
+    int notDone = pending.size() - indexed.size() - failed.size();
+    List<String> redone = new ArrayList<>();
+    again.forEach(
+        (v, why) -> {
+          if (indexed.contains(v.name())) {
+            redone.add(v.name() + ": " + why);
+          }
+        });
+    List<String> skipped = new ArrayList<>();
+    videos.stream()
+        .filter(v -> !pending.contains(v) && results.get(v) != null)
+        .forEach(v -> skipped.add(v.name()));
+    return new Result(indexed, redone, skipped, failed, notDone, report);
+  }
+
+  /**
+   * Compares each video's earlier results with its file, the settings and the gallery as it is now;
+   * deletes the earlier results of those to redo that name a person no longer in the gallery.
+   */
+  private static Decisions decide(List<VideoFile> videos, IndexSettings s, RunConsole console) {
+    Decisions d = new Decisions();
+    try (IndexGallery gallery = IndexGallery.open(s)) {
+      IndexedWith with = s.indexedWith().atGallery(gallery.version().text());
+      for (VideoFile v : videos) {
+        TimelineFiles files = TimelineFiles.of(s.out(), v);
+        VideoResults.Previous previous = VideoResults.previous(files, v, with);
+        if (previous.current() && !s.force()) {
+          d.current.put(v, previous.old().timeline());
+          continue;
+        }
+        d.pending.add(v);
+        String why = s.force() && previous.old() != null ? "--force" : previous.stale();
+        if (why != null) {
+          d.again.put(v, why);
+          console.status("indexing " + v.name() + " again: " + why);
+        }
+        if (previous.old() != null && !previous.current()) {
+          removeStaleNames(files, v, previous.old(), gallery, console);
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Deletes at once the earlier results of a video that name somebody the gallery no longer has by
+   * that name ({@link StaleNames}), before the video's turn comes.
+   */
+  private static void removeStaleNames(
+      TimelineFiles files,
+      VideoFile v,
+      TimelineJson.Indexed old,
+      IndexGallery gallery,
+      RunConsole console) {
+    int stale;
+    try {
+      stale = StaleNames.count(old.timeline(), gallery.gallery());
+    } catch (GalleryUnavailableException e) {
+      throw new UserFacingException("cannot use the gallery: " + e.getMessage(), e);
+    }
+    if (stale == 0) {
+      return;
+    }
+    try {
+      VideoResults.delete(files);
+    } catch (IOException e) {
+      throw new UserFacingException(
+          "the earlier results of "
+              + v.name()
+              + " name "
+              + stale
+              + " person(s) no longer in the gallery and could not be deleted: "
+              + e.getMessage(),
+          e);
+    }
+    console.status(
+        "the earlier results of "
+            + v.name()
+            + " named "
+            + stale
+            + " person(s) no longer in the gallery by that name: deleted");
   }
 
   /** A failed video's entry in the report: its outcome, no tracks. */

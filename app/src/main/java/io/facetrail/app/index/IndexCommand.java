@@ -23,8 +23,11 @@ import picocli.CommandLine.Parameters;
           + " runs through the whole pipeline in this process, one after the other. Per video a"
           + " timeline of who appears when is written as JSON and CSV (faces as JPEG files next to"
           + " them), and one HTML report covers the archive. Videos already indexed (same size,"
-          + " modification time and settings) are skipped, so an interrupted run continues where"
-          + " it stopped. Unreadable videos are reported and do not stop the others.",
+          + " modification time and settings, and the gallery unchanged since) are skipped, so an"
+          + " interrupted run continues where it stopped; after a person is enrolled, renamed or"
+          + " erased every video is indexed again, and earlier results naming a person no longer"
+          + " in the gallery are deleted first. Unreadable videos are reported and do not stop"
+          + " the others.",
       "",
       "  facetrail index --enroll staff/ archive/",
       "  facetrail index --out results/ --gallery redis://localhost:6379 2023/ 2024/",
@@ -48,9 +51,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--force",
       description =
-          "Index every video again, even those already indexed. Needed after the gallery changed:"
-              + " the skip check compares the file and the settings, not the enrolled persons"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Index every video again, even those already indexed (a change of the gallery already"
+              + " makes them indexed again) (default: ${DEFAULT-VALUE}).")
   boolean force;
 
   @Mixin PipelineOptions pipeline = new PipelineOptions();
@@ -97,6 +99,9 @@ public final class IndexCommand implements Callable<Integer> {
         r.skipped().size(),
         r.failed().size(),
         r.notDone() > 0 ? ", " + r.notDone() + " left for the next run" : "");
+    for (String again : r.redone()) {
+      out.println("  again  " + DisplayText.safe(again));
+    }
     for (String f : r.failed()) {
       out.println("  FAILED " + DisplayText.safe(f));
     }

@@ -15,6 +15,7 @@ import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.engine.StreamOutcome;
+import io.facetrail.matcher.gallery.GalleryVersion;
 import io.facetrail.runtime.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -114,6 +115,9 @@ final class PipelineIndexer {
             bar.finish(v, "FAILED");
             continue;
           }
+          // The gallery version the matcher decides against, read before and after the video: a
+          // timeline decided across a change records none, so the next run indexes it again.
+          String galleryAt = pipeline.galleryVersion().map(GalleryVersion::text).orElse(null);
           StreamHandle h = pipeline.startStream(v.path().toString(), s.fps());
           current.set(h);
           if (stop.requested()) {
@@ -151,7 +155,12 @@ final class PipelineIndexer {
                 recorder.timeline(
                     h.id(), v.name(), durationUs < 0 ? -1 : durationUs / 1000.0, outcome);
             try {
-              t = VideoResults.write(TimelineFiles.of(s.out(), v), v, t, stamp, s.indexedWith());
+              boolean sameGallery =
+                  galleryAt != null
+                      && galleryAt.equals(
+                          pipeline.galleryVersion().map(GalleryVersion::text).orElse(null));
+              IndexedWith with = s.indexedWith().atGallery(sameGallery ? galleryAt : null);
+              t = VideoResults.write(TimelineFiles.of(s.out(), v), v, t, stamp, with);
               indexed.add(v.name());
               timelines.put(v, t);
               bar.finish(v, describe(t));

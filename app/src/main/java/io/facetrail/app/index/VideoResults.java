@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,35 +20,57 @@ import java.util.stream.Stream;
 final class VideoResults {
   private VideoResults() {}
 
+  /** Why a video whose timeline is otherwise current is indexed again. */
+  static final String GALLERY_CHANGED = "gallery changed since indexed";
+
   /**
-   * The earlier timeline of {@code video}, if it was made from the same file version and with the
-   * same settings.
+   * The earlier results of a video, as far as they can be read.
    *
-   * @param problem told why an existing timeline does not count
+   * @param old the earlier timeline, or null when there is none or it cannot be read
+   * @param stale why it does not count (null: it is current); told to the user
    */
-  static Optional<TimelineJson.Indexed> previous(
-      TimelineFiles files,
-      VideoFile video,
-      IndexedWith with,
-      java.util.function.Consumer<String> problem) {
+  record Previous(TimelineJson.Indexed old, String stale) {
+    boolean current() {
+      return old != null && stale == null;
+    }
+  }
+
+  /**
+   * The earlier timeline of {@code video} and whether it was made from the same file version, with
+   * the same settings and against the same gallery version.
+   */
+  static Previous previous(TimelineFiles files, VideoFile video, IndexedWith with) {
     if (!Files.isRegularFile(files.json())) {
-      return Optional.empty();
+      return new Previous(null, null);
     }
     try {
       TimelineJson.Indexed old = TimelineJson.read(files.json());
       if (!old.stamp().equals(SourceStamp.of(video.path()))) {
-        problem.accept("the file changed since it was indexed");
-        return Optional.empty();
+        return new Previous(old, "the file changed since it was indexed");
       }
-      if (!with.equals(old.settings())) {
-        problem.accept("it was indexed with other settings (" + old.settings() + ")");
-        return Optional.empty();
+      if (!with.sameSettingsAs(old.settings())) {
+        return new Previous(old, "it was indexed with other settings (" + old.settings() + ")");
       }
-      return Optional.of(old);
+      if (with.gallery() == null || !with.gallery().equals(old.settings().gallery())) {
+        return new Previous(old, GALLERY_CHANGED);
+      }
+      return new Previous(old, null);
     } catch (IOException e) {
-      problem.accept(e.getMessage());
-      return Optional.empty();
+      return new Previous(null, e.getMessage());
     }
+  }
+
+  /**
+   * Deletes the results of a video (JSON first: without it the video counts as not indexed).
+   *
+   * @return whether there were any
+   */
+  static boolean delete(TimelineFiles files) throws IOException {
+    boolean any = Files.deleteIfExists(files.json());
+    any |= Files.deleteIfExists(files.csv());
+    any |= Files.exists(files.faces());
+    deleteTree(files.faces());
+    return any;
   }
 
   /**

@@ -334,6 +334,14 @@ public final class AllInOne implements AutoCloseable {
     return matcher.gallery();
   }
 
+  /**
+   * The gallery version the matcher's index holds now (empty before its first load): what the
+   * decisions from here on are made against, until the gallery changes.
+   */
+  public java.util.Optional<io.facetrail.matcher.gallery.GalleryVersion> galleryVersion() {
+    return matcher.sync().version();
+  }
+
   /** The run's topics. */
   public TopicRegistry topics() {
     return topics;

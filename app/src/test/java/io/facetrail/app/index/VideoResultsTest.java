@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Storing a video's results and deciding, from them, whether it is already indexed. */
 class VideoResultsTest {
-  private static final IndexedWith WITH = new IndexedWith(5, 1e-2, null, "dlib-r29-v1");
+  private static final IndexedWith WITH =
+      new IndexedWith(5, 1e-2, null, "dlib-r29-v1").atGallery("epoch-1@7");
 
   @TempDir Path dir;
   private VideoFile video;
@@ -37,7 +38,11 @@ class VideoResultsTest {
   }
 
   private Optional<TimelineJson.Indexed> previous(IndexedWith with) {
-    return VideoResults.previous(files, video, with, problems::add);
+    VideoResults.Previous p = VideoResults.previous(files, video, with);
+    if (p.stale() != null) {
+      problems.add(p.stale());
+    }
+    return p.current() ? Optional.of(p.old()) : Optional.empty();
   }
 
   @Test
@@ -85,15 +90,50 @@ class VideoResultsTest {
   @Test
   void otherSettingsIndexAgain() throws Exception {
     store();
-    assertThat(previous(new IndexedWith(10, 1e-2, null, "dlib-r29-v1"))).isEmpty();
+    assertThat(previous(new IndexedWith(10, 1e-2, null, "dlib-r29-v1", "epoch-1@7"))).isEmpty();
     assertThat(problems).singleElement().asString().contains("other settings");
   }
 
   @Test
   void anotherEmbeddingModelIndexesAgain() throws Exception {
     store();
-    assertThat(previous(new IndexedWith(5, 1e-2, null, "harmonic-v2-fold1"))).isEmpty();
+    assertThat(previous(new IndexedWith(5, 1e-2, null, "harmonic-v2-fold1", "epoch-1@7")))
+        .isEmpty();
     assertThat(problems).singleElement().asString().contains("other settings");
+  }
+
+  @Test
+  void anotherGalleryVersionIndexesAgainAndSaysSo() throws Exception {
+    store();
+    assertThat(previous(WITH.atGallery("epoch-1@8"))).isEmpty();
+    assertThat(previous(WITH.atGallery("epoch-2@7"))).isEmpty();
+    assertThat(problems)
+        .containsExactly(VideoResults.GALLERY_CHANGED, VideoResults.GALLERY_CHANGED)
+        .first()
+        .isEqualTo("gallery changed since indexed");
+  }
+
+  @Test
+  void timelinesFromBeforeTheGalleryVersionWasRecordedAreIndexedAgain() throws Exception {
+    store();
+    String json = Files.readString(files.json());
+    String old = json.replaceAll(",\\s*\"gallery\"\\s*:\\s*\"epoch-1@7\"", "");
+    assertThat(old).isNotEqualTo(json).doesNotContain("\"gallery\"");
+    Files.writeString(files.json(), old);
+    assertThat(previous(WITH)).isEmpty();
+    assertThat(problems).containsExactly(VideoResults.GALLERY_CHANGED);
+  }
+
+  @Test
+  void deletingResultsRemovesTimelinesAndFaces() throws Exception {
+    store();
+    assertThat(VideoResults.delete(files)).isTrue();
+    assertThat(files.json()).doesNotExist();
+    assertThat(files.csv()).doesNotExist();
+    assertThat(files.faces()).doesNotExist();
+    assertThat(previous(WITH)).isEmpty();
+    assertThat(problems).isEmpty();
+    assertThat(VideoResults.delete(files)).isFalse();
   }
 
   @Test

@@ -33,8 +33,9 @@ final class GalleryOptions extends ConfigFileOptions {
       names = "--gallery",
       paramLabel = "DIR|redis://HOST:PORT",
       description =
-          "The gallery: a folder (the local gallery) or a Redis server (default: the gallery of the"
-              + " matcher configuration when --config, --set gallery.* or FACETRAIL_GALLERY_*"
+          "The gallery: a folder (the local gallery) or a Redis server,"
+              + " redis://[USER[:PASSWORD]@]HOST[:PORT][/DB][?keyPrefix=P] (default: the gallery"
+              + " of the matcher configuration when --config, --set gallery.* or FACETRAIL_GALLERY_*"
               + " variables give one, else "
               + GalleryTarget.DEFAULT
               + ").")

@@ -75,6 +75,14 @@ public interface Gallery extends AutoCloseable {
   /** The current cursor: the version and feed position a reader of {@link #snapshot} starts at. */
   GalleryChanges.Cursor cursor();
 
+  /**
+   * The gallery's current version: results decided against it stay current while it does not move
+   * ({@link GalleryVersion}).
+   */
+  default GalleryVersion version() {
+    return GalleryVersion.of(cursor());
+  }
+
   /** What changed since {@code cursor}; reload the named persons, or everything on a resync. */
   GalleryChanges changesSince(GalleryChanges.Cursor cursor);
 

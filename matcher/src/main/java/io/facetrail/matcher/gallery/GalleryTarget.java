@@ -8,11 +8,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A gallery named on the command line ({@code --gallery} of {@code run}, {@code index} and every
  * {@code gallery} command): a directory (the local gallery) or a Redis server given as {@code
- * redis://[user[:password]@]host[:port][/database]} ({@code rediss://} for TLS).
+ * redis://[user[:password]@]host[:port][/database][?keyPrefix=PREFIX]} ({@code rediss://} for TLS;
+ * the key prefix, else the configuration's, tells several galleries on one server apart).
  *
  * @param directory the local gallery's directory, absolute; null for Redis
  * @param redis the Redis server; null for a directory
@@ -45,6 +48,7 @@ public record GalleryTarget(Path directory, URI redis) {
         if (uri.getHost() == null) {
           throw new UserFacingException("--gallery " + redacted(value) + " names no host");
         }
+        keyPrefixOf(uri, value);
         return new GalleryTarget(null, uri);
       } catch (URISyntaxException e) {
         throw new UserFacingException(
@@ -52,6 +56,28 @@ public record GalleryTarget(Path directory, URI redis) {
       }
     }
     return new GalleryTarget(Path.of(value), null);
+  }
+
+  private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9:._-]{1,100}");
+
+  /**
+   * The key prefix a Redis URL's query names ({@code ?keyPrefix=P}), or null when it has no query.
+   *
+   * @throws UserFacingException for any other query, or a prefix Redis settings would refuse
+   */
+  private static String keyPrefixOf(URI uri, String value) {
+    String query = uri.getQuery();
+    if (query == null) {
+      return null;
+    }
+    String prefix = query.startsWith("keyPrefix=") ? query.substring("keyPrefix=".length()) : null;
+    if (prefix == null || !KEY_PREFIX.matcher(prefix).matches()) {
+      throw new UserFacingException(
+          "--gallery "
+              + redacted(value)
+              + ": the only parameter is keyPrefix=P (1-100 of A-Z a-z 0-9 : . _ -)");
+    }
+    return prefix;
   }
 
   /**
@@ -91,7 +117,7 @@ public record GalleryTarget(Path directory, URI redis) {
         user,
         Secret.of(password),
         database,
-        base.keyPrefix(),
+        Objects.requireNonNullElse(keyPrefixOf(redis, redis.toString()), base.keyPrefix()),
         base.timeout(),
         base.feedLength());
   }
@@ -117,6 +143,10 @@ public record GalleryTarget(Path directory, URI redis) {
       s.put("gallery.redis.password", r.password().reveal());
     }
     s.put("gallery.redis.database", Integer.toString(r.database()));
+    String prefix = keyPrefixOf(redis, redis.toString());
+    if (prefix != null) {
+      s.put("gallery.redis.keyPrefix", prefix);
+    }
     return s;
   }
 

@@ -3,6 +3,7 @@ package io.facetrail.matcher.sync;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.GalleryUnavailableException;
+import io.facetrail.matcher.gallery.GalleryVersion;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.index.GalleryIndex;
 import io.micrometer.core.instrument.Counter;
@@ -124,6 +125,16 @@ public final class GallerySync implements AutoCloseable {
         gallery.describe(),
         index.personCount(),
         index.codeCount());
+  }
+
+  /**
+   * The gallery version the index holds, or empty before the first load. After a full reload it is
+   * the version read before the snapshot (the index may already hold later changes): a result
+   * recorded with it is at worst taken as older than it is, never as newer.
+   */
+  public Optional<GalleryVersion> version() {
+    GalleryChanges.Cursor c = cursor;
+    return c == null ? Optional.empty() : Optional.of(GalleryVersion.of(c));
   }
 
   /** Whether the index was confirmed current within the allowed staleness. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.faces.synthetic.SyntheticFaces;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,12 @@ public abstract class GalleryContract {
       assertThat(changes.changedPersons()).isEmpty();
     }
   }
+
+  /**
+   * Every byte the store holds for this test's gallery, one entry per stored item (file, key,
+   * field, member, stream entry), names included: what an erasure must leave nothing of.
+   */
+  protected abstract List<byte[]> everythingStored() throws Exception;
 
   @BeforeEach
   void open() {
@@ -95,6 +102,82 @@ public abstract class GalleryContract {
   }
 
   @Test
+  void everyMutationMovesTheVersionAndReadsDoNot() {
+    GalleryVersion start = gallery.version();
+    Person p = gallery.createPerson("Versioned", Map.of());
+    GalleryVersion created = gallery.version();
+    gallery.addCodes(p.id(), List.of(code(6, 0, "m")));
+    GalleryVersion added = gallery.version();
+    gallery.rename(p.id(), "Renamed");
+    GalleryVersion renamed = gallery.version();
+    gallery.importPerson(importable("imported-v", "Imported", codeWithId("c-v", 1)));
+    GalleryVersion imported = gallery.version();
+    gallery.erase(p.id());
+    GalleryVersion erased = gallery.version();
+    assertThat(List.of(start, created, added, renamed, imported, erased)).doesNotHaveDuplicates();
+    gallery.persons();
+    gallery.snapshot();
+    gallery.record("imported-v");
+    assertThat(gallery.erase(p.id())).isFalse();
+    assertThat(gallery.version()).isEqualTo(erased);
+  }
+
+  @Test
+  void erasureLeavesNoTraceInTheStore() throws Exception {
+    Person gone = gallery.createPerson("Erin Erasable", Map.of("badge", "B-4711"));
+    List<StoredCode> codes = List.of(code(7, 0, "m"), code(7, 1, "m"));
+    gallery.addCodes(gone.id(), codes);
+    gallery.rename(gone.id(), "Erin Renamed");
+    Person keep = gallery.createPerson("Kept Person", Map.of());
+    gallery.addCodes(keep.id(), List.of(code(8, 0, "m")));
+    GalleryChanges.Cursor before = gallery.cursor();
+    assertThat(gallery.erase(gone.id())).isTrue();
+
+    List<byte[]> traces = new java.util.ArrayList<>();
+    traces.add(bytes(gone.id()));
+    traces.add(bytes("Erin Erasable"));
+    traces.add(bytes("Erin Renamed"));
+    traces.add(bytes("B-4711"));
+    for (StoredCode c : codes) {
+      traces.add(c.code());
+      traces.add(bytes(java.util.Base64.getEncoder().encodeToString(c.code())));
+      traces.add(bytes(c.codeId()));
+    }
+    List<byte[]> stored = everythingStored();
+    assertThat(stored).as("the test sees the store").isNotEmpty();
+    for (byte[] item : stored) {
+      for (byte[] trace : traces) {
+        assertThat(indexOf(item, trace))
+            .as("erased data found in the store: " + new String(trace, StandardCharsets.UTF_8))
+            .isNegative();
+      }
+    }
+    // The person kept is still there, and a reader learns of the erasure.
+    assertThat(gallery.record(keep.id()).orElseThrow().codes()).hasSize(1);
+    GalleryChanges after = gallery.changesSince(before);
+    assertThat(after.isEmpty()).isFalse();
+    assertThat(after.changedPersons()).doesNotContain(keep.id());
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Where {@code needle} starts in {@code haystack}, or -1. */
+  protected static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
   void importKeepsIdsAndReplaces() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     Person p = new Person("imported-1", "Imported", Map.of("k", "v"), t, t);
@@ -112,7 +195,6 @@ public abstract class GalleryContract {
     assertThat(gallery.changesSince(start).isEmpty()).isTrue();
     Person a = gallery.createPerson("A", Map.of());
     Person b = gallery.createPerson("B", Map.of());
-    gallery.erase(a.id());
     GalleryChanges changes = gallery.changesSince(start);
     assertThat(changes.cursor().version()).isGreaterThan(start.version());
     assertChanged(changes, a.id(), b.id());
@@ -122,6 +204,11 @@ public abstract class GalleryContract {
     GalleryChanges later = gallery.changesSince(changes.cursor());
     assertThat(later.isEmpty()).isFalse();
     assertChanged(later, b.id());
+    // An erasure leaves no trace of the id in the feed either: every reader reloads instead.
+    gallery.erase(a.id());
+    GalleryChanges erased = gallery.changesSince(later.cursor());
+    assertThat(erased.resyncRequired()).isTrue();
+    assertThat(erased.changedPersons()).isEmpty();
   }
 
   @Test

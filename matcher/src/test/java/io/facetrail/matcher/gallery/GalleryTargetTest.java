@@ -55,6 +55,22 @@ class GalleryTargetTest {
   }
 
   @Test
+  void aRedisUrlMayNameTheKeyPrefix() {
+    GalleryTarget t = GalleryTarget.parse("redis://h:6379/2?keyPrefix=site-b:gallery");
+    assertThat(t.applyTo(BASE).redis().keyPrefix()).isEqualTo("site-b:gallery");
+    assertThat(t.applyTo(BASE).redis().database()).isEqualTo(2);
+    assertThat(t.settings()).containsEntry("gallery.redis.keyPrefix", "site-b:gallery");
+    assertThat(GalleryTarget.parse("redis://h").settings())
+        .doesNotContainKey("gallery.redis.keyPrefix");
+    assertThatThrownBy(() -> GalleryTarget.parse("redis://u:pw@h?db=3"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("the only parameter is keyPrefix")
+        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> GalleryTarget.parse("redis://h?keyPrefix=a b"))
+        .isInstanceOf(UserFacingException.class);
+  }
+
+  @Test
   void aBadRedisUrlIsTheUsersErrorWithoutThePassword() {
     assertThatThrownBy(() -> GalleryTarget.parse("redis://u:pw@h:1/x").applyTo(BASE))
         .isInstanceOf(UserFacingException.class)

@@ -119,7 +119,10 @@ public final class LocalGallery implements Gallery {
   public boolean erase(String personId) {
     return locked(
         () -> {
-          boolean existed = Files.deleteIfExists(fileOf(personId));
+          Path file = fileOf(personId);
+          boolean existed = Files.deleteIfExists(file);
+          // A write cut short by a crash leaves its temporary file: it holds the person too.
+          existed |= Files.deleteIfExists(tmpOf(file));
           if (existed) {
             bump();
           }
@@ -250,8 +253,12 @@ public final class LocalGallery implements Gallery {
     atomicWrite(fileOf(r.person().id()), GalleryJson.write(r));
   }
 
+  private static Path tmpOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".tmp");
+  }
+
   private void atomicWrite(Path target, String content) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Path tmp = tmpOf(target);
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ch.force(true);

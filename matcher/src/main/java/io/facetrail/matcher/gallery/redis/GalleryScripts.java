@@ -33,14 +33,24 @@ final class GalleryScripts {
   /**
    * Erases a person and every code in one step. KEYS: person, codes, persons, version, changes.
    * ARGV: id, feed length. Returns 1 when the person existed, else 0.
+   *
+   * <p>The change feed must not go on naming the person either: their earlier entries are deleted,
+   * and the erase entry names nobody. A reader that meets it, or the gap the deleted entries leave,
+   * reloads the whole gallery ({@link RedisGallery#changesSince}), which drops the person.
    */
   static final String ERASE =
       """
       local existed = redis.call('SREM', KEYS[3], ARGV[1])
       local deleted = redis.call('DEL', KEYS[1], KEYS[2])
       if existed == 0 and deleted == 0 then return 0 end
+      for _, e in ipairs(redis.call('XRANGE', KEYS[5], '-', '+')) do
+        local f = e[2]
+        for i = 1, #f, 2 do
+          if f[i] == 'person' and f[i + 1] == ARGV[1] then redis.call('XDEL', KEYS[5], e[1]) end
+        end
+      end
       local v = redis.call('INCR', KEYS[4])
-      redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[2], '*', 'v', v, 'person', ARGV[1], 'op', 'erase')
+      redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[2], '*', 'v', v, 'person', '', 'op', 'erase')
       return 1
       """;
 

@@ -305,7 +305,12 @@ public final class RedisGallery implements Gallery {
         return new GalleryChanges(now, Set.of(), true);
       }
       expected++;
-      changed.add(e.getFields().get("person"));
+      String person = e.getFields().get("person");
+      if (person == null || person.isEmpty()) {
+        // An erasure, which names nobody (GalleryScripts.ERASE): only a full reload drops them.
+        return new GalleryChanges(now, Set.of(), true);
+      }
+      changed.add(person);
       cursor = new GalleryChanges.Cursor(from.epoch(), v, e.getID().toString());
     }
     if (entries.isEmpty()) {

@@ -11,7 +11,8 @@ package io.facetrail.matcher.gallery.redis;
  *   <li>{@code P:epoch} random id of this lifetime of the data; a reset server loses it, which
  *       tells readers to resynchronise
  *   <li>{@code P:changes} stream: one entry per mutation (v = version, person, op), trimmed to
- *       about {@code feedLength} entries
+ *       about {@code feedLength} entries; an erasure deletes the person's entries and adds one that
+ *       names nobody
  * </ul>
  */
 record RedisKeys(String prefix) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryContract;
 import io.facetrail.matcher.gallery.Person;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,30 @@ class LocalGalleryTest extends GalleryContract {
   @Override
   protected void cleanUp() {
     // The temporary directory is deleted by JUnit.
+  }
+
+  @Override
+  protected List<byte[]> everythingStored() throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.toList()) {
+        out.add(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+        if (Files.isRegularFile(f)) {
+          out.add(Files.readAllBytes(f));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void erasureAlsoDeletesTheTemporaryFileOfAWriteCutShort() throws Exception {
+    Person p = gallery.createPerson("Cut Short", Map.of());
+    Path person = dir.resolve("persons/" + p.id() + ".json");
+    Path leftover = Files.copy(person, person.resolveSibling(p.id() + ".json.tmp"));
+    assertThat(gallery.erase(p.id())).isTrue();
+    assertThat(person).doesNotExist();
+    assertThat(leftover).doesNotExist();
   }
 
   @Test

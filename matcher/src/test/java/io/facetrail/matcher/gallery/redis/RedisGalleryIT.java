@@ -6,7 +6,10 @@ import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.GalleryContract;
 import io.facetrail.matcher.gallery.Person;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,40 @@ class RedisGalleryIT extends GalleryContract {
     try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
       assertThat(client.keys(prefix + "*")).as("keys left behind").isEmpty();
     }
+  }
+
+  @Override
+  protected List<byte[]> everythingStored() {
+    List<byte[]> out = new ArrayList<>();
+    try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
+      for (String key : client.keys(prefix + "*")) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        out.add(k);
+        switch (client.type(key)) {
+          case "string" -> out.add(client.get(k));
+          case "hash" ->
+              client
+                  .hgetAll(k)
+                  .forEach(
+                      (f, v) -> {
+                        out.add(f);
+                        out.add(v);
+                      });
+          case "set" -> out.addAll(client.smembers(k));
+          case "stream" ->
+              client
+                  .xrange(key, "-", "+")
+                  .forEach(
+                      e ->
+                          e.getFields()
+                              .forEach(
+                                  (f, v) ->
+                                      out.add((f + "=" + v).getBytes(StandardCharsets.UTF_8))));
+          default -> throw new AssertionError("unexpected key type of " + key);
+        }
+      }
+    }
+    return out;
   }
 
   @Test
