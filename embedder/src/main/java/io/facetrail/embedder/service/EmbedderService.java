@@ -170,6 +170,7 @@ public final class EmbedderService implements AutoCloseable {
                 ? Health.Status.up(loops.size() + " loops running")
                 : Health.Status.down(failure.getMessage()));
     threads.forEach(Thread::start);
+    health.started();
     log.info(
         "Embedder {} running: {} loop(s), batches of up to {} frames, model {}",
         instance,

@@ -56,8 +56,6 @@ public final class IngestService implements AutoCloseable {
     IngestEngine engine = null;
     try {
       TopicAdmin.ensureTopics(kafka, List.of(kafka.topics().frames()));
-      health.readinessCheck(
-          "kafka", () -> Health.Status.up("frames topic " + kafka.topics().frames().name()));
       engine = IngestEngine.builder().setKafka(kafka).optMeterRegistry(registry).build();
       IngestEngine running = engine;
       ProgressReporter progress =
@@ -79,6 +77,7 @@ public final class IngestService implements AutoCloseable {
         service.handles.add(engine.start(spec));
       }
       progress.start();
+      health.started();
       return service;
     } catch (RuntimeException e) {
       if (engine != null) {

@@ -116,6 +116,7 @@ public final class MatcherService implements AutoCloseable {
               .health(health)
               .clientMetrics(registry)
               .start(startTimeout);
+      health.started();
       log.info(
           "Matcher {} on {} with {} ({} hosted part(s)): state {}",
           config.applicationId(),

@@ -7,8 +7,11 @@ import java.util.function.Supplier;
 
 /**
  * Liveness and readiness of a service. Readiness is the conjunction of named checks (Kafka
- * connected, models warmed up, gallery loaded); a component that fails for good marks the service
- * not live, so an orchestrator restarts it.
+ * connected, models warmed up, gallery loaded) and of the service having finished starting: the
+ * endpoint comes up first so that an orchestrator can watch the start, and a service whose checks
+ * are not all registered yet must not answer ready (the embedder once did for a moment before its
+ * models were warm). A component that fails for good marks the service not live, so an orchestrator
+ * restarts it.
  */
 public final class Health {
   /** The result of one check. */
@@ -22,8 +25,24 @@ public final class Health {
     }
   }
 
+  /** The check that holds readiness back until the service says it has started. */
+  public static final String STARTUP_CHECK = "startup";
+
   private final Map<String, Supplier<Status>> readiness = new ConcurrentHashMap<>();
   private volatile String fatal;
+  private volatile boolean started;
+
+  public Health() {
+    readiness.put(STARTUP_CHECK, () -> started ? Status.up("started") : Status.down("starting"));
+  }
+
+  /**
+   * Marks the start as complete: every readiness check the service needs is registered and its
+   * processing runs. Until then the service is not ready, whatever its other checks say.
+   */
+  public void started() {
+    started = true;
+  }
 
   /** Adds or replaces a readiness check. */
   public void readinessCheck(String name, Supplier<Status> check) {

@@ -49,7 +49,13 @@ class ServiceEndpointTest {
       assertThat(notReady.statusCode()).isEqualTo(503);
       assertThat(notReady.body())
           .contains("\"models\":{\"status\":\"DOWN\",\"detail\":\"warming up\"}");
+      assertThat(notReady.body())
+          .contains("\"startup\":{\"status\":\"DOWN\",\"detail\":\"starting\"}");
       warm.set(true);
+      assertThat(get(e, "/health/ready", null).statusCode())
+          .as("every check up, but the service has not said it started")
+          .isEqualTo(503);
+      health.started();
       assertThat(get(e, "/health/ready", null).statusCode()).isEqualTo(200);
       health.fatal("model worker failed");
       assertThat(get(e, "/health/live", null).statusCode()).isEqualTo(503);

@@ -84,6 +84,7 @@ public final class TrackerService implements AutoCloseable {
       }
       throw e;
     }
+    health.started();
     return new TrackerService(host, endpoint, health);
   }
 
