@@ -15,6 +15,7 @@ public final class FacesCommandProvider implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
     return List.of(
+        ProvidedCommand.topLevel(new DeviceCommand()),
         ProvidedCommand.under(CommandGroups.MODELS, new ModelsFetchCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalLfwCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()),
