@@ -48,8 +48,8 @@ public final class DeviceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserFacingException("--device: " + e.getMessage(), e);
     }
-    Engine engine = Engine.getEngine("PyTorch");
     ResolvedDevice resolved = DeviceSelector.select(setting, 0);
+    Engine engine = Engine.getEngine("PyTorch");
     NativeLibrary library = NativeLibrary.loaded();
     PrintWriter out = spec.commandLine().getOut();
     out.println("facetrail: " + resolved.line());

@@ -2,6 +2,7 @@ package io.facetrail.faces.device;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import org.slf4j.Logger;
@@ -22,9 +23,16 @@ public final class DeviceSelector {
    * Chooses the device and sets PyTorch's intra-op thread count.
    *
    * @param threads intra-op threads; 0 means the processors this JVM may use
+   * @throws io.facetrail.runtime.cli.UserFacingException when PyTorch's native library cannot be
+   *     loaded
    */
   public static ResolvedDevice select(DeviceSetting setting, int threads) {
-    Engine engine = Engine.getEngine("PyTorch");
+    Engine engine;
+    try {
+      engine = Engine.getEngine("PyTorch");
+    } catch (EngineException e) {
+      throw NativeLibrary.loadFailure(e);
+    }
     int gpus = engine.getGpuCount();
     int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     // Global in libtorch: the same for every network of the process.

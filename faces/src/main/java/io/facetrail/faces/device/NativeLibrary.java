@@ -1,6 +1,7 @@
 package io.facetrail.faces.device;
 
 import ai.djl.pytorch.jni.LibUtils;
+import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,5 +25,28 @@ public record NativeLibrary(Path dir, boolean cudaBuild, String choice) {
         dir,
         Files.exists(dir.resolve(System.mapLibraryName("torch_cuda"))),
         System.getProperty(CHOICE_PROPERTY, ""));
+  }
+
+  /**
+   * The error for a native library that cannot be loaded (a CUDA build without its CUDA libraries,
+   * a libtorch of another version): the root cause, the launcher's choice, and where to look. It is
+   * the user's setup, not a bug, so it is printed without a stack trace.
+   */
+  public static UserFacingException loadFailure(Throwable error) {
+    return loadFailure(error, System.getProperty(CHOICE_PROPERTY, ""));
+  }
+
+  static UserFacingException loadFailure(Throwable error, String choice) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new UserFacingException(
+        "PyTorch's native library cannot be loaded: "
+            + root.getMessage()
+            + (choice.isEmpty() ? "" : " (native library " + choice + ")")
+            + ". FACETRAIL_NATIVE=cpu runs on the CPU build; for a GPU see README.md, \"Using a"
+            + " GPU\"",
+        error);
   }
 }
