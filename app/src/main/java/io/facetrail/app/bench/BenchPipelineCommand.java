@@ -1,13 +1,13 @@
 package io.facetrail.app.bench;
 
 import io.facetrail.app.run.AllInOne;
-import io.facetrail.app.run.DetectionProfile;
 import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.TopicFeed;
+import io.facetrail.embedder.config.DetectionProfile;
 import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;

@@ -131,6 +131,7 @@ public final class AllInOne implements AutoCloseable {
     console.status("loading the face models (" + plan.embedder().faces().device() + ")");
     pipeline = FacePipeline.create(plan.embedder().faces());
     open.push(pipeline);
+    console.status(pipeline.device().line());
 
     MatcherConfig mc = withKafka(plan.matcher());
     matcher = MatcherWiring.open(mc, Clock.systemUTC(), registry);

@@ -64,7 +64,11 @@ public final class PipelineOptions {
   @Option(
       names = "--device",
       defaultValue = "auto",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+      description =
+          "cpu, gpu, gpu:N or auto: auto takes the first GPU PyTorch sees, else the CPU. A GPU"
+              + " needs PyTorch's CUDA build: start with FACETRAIL_NATIVE=cuda (README.md, \"Using"
+              + " a GPU\"; `facetrail device` checks it). Every run prints the device it used and"
+              + " why (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(

@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.embedder.config.DetectionProfile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.facetrail.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.embedder.config.DetectionProfile;
 import io.facetrail.faces.pipeline.DetectorKind;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.embedder.config.DetectionProfile;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import java.nio.file.Path;
 import java.util.List;

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,7 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * folder of real face photos goes through ingest, the embedder (real models), the tracker and the
  * matcher until an identity event comes out, a missing file makes ingest count an error, and one
  * undecodable record per stage makes each count a dead letter, so that the meters created on first
- * use exist too. Then each endpoint is scraped over HTTP and every panel's PromQL is checked.
+ * use exist too. Then each endpoint is scraped over HTTP and every panel's PromQL is checked. The
+ * same test holds the services' exposition to Prometheus's rules: every FaceTrail series of the
+ * embedder, tracker and matcher is there from the start (scraped before the first frame; dead
+ * letters by error class excepted), and {@code promtool check metrics} finds nothing wrong with
+ * FaceTrail's families (HELP text on every one, names, types).
  */
 class DashboardMetricsIT {
   private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
@@ -43,6 +50,12 @@ class DashboardMetricsIT {
 
   /** Where the last scrape of each service is written (under the module's target folder). */
   private static final Path SCRAPES = Path.of("target", "scraped-metrics");
+
+  /**
+   * The one family allowed to appear after the start: dead letters by error class, which is known
+   * only when a record fails (the per-stage count, facetrail_dead_letters_total, is there at 0).
+   */
+  private static final String ERRORS_BY_CLASS = "facetrail_dead_letter_errors_total";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +67,12 @@ class DashboardMetricsIT {
     List<DashboardQuery> queries = new ArrayList<>();
     Dashboards.files().forEach(f -> queries.addAll(Dashboards.queries(f)));
 
+    String promtool = PromTool.require();
     try (InProcessPipeline pipeline = InProcessPipeline.start(work)) {
+      Map<String, String> atStart = new LinkedHashMap<>();
+      for (Map.Entry<String, URI> e : pipeline.metricsEndpoints().entrySet()) {
+        atStart.put(e.getKey(), scrape(e.getValue()));
+      }
       IngestService ingest = pipeline.startIngest(ingestConfig);
       List<StreamOutcome> outcomes = ingest.awaitAll();
       assertThat(outcomes)
@@ -66,6 +84,21 @@ class DashboardMetricsIT {
 
       List<String> problems = new MetricCoverage(scraped).problems(queries);
       assertThat(problems).as("dashboard queries without a matching exported series").isEmpty();
+
+      for (String service : atStart.keySet()) {
+        Set<String> late = series(scraped.get(service));
+        late.removeAll(series(Exposition.parse(atStart.get(service))));
+        late.removeIf(id -> id.startsWith(ERRORS_BY_CLASS));
+        assertThat(late).as(service + " series that were not there from the start").isEmpty();
+      }
+      for (String service : scraped.keySet()) {
+        String last = Files.readString(SCRAPES.resolve(service + ".prom"));
+        for (String text : List.of(last, atStart.getOrDefault(service, last))) {
+          assertThat(PromTool.check(promtool, PromTool.faceTrailFamilies(text)))
+              .as("promtool check metrics over " + service + "'s facetrail_ families")
+              .isEmpty();
+        }
+      }
     }
   }
 
@@ -161,6 +194,17 @@ class DashboardMetricsIT {
     if (sum < atLeast) {
       waiting.add(service + " " + metric + " = " + sum + " (want >= " + atLeast + ")");
     }
+  }
+
+  /** FaceTrail's series of a scrape, each as its name and sorted labels. */
+  private static Set<String> series(List<Sample> samples) {
+    Set<String> out = new TreeSet<>();
+    for (Sample s : samples) {
+      if (s.name().startsWith("facetrail_")) {
+        out.add(s.name() + new TreeMap<>(s.labels()));
+      }
+    }
+    return out;
   }
 
   private String scrape(URI uri) throws IOException, InterruptedException {

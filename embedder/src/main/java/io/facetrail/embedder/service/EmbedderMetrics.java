@@ -5,9 +5,11 @@ import io.facetrail.embedder.worker.WorkerObserver;
 import io.facetrail.faces.pipeline.StageTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,12 @@ public final class EmbedderMetrics implements WorkerObserver {
   private final Counter modelFailures;
   private final AtomicInteger queueDepth = new AtomicInteger();
   private final AtomicInteger workerFailed = new AtomicInteger();
+  private final Counter committed;
+  private final Counter aborted;
+
+  /** What becomes of a consumed frame record. */
+  public static final List<String> FRAME_OUTCOMES =
+      List.of("analyzed", "undecodable", "malformed", "end_of_stream");
 
   public EmbedderMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -54,8 +62,32 @@ public final class EmbedderMetrics implements WorkerObserver {
         Counter.builder("facetrail.embedder.model.failures")
             .description("Failed attempts at a batch (retried)")
             .register(registry);
-    registry.gauge("facetrail.embedder.queue.depth", queueDepth);
-    registry.gauge("facetrail.embedder.worker.failed", workerFailed);
+    Gauge.builder("facetrail.embedder.queue.depth", queueDepth, AtomicInteger::get)
+        .description("Batches waiting in front of the model worker")
+        .register(registry);
+    Gauge.builder("facetrail.embedder.worker.failed", workerFailed, AtomicInteger::get)
+        .description("1 once the model worker has failed for good (the service then stops)")
+        .register(registry);
+    // Present from the start at 0, so that increase() over them sees the first event.
+    for (String outcome : FRAME_OUTCOMES) {
+      frameCounter(outcome);
+    }
+    committed = transactions("committed");
+    aborted = transactions("aborted");
+  }
+
+  private Counter frameCounter(String outcome) {
+    return Counter.builder("facetrail.embedder.frames")
+        .description("Frames consumed, by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter transactions(String result) {
+    return Counter.builder("facetrail.embedder.transactions")
+        .description("Transactions of the consume-transform-produce loops, by result")
+        .tag("result", result)
+        .register(registry);
   }
 
   private Timer latency(String name, String description, String stage) {
@@ -71,31 +103,21 @@ public final class EmbedderMetrics implements WorkerObserver {
     return b.register(registry);
   }
 
-  /** Counts frames by what became of them. */
+  /** Counts frames by what became of them (one of {@link #FRAME_OUTCOMES}). */
   public void frames(String outcome, int count) {
     if (count > 0) {
-      Counter.builder("facetrail.embedder.frames")
-          .description("Frames consumed, by outcome")
-          .tag("outcome", outcome)
-          .register(registry)
-          .increment(count);
+      frameCounter(outcome).increment(count);
     }
   }
 
   /** Counts committed transactions. */
   public void transactionCommitted() {
-    Counter.builder("facetrail.embedder.transactions")
-        .tag("result", "committed")
-        .register(registry)
-        .increment();
+    committed.increment();
   }
 
   /** Counts aborted transactions (their records are processed again). */
   public void transactionAborted() {
-    Counter.builder("facetrail.embedder.transactions")
-        .tag("result", "aborted")
-        .register(registry)
-        .increment();
+    aborted.increment();
   }
 
   @Override

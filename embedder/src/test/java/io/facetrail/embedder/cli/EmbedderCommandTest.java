@@ -38,4 +38,16 @@ class EmbedderCommandTest {
   void withoutSetPrintConfigShowsTheBuiltInDefaults() {
     assertThat(printConfig("--print-config")).contains("bootstrapServers: \"localhost:9092\"");
   }
+
+  @Test
+  void detectionFastTurnsTilingOffAndSetStillWins() {
+    // Settings given on the command line are printed as given (quoted), the defaults typed.
+    String on = "tiling: \"?true\"?\n";
+    String off = "tiling: \"?false\"?\n";
+    assertThat(printConfig("--print-config")).containsPattern(on);
+    assertThat(printConfig("--detection", "FAST", "--print-config")).containsPattern(off);
+    assertThat(printConfig("--detection", "ACCURATE", "--print-config")).containsPattern(on);
+    assertThat(printConfig("--detection", "FAST", "--set", "faces.tiling=true", "--print-config"))
+        .containsPattern(on);
+  }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 public final class FacesCommandProvider implements CommandProvider {
   @Override
   public List<ProvidedCommand> commands() {
-    return List.of(ProvidedCommand.under(CommandGroups.MODELS, new ModelsFetchCommand()));
+    return List.of(
+        ProvidedCommand.topLevel(new DeviceCommand()),
+        ProvidedCommand.under(CommandGroups.MODELS, new ModelsFetchCommand()));
   }
 }

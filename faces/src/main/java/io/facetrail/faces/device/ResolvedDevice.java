@@ -10,10 +10,20 @@ import ai.djl.ndarray.types.DataType;
  * @param device the DJL device
  * @param dataType FLOAT16 on a GPU, FLOAT32 on the CPU
  * @param threads PyTorch intra-op threads (CPU work)
+ * @param reason why this device ({@link DeviceDecision#reason()})
  */
-public record ResolvedDevice(Device device, DataType dataType, int threads) {
+public record ResolvedDevice(Device device, DataType dataType, int threads, String reason) {
   public boolean isGpu() {
     return device.isGpu();
+  }
+
+  /** The status line of a run: the device and why, e.g. {@code device cpu (faces.device=cpu)}. */
+  public String line() {
+    return "device "
+        + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu")
+        + " ("
+        + reason
+        + ")";
   }
 
   /** Short description for logs and benchmark lines, e.g. {@code cpu/float32/2t}. */

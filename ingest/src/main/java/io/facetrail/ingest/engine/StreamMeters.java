@@ -1,6 +1,7 @@
 package io.facetrail.ingest.engine;
 
 import io.facetrail.ingest.media.SourceFailure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,17 +88,30 @@ final class StreamMeters {
         "up",
         "1 while the stream decodes, else 0",
         c -> c.state() == StreamState.RUNNING ? 1 : 0);
-    return new StreamMeters(registry, tags);
+    StreamMeters meters = new StreamMeters(registry, tags);
+    // Every kind at 0 from the stream's start, so that increase() sees the first error.
+    for (SourceFailure.Kind kind : SourceFailure.Kind.values()) {
+      meters.errors(kind.tag());
+    }
+    meters.errors("publish");
+    return meters;
+  }
+
+  private Counter errors(String kind) {
+    return Counter.builder(PREFIX + "errors")
+        .description("Failures of the stream's input or of publishing to Kafka, by kind")
+        .tags(tags.and("kind", kind))
+        .register(registry);
   }
 
   /** Counts one failure of the input, tagged with its kind. */
   void failure(SourceFailure.Kind kind) {
-    registry.counter(PREFIX + "errors", tags.and("kind", kind.tag())).increment();
+    errors(kind.tag()).increment();
   }
 
   /** Counts a failure to publish to Kafka. */
   void publishFailure() {
-    registry.counter(PREFIX + "errors", tags.and("kind", "publish")).increment();
+    errors("publish").increment();
   }
 
   private static void counter(

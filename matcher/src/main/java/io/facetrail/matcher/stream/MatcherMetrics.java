@@ -2,6 +2,7 @@ package io.facetrail.matcher.stream;
 
 import io.facetrail.contracts.identity.IdentityEventType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
@@ -40,7 +41,9 @@ public final class MatcherMetrics {
                 "Identified tracks whose later faces disagreed with the name: the named part ended"
                     + " and the rest went on as a new part")
             .register(registry);
-    registry.gauge("facetrail.matcher.pending.tracks", pendingTracks);
+    Gauge.builder("facetrail.matcher.pending.tracks", pendingTracks, AtomicLong::get)
+        .description("Tracks whose identity decision is held back until the gallery is current")
+        .register(registry);
   }
 
   void decided(IdentityEventType type) {

@@ -3,7 +3,6 @@ package io.facetrail.runtime.deadletter;
 import io.facetrail.contracts.deadletter.DeadLetter;
 import io.facetrail.contracts.topic.Stage;
 import io.facetrail.contracts.topic.TopicRegistry;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.Future;
@@ -31,6 +30,7 @@ public final class DeadLetterPublisher {
     this.topic = topics.deadLetters(stage).name();
     this.registry = registry;
     this.clock = clock;
+    DeadLetterMeters.register(registry, stage);
   }
 
   /** Publishes the record's original bytes with headers describing {@code error}. */
@@ -39,21 +39,8 @@ public final class DeadLetterPublisher {
     DeadLetter letter =
         DeadLetter.of(
             stage, record.topic(), record.partition(), record.offset(), error, clock.instant());
-    count(registry, stage, letter.errorClass());
+    DeadLetterMeters.count(registry, stage, letter.errorClass());
     DeadLetterLog.warn(log, letter);
     return producer.send(letter.toRecord(topic, record.key(), record.value(), record.headers()));
-  }
-
-  /** Counts one dead letter of the given stage and error class. */
-  static void count(MeterRegistry registry, Stage stage, String errorClass) {
-    if (registry == null) {
-      return;
-    }
-    Counter.builder("facetrail.dead.letters")
-        .description("Records a stage could not process, sent to its dead-letter topic")
-        .tag("stage", stage.id())
-        .tag("error", errorClass.substring(errorClass.lastIndexOf('.') + 1))
-        .register(registry)
-        .increment();
   }
 }

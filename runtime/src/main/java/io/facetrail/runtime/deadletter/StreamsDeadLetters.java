@@ -53,6 +53,7 @@ public final class StreamsDeadLetters {
         DeadLetterDeserializationHandler.class);
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    DeadLetterMeters.register(registry, stage);
     p.put(STAGE, stage.name());
     p.put(TOPIC, deadLetterTopic);
     if (registry != null) {
@@ -73,6 +74,7 @@ public final class StreamsDeadLetters {
       Map<String, Route> routesBySourceTopic,
       MeterRegistry registry) {
     Map<String, Object> p = properties(defaultStage, defaultDeadLetterTopic, registry);
+    routesBySourceTopic.values().forEach(r -> DeadLetterMeters.register(registry, r.stage()));
     p.put(ROUTES, Map.copyOf(routesBySourceTopic));
     return p;
   }
@@ -116,7 +118,7 @@ public final class StreamsDeadLetters {
             context.offset(),
             error,
             Instant.now());
-    DeadLetterPublisher.count(registry, route.stage(), letter.errorClass());
+    DeadLetterMeters.count(registry, route.stage(), letter.errorClass());
     DeadLetterLog.warn(log, letter);
     return letter.toRecord(route.deadLetterTopic(), key, value, headers);
   }

@@ -1,5 +1,6 @@
 package io.facetrail.tracker.stream;
 
+import io.facetrail.contracts.proto.TrackEndCause;
 import io.facetrail.contracts.proto.TrackEvent;
 import io.facetrail.tracker.session.SessionOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -51,6 +52,12 @@ final class TrackerMetrics {
         Counter.builder("facetrail.tracker.shot.changes")
             .description("Frames that began a new shot (every open track of the stream ended)")
             .register(registry);
+    for (TrackEndCause cause : TrackEndCause.values()) {
+      if (cause != TrackEndCause.UNRECOGNIZED
+          && cause != TrackEndCause.TRACK_END_CAUSE_UNSPECIFIED) {
+        ended(cause);
+      }
+    }
     recordTime =
         Timer.builder("facetrail.tracker.record.duration")
             .description("Time to process one faces record, state load and store included")
@@ -76,16 +83,19 @@ final class TrackerMetrics {
     streamsEnded.increment();
   }
 
+  /** The count of one end cause; every cause's is registered at 0 when the topology is built. */
+  private Counter ended(TrackEndCause cause) {
+    return Counter.builder("facetrail.tracker.tracks.ended")
+        .description("Tracks ended, by cause")
+        .tag("cause", cause.name().toLowerCase(Locale.ROOT))
+        .register(registry);
+  }
+
   void published(TrackEvent event) {
     switch (event.getBodyCase()) {
       case STARTED -> started.increment();
       case OBSERVATION -> observations.increment();
-      case ENDED ->
-          Counter.builder("facetrail.tracker.tracks.ended")
-              .description("Tracks ended, by cause")
-              .tag("cause", event.getEnded().getCause().name().toLowerCase(Locale.ROOT))
-              .register(registry)
-              .increment();
+      case ENDED -> ended(event.getEnded().getCause()).increment();
       default -> {
         // BODY_NOT_SET is never built by the session.
       }

@@ -1,11 +1,12 @@
-package io.facetrail.app.run;
+package io.facetrail.embedder.config;
 
 import java.util.Map;
 
 /**
- * How thoroughly the whole pipeline looks for faces: the face-model settings a run's {@code
- * --detection} option stands for. Settings given in FACETRAIL_FACES_* variables are replaced by the
- * profile's where both name the same setting; {@link #ACCURATE} names none.
+ * How thoroughly the embedder looks for faces: the face-model settings the {@code --detection}
+ * option of {@code facetrail run}, {@code index}, {@code bench pipeline} and {@code embedder}
+ * stands for. Settings given in FACETRAIL_FACES_* variables are replaced by the profile's where
+ * both name the same setting; {@link #ACCURATE} names none.
  */
 public enum DetectionProfile {
   /**
