@@ -1,40 +1,24 @@
 package io.facetrail.deploy.metrics;
 
+import io.facetrail.runtime.testing.Executables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs Prometheus's own linter, {@code promtool check metrics}, over the FaceTrail families of an
  * exposition (the JVM and Kafka client families are Micrometer's and Kafka's naming, not ours).
- * Without promtool the calling test is skipped, unless {@code FACETRAIL_REQUIRE_SHARED_DATA=true}
- * (CI), where a missing promtool fails with the install command.
+ * Without promtool the calling test is skipped, or fails under CI naming the Debian package.
  */
 final class PromTool {
-  static final String INSTALL = "apt-get install -y --no-install-recommends prometheus";
-
   private PromTool() {}
 
-  /** The executable, or skips (fails under CI) the calling test. */
+  /** The executable, or skips (fails under CI, see Skips) the calling test. */
   static String require() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      Path candidate = Path.of(dir, "promtool");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    String message = "promtool is not installed (Debian: " + INSTALL + ")";
-    if ("true".equalsIgnoreCase(System.getenv("FACETRAIL_REQUIRE_SHARED_DATA"))) {
-      throw new AssertionError(message + "; CI must lint the metrics, so this fails");
-    }
-    Assumptions.abort("SKIPPED: " + message);
-    throw new AssertionError("unreachable");
+    return Executables.require("promtool", "prometheus").toString();
   }
 
   /**
