@@ -27,6 +27,8 @@ class TrackingEvaluationTest {
 
   @Test
   void idealDetectionsGiveNearPerfectScoresOnEveryScenario() {
+    // Measured with these ideal detections (2026-12-07): MOTA 0.954-1.000, IDF1 0.96-1.00, one
+    // track per actor everywhere, no switch except the two counted in "irregular".
     List<FacePhoto> photos = new ArrayList<>();
     for (int i = 0; i < COLOURS.length; i++) {
       photos.add(new FacePhoto(i, ellipse(COLOURS[i]), new double[] {0, 0, 1, 1}));
@@ -37,14 +39,17 @@ class TrackingEvaluationTest {
     for (Scenario scenario : Scenarios.all(1)) {
       SequenceResult r = evaluation.run(scenario, photos.subList(0, scenario.photos()));
       assertThat(r.scores().truthTracks()).as(scenario.name()).isEqualTo(scenario.actors().size());
-      assertThat(r.scores().idf1()).as(scenario.name() + " IDF1 " + r.scores()).isGreaterThan(0.9);
-      // Where two faces overlap heavily, a partly hidden face's box can match its neighbour's
-      // better than its own (IoU >= 0.5 either way): the standard matching then counts a switch
-      // even when the tracks are right, so allow a couple.
+      assertThat(r.scores().hypothesisTracks())
+          .as(scenario.name() + " tracks (one per actor, none broken up)")
+          .isEqualTo(scenario.actors().size());
+      assertThat(r.scores().idf1()).as(scenario.name() + " IDF1 " + r.scores()).isGreaterThan(0.95);
+      assertThat(r.scores().mota()).as(scenario.name() + " MOTA " + r.scores()).isGreaterThan(0.95);
+      // In "irregular" two faces overlap heavily: a partly hidden face's box can match its
+      // neighbour's better than its own (IoU >= 0.5 either way), and the standard matching counts
+      // a switch although the tracks are right (2 measured on 2026-12-07). Nowhere else.
       assertThat(r.scores().idSwitches())
           .as(scenario.name() + " ID switches")
-          .isLessThanOrEqualTo(2);
-      assertThat(r.scores().mota()).as(scenario.name() + " MOTA").isGreaterThan(0.85);
+          .isLessThanOrEqualTo(scenario.name().equals("irregular") ? 2 : 0);
       assertThat(r.identityTransfers()).as(scenario.name() + " identity transfers").isZero();
     }
   }
