@@ -33,7 +33,12 @@ class RealClipTrackingIT {
     // (the young man looks down at times, so the detector may miss him in a few frames: what is
     // asserted is that his identity spans the clip, not that every frame has his face).
     String summary = r.json(video, 5, "");
-    assertThat(r.tracks()).as(summary).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(r.tracksSpanning(0.8)).as(summary).isGreaterThanOrEqualTo(2);
+    // Measured 2026-12-07: 9 confirmed tracks (the four above and background faces the eye
+    // confirms at full size), 2 spanning 80% of the clip, none that looks like a fragment of an
+    // earlier track. A tracker that breaks tracks up or confirms clutter shows here as more tracks
+    // or fragments; one that loses the walkers as fewer spanning tracks.
+    assertThat(r.tracks()).as(summary).hasSizeBetween(4, 11);
+    assertThat(r.tracksSpanning(0.8)).as(summary).isEqualTo(2);
+    assertThat(r.likelyFragments()).as(summary).isZero();
   }
 }
