@@ -63,6 +63,9 @@ public final class TrackState {
   /** Wall-clock time of the last record of this track, epoch ms (for closing idle tracks). */
   long lastActivityMs;
 
+  /** Read from a layout older than the store's current encoding; never stored itself. */
+  boolean readFromOlderFormat;
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -213,6 +216,14 @@ public final class TrackState {
   /** The aggregate as a 128-byte code. */
   public byte[] aggregateCode() {
     return mean.code();
+  }
+
+  /**
+   * Whether this state was read from a layout that predates the current encoding, so the matcher
+   * should store it again (which writes the current encoding) even if nothing in it changed.
+   */
+  public boolean readFromOlderFormat() {
+    return readFromOlderFormat;
   }
 
   public Seen firstSeen() {
