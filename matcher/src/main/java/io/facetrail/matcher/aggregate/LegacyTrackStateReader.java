@@ -1,6 +1,7 @@
 package io.facetrail.matcher.aggregate;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.contracts.identity.Moment;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -83,8 +84,8 @@ final class LegacyTrackStateReader {
     return new EmbeddingMean(sum, weight, in.readInt());
   }
 
-  private static Seen readSeen(DataInputStream in) throws IOException {
-    return in.readBoolean() ? new Seen(in.readLong(), in.readLong(), in.readLong()) : null;
+  private static Moment readSeen(DataInputStream in) throws IOException {
+    return in.readBoolean() ? new Moment(in.readLong(), in.readLong(), in.readLong()) : null;
   }
 
   private static String readNullable(DataInputStream in) throws IOException {

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.aggregate;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.proto.FrameTime;
 import io.facetrail.matcher.aggregate.proto.EmbeddingSumRecord;
 import java.util.function.Consumer;
@@ -14,24 +15,16 @@ import org.apache.kafka.common.errors.SerializationException;
 final class StateMessages {
   private StateMessages() {}
 
-  static FrameTime frameTime(Seen s) {
-    return FrameTime.newBuilder()
-        .setSequence(s.sequence())
-        .setMediaTimeUs(s.mediaTimeUs())
-        .setCaptureTimeMs(s.captureTimeMs())
-        .build();
-  }
-
   /** Sets {@code field} when {@code s} is present: an absent sighting stays absent. */
-  static void setIfPresent(Seen s, Consumer<FrameTime> field) {
+  static void setIfPresent(Moment s, Consumer<FrameTime> field) {
     if (s != null) {
-      field.accept(frameTime(s));
+      field.accept(s.toFrameTime());
     }
   }
 
   /** The sighting, or null when the message does not hold it. */
-  static Seen seenOrNull(boolean present, FrameTime t) {
-    return present ? Seen.of(t) : null;
+  static Moment momentOrNull(boolean present, FrameTime t) {
+    return present ? Moment.of(t) : null;
   }
 
   static EmbeddingSumRecord sum(EmbeddingMean mean) {

@@ -98,8 +98,8 @@ public final class TrackStateCodec
     r.getLabelsList().forEach(l -> labels.put(l.getKey(), l.getValue()));
     s.labels = labels;
     s.observations = r.getObservations();
-    s.firstSeen = StateMessages.seenOrNull(r.hasFirstSeen(), r.getFirstSeen());
-    s.lastSeen = StateMessages.seenOrNull(r.hasLastSeen(), r.getLastSeen());
+    s.firstSeen = StateMessages.momentOrNull(r.hasFirstSeen(), r.getFirstSeen());
+    s.lastSeen = StateMessages.momentOrNull(r.hasLastSeen(), r.getLastSeen());
     s.personId = r.hasPersonId() ? r.getPersonId() : null;
     s.candidateId = r.hasCandidateId() ? r.getCandidateId() : null;
     s.candidateStreak = r.getCandidateStreak();
@@ -115,9 +115,9 @@ public final class TrackStateCodec
     s.lastFpir = r.getLastFpir();
     s.lastGallerySize = r.getLastGallerySize();
     s.segment = r.getSegment();
-    s.lastAgreeing = StateMessages.seenOrNull(r.hasLastAgreeing(), r.getLastAgreeing());
+    s.lastAgreeing = StateMessages.momentOrNull(r.hasLastAgreeing(), r.getLastAgreeing());
     s.dissent = StateMessages.mean(r.getDissent(), "track state");
-    s.dissentFrom = StateMessages.seenOrNull(r.hasDissentFrom(), r.getDissentFrom());
+    s.dissentFrom = StateMessages.momentOrNull(r.hasDissentFrom(), r.getDissentFrom());
     return s;
   }
 

@@ -2,6 +2,7 @@ package io.facetrail.matcher.aggregate;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.matcher.aggregate.proto.UnknownTrackRecord;
 import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;
@@ -26,8 +27,8 @@ public record UnknownTrack(
     String modelId,
     byte[] code,
     int goodFrames,
-    Seen firstSeen,
-    Seen lastSeen,
+    Moment firstSeen,
+    Moment lastSeen,
     byte[] bestFaceJpeg,
     long expiresAtMs) {
 
@@ -61,8 +62,8 @@ public record UnknownTrack(
             .setModelId(modelId)
             .setCode(ByteString.copyFrom(code))
             .setGoodFrames(goodFrames)
-            .setFirstSeen(StateMessages.frameTime(firstSeen))
-            .setLastSeen(StateMessages.frameTime(lastSeen))
+            .setFirstSeen(firstSeen.toFrameTime())
+            .setLastSeen(lastSeen.toFrameTime())
             .setBestFaceJpeg(ByteString.copyFrom(bestFaceJpeg))
             .setExpiresAtMs(expiresAtMs);
     return StateMessages.withVersion(VERSION, b.build().toByteArray());
@@ -104,8 +105,8 @@ public record UnknownTrack(
         r.getModelId(),
         r.getCode().toByteArray(),
         r.getGoodFrames(),
-        Seen.of(r.getFirstSeen()),
-        Seen.of(r.getLastSeen()),
+        Moment.of(r.getFirstSeen()),
+        Moment.of(r.getLastSeen()),
         r.getBestFaceJpeg().toByteArray(),
         r.getExpiresAtMs());
   }

@@ -2,9 +2,9 @@ package io.facetrail.matcher.stream;
 
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.proto.TrackEnded;
 import io.facetrail.contracts.proto.TrackEvent;
-import io.facetrail.matcher.aggregate.Seen;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
 import io.facetrail.matcher.decision.DecisionPolicy;
@@ -80,7 +80,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     switch (e.getBodyCase()) {
       case STARTED -> {
         s.labels(e.getStarted().getLabelsMap());
-        s.startedAt(Seen.of(e.getStarted().getAt()));
+        s.startedAt(Moment.of(e.getStarted().getAt()));
       }
       case OBSERVATION -> {
         // Resolve the threshold first: without calibration the record goes to the dead-letter
@@ -97,7 +97,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       }
       case ENDED -> {
         TrackEnded end = e.getEnded();
-        s.endedAt(Seen.of(end.getFirst()), Seen.of(end.getLast()));
+        s.endedAt(Moment.of(end.getFirst()), Moment.of(end.getLast()));
         if (!finish(s, end)) {
           tracks.put(trackId, s);
         }
@@ -155,7 +155,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       defer(s);
       return;
     }
-    Seen latest = s.lastSeen();
+    Moment latest = s.lastSeen();
     s.closePart();
     emit(IdentityEventType.ENDED, s, null);
     s.split(latest);

@@ -3,6 +3,7 @@ package io.facetrail.matcher.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facetrail.contracts.identity.Moment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -108,8 +109,8 @@ class TrackStateCodecTest {
     assertThat(s.mean.rawSum()[0]).isEqualTo((float) (0.6f * 0.9));
     assertThat(s.mean.rawSum()[2]).isEqualTo((float) (1f * 0.45));
     assertThat(s.observations).isEqualTo(5);
-    assertThat(s.firstSeen()).isEqualTo(new Seen(3, 100_000, 1_765_000_000_000L));
-    assertThat(s.lastSeen()).isEqualTo(new Seen(11, 366_667, 1_765_000_000_267L));
+    assertThat(s.firstSeen()).isEqualTo(new Moment(3, 100_000, 1_765_000_000_000L));
+    assertThat(s.lastSeen()).isEqualTo(new Moment(11, 366_667, 1_765_000_000_267L));
     assertThat(s.personId()).isEqualTo("p-17");
     assertThat(s.candidateId()).isEqualTo("p-4");
     assertThat(s.candidateStreak).isEqualTo(1);
@@ -125,10 +126,10 @@ class TrackStateCodecTest {
     assertThat(s.lastFpir()).isEqualTo(0.01);
     assertThat(s.lastGallerySize()).isEqualTo(1000);
     assertThat(s.eventTrackId()).isEqualTo("cam-1/2-7/s1");
-    assertThat(s.lastAgreeing).isEqualTo(new Seen(9, 300_000, 1_765_000_000_200L));
+    assertThat(s.lastAgreeing).isEqualTo(new Moment(9, 300_000, 1_765_000_000_200L));
     assertThat(s.dissenting()).isEqualTo(1);
     assertThat(s.dissent.weight()).isEqualTo(0.7);
     assertThat(s.dissent.rawSum()[5]).isEqualTo((float) (-1f * 0.7));
-    assertThat(s.dissentFrom).isEqualTo(new Seen(10, 333_333, 1_765_000_000_233L));
+    assertThat(s.dissentFrom).isEqualTo(new Moment(10, 333_333, 1_765_000_000_233L));
   }
 }

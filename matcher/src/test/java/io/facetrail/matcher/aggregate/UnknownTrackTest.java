@@ -3,6 +3,7 @@ package io.facetrail.matcher.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facetrail.contracts.identity.Moment;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,8 +21,8 @@ class UnknownTrackTest {
             "m",
             code,
             4,
-            new Seen(20, 666_667, 1_765_000_000_567L),
-            new Seen(31, 1_033_333, 1_765_000_000_933L),
+            new Moment(20, 666_667, 1_765_000_000_567L),
+            new Moment(31, 1_033_333, 1_765_000_000_933L),
             new byte[] {(byte) 0xFF, (byte) 0xD8},
             1_765_086_400_000L);
     byte[] bytes = u.toBytes();

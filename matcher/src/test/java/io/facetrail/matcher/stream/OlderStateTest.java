@@ -2,8 +2,8 @@ package io.facetrail.matcher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.topic.TopicRegistry;
-import io.facetrail.matcher.aggregate.Seen;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
 import io.facetrail.matcher.decision.DecisionPolicy;
@@ -78,7 +78,7 @@ class OlderStateTest {
     TrackState s = tracks.get(key);
     assertThat(s.readFromOlderFormat()).isFalse();
     assertThat(s.personId()).isEqualTo("p-17");
-    assertThat(s.lastSeen()).isEqualTo(new Seen(11, 366_667, 1_765_000_000_267L));
+    assertThat(s.lastSeen()).isEqualTo(new Moment(11, 366_667, 1_765_000_000_267L));
     assertThat(s.eventTrackId()).isEqualTo("cam-1/2-7/s1");
     assertThat(s.goodFrames()).isEqualTo(2);
   }
