@@ -1,6 +1,5 @@
 package io.facetrail.faces.detect;
 
-import ai.djl.ndarray.NDManager;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
@@ -38,16 +37,12 @@ public final class SsdFaceDetector implements FaceDetector {
   }
 
   public static SsdFaceDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.SSD_MOBILENET_V1));
-      float[] anchors = w.get("Output/extra_dim").requireShape(1, 5118, 4).values();
-      SsdMobileNetV1 net = new SsdMobileNetV1(manager, w);
-      return new SsdFaceDetector(new Network<>(manager, net, device.dataType()), anchors, maxBatch);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.SSD_MOBILENET_V1));
+    float[] anchors = w.get("Output/extra_dim").requireShape(1, 5118, 4).values();
+    return new SsdFaceDetector(
+        Network.load(device.device(), device.dataType(), m -> new SsdMobileNetV1(m, w)),
+        anchors,
+        maxBatch);
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.facetrail.faces.detect;
 
-import ai.djl.ndarray.NDManager;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.nn.Network;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.faces.weights.WeightSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,17 +56,11 @@ public final class TinyFaceDetector implements FaceDetector {
 
   public static TinyFaceDetector load(
       ModelCache cache, ResolvedDevice device, int maxBatch, int inputSize) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      TinyYoloNet net =
-          new TinyYoloNet(
-              manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.TINY_FACE_DETECTOR)));
-      return new TinyFaceDetector(
-          new Network<>(manager, net, device.dataType()), maxBatch, inputSize);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.TINY_FACE_DETECTOR));
+    return new TinyFaceDetector(
+        Network.load(device.device(), device.dataType(), m -> new TinyYoloNet(m, w)),
+        maxBatch,
+        inputSize);
   }
 
   @Override
