@@ -14,8 +14,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * bytes 1 to 3), so that state in a changelog written by such a build is read once and then
  * rewritten in the current encoding ({@link TrackStateCodec}). Format 2 appended the operating
  * point of the latest evaluation; format 3 the part, the last agreeing sighting and the dissenting
- * faces. Nothing writes these layouts any more: once every deployment has run a build with the
- * protobuf encoding for longer than its idle-track timeout, this class can go.
+ * faces. Nothing writes these layouts any more, and the matcher's first sweep after start-up
+ * rewrites whatever state it finds in them: once every deployment has run a build with the protobuf
+ * encoding, this class can go.
  */
 final class LegacyTrackStateReader {
   static final byte FORMAT_WITHOUT_OPERATING_POINT = 1;
