@@ -90,8 +90,8 @@ public final class TimelineRecorder {
   /** Takes an event of the identity topic. */
   public synchronized void onIdentity(IdentityEvent e) {
     TrackDraft d = draft(e.streamId(), e.trackId());
-    d.seen(Math.round(e.firstSeen().mediaTimeMs() * 1000));
-    d.seen(Math.round(e.lastSeen().mediaTimeMs() * 1000));
+    d.seen(e.firstSeen().mediaTimeUs());
+    d.seen(e.lastSeen().mediaTimeUs());
     if (e.type() == IdentityEventType.UNKNOWN) {
       d.personId = null;
       d.personName = null;
@@ -102,7 +102,7 @@ public final class TimelineRecorder {
     d.distance = e.distance();
     d.threshold = e.threshold();
     if (e.type() == IdentityEventType.ENDED || e.type() == IdentityEventType.UNKNOWN) {
-      d.identityLastUs = Math.round(e.lastSeen().mediaTimeMs() * 1000);
+      d.identityLastUs = e.lastSeen().mediaTimeUs();
       d.decided = true;
     }
   }

@@ -13,46 +13,12 @@ public record SimilarityTransform(double a, double b, double tx, double ty) {
    *     coincide
    */
   public static SimilarityTransform fit(double[] from, double[] to) {
-    if (from.length != to.length || from.length < 4 || from.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "need two equal-length lists of at least 2 points, got "
-              + from.length / 2
-              + " and "
-              + to.length / 2);
-    }
-    int n = from.length / 2;
-    double fx = 0;
-    double fy = 0;
-    double tx = 0;
-    double ty = 0;
-    for (int i = 0; i < n; i++) {
-      fx += from[2 * i];
-      fy += from[2 * i + 1];
-      tx += to[2 * i];
-      ty += to[2 * i + 1];
-    }
-    fx /= n;
-    fy /= n;
-    tx /= n;
-    ty /= n;
-    double dot = 0;
-    double cross = 0;
-    double norm = 0;
-    for (int i = 0; i < n; i++) {
-      double x = from[2 * i] - fx;
-      double y = from[2 * i + 1] - fy;
-      double u = to[2 * i] - tx;
-      double v = to[2 * i + 1] - ty;
-      dot += x * u + y * v;
-      cross += x * v - y * u;
-      norm += x * x + y * y;
-    }
-    if (!(norm > 1e-12)) {
-      throw new IllegalArgumentException("the source points coincide: no transform is defined");
-    }
-    double a = dot / norm;
-    double b = cross / norm;
-    return new SimilarityTransform(a, b, tx - (a * fx - b * fy), ty - (b * fx + a * fy));
+    return PointPairs.of(from, to).similarity();
+  }
+
+  /** As {@link #fit(double[], double[])} for single-precision points. */
+  public static SimilarityTransform fit(float[] from, float[] to) {
+    return PointPairs.of(from, to).similarity();
   }
 
   /** The scale factor s. */

@@ -1,6 +1,5 @@
 package io.facetrail.faces.detect;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.graph.GraphBlock;
@@ -46,15 +45,14 @@ public final class BlazeFaceDetector implements FaceDetector {
   /** Loads {@code model}'s graph from the cache (fetching it when missing) onto the device. */
   public static BlazeFaceDetector load(BlazeModel model, ModelCache cache, ResolvedDevice device) {
     TfGraph graph = TfGraph.read(cache.graph(model.graph(), model.weights()));
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      GraphBlock block = GraphBlock.ofOutputs(manager, graph, model.outputs());
-      long macs = GraphCost.macs(graph, model.inputSize(), model.outputs());
-      return new BlazeFaceDetector(model, new Network<>(manager, block, device.dataType()), macs);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    long macs = GraphCost.macs(graph, model.inputSize(), model.outputs());
+    return new BlazeFaceDetector(
+        model,
+        Network.load(
+            device.device(),
+            device.dataType(),
+            m -> GraphBlock.ofOutputs(m, graph, model.outputs())),
+        macs);
   }
 
   public BlazeModel model() {

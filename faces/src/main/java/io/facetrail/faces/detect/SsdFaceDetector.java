@@ -1,10 +1,7 @@
 package io.facetrail.faces.detect;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
-import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.nn.Network;
@@ -30,59 +27,39 @@ public final class SsdFaceDetector implements FaceDetector {
 
   private final Network<SsdMobileNetV1> network;
   private final SsdAnchors anchors;
-  private final int maxBatch;
+  private final LetterboxBatches batches;
 
   public SsdFaceDetector(Network<SsdMobileNetV1> network, float[] anchors, int maxBatch) {
     this.network = network;
     this.anchors = new SsdAnchors(anchors);
-    this.maxBatch = maxBatch;
+    this.batches =
+        new LetterboxBatches(maxBatch, SsdMobileNetV1.INPUT_SIZE, CELL, MEAN, 1f / 127.5f);
   }
 
   public static SsdFaceDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.SSD_MOBILENET_V1));
-      float[] anchors = w.get("Output/extra_dim").requireShape(1, 5118, 4).values();
-      SsdMobileNetV1 net = new SsdMobileNetV1(manager, w);
-      return new SsdFaceDetector(new Network<>(manager, net, device.dataType()), anchors, maxBatch);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.SSD_MOBILENET_V1));
+    float[] anchors = w.get("Output/extra_dim").requireShape(1, 5118, 4).values();
+    return new SsdFaceDetector(
+        Network.load(device.device(), device.dataType(), m -> new SsdMobileNetV1(m, w)),
+        anchors,
+        maxBatch);
   }
 
   @Override
   public List<List<Detection>> detect(List<RgbImage> images, float minScore) {
-    List<List<Detection>> out = new ArrayList<>(images.size());
-    for (int start = 0; start < images.size(); start += maxBatch) {
-      out.addAll(
-          runBatch(images.subList(start, Math.min(images.size(), start + maxBatch)), minScore));
-    }
-    return out;
-  }
-
-  private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
-    int n = batch.size();
-    int s = SsdMobileNetV1.INPUT_SIZE;
-    InputShape shape = InputShape.of(batch, s, CELL);
-    int w = shape.width();
-    int h = shape.height();
-    int per = 3 * w * h;
-    float[] input = new float[n * per];
-    for (int i = 0; i < n; i++) {
-      TensorPacking.letterbox(batch.get(i), s, w, h, MEAN, 1f / 127.5f, input, i * per);
-    }
-    SsdMobileNetV1 net = network.block();
-    float[] boxAnchors = anchors.forInput(h, w, net.featureSizes(h), net.featureSizes(w));
-    float[][] raw =
-        network.infer(
-            m -> m.create(input, new Shape(n, 3, h, w)),
-            y -> new float[][] {y.get(0).toFloatArray(), y.get(1).toFloatArray()});
-    List<List<Detection>> result = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      result.add(decode(raw[0], raw[1], boxAnchors, i, batch.get(i), w, h, minScore));
-    }
-    return result;
+    return batches.detect(
+        images,
+        input -> {
+          int w = input.width();
+          int h = input.height();
+          SsdMobileNetV1 net = network.block();
+          float[] boxAnchors = anchors.forInput(h, w, net.featureSizes(h), net.featureSizes(w));
+          float[][] raw =
+              network.infer(
+                  m -> m.create(input.values(), input.shape()),
+                  y -> new float[][] {y.get(0).toFloatArray(), y.get(1).toFloatArray()});
+          return (i, source) -> decode(raw[0], raw[1], boxAnchors, i, source, w, h, minScore);
+        });
   }
 
   private List<Detection> decode(

@@ -1,14 +1,12 @@
 package io.facetrail.faces.detect;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
-import io.facetrail.faces.image.TensorPacking;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.nn.Network;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.faces.weights.WeightSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +34,8 @@ public final class TinyFaceDetector implements FaceDetector {
   private static final float IOU_THRESHOLD = 0.4f;
 
   private final Network<TinyYoloNet> network;
-  private final int maxBatch;
   private final int inputSize;
+  private final LetterboxBatches batches;
 
   /**
    * @param inputSize the longer side of every image on the network's input, a multiple of 32
@@ -48,8 +46,8 @@ public final class TinyFaceDetector implements FaceDetector {
           "tiny detector input size " + inputSize + " is not a positive multiple of 32");
     }
     this.network = network;
-    this.maxBatch = maxBatch;
     this.inputSize = inputSize;
+    this.batches = new LetterboxBatches(maxBatch, inputSize, CELL, TinyYoloNet.MEAN_RGB, 1f / 255f);
   }
 
   public static TinyFaceDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
@@ -58,48 +56,26 @@ public final class TinyFaceDetector implements FaceDetector {
 
   public static TinyFaceDetector load(
       ModelCache cache, ResolvedDevice device, int maxBatch, int inputSize) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      TinyYoloNet net =
-          new TinyYoloNet(
-              manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.TINY_FACE_DETECTOR)));
-      return new TinyFaceDetector(
-          new Network<>(manager, net, device.dataType()), maxBatch, inputSize);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.TINY_FACE_DETECTOR));
+    return new TinyFaceDetector(
+        Network.load(device.device(), device.dataType(), m -> new TinyYoloNet(m, w)),
+        maxBatch,
+        inputSize);
   }
 
   @Override
   public List<List<Detection>> detect(List<RgbImage> images, float minScore) {
-    List<List<Detection>> out = new ArrayList<>(images.size());
-    for (int start = 0; start < images.size(); start += maxBatch) {
-      out.addAll(
-          runBatch(images.subList(start, Math.min(images.size(), start + maxBatch)), minScore));
-    }
-    return out;
-  }
-
-  private List<List<Detection>> runBatch(List<RgbImage> batch, float minScore) {
-    int n = batch.size();
-    InputShape shape = InputShape.of(batch, inputSize, CELL);
-    int w = shape.width();
-    int h = shape.height();
-    int per = 3 * w * h;
-    float[] input = new float[n * per];
-    for (int i = 0; i < n; i++) {
-      TensorPacking.letterbox(
-          batch.get(i), inputSize, w, h, TinyYoloNet.MEAN_RGB, 1f / 255f, input, i * per);
-    }
-    float[] raw =
-        network.infer(
-            m -> m.create(input, new Shape(n, 3, h, w)), y -> y.singletonOrThrow().toFloatArray());
-    List<List<Detection>> result = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      result.add(decode(raw, i, w / CELL, h / CELL, batch.get(i), minScore));
-    }
-    return result;
+    return batches.detect(
+        images,
+        input -> {
+          float[] raw =
+              network.infer(
+                  m -> m.create(input.values(), input.shape()),
+                  y -> y.singletonOrThrow().toFloatArray());
+          int cols = input.width() / CELL;
+          int rows = input.height() / CELL;
+          return (i, source) -> decode(raw, i, cols, rows, source, minScore);
+        });
   }
 
   private List<Detection> decode(

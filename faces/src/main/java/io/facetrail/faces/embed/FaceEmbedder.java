@@ -1,7 +1,6 @@
 package io.facetrail.faces.embed;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -16,6 +15,7 @@ import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.faces.trained.TrainedNetwork;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.faces.weights.WeightSet;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,40 +90,36 @@ public final class FaceEmbedder implements AutoCloseable {
    */
   public static FaceEmbedder load(
       ModelCache cache, ResolvedDevice device, float divisor, int maxBatch, Path trainedModel) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      DlibResNet net =
-          new DlibResNet(
-              manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.RECOGNITION)), divisor);
-      if (trainedModel == null) {
-        return new FaceEmbedder(new Network<>(manager, net, device.dataType()), maxBatch);
-      }
-      ModelMetadata metadata = ModelMetadata.read(trainedModel);
-      if (!V1_MODEL_ID.equals(metadata.baseModel())) {
-        throw new IllegalArgumentException(
-            "model "
-                + metadata.id()
-                + " in "
-                + trainedModel
-                + " is built on "
-                + metadata.baseModel()
-                + "; this embedder runs models built on "
-                + V1_MODEL_ID);
-      }
-      TrainedNetwork trained = TrainedNetwork.load(net, metadata, trainedModel, manager);
+    WeightSet v1 = TfjsWeightLoader.load(cache.manifest(PretrainedModel.RECOGNITION));
+    if (trainedModel == null) {
       return new FaceEmbedder(
-          new Network<>(manager, trained, device.dataType()),
-          maxBatch,
-          metadata.id(),
-          metadata.inputSize(),
-          metadata.inputSize() == DlibResNet.INPUT_SIZE
-              ? null
-              : ChipReduction.parse(metadata.chip()),
-          trained.macs());
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
+          Network.load(device.device(), device.dataType(), m -> new DlibResNet(m, v1, divisor)),
+          maxBatch);
     }
+    ModelMetadata metadata = ModelMetadata.read(trainedModel);
+    if (!V1_MODEL_ID.equals(metadata.baseModel())) {
+      throw new IllegalArgumentException(
+          "model "
+              + metadata.id()
+              + " in "
+              + trainedModel
+              + " is built on "
+              + metadata.baseModel()
+              + "; this embedder runs models built on "
+              + V1_MODEL_ID);
+    }
+    Network<TrainedNetwork> trained =
+        Network.load(
+            device.device(),
+            device.dataType(),
+            m -> TrainedNetwork.load(new DlibResNet(m, v1, divisor), metadata, trainedModel, m));
+    return new FaceEmbedder(
+        trained,
+        maxBatch,
+        metadata.id(),
+        metadata.inputSize(),
+        metadata.inputSize() == DlibResNet.INPUT_SIZE ? null : ChipReduction.parse(metadata.chip()),
+        trained.block().macs());
   }
 
   /** The id of the embedding space this embedder's vectors live in (stored with every code). */

@@ -1,6 +1,5 @@
 package io.facetrail.faces.embed;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.graph.GraphBlock;
@@ -47,14 +46,9 @@ public final class MobileFaceNet implements AutoCloseable {
   /** Loads the graph from the cache (fetching it when missing) onto the device. */
   public static MobileFaceNet load(ModelCache cache, ResolvedDevice device, int maxBatch) {
     TfGraph graph = TfGraph.read(cache.mobileFaceNetGraph());
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      GraphBlock block = new GraphBlock(manager, graph, null);
-      return new MobileFaceNet(new Network<>(manager, block, device.dataType()), maxBatch);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    return new MobileFaceNet(
+        Network.load(device.device(), device.dataType(), m -> new GraphBlock(m, graph, null)),
+        maxBatch);
   }
 
   /**

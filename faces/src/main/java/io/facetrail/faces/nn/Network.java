@@ -38,6 +38,24 @@ public final class Network<B extends Block> implements AutoCloseable {
     this.store = new ParameterStore(manager, false);
   }
 
+  /**
+   * A network whose weights {@code build} places on a new manager for {@code device}: the one way
+   * the model wrappers load, so that a failure while building closes the manager instead of leaking
+   * its native memory.
+   *
+   * @param dataType FLOAT32, or FLOAT16 on a GPU
+   */
+  public static <B extends Block> Network<B> load(
+      Device device, DataType dataType, Function<NDManager, B> build) {
+    NDManager manager = NDManager.newBaseManager(device);
+    try {
+      return new Network<>(manager, build.apply(manager), dataType);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
   public B block() {
     return block;
   }

@@ -1,6 +1,7 @@
 package io.facetrail.matcher.aggregate;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.identity.TrackParts;
 import io.facetrail.contracts.proto.TrackObservation;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ public final class TrackState {
   Map<String, String> labels = new LinkedHashMap<>();
   EmbeddingMean mean;
   long observations;
-  Seen firstSeen;
-  Seen lastSeen;
+  Moment firstSeen;
+  Moment lastSeen;
 
   /** The person the track is identified as; null while unidentified. */
   String personId;
@@ -41,12 +42,12 @@ public final class TrackState {
   int segment;
 
   /** The last sighting whose face agreed with the identity (any good one before identification). */
-  Seen lastAgreeing;
+  Moment lastAgreeing;
 
   /** Good faces since the last agreeing one that disagree with the identity, and the first one. */
   EmbeddingMean dissent = new EmbeddingMean();
 
-  Seen dissentFrom;
+  Moment dissentFrom;
 
   double lastFalseAcceptRate = Double.NaN;
 
@@ -62,6 +63,9 @@ public final class TrackState {
 
   /** Wall-clock time of the last record of this track, epoch ms (for closing idle tracks). */
   long lastActivityMs;
+
+  /** Read from a layout older than the store's current encoding; never stored itself. */
+  boolean readFromOlderFormat;
 
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
@@ -84,7 +88,7 @@ public final class TrackState {
    */
   public boolean observe(TrackObservation o, double minQuality, int maxObservations) {
     observations++;
-    Seen at = Seen.of(o.getAt());
+    Moment at = Moment.of(o.getAt());
     if (firstSeen == null) {
       firstSeen = at;
     }
@@ -147,7 +151,7 @@ public final class TrackState {
    * of the dissenting faces: the tracker followed one track onto somebody else, and the name must
    * stay with the person it was given to. Call {@link #closePart} first to report the old part.
    */
-  public void split(Seen latest) {
+  public void split(Moment latest) {
     segment++;
     mean = dissent;
     dissent = new EmbeddingMean();
@@ -215,16 +219,24 @@ public final class TrackState {
     return mean.code();
   }
 
-  public Seen firstSeen() {
+  /**
+   * Whether this state was read from a layout that predates the current encoding, so the matcher
+   * should store it again (which writes the current encoding) even if nothing in it changed.
+   */
+  public boolean readFromOlderFormat() {
+    return readFromOlderFormat;
+  }
+
+  public Moment firstSeen() {
     return firstSeen;
   }
 
-  public Seen lastSeen() {
+  public Moment lastSeen() {
     return lastSeen;
   }
 
   /** Sets the first sighting from the start record when no observation came earlier. */
-  public void startedAt(Seen at) {
+  public void startedAt(Moment at) {
     if (firstSeen == null) {
       firstSeen = at;
     }
@@ -234,7 +246,7 @@ public final class TrackState {
   }
 
   /** Records the end sighting. */
-  public void endedAt(Seen first, Seen last) {
+  public void endedAt(Moment first, Moment last) {
     if (firstSeen == null) {
       firstSeen = first;
     }

@@ -1,12 +1,8 @@
 package io.facetrail.matcher.aggregate;
 
-import io.facetrail.contracts.code.FaceCode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.facetrail.matcher.aggregate.proto.LabelRecord;
+import io.facetrail.matcher.aggregate.proto.TrackStateRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,67 +11,55 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Binary form of {@link TrackState} in the matcher's state store and its changelog topic. A format
- * byte leads, so a future layout can read old state after an upgrade: format 2 appended the
- * operating point of the latest evaluation (FAR, FPIR, gallery size); format 3 the part (segment),
- * the last agreeing sighting and the dissenting faces. Older state reads with none of them.
+ * {@link TrackState} in the matcher's state store and its changelog topic: a version byte, then a
+ * {@code TrackStateRecord} ({@code facetrail/matcher/v1/state.proto}), as the tracker stores its
+ * state. Versions 1 to 3 were hand-written layouts: state in them is still read ({@link
+ * LegacyTrackStateReader}), marked {@link TrackState#readFromOlderFormat()}, and rewritten in this
+ * encoding by the matcher. A version this build does not know (a newer build's) is refused.
  */
 public final class TrackStateCodec
     implements Serde<TrackState>, Serializer<TrackState>, Deserializer<TrackState> {
-  private static final byte FORMAT = 3;
-  private static final byte FORMAT_WITHOUT_PARTS = 2;
-  private static final byte FORMAT_WITHOUT_OPERATING_POINT = 1;
+  /** Format version written by this build; the legacy layouts used 1 to 3. */
+  static final byte VERSION = 4;
 
   @Override
   public byte[] serialize(String topic, TrackState s) {
     if (s == null) {
       return null;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(800);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
-      out.writeUTF(s.trackId);
-      out.writeUTF(s.streamId);
-      out.writeUTF(s.modelId);
-      out.writeInt(s.labels.size());
-      for (var e : s.labels.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(e.getValue());
-      }
-      for (float f : s.mean.rawSum()) {
-        out.writeFloat(f);
-      }
-      out.writeDouble(s.mean.weight());
-      out.writeInt(s.mean.count());
-      out.writeLong(s.observations);
-      writeSeen(out, s.firstSeen);
-      writeSeen(out, s.lastSeen);
-      writeNullable(out, s.personId);
-      writeNullable(out, s.candidateId);
-      out.writeInt(s.candidateStreak);
-      out.writeInt(s.changes);
-      out.writeDouble(s.lastDistance);
-      out.writeDouble(s.lastSecondDistance);
-      out.writeDouble(s.lastThreshold);
-      out.writeBoolean(s.pending);
-      out.writeBoolean(s.ended);
-      out.writeInt(s.unevaluated);
-      out.writeLong(s.lastActivityMs);
-      out.writeDouble(s.lastFalseAcceptRate);
-      out.writeDouble(s.lastFpir);
-      out.writeInt(s.lastGallerySize);
-      out.writeInt(s.segment);
-      writeSeen(out, s.lastAgreeing);
-      for (float f : s.dissent.rawSum()) {
-        out.writeFloat(f);
-      }
-      out.writeDouble(s.dissent.weight());
-      out.writeInt(s.dissent.count());
-      writeSeen(out, s.dissentFrom);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+    TrackStateRecord.Builder b =
+        TrackStateRecord.newBuilder()
+            .setTrackId(s.trackId)
+            .setStreamId(s.streamId)
+            .setModelId(s.modelId)
+            .setMean(StateMessages.sum(s.mean))
+            .setObservations(s.observations)
+            .setCandidateStreak(s.candidateStreak)
+            .setChanges(s.changes)
+            .setLastDistance(s.lastDistance)
+            .setLastSecondDistance(s.lastSecondDistance)
+            .setLastThreshold(s.lastThreshold)
+            .setPending(s.pending)
+            .setEnded(s.ended)
+            .setUnevaluated(s.unevaluated)
+            .setLastActivityMs(s.lastActivityMs)
+            .setLastFalseAcceptRate(s.lastFalseAcceptRate)
+            .setLastFpir(s.lastFpir)
+            .setLastGallerySize(s.lastGallerySize)
+            .setSegment(s.segment)
+            .setDissent(StateMessages.sum(s.dissent));
+    s.labels.forEach((k, v) -> b.addLabels(LabelRecord.newBuilder().setKey(k).setValue(v)));
+    StateMessages.setIfPresent(s.firstSeen, b::setFirstSeen);
+    StateMessages.setIfPresent(s.lastSeen, b::setLastSeen);
+    StateMessages.setIfPresent(s.lastAgreeing, b::setLastAgreeing);
+    StateMessages.setIfPresent(s.dissentFrom, b::setDissentFrom);
+    if (s.personId != null) {
+      b.setPersonId(s.personId);
     }
-    return bytes.toByteArray();
+    if (s.candidateId != null) {
+      b.setCandidateId(s.candidateId);
+    }
+    return StateMessages.withVersion(VERSION, b.build().toByteArray());
   }
 
   @Override
@@ -83,90 +67,58 @@ public final class TrackStateCodec
     if (data == null) {
       return null;
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte format = in.readByte();
-      if (format != FORMAT
-          && format != FORMAT_WITHOUT_PARTS
-          && format != FORMAT_WITHOUT_OPERATING_POINT) {
-        throw new SerializationException("unknown track state format " + format);
-      }
-      String trackId = in.readUTF();
-      String streamId = in.readUTF();
-      String modelId = in.readUTF();
-      int labelCount = in.readInt();
-      Map<String, String> labels = new LinkedHashMap<>();
-      for (int i = 0; i < labelCount; i++) {
-        labels.put(in.readUTF(), in.readUTF());
-      }
-      float[] sum = new float[FaceCode.DIMENSIONS];
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] = in.readFloat();
-      }
-      double weight = in.readDouble();
-      int count = in.readInt();
-      TrackState s = new TrackState(trackId, streamId, new EmbeddingMean(sum, weight, count));
-      s.modelId = modelId;
-      s.labels = labels;
-      s.observations = in.readLong();
-      s.firstSeen = readSeen(in);
-      s.lastSeen = readSeen(in);
-      s.personId = readNullable(in);
-      s.candidateId = readNullable(in);
-      s.candidateStreak = in.readInt();
-      s.changes = in.readInt();
-      s.lastDistance = in.readDouble();
-      s.lastSecondDistance = in.readDouble();
-      s.lastThreshold = in.readDouble();
-      s.pending = in.readBoolean();
-      s.ended = in.readBoolean();
-      s.unevaluated = in.readInt();
-      s.lastActivityMs = in.readLong();
-      if (format >= FORMAT_WITHOUT_PARTS) {
-        s.lastFalseAcceptRate = in.readDouble();
-        s.lastFpir = in.readDouble();
-        s.lastGallerySize = in.readInt();
-      }
-      if (format >= FORMAT) {
-        s.segment = in.readInt();
-        s.lastAgreeing = readSeen(in);
-        float[] dissent = new float[FaceCode.DIMENSIONS];
-        for (int i = 0; i < dissent.length; i++) {
-          dissent[i] = in.readFloat();
-        }
-        double dissentWeight = in.readDouble();
-        s.dissent = new EmbeddingMean(dissent, dissentWeight, in.readInt());
-        s.dissentFrom = readSeen(in);
-      } else {
-        s.lastAgreeing = s.lastSeen;
-      }
+    if (data.length == 0) {
+      throw new SerializationException("empty track state");
+    }
+    if (LegacyTrackStateReader.reads(data[0])) {
+      TrackState s = LegacyTrackStateReader.read(data);
+      s.readFromOlderFormat = true;
       return s;
-    } catch (IOException e) {
+    }
+    if (data[0] != VERSION) {
+      throw new SerializationException(
+          "track state has format version "
+              + data[0]
+              + ", this build reads "
+              + VERSION
+              + " and the older 1 to 3: run the matcher version that wrote it, or reset the"
+              + " application");
+    }
+    TrackStateRecord r;
+    try {
+      r = TrackStateRecord.parser().parseFrom(data, 1, data.length - 1);
+    } catch (InvalidProtocolBufferException e) {
       throw new SerializationException("corrupt track state: " + e.getMessage(), e);
     }
-  }
-
-  private static void writeSeen(DataOutputStream out, Seen s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      out.writeLong(s.sequence());
-      out.writeLong(s.mediaTimeUs());
-      out.writeLong(s.captureTimeMs());
-    }
-  }
-
-  private static Seen readSeen(DataInputStream in) throws IOException {
-    return in.readBoolean() ? new Seen(in.readLong(), in.readLong(), in.readLong()) : null;
-  }
-
-  private static void writeNullable(DataOutputStream out, String s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      out.writeUTF(s);
-    }
-  }
-
-  private static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+    TrackState s =
+        new TrackState(
+            r.getTrackId(), r.getStreamId(), StateMessages.mean(r.getMean(), "track state"));
+    s.modelId = r.getModelId();
+    Map<String, String> labels = new LinkedHashMap<>();
+    r.getLabelsList().forEach(l -> labels.put(l.getKey(), l.getValue()));
+    s.labels = labels;
+    s.observations = r.getObservations();
+    s.firstSeen = StateMessages.momentOrNull(r.hasFirstSeen(), r.getFirstSeen());
+    s.lastSeen = StateMessages.momentOrNull(r.hasLastSeen(), r.getLastSeen());
+    s.personId = r.hasPersonId() ? r.getPersonId() : null;
+    s.candidateId = r.hasCandidateId() ? r.getCandidateId() : null;
+    s.candidateStreak = r.getCandidateStreak();
+    s.changes = r.getChanges();
+    s.lastDistance = r.getLastDistance();
+    s.lastSecondDistance = r.getLastSecondDistance();
+    s.lastThreshold = r.getLastThreshold();
+    s.pending = r.getPending();
+    s.ended = r.getEnded();
+    s.unevaluated = r.getUnevaluated();
+    s.lastActivityMs = r.getLastActivityMs();
+    s.lastFalseAcceptRate = r.getLastFalseAcceptRate();
+    s.lastFpir = r.getLastFpir();
+    s.lastGallerySize = r.getLastGallerySize();
+    s.segment = r.getSegment();
+    s.lastAgreeing = StateMessages.momentOrNull(r.hasLastAgreeing(), r.getLastAgreeing());
+    s.dissent = StateMessages.mean(r.getDissent(), "track state");
+    s.dissentFrom = StateMessages.momentOrNull(r.hasDissentFrom(), r.getDissentFrom());
+    return s;
   }
 
   @Override

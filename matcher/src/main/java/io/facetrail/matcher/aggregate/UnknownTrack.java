@@ -1,11 +1,9 @@
 package io.facetrail.matcher.aggregate;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.facetrail.contracts.identity.Moment;
+import io.facetrail.matcher.aggregate.proto.UnknownTrackRecord;
 import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -29,12 +27,16 @@ public record UnknownTrack(
     String modelId,
     byte[] code,
     int goodFrames,
-    Seen firstSeen,
-    Seen lastSeen,
+    Moment firstSeen,
+    Moment lastSeen,
     byte[] bestFaceJpeg,
     long expiresAtMs) {
 
-  private static final byte FORMAT = 1;
+  /** Format version written by this build. */
+  static final byte VERSION = 2;
+
+  /** The hand-written layout of the builds before the protobuf encoding. */
+  private static final byte HAND_WRITTEN_FORMAT = 1;
 
   /**
    * The store key: expiry time first, so expired records form a prefix of the key order and the
@@ -49,48 +51,64 @@ public record UnknownTrack(
     return String.format(Locale.ROOT, "%016d|", ms);
   }
 
+  /**
+   * A version byte, then an {@code UnknownTrackRecord} ({@code facetrail/matcher/v1/state.proto}).
+   */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + bestFaceJpeg.length);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
-      out.writeUTF(trackId);
-      out.writeUTF(streamId);
-      out.writeUTF(modelId);
-      out.writeInt(code.length);
-      out.write(code);
-      out.writeInt(goodFrames);
-      for (Seen s : new Seen[] {firstSeen, lastSeen}) {
-        out.writeLong(s.sequence());
-        out.writeLong(s.mediaTimeUs());
-        out.writeLong(s.captureTimeMs());
-      }
-      out.writeInt(bestFaceJpeg.length);
-      out.write(bestFaceJpeg);
-      out.writeLong(expiresAtMs);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    UnknownTrackRecord.Builder b =
+        UnknownTrackRecord.newBuilder()
+            .setTrackId(trackId)
+            .setStreamId(streamId)
+            .setModelId(modelId)
+            .setCode(ByteString.copyFrom(code))
+            .setGoodFrames(goodFrames)
+            .setFirstSeen(firstSeen.toFrameTime())
+            .setLastSeen(lastSeen.toFrameTime())
+            .setBestFaceJpeg(ByteString.copyFrom(bestFaceJpeg))
+            .setExpiresAtMs(expiresAtMs);
+    return StateMessages.withVersion(VERSION, b.build().toByteArray());
   }
 
+  /**
+   * Reads a record back.
+   *
+   * @throws SerializationException for a record in the hand-written layout of the builds before the
+   *     protobuf encoding (version 1): the matcher itself never reads these records (it deletes
+   *     them by key when they expire), so such a record is refused rather than kept readable
+   */
   public static UnknownTrack fromBytes(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      if (in.readByte() != FORMAT) {
-        throw new SerializationException("unknown format of an unknown-track record");
-      }
-      String trackId = in.readUTF();
-      String streamId = in.readUTF();
-      String modelId = in.readUTF();
-      byte[] code = in.readNBytes(in.readInt());
-      int goodFrames = in.readInt();
-      Seen first = new Seen(in.readLong(), in.readLong(), in.readLong());
-      Seen last = new Seen(in.readLong(), in.readLong(), in.readLong());
-      byte[] jpeg = in.readNBytes(in.readInt());
-      return new UnknownTrack(
-          trackId, streamId, modelId, code, goodFrames, first, last, jpeg, in.readLong());
-    } catch (IOException e) {
+    if (data.length == 0) {
+      throw new SerializationException("empty unknown-track record");
+    }
+    if (data[0] == HAND_WRITTEN_FORMAT) {
+      throw new SerializationException(
+          "unknown-track record in the layout of builds before the protobuf state encoding (version"
+              + " 1): it is not read; the matcher deletes it when it expires");
+    }
+    if (data[0] != VERSION) {
+      throw new SerializationException(
+          "unknown-track record has format version "
+              + data[0]
+              + ", this build reads "
+              + VERSION
+              + ": run the matcher version that wrote it");
+    }
+    UnknownTrackRecord r;
+    try {
+      r = UnknownTrackRecord.parser().parseFrom(data, 1, data.length - 1);
+    } catch (InvalidProtocolBufferException e) {
       throw new SerializationException("corrupt unknown-track record: " + e.getMessage(), e);
     }
+    return new UnknownTrack(
+        r.getTrackId(),
+        r.getStreamId(),
+        r.getModelId(),
+        r.getCode().toByteArray(),
+        r.getGoodFrames(),
+        Moment.of(r.getFirstSeen()),
+        Moment.of(r.getLastSeen()),
+        r.getBestFaceJpeg().toByteArray(),
+        r.getExpiresAtMs());
   }
 
   /** Never prints the code or the thumbnail: both are face data. */

@@ -1,21 +1,17 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.matcher.enrol.Enroller;
-import io.facetrail.matcher.enrol.EnrolmentRules;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
-import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.enrol.PersonLookup;
 import io.facetrail.matcher.gallery.Person;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.text.DisplayText;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +40,7 @@ import picocli.CommandLine.Spec;
     })
 final class GalleryAddCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
+  @Mixin EnrolmentOptions enrolment;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PERSON", description = "Person id or exact name")
@@ -55,32 +52,6 @@ final class GalleryAddCommand implements Callable<Integer> {
       paramLabel = "PHOTO",
       description = "Photos of the person")
   List<Path> photos;
-
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description =
-          "Embed the photos with the trained model in DIR (model.json, e.g. a harmonic v2) instead"
-              + " of v1 (dlib-r29-v1)")
-  Path model;
-
-  @Option(
-      names = "--jitter",
-      paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "Average N jittered chips into each face's code, as gallery enroll --jitter (default:"
-              + " ${DEFAULT-VALUE})")
-  int jitter;
-
-  @Option(names = "--largest", description = "Enrol the largest face of photos with several")
-  boolean largest;
-
-  @Option(
-      names = "--min-quality",
-      defaultValue = "0.5",
-      description = "Refuse faces below this quality (0..1, default ${DEFAULT-VALUE})")
-  double minQuality;
 
   @Override
   public Integer call() {
@@ -96,10 +67,8 @@ final class GalleryAddCommand implements Callable<Integer> {
                               "no person with id or name '"
                                   + DisplayText.safe(person)
                                   + "' in the gallery (gallery enroll adds a new person)"));
-          try (FaceAnalyzer analyzer = FaceAnalyzers.open(model, jitter)) {
-            Enroller enroller =
-                new Enroller(
-                    analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
+          try (FaceAnalyzer analyzer = enrolment.openAnalyzer()) {
+            Enroller enroller = enrolment.enroller(analyzer, g);
             printer.print(p.name(), enroller.enrolExisting(p.id(), photos));
           }
           return printer.exitCode();

@@ -1,14 +1,11 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.matcher.enrol.Enroller;
-import io.facetrail.matcher.enrol.EnrolmentRules;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
-import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.enrol.PersonFolders;
 import io.facetrail.matcher.gallery.PersonNames;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,27 +48,7 @@ import picocli.CommandLine.Spec;
     })
 final class GalleryEnrollCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
-
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description =
-          "Embed the photos with the trained model in DIR (model.json, e.g. a harmonic v2) instead"
-              + " of v1 (dlib-r29-v1)")
-  Path model;
-
-  @Option(
-      names = "--jitter",
-      paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "Average N jittered chips (slightly rotated, zoomed and shifted, dlib's test-time"
-              + " augmentation) into each face's code as well as the mirrored one: steadier gallery"
-              + " codes for N more embeddings per face. With 16, LFW's 6,000 pairs at the shipped"
-              + " FAR 1e-3 threshold: 96.2%% of genuine pairs accepted instead of 95.5%% with plain"
-              + " queries against a jittered gallery, false accepts unchanged (2 of 3,000)"
-              + " (default: ${DEFAULT-VALUE})")
-  int jitter;
+  @Mixin EnrolmentOptions enrolment;
 
   @Spec CommandSpec spec;
 
@@ -91,15 +68,6 @@ final class GalleryEnrollCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "PHOTO", arity = "0..*", description = "Photos of the person (--name)")
   List<Path> photos = new ArrayList<>();
-
-  @Option(names = "--largest", description = "Enrol the largest face of photos with several")
-  boolean largest;
-
-  @Option(
-      names = "--min-quality",
-      defaultValue = "0.5",
-      description = "Refuse faces below this quality (0..1, default ${DEFAULT-VALUE})")
-  double minQuality;
 
   @Override
   public Integer call() {
@@ -122,12 +90,10 @@ final class GalleryEnrollCommand implements Callable<Integer> {
             ? PersonFolders.read(source.dir)
             : List.of(new PersonFolders.PersonPhotos(source.name, photos));
     EnrolmentPrinter printer = new EnrolmentPrinter(spec.commandLine().getOut());
-    try (FaceAnalyzer analyzer = FaceAnalyzers.open(model, jitter)) {
+    try (FaceAnalyzer analyzer = enrolment.openAnalyzer()) {
       return gallery.with(
           g -> {
-            Enroller enroller =
-                new Enroller(
-                    analyzer, g, new EnrolmentRules(minQuality, largest), Clock.systemUTC());
+            Enroller enroller = enrolment.enroller(analyzer, g);
             // A person that fails is printed and the others are still enrolled; the exit code
             // tells.
             enroller.enrolEach(batches, printer::print);

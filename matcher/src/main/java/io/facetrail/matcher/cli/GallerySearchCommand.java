@@ -1,6 +1,5 @@
 package io.facetrail.matcher.cli;
 
-import io.facetrail.matcher.decision.NoCalibrationException;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.enrol.DetectedFace;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
@@ -8,7 +7,6 @@ import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.Match;
 import io.facetrail.matcher.index.SearchMode;
-import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.text.DisplayText;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +28,7 @@ import picocli.CommandLine.Spec;
             + " within the threshold for the chosen false-accept rate.")
 final class GallerySearchCommand implements Callable<Integer> {
   @Mixin GalleryOptions gallery;
+  @Mixin PhotoQueryOptions query;
 
   @Option(
       names = "--model",
@@ -50,26 +49,12 @@ final class GallerySearchCommand implements Callable<Integer> {
       description = "Persons to list (default ${DEFAULT-VALUE})")
   int k;
 
-  @Option(
-      names = "--far",
-      defaultValue = "0.001",
-      description = "False-accept rate per comparison (default ${DEFAULT-VALUE})")
-  double far;
-
-  @Option(names = "--largest", description = "Take the largest face of a photo with several")
-  boolean largest;
-
   @Override
   public Integer call() {
     try (FaceAnalyzer analyzer = FaceAnalyzers.open(model)) {
-      DetectedFace face = PhotoFaces.single(analyzer, photo, largest);
-      Thresholds thresholds = Thresholds.of(far, gallery.models(model));
-      double threshold;
-      try {
-        threshold = thresholds.thresholdFor(face.modelId());
-      } catch (NoCalibrationException e) {
-        throw new UserFacingException(e.getMessage(), e);
-      }
+      DetectedFace face = query.face(analyzer, photo);
+      Thresholds thresholds = Thresholds.of(query.far, gallery.models(model));
+      double threshold = PhotoQueryOptions.threshold(thresholds, face.modelId());
       // Codes of other models count when a configured model folder declares them compatible and
       // the pair is calibrated; each row is judged by its pair's threshold.
       GalleryIndex index =
@@ -97,7 +82,7 @@ final class GallerySearchCommand implements Callable<Integer> {
       }
       out.printf(
           "threshold %.4f at FAR %s, model %s, %d persons searched%n",
-          threshold, far, face.modelId(), index.personCount());
+          threshold, query.far, face.modelId(), index.personCount());
       return 0;
     }
   }

@@ -1,7 +1,6 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.contracts.code.FaceCode;
-import io.facetrail.matcher.decision.NoCalibrationException;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.enrol.DetectedFace;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
@@ -10,8 +9,8 @@ import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +22,7 @@ import picocli.CommandLine.Spec;
         "Compare the faces of two photos: prints same/different, the distance, the threshold and"
             + " the false-accept rate it was calibrated for. Exit code 0 = same, 3 = different.")
 final class VerifyCommand implements Callable<Integer> {
+  @Mixin PhotoQueryOptions query;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PHOTO_A")
@@ -31,36 +31,22 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "PHOTO_B")
   Path b;
 
-  @Option(
-      names = "--far",
-      defaultValue = "0.001",
-      description = "False-accept rate per comparison (default ${DEFAULT-VALUE})")
-  double far;
-
-  @Option(names = "--largest", description = "Take the largest face of photos with several")
-  boolean largest;
-
   @Override
   public Integer call() {
     try (FaceAnalyzer analyzer = FaceAnalyzers.open()) {
-      DetectedFace fa = PhotoFaces.single(analyzer, a, largest);
-      DetectedFace fb = PhotoFaces.single(analyzer, b, largest);
+      DetectedFace fa = query.face(analyzer, a);
+      DetectedFace fb = query.face(analyzer, b);
       if (!fa.modelId().equals(fb.modelId())) {
         throw new UserFacingException("the photos were embedded by different models");
       }
-      double threshold;
-      try {
-        threshold = Thresholds.shipped(far).thresholdFor(fa.modelId());
-      } catch (NoCalibrationException e) {
-        throw new UserFacingException(e.getMessage(), e);
-      }
+      double threshold = PhotoQueryOptions.threshold(Thresholds.shipped(query.far), fa.modelId());
       double d = FaceCode.distance(fa.code(), fb.code());
       boolean same = d <= threshold;
       spec.commandLine()
           .getOut()
           .printf(
               "%s\tdistance %.4f\tthreshold %.4f\tFAR %s\tmodel %s%n",
-              same ? "same person" : "different persons", d, threshold, far, fa.modelId());
+              same ? "same person" : "different persons", d, threshold, query.far, fa.modelId());
       return same ? 0 : 3;
     }
   }

@@ -2,9 +2,9 @@ package io.facetrail.matcher.stream;
 
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.proto.TrackEnded;
 import io.facetrail.contracts.proto.TrackEvent;
-import io.facetrail.matcher.aggregate.Seen;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
 import io.facetrail.matcher.decision.DecisionPolicy;
@@ -22,6 +22,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-track processor: folds observations into the track's aggregate, decides identity against
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * punctuator: events are delayed, never lost.
  */
 final class TrackMatcher implements Processor<String, TrackEvent, String, IdentityEvent> {
+  private static final Logger log = LoggerFactory.getLogger(TrackMatcher.class);
   private static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
 
   private final MatcherDependencies deps;
@@ -77,7 +80,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     switch (e.getBodyCase()) {
       case STARTED -> {
         s.labels(e.getStarted().getLabelsMap());
-        s.startedAt(Seen.of(e.getStarted().getAt()));
+        s.startedAt(Moment.of(e.getStarted().getAt()));
       }
       case OBSERVATION -> {
         // Resolve the threshold first: without calibration the record goes to the dead-letter
@@ -94,7 +97,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       }
       case ENDED -> {
         TrackEnded end = e.getEnded();
-        s.endedAt(Seen.of(end.getFirst()), Seen.of(end.getLast()));
+        s.endedAt(Moment.of(end.getFirst()), Moment.of(end.getLast()));
         if (!finish(s, end)) {
           tracks.put(trackId, s);
         }
@@ -152,7 +155,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       defer(s);
       return;
     }
-    Seen latest = s.lastSeen();
+    Moment latest = s.lastSeen();
     s.closePart();
     emit(IdentityEventType.ENDED, s, null);
     s.split(latest);
@@ -260,17 +263,31 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     deps.metrics().pendingTracks(pending.approximateNumEntries());
   }
 
-  /** Closes tracks whose end record never came, as if they had ended at their last sighting. */
+  /**
+   * Closes tracks whose end record never came, as if they had ended at their last sighting, and
+   * stores again, in the current encoding, any state an older build wrote (the first sweep after an
+   * upgrade reads each such state once and rewrites it).
+   */
   private void closeIdleTracks() {
     long limit = deps.clock().millis() - settings.idleTrackTimeout().toMillis();
     List<TrackState> idle = new ArrayList<>();
+    List<TrackState> older = new ArrayList<>();
     try (KeyValueIterator<String, TrackState> it = tracks.all()) {
       while (it.hasNext()) {
         TrackState s = it.next().value;
         if (!s.ended() && s.lastActivityMs() < limit) {
           idle.add(s);
+        } else if (s.readFromOlderFormat()) {
+          older.add(s);
         }
       }
+    }
+    for (TrackState s : older) {
+      tracks.put(s.trackId(), s);
+    }
+    if (!older.isEmpty()) {
+      log.info(
+          "Rewrote {} track states stored by an older build in the current format", older.size());
     }
     for (TrackState s : idle) {
       s.endedAt(s.firstSeen(), s.lastSeen());

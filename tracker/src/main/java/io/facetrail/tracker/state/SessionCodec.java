@@ -2,13 +2,11 @@ package io.facetrail.tracker.state;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.facetrail.contracts.proto.FrameTime;
 import io.facetrail.contracts.proto.TrackObservation;
 import io.facetrail.tracker.box.BoundingBox;
 import io.facetrail.tracker.kalman.KalmanState;
 import io.facetrail.tracker.session.StreamSession;
 import io.facetrail.tracker.session.TrackLedger;
-import io.facetrail.tracker.state.proto.Moment;
 import io.facetrail.tracker.state.proto.Phase;
 import io.facetrail.tracker.state.proto.StoredBox;
 import io.facetrail.tracker.state.proto.StreamStateRecord;
@@ -133,8 +131,8 @@ public final class SessionCodec {
       }
     }
     if (ledger != null) {
-      b.setFirst(moment(ledger.first()))
-          .setLast(moment(ledger.last()))
+      b.setFirst(ledger.first())
+          .setLast(ledger.last())
           .setObservations(ledger.observations())
           .setBestQuality(ledger.bestQuality())
           .putAllLabels(ledger.labels());
@@ -192,27 +190,11 @@ public final class SessionCodec {
       }
     }
     return new TrackLedger(
-        frameTime(r.getFirst()),
-        frameTime(r.getLast()),
+        r.getFirst(),
+        r.getLast(),
         r.getLabelsMap(),
         r.getObservations(),
         r.getBestQuality(),
         pending);
-  }
-
-  private static Moment moment(FrameTime t) {
-    return Moment.newBuilder()
-        .setSequence(t.getSequence())
-        .setMediaTimeUs(t.getMediaTimeUs())
-        .setCaptureTimeMs(t.getCaptureTimeMs())
-        .build();
-  }
-
-  private static FrameTime frameTime(Moment m) {
-    return FrameTime.newBuilder()
-        .setSequence(m.getSequence())
-        .setMediaTimeUs(m.getMediaTimeUs())
-        .setCaptureTimeMs(m.getCaptureTimeMs())
-        .build();
   }
 }

@@ -1,5 +1,7 @@
 package io.facetrail.faces.landmark.trees;
 
+import io.facetrail.faces.align.PointPairs;
+
 /**
  * The box a shape predictor works in, in dlib's convention: the mean shape's unit square maps onto
  * [left, right] x [top, bottom], where right and bottom are the coordinates of the last pixel
@@ -34,32 +36,10 @@ public record ShapeBox(double left, double top, double right, double bottom) {
    * @param meanShape 136 values in the unit box
    */
   public static ShapeBox fit(float[] landmarks, float[] meanShape) {
-    int n = meanShape.length / 2;
-    double mu = 0;
-    double mv = 0;
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < n; i++) {
-      mu += meanShape[2 * i];
-      mv += meanShape[2 * i + 1];
-      mx += landmarks[2 * i];
-      my += landmarks[2 * i + 1];
-    }
-    mu /= n;
-    mv /= n;
-    mx /= n;
-    my /= n;
-    double cross = 0;
-    double norm = 0;
-    for (int i = 0; i < n; i++) {
-      double du = meanShape[2 * i] - mu;
-      double dv = meanShape[2 * i + 1] - mv;
-      cross += du * (landmarks[2 * i] - mx) + dv * (landmarks[2 * i + 1] - my);
-      norm += du * du + dv * dv;
-    }
-    double side = cross / norm;
-    double left = mx - mu * side;
-    double top = my - mv * side;
+    PointPairs pairs = PointPairs.of(meanShape, landmarks);
+    double side = pairs.scaleWithoutRotation();
+    double left = pairs.toX() - pairs.fromX() * side;
+    double top = pairs.toY() - pairs.fromY() * side;
     return new ShapeBox(left, top, left + side, top + side);
   }
 }

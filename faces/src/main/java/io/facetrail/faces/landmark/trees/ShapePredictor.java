@@ -1,5 +1,6 @@
 package io.facetrail.faces.landmark.trees;
 
+import io.facetrail.faces.align.SimilarityTransform;
 import java.util.List;
 
 /**
@@ -76,9 +77,10 @@ public final class ShapePredictor {
   private void sample(GreyImage image, ShapeBox box, float[] shape, Cascade c, int[] values) {
     // Only the rotation and scale of the mean-to-current similarity move the offsets: the
     // translation is carried by the anchor landmark itself.
-    double[] m = rotationScale(initialShape, shape);
-    double a = m[0];
-    double b = m[1];
+    // dlib's find_similarity_transform, for shapes without reflection, is this least-squares fit.
+    SimilarityTransform m = SimilarityTransform.fit(initialShape, shape);
+    double a = m.a();
+    double b = m.b();
     int[] anchors = c.anchors();
     float[] dx = c.deltaX();
     float[] dy = c.deltaY();
@@ -114,41 +116,5 @@ public final class ShapePredictor {
         shape[i] += leaves[offset + i];
       }
     }
-  }
-
-  /**
-   * The rotation-and-scale part {@code [a, b]} (matrix {@code [[a, -b], [b, a]]}) of the
-   * least-squares similarity transform taking shape {@code from} onto shape {@code to}, as dlib's
-   * {@code find_similarity_transform} yields it for shapes without reflection.
-   */
-  static double[] rotationScale(float[] from, float[] to) {
-    int n = from.length / 2;
-    double fx = 0;
-    double fy = 0;
-    double tx = 0;
-    double ty = 0;
-    for (int i = 0; i < n; i++) {
-      fx += from[2 * i];
-      fy += from[2 * i + 1];
-      tx += to[2 * i];
-      ty += to[2 * i + 1];
-    }
-    fx /= n;
-    fy /= n;
-    tx /= n;
-    ty /= n;
-    double dot = 0;
-    double cross = 0;
-    double norm = 0;
-    for (int i = 0; i < n; i++) {
-      double x = from[2 * i] - fx;
-      double y = from[2 * i + 1] - fy;
-      double u = to[2 * i] - tx;
-      double v = to[2 * i + 1] - ty;
-      dot += x * u + y * v;
-      cross += x * v - y * u;
-      norm += x * x + y * y;
-    }
-    return new double[] {dot / norm, cross / norm};
   }
 }
