@@ -175,6 +175,8 @@ class RtspIngestIT {
       // The gap, reported once: to the listener, in the status, as a metric and in the log.
       assertThat(events.resumed()).hasSize(1);
       StreamGap gap = events.resumed().get(0).gap();
+      System.out.printf(
+          "RTSP server down %.2f s; gap reported: %s%n", (upAt - downAt) / 1e9, gap.describe());
       assertThat(gap.length()).isGreaterThan(Duration.ofNanos(upAt - downAt));
       assertThat(gap.reconnects()).isEqualTo(attempts.size()).isGreaterThanOrEqualTo(3);
       assertThat(gap.cause()).isEqualTo(firstCause(attempts));
@@ -222,6 +224,8 @@ class RtspIngestIT {
       // much later (the interrupt callback is polled while the read blocks; frames that FFmpeg's
       // buffers release after the deadline once pushed it a whole timeout further).
       double detectedAfter = (stall.atNanos() - frozenAt) / 1e9;
+      System.out.printf(
+          "RTSP stall reported %.2f s after the server froze (stallTimeout 2 s)%n", detectedAfter);
       assertThat(detectedAfter).isBetween(1.5, 3.2);
       assertThat(stall.cause()).isEqualTo("stream 'yard-cam': stalled: no frame for 2 s");
       assertThat(registry.get("facetrail.ingest.errors").tag("kind", "stalled").counter().count())
