@@ -1,6 +1,7 @@
 package io.facetrail.ingest.engine;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,7 @@ public record StreamGap(Duration length, int reconnects, String cause) {
   /** One line for logs and status, e.g. {@code 4.2 s without frames (2 reconnects; cause: ...)}. */
   public String describe() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%.1f s without frames (%d reconnect%s; cause: %s)",
         length.toNanos() / 1e9,
         reconnects,

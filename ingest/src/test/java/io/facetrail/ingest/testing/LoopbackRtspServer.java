@@ -67,10 +67,6 @@ public final class LoopbackRtspServer implements AutoCloseable {
     return "rtsp://127.0.0.1:" + port + "/cam";
   }
 
-  public int fps() {
-    return fps;
-  }
-
   /** Starts (or restarts) the server and waits until it listens. */
   public synchronized void start() throws IOException, InterruptedException {
     if (process != null) {
