@@ -14,6 +14,9 @@ public interface IngestListener {
   /** A live source lost its connection and will retry after {@code delay}. */
   default void reconnecting(String streamId, int attempt, Duration delay, String cause) {}
 
+  /** A live source delivers frames again after an interruption: {@code gap} says how long. */
+  default void resumed(String streamId, StreamGap gap) {}
+
   /** The stream ended and its end-of-stream record is on Kafka (or publishing failed). */
   default void ended(StreamOutcome outcome) {}
 }

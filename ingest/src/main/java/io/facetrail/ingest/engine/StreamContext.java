@@ -26,6 +26,7 @@ final class StreamContext {
   final AtomicLong dropped = new AtomicLong();
   final AtomicLong unreadableImages = new AtomicLong();
   final AtomicLong reconnects = new AtomicLong();
+  final AtomicLong gaps = new AtomicLong();
   final AtomicLong shotCuts = new AtomicLong();
   final AtomicLong shotGradual = new AtomicLong();
   final CompletableFuture<StreamOutcome> completion = new CompletableFuture<>();
@@ -41,6 +42,7 @@ final class StreamContext {
   private volatile VideoInput currentInput;
   private volatile Thread decoderThread;
   private volatile StreamOutcome decoderOutcome;
+  private volatile StreamGap lastGap;
 
   StreamContext(String id, SourceSpec spec, IngestListener listener) {
     this.id = id;
@@ -58,7 +60,8 @@ final class StreamContext {
         dropped.get(),
         decode.framesLostToCorruption() + unreadableImages.get(),
         decode.readErrors(),
-        reconnects.get());
+        reconnects.get(),
+        gaps.get());
   }
 
   StreamStatus status() {
@@ -74,7 +77,8 @@ final class StreamContext {
         last == 0 ? null : Duration.ofNanos(now - last),
         mediaPositionUs,
         durationUs,
-        detail);
+        detail,
+        lastGap);
   }
 
   double decodeFps() {
@@ -99,6 +103,12 @@ final class StreamContext {
   void frameDecoded(long mediaTimeUs) {
     lastFrameNanos = System.nanoTime();
     mediaPositionUs = mediaTimeUs;
+  }
+
+  /** A live source delivers frames again after {@code gap}. */
+  void gapEnded(StreamGap gap) {
+    lastGap = gap;
+    gaps.incrementAndGet();
   }
 
   void duration(long us) {

@@ -12,6 +12,7 @@ package io.facetrail.ingest.engine;
  *     unreadable images; never selected, never published
  * @param readErrors failed reads in the middle of a file that were skipped
  * @param reconnects reconnection attempts of a live source
+ * @param gaps interruptions of a live source that frames came back from ({@link StreamGap})
  */
 public record StreamCounts(
     long framesDecoded,
@@ -21,7 +22,8 @@ public record StreamCounts(
     long framesDropped,
     long framesCorrupt,
     long readErrors,
-    long reconnects) {
+    long reconnects,
+    long gaps) {
   /** Frames of the input covered: decoded or deliberately skipped. */
   public long framesRead() {
     return framesDecoded + framesSkipped;

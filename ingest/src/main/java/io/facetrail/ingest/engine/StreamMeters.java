@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,10 +19,17 @@ final class StreamMeters {
 
   private final MeterRegistry registry;
   private final Tags tags;
+  private final Timer gaps;
 
   private StreamMeters(MeterRegistry registry, Tags tags) {
     this.registry = registry;
     this.tags = tags;
+    this.gaps =
+        Timer.builder(PREFIX + "gap")
+            .description(
+                "Interruptions of a live source, from the last frame before to the first after")
+            .tags(tags)
+            .register(registry);
   }
 
   static StreamMeters bind(MeterRegistry registry, StreamContext s) {
@@ -107,6 +116,11 @@ final class StreamMeters {
   /** Counts one failure of the input, tagged with its kind. */
   void failure(SourceFailure.Kind kind) {
     errors(kind.tag()).increment();
+  }
+
+  /** Records an interruption that frames came back from. */
+  void gap(Duration length) {
+    gaps.record(length);
   }
 
   /** Counts a failure to publish to Kafka. */

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param mediaPositionUs media time of the last selected frame, microseconds
  * @param durationUs length of the input, -1 when unknown (live)
  * @param detail the last problem (e.g. why it is reconnecting), or how it ended; may be empty
+ * @param lastGap the latest interruption that frames came back from, or null if none yet
  */
 public record StreamStatus(
     String streamId,
@@ -26,4 +27,5 @@ public record StreamStatus(
     Duration lastFrameAge,
     long mediaPositionUs,
     long durationUs,
-    String detail) {}
+    String detail,
+    StreamGap lastGap) {}

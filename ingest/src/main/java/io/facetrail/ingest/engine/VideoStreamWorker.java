@@ -28,6 +28,7 @@ final class VideoStreamWorker implements Runnable {
   private final SourceSpec spec;
   private final FrameSampler sampler;
   private final ShotStage shots;
+  private final Interruptions interruptions;
   private long nextSequence;
   private long lastMediaTimeUs = -1;
   private long firstFrameNanos;
@@ -38,6 +39,7 @@ final class VideoStreamWorker implements Runnable {
     this.spec = stream.spec;
     this.sampler = spec.sampling().newSampler();
     this.shots = new ShotStage(stream, ShotSettings.defaults());
+    this.interruptions = new Interruptions(spec.stallTimeout());
   }
 
   @Override
@@ -66,7 +68,6 @@ final class VideoStreamWorker implements Runnable {
   }
 
   private void loop() {
-    int failedAttempts = 0;
     while (true) {
       if (stream.stopRequested()) {
         stopped();
@@ -92,9 +93,6 @@ final class VideoStreamWorker implements Runnable {
           ended(EndReason.COMPLETED, "end of input", null);
           return;
         }
-        if (producedFrames) {
-          failedAttempts = 0;
-        }
         throw new SourceFailure(Kind.CONNECTION_LOST, "the stream ended");
       } catch (SourceFailure f) {
         meters.failure(f.kind());
@@ -108,7 +106,11 @@ final class VideoStreamWorker implements Runnable {
           ended(EndReason.FAILED, cause, f.kind());
           return;
         }
-        failedAttempts++;
+        int failedAttempts =
+            interruptions.failed(
+                f.getMessage(),
+                System.nanoTime(),
+                f.kind() == Kind.STALLED ? spec.stallTimeout() : Duration.ZERO);
         if (!spec.reconnect().allows(failedAttempts)) {
           String why =
               cause + " (gave up after " + (failedAttempts - 1) + " reconnection attempts)";
@@ -159,8 +161,13 @@ final class VideoStreamWorker implements Runnable {
 
   private void accept(org.bytedeco.ffmpeg.avutil.AVFrame frame, long mediaTimeUs, boolean key)
       throws InterruptedException {
+    long now = System.nanoTime();
     if (firstFrameNanos == 0) {
-      firstFrameNanos = System.nanoTime();
+      firstFrameNanos = now;
+    }
+    StreamGap gap = interruptions.frame(now);
+    if (gap != null) {
+      resumed(gap);
     }
     lastMediaTimeUs = mediaTimeUs;
     stream.frameDecoded(mediaTimeUs);
@@ -171,6 +178,14 @@ final class VideoStreamWorker implements Runnable {
     }
     // Every decoded frame counts for shots: a cut between two selected frames still ends tracks.
     shots.decoded(frame, mediaTimeUs, pending);
+  }
+
+  /** Frames flow again after an interruption: says how long the hole is, in every channel. */
+  private void resumed(StreamGap gap) {
+    stream.gapEnded(gap);
+    meters.gap(gap.length());
+    log.info("Stream '{}' resumed after {}", stream.id, gap.describe());
+    stream.notifyListener(l -> l.resumed(stream.id, gap));
   }
 
   /**

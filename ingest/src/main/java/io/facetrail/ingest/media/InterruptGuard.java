@@ -43,7 +43,10 @@ final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
   /**
    * Whether the deadline has ever interrupted I/O. FFmpeg reports an interrupted read late (the
    * error sticks to the input and surfaces on a later read, after frames already buffered), when
-   * the deadline may have been pushed forward again: this flag remembers the cause.
+   * the deadline may have been pushed forward again: this flag remembers the cause. It also keeps
+   * interrupting: frames that surface from FFmpeg's buffers after the deadline would otherwise push
+   * it forward and let the next read block for a whole further timeout on a dead connection (a
+   * frozen RTSP camera was reported after twice its stall timeout).
    */
   boolean tripped() {
     return tripped;
@@ -55,7 +58,7 @@ final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
 
   @Override
   public int call(Pointer opaque) {
-    if (stopped) {
+    if (stopped || tripped) {
       return 1;
     }
     if (expired()) {

@@ -125,7 +125,9 @@ public final class VideoInput implements AutoCloseable {
     if (ended) {
       return false;
     }
-    if (request.network() && guard.expired()) {
+    // Once the deadline has interrupted I/O the connection is stalled, whatever frames FFmpeg's
+    // buffers gave up since (they were delivered: nothing is lost).
+    if (request.network() && (guard.expired() || guard.tripped())) {
       throw stalled();
     }
     int r = av_read_frame(format, packet);

@@ -1,6 +1,7 @@
 package io.facetrail.ingest.service;
 
 import io.facetrail.ingest.engine.StreamCounts;
+import io.facetrail.ingest.engine.StreamGap;
 import io.facetrail.ingest.engine.StreamOutcome;
 import io.facetrail.ingest.engine.StreamStatus;
 import java.util.LinkedHashMap;
@@ -37,6 +38,15 @@ public final class StatusJson {
     m.put("mediaPositionSeconds", s.mediaPositionUs() / 1e6);
     m.put("durationSeconds", s.durationUs() < 0 ? null : s.durationUs() / 1e6);
     m.put("detail", s.detail());
+    m.put("lastGap", s.lastGap() == null ? null : gap(s.lastGap()));
+    return m;
+  }
+
+  private static Map<String, Object> gap(StreamGap g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seconds", g.length().toMillis() / 1000.0);
+    m.put("reconnects", g.reconnects());
+    m.put("cause", g.cause());
     return m;
   }
 
@@ -61,6 +71,7 @@ public final class StatusJson {
     m.put("framesCorrupt", c.framesCorrupt());
     m.put("readErrors", c.readErrors());
     m.put("reconnects", c.reconnects());
+    m.put("gaps", c.gaps());
     return m;
   }
 }

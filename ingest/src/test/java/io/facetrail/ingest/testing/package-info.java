@@ -1,2 +1,5 @@
-/** Test helpers: generated videos, reading back the frames topic, per-test Kafka topics. */
+/**
+ * Test helpers: generated videos, loopback HTTP and RTSP servers, reading back the frames topic,
+ * per-test Kafka topics, recording listeners.
+ */
 package io.facetrail.ingest.testing;
