@@ -2,7 +2,6 @@ package io.facetrail.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunCommand;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
@@ -49,17 +48,16 @@ class AllInOneIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     RunSettings s =
-        new RunSettings(
-            inputs,
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
-            enrol,
-            json,
-            5,
-            IdentityRate.defaults(),
-            "cpu",
-            Files.createDirectories(dir.resolve("work")),
-            report,
-            annotate);
+        RunSettings.builder()
+            .setGallery(GalleryTarget.parse(dir.resolve("gallery").toString()))
+            .setWorkDir(Files.createDirectories(dir.resolve("work")))
+            .optInputs(inputs)
+            .optEnrolDir(enrol)
+            .optJson(json)
+            .optDevice("cpu")
+            .optReport(report)
+            .optAnnotate(annotate)
+            .build();
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {

@@ -4,7 +4,6 @@ import io.facetrail.app.report.InputOutcome;
 import io.facetrail.app.report.TimelineRecorder;
 import io.facetrail.app.report.VideoTimeline;
 import io.facetrail.app.run.AllInOne;
-import io.facetrail.app.run.DetectionProfile;
 import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
@@ -54,29 +53,14 @@ final class PipelineIndexer {
       RunStop stop,
       RunConsole console)
       throws InterruptedException {
-    RunSettings rs =
-        new RunSettings(
-            List.of(),
-            s.gallery(),
-            s.enrolDir(),
-            false,
-            s.fps(),
-            s.rate(),
-            s.device(),
-            s.workDir(),
-            null,
-            null,
-            DetectionProfile.ACCURATE,
-            s.embeddingModel(),
-            s.galleryWait());
+    RunSettings rs = s.pipeline();
     var registry = ServiceMetrics.create("index");
     List<String> indexed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Map<VideoFile, VideoTimeline> timelines = new LinkedHashMap<>();
     try (AllInOne pipeline = new AllInOne()) {
-      console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(
-          AllInOne.plan(rs, s.workDir(), System.getenv()), rs, s.workDir(), registry, console);
+      console.status("starting (gallery: " + rs.gallery().describe() + ")");
+      pipeline.start(rs, System.getenv(), registry, console);
       // Unbounded: each video's timeline must be complete, and is forgotten once written.
       TimelineRecorder recorder = new TimelineRecorder(false, Integer.MAX_VALUE);
       PipelineProgress progress = new PipelineProgress();
@@ -114,7 +98,7 @@ final class PipelineIndexer {
             bar.finish(v, "FAILED");
             continue;
           }
-          StreamHandle h = pipeline.startStream(v.path().toString(), s.fps());
+          StreamHandle h = pipeline.startStream(v.path().toString(), rs.fps());
           current.set(h);
           if (stop.requested()) {
             h.stop();

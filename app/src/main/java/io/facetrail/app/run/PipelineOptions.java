@@ -99,25 +99,26 @@ public final class PipelineOptions {
       description = "Show the services' log lines (INFO) on standard error.")
   boolean verbose;
 
+  /**
+   * The run's settings these options give, with the work folder {@code workDir}; the command adds
+   * its own options.
+   *
+   * @throws UserFacingException when {@code --gallery} or {@code --gallery-wait} is malformed
+   */
+  public RunSettings.Builder settings(Path workDir) {
+    return RunSettings.builder()
+        .setGallery(galleryTarget())
+        .setWorkDir(workDir)
+        .optEnrolDir(enrolDir)
+        .optFps(fps)
+        .optRate(new IdentityRate(fpir, far))
+        .optDevice(device)
+        .optEmbeddingModel(model)
+        .optGalleryWait(galleryWait());
+  }
+
   public GalleryTarget galleryTarget() {
     return GalleryTarget.parse(gallery);
-  }
-
-  public Path enrolDir() {
-    return enrolDir;
-  }
-
-  public double fps() {
-    return fps;
-  }
-
-  /** How often identity decisions may name a stranger. */
-  public IdentityRate rate() {
-    return new IdentityRate(fpir, far);
-  }
-
-  public String device() {
-    return device;
   }
 
   /**
@@ -125,17 +126,12 @@ public final class PipelineOptions {
    *
    * @throws UserFacingException when it is no duration
    */
-  public Duration galleryWait() {
+  private Duration galleryWait() {
     try {
       return DurationParser.parse(galleryWait);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException("--gallery-wait " + galleryWait + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The trained embedding model's folder, or null for v1. */
-  public Path model() {
-    return model;
   }
 
   /** A pipeline job, given its work folder and the Ctrl-C signal. */
