@@ -7,6 +7,7 @@ import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
@@ -54,7 +55,7 @@ class AllInOneIT {
             .optInputs(inputs)
             .optEnrolDir(enrol)
             .optJson(json)
-            .optDevice("cpu")
+            .optDevice(DeviceSetting.parse("cpu"))
             .optReport(report)
             .optAnnotate(annotate)
             .build();

@@ -6,6 +6,7 @@ import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
@@ -47,7 +48,7 @@ class IndexIT {
                 .setGallery(GalleryTarget.parse(dir.resolve("gallery").toString()))
                 .setWorkDir(Files.createDirectories(dir.resolve("work-" + System.nanoTime())))
                 .optEnrolDir(enrol)
-                .optDevice("cpu")
+                .optDevice(DeviceSetting.parse("cpu"))
                 .build());
     int exit;
     RunStop stop = new RunStop();

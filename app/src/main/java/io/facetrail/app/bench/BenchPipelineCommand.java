@@ -2,6 +2,7 @@ package io.facetrail.app.bench;
 
 import io.facetrail.app.run.AllInOne;
 import io.facetrail.app.run.DetectionProfile;
+import io.facetrail.app.run.DeviceConverter;
 import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
@@ -9,6 +10,7 @@ import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunPlan;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.TopicFeed;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
@@ -89,8 +91,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   @Option(
       names = "--device",
       defaultValue = "cpu",
+      converter = DeviceConverter.class,
       description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
+  DeviceSetting device;
 
   @Override
   public Integer call() throws Exception {

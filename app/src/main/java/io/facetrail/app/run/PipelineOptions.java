@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.config.DurationParser;
@@ -64,8 +65,9 @@ public final class PipelineOptions {
   @Option(
       names = "--device",
       defaultValue = "auto",
+      converter = DeviceConverter.class,
       description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
+  DeviceSetting device;
 
   @Option(
       names = "--model",

@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param json print identity events as JSON lines (exactly the identity topic's schema)
  * @param fps frames sampled per second of video
  * @param rate how often identity decisions may name a stranger
- * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
+ * @param device where the face models run ({@code --device}, parsed once)
  * @param workDir where the broker and the Streams state live (a temporary folder when null)
  * @param report HTML report to write at the end, or null
  * @param annotate annotated video to write (one file input), or folder for one per file input; null
@@ -33,7 +34,7 @@ public record RunSettings(
     boolean json,
     double fps,
     IdentityRate rate,
-    String device,
+    DeviceSetting device,
     Path workDir,
     Path report,
     Path annotate,
@@ -71,7 +72,7 @@ public record RunSettings(
     private boolean json;
     private double fps = 5;
     private IdentityRate rate = IdentityRate.defaults();
-    private String device = "auto";
+    private DeviceSetting device = new DeviceSetting(DeviceSetting.Kind.AUTO, -1);
     private Path workDir;
     private Path report;
     private Path annotate;
@@ -120,7 +121,7 @@ public record RunSettings(
     }
 
     /** Default: {@code auto}. */
-    public Builder optDevice(String value) {
+    public Builder optDevice(DeviceSetting value) {
       device = value;
       return this;
     }

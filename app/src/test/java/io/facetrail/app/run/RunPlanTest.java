@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.facetrail.embedder.config.EmbedderConfig;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What the run decides is set over the stages' own configurations, typed and validated once. */
 class RunPlanTest {
@@ -56,11 +58,12 @@ class RunPlanTest {
         plan(
             TestPlans.settings(dir)
                 .optRate(new IdentityRate(1e-3, 1e-5))
-                .optDevice("gpu:1")
+                .optDevice(DeviceSetting.parse("gpu:1"))
                 .optDetection(DetectionProfile.FAST)
                 .build(),
             Map.of("FACETRAIL_DECISION_MIN_GOOD_FRAMES", "5"));
-    assertThat(p.embedder().faces().device()).isEqualTo("gpu:1");
+    assertThat(p.embedder().faces().device())
+        .isEqualTo(new DeviceSetting(DeviceSetting.Kind.GPU, 1));
     assertThat(p.embedder().faces().tiling()).isFalse();
     assertThat(p.matcher().decision().fpir()).isEqualTo(1e-3);
     assertThat(p.matcher().decision().falseAcceptRate()).isEqualTo(1e-5);
@@ -100,10 +103,22 @@ class RunPlanTest {
 
   @Test
   void problemsOfTheOptionsAndOfTheVariablesAreListedTogether() {
-    RunSettings s = TestPlans.settings(dir).optDevice("tpu").build();
+    RunSettings s = TestPlans.settings(dir).optEmbeddingModel(dir.resolve("no-model")).build();
     assertThatThrownBy(() -> plan(s, Map.of("FACETRAIL_BATCHING_MAX_FRAMES", "0")))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("faces.device")
+        .hasMessageContaining("faces.embeddingModel")
         .hasMessageContaining("batching.maxFrames");
+  }
+
+  @Test
+  void theDeviceOptionIsReadOnceIntoItsSetting() {
+    PipelineOptions o = new PipelineOptions();
+    new CommandLine(o).parseArgs("--device", "gpu:2");
+    RunSettings s = o.settings(dir).build();
+    assertThat(s.device()).isEqualTo(new DeviceSetting(DeviceSetting.Kind.GPU, 2));
+    assertThat(plan(s, Map.of()).embedder().faces().device()).isSameAs(s.device());
+    assertThatThrownBy(() -> new CommandLine(new PipelineOptions()).parseArgs("--device", "tpu"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("device 'tpu' is not one of cpu, gpu, gpu:N");
   }
 }

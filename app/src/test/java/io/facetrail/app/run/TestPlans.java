@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,6 @@ final class TestPlans {
         .setGallery(GalleryTarget.parse(dir.resolve("gallery").toString()))
         .setWorkDir(dir)
         .optInputs(List.of("clip.mp4"))
-        .optDevice("cpu");
+        .optDevice(DeviceSetting.parse("cpu"));
   }
 }

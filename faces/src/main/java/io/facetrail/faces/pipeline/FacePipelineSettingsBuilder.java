@@ -1,6 +1,7 @@
 package io.facetrail.faces.pipeline;
 
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.device.DeviceSetting;
 import java.nio.file.Path;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class FacePipelineSettingsBuilder {
   private Path modelsDir;
-  private String device;
+  private DeviceSetting device;
   private DetectorKind detector;
   private double minScore;
   private int minFaceSize;
@@ -61,9 +62,18 @@ public final class FacePipelineSettingsBuilder {
     return this;
   }
 
-  public FacePipelineSettingsBuilder device(String v) {
+  public FacePipelineSettingsBuilder device(DeviceSetting v) {
     device = v;
     return this;
+  }
+
+  /**
+   * The device a command-line option names ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto}).
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  public FacePipelineSettingsBuilder device(String text) {
+    return device(DeviceSetting.parse(text));
   }
 
   public FacePipelineSettingsBuilder detector(DetectorKind v) {
