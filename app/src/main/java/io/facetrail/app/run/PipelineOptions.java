@@ -119,7 +119,7 @@ public final class PipelineOptions {
         .optGalleryWait(galleryWait());
   }
 
-  public GalleryTarget galleryTarget() {
+  private GalleryTarget galleryTarget() {
     return GalleryTarget.parse(gallery);
   }
 

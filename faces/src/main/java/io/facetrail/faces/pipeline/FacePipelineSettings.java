@@ -82,6 +82,9 @@ public record FacePipelineSettings(
    */
   public static final double PHOTO_RETRY_SCORE = 0.3;
 
+  /** How these settings are named in configuration errors when no file holds them. */
+  static final String SOURCE = "face pipeline settings";
+
   /**
    * The defaults for photos of people: {@link #defaults()} with the photo canvas ({@link
    * #PHOTO_CANVAS_PADDING}).
@@ -184,7 +187,7 @@ public record FacePipelineSettings(
   public FacePipelineSettings validated() {
     ConfigProblems problems = new ConfigProblems();
     validate(problems, "");
-    problems.throwIfAny("face pipeline settings");
+    problems.throwIfAny(SOURCE);
     return this;
   }
 
@@ -211,10 +214,10 @@ public record FacePipelineSettings(
    * These settings with the device a command-line option names ({@code cpu}, {@code gpu}, {@code
    * gpu:N}, {@code auto}).
    *
-   * @throws IllegalArgumentException naming the accepted forms
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException naming the accepted forms
    */
   public FacePipelineSettings withDevice(String newDevice) {
-    return withDevice(DeviceSetting.parse(newDevice));
+    return toBuilder().device(newDevice).build();
   }
 
   public FacePipelineSettings withDetection(

@@ -2,7 +2,9 @@ package io.facetrail.faces.pipeline;
 
 import io.facetrail.faces.align.AlignmentMethod;
 import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.runtime.config.InvalidConfigurationException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Mutable copy of {@link FacePipelineSettings}: one place that lists every component, for the
@@ -70,10 +72,16 @@ public final class FacePipelineSettingsBuilder {
   /**
    * The device a command-line option names ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto}).
    *
-   * @throws IllegalArgumentException naming the accepted forms
+   * @throws InvalidConfigurationException naming the accepted forms, as {@link
+   *     FacePipelineSettings#validated()} reports the other settings
    */
   public FacePipelineSettingsBuilder device(String text) {
-    return device(DeviceSetting.parse(text));
+    try {
+      return device(DeviceSetting.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          FacePipelineSettings.SOURCE, List.of("device: " + e.getMessage()));
+    }
   }
 
   public FacePipelineSettingsBuilder detector(DetectorKind v) {
