@@ -36,8 +36,9 @@ public record RunPlan(EmbedderConfig embedder, MatcherConfig matcher, TrackingPa
    */
   public static RunPlan of(RunSettings s, String bootstrapServers, Map<String, String> env) {
     EmbedderConfig embedder =
-        EmbedderConfig.loader().load(null, env, c -> embedder(c, s, bootstrapServers));
-    MatcherConfig matcher = MatcherConfig.loader().load(null, env, c -> matcher(c, s, embedder));
+        EmbedderConfig.loader().load(null, env, Map.of(), c -> embedder(c, s, bootstrapServers));
+    MatcherConfig matcher =
+        MatcherConfig.loader().load(null, env, Map.of(), c -> matcher(c, s, embedder));
     return new RunPlan(embedder, matcher, TrackingParameters.defaults());
   }
 

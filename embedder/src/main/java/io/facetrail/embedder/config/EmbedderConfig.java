@@ -42,6 +42,11 @@ public record EmbedderConfig(
     return new EmbedderConfig(kafka, http, newConsumer, batching, worker, output, faces);
   }
 
+  /** This configuration with other batching settings. */
+  public EmbedderConfig withBatching(Batching newBatching) {
+    return new EmbedderConfig(kafka, http, consumer, newBatching, worker, output, faces);
+  }
+
   /** This configuration with other face-model settings. */
   public EmbedderConfig withFaces(FacePipelineSettings newFaces) {
     return new EmbedderConfig(kafka, http, consumer, batching, worker, output, newFaces);
@@ -89,6 +94,11 @@ public record EmbedderConfig(
    * @param maxWait how long the first frame of a batch waits for others
    */
   public record Batching(int maxFrames, Duration maxWait) implements Validated {
+    /** These settings with batches of at most {@code frames} frames. */
+    public Batching withMaxFrames(int frames) {
+      return new Batching(frames, maxWait);
+    }
+
     @Override
     public void validate(ConfigProblems problems, String path) {
       problems.range(maxFrames, 1, 1024, ConfigProblems.path(path, "maxFrames"));

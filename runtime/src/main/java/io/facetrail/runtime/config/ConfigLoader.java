@@ -101,16 +101,18 @@ public final class ConfigLoader<T> {
   }
 
   /**
-   * Loads the configuration from the defaults, {@code file} and {@code env}, lets {@code compose}
-   * set the values a composing command decides itself (typed: the all-in-one run's broker, its
-   * options), and then validates the result, so that every problem of either is listed together.
+   * Loads the configuration from the defaults, {@code file}, {@code env} and {@code overrides} (a
+   * user's {@code --set}), lets {@code compose} set the values a composing command decides itself
+   * (typed: the all-in-one run's broker, its options), and then validates the result, so that every
+   * problem of either is listed together.
    *
    * @param file configuration file, or null for none
    * @param compose given the configuration as read (not yet validated), returns the one to use
    * @throws InvalidConfigurationException listing every problem
    */
-  public T load(Path file, Map<String, String> env, UnaryOperator<T> compose) {
-    return loadTree(file, env, Map.of(), compose).config();
+  public T load(
+      Path file, Map<String, String> env, Map<String, String> overrides, UnaryOperator<T> compose) {
+    return loadTree(file, env, overrides, compose).config();
   }
 
   /**

@@ -68,11 +68,13 @@ class ConfigLoaderTest {
                 null,
                 Map.of(
                     "FACETRAIL_WORKER_THREADS", "3", "FACETRAIL_KAFKA_BOOTSTRAP_SERVERS", "env:2"),
+                Map.of("worker.pollTimeout", "2s"),
                 read ->
                     new SampleConfig(
                         read.kafka().withBootstrapServers("broker:9"), read.http(), read.worker()));
     assertThat(c.kafka().bootstrapServers()).isEqualTo("broker:9");
     assertThat(c.worker().threads()).isEqualTo(3);
+    assertThat(c.worker().pollTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -83,6 +85,7 @@ class ConfigLoaderTest {
                     .load(
                         null,
                         Map.of("FACETRAIL_WORKER_THREADS", "0"),
+                        Map.of(),
                         read ->
                             new SampleConfig(
                                 read.kafka().withBootstrapServers("no-port"),
