@@ -1,7 +1,6 @@
 package io.facetrail.app.run;
 
-import io.facetrail.faces.pipeline.FacePipelineSettings;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 
 /**
  * How thoroughly the whole pipeline looks for faces: the face-model settings a run's {@code
@@ -14,7 +13,7 @@ public enum DetectionProfile {
    * to 32 px are found in 1080p frames (nine detector passes per 1080p frame): right for archives
    * and for GPUs, several times too slow for a 1080p camera at 5 fps on two CPU cores.
    */
-  ACCURATE(UnaryOperator.identity()),
+  ACCURATE(Map.of()),
 
   /**
    * One pass of the SSD detector over the whole frame (no tiles). Small faces in large frames are
@@ -22,16 +21,16 @@ public enum DetectionProfile {
    * at 5 fps) it made 119 detections and 7 tracks where the tiled scan made 168 and 9, with 1/9 of
    * the detector passes (measured at score 0.3, since 2026-12-07 every profile's threshold).
    */
-  FAST(f -> f.toBuilder().tiling(false).build());
+  FAST(Map.of("faces.tiling", "false"));
 
-  private final UnaryOperator<FacePipelineSettings> faces;
+  private final Map<String, String> faces;
 
-  DetectionProfile(UnaryOperator<FacePipelineSettings> faces) {
+  DetectionProfile(Map<String, String> faces) {
     this.faces = faces;
   }
 
-  /** {@code configured} with this profile's settings in place of its own. */
-  public FacePipelineSettings applyTo(FacePipelineSettings configured) {
-    return faces.apply(configured);
+  /** Embedder configuration settings (dotted paths) of this profile. */
+  public Map<String, String> settings() {
+    return faces;
   }
 }

@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * The stages' configurations of one all-in-one run. Each starts from what the stage's service reads
- * (its built-in defaults and {@code FACETRAIL_*} variables); what the run decides itself is set
- * over that, typed: the in-process broker, no HTTP endpoints, the run's consumer group and Streams
- * application, and the run's options (gallery, identity rate, device, detection profile, trained
- * model). Both are validated together, every problem listed at once.
+ * (its built-in defaults and {@code FACETRAIL_*} variables, and for the embedder the detection
+ * profile's {@code faces.*} settings over those); what the run decides itself is set over that,
+ * typed: the in-process broker, no HTTP endpoints, the run's consumer group and Streams
+ * application, and the run's options (gallery, identity rate, device, trained model). Each
+ * configuration is validated once, every problem listed at once.
  *
  * @param embedder the embedder's configuration
  * @param matcher the matcher's configuration (the tracker runs in its Streams application)
@@ -35,15 +36,18 @@ public record RunPlan(EmbedderConfig embedder, MatcherConfig matcher, TrackingPa
    * @throws io.facetrail.runtime.config.InvalidConfigurationException listing every problem
    */
   public static RunPlan of(RunSettings s, String bootstrapServers, Map<String, String> env) {
+    // A detection profile is named configuration (faces.* settings), applied where a user's
+    // --set would be: over the file and the environment.
     EmbedderConfig embedder =
-        EmbedderConfig.loader().load(null, env, Map.of(), c -> embedder(c, s, bootstrapServers));
+        EmbedderConfig.loader()
+            .load(null, env, s.detection().settings(), c -> embedder(c, s, bootstrapServers));
     MatcherConfig matcher =
         MatcherConfig.loader().load(null, env, Map.of(), c -> matcher(c, s, embedder));
     return new RunPlan(embedder, matcher, TrackingParameters.defaults());
   }
 
   private static EmbedderConfig embedder(EmbedderConfig c, RunSettings s, String servers) {
-    FacePipelineSettings faces = s.detection().applyTo(c.faces()).withDevice(s.device());
+    FacePipelineSettings faces = c.faces().withDevice(s.device());
     if (s.embeddingModel() != null) {
       faces = faces.withEmbeddingModel(s.embeddingModel());
     }
