@@ -71,24 +71,24 @@ public final class AllInOne implements AutoCloseable {
   private String galleryName = "the gallery";
 
   /**
-   * Starts everything up to (not including) the inputs: the broker first, since the stages'
-   * configurations ({@link RunPlan}) name its address; then, before any model loads or stage
-   * starts, the gallery is checked.
+   * Starts everything up to (not including) the inputs: the gallery is checked first, then the
+   * broker starts, whose address the stages' configurations ({@link RunPlan}) are made with.
    *
    * @param env the environment the stages' {@code FACETRAIL_*} settings are read from
    * @throws io.facetrail.runtime.config.InvalidConfigurationException when those settings are
    *     invalid
-   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used
+   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used (nothing
+   *     else is started then)
    */
   public void start(
       RunSettings s, Map<String, String> env, MeterRegistry registry, RunConsole console) {
     galleryWait = s.galleryWait();
     galleryName = s.gallery().describe();
+    GalleryCheck.reachable(RunPlan.gallery(s, env), Clock.systemUTC());
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(s.workDir().resolve("kafka"), 0, Map.of());
     open.push(broker);
     plan = RunPlan.of(s, broker.bootstrapServers(), env);
-    GalleryCheck.reachable(plan.matcher().gallery(), Clock.systemUTC());
     kafka = plan.embedder().kafka();
     topics = kafka.topics();
     TopicAdmin.ensureTopics(kafka, topics.all());

@@ -8,11 +8,10 @@ import io.facetrail.runtime.cli.UserFacingException;
 import java.time.Clock;
 
 /**
- * The check a pipeline command ({@code run}, {@code index}) makes of its gallery before any model
- * loads or stage starts (only its in-process broker runs then). A service retries an unreachable
- * gallery for as long as it runs (its supervisor sees it not ready); a command run by hand over one
- * video is better told at once that the password is wrong or the server down than handed a summary
- * of undecided tracks minutes later.
+ * The check a pipeline command ({@code run}, {@code index}) makes of its gallery before anything
+ * else starts. A service retries an unreachable gallery for as long as it runs (its supervisor sees
+ * it not ready); a command run by hand over one video is better told at once that the password is
+ * wrong or the server down than handed a summary of undecided tracks minutes later.
  */
 final class GalleryCheck {
   private GalleryCheck() {}

@@ -46,6 +46,20 @@ public record RunPlan(EmbedderConfig embedder, MatcherConfig matcher, TrackingPa
     return new RunPlan(embedder, matcher, TrackingParameters.defaults());
   }
 
+  /**
+   * Where the run's gallery is: the {@code --gallery} target over the matcher's configured gallery
+   * settings (e.g. {@code FACETRAIL_GALLERY_REDIS_KEY_PREFIX}), as its matcher will use it. Known
+   * before the broker runs, so that the gallery is checked, or read, before anything starts.
+   *
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException listing every problem of the
+   *     matcher's configuration
+   */
+  public static GallerySettings gallery(RunSettings s, Map<String, String> env) {
+    return MatcherConfig.loader()
+        .load(null, env, Map.of(), c -> c.withGallery(s.gallery().applyTo(c.gallery())))
+        .gallery();
+  }
+
   private static EmbedderConfig embedder(EmbedderConfig c, RunSettings s, String servers) {
     FacePipelineSettings faces = c.faces().withDevice(s.device());
     if (s.embeddingModel() != null) {

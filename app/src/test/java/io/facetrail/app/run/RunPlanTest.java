@@ -99,6 +99,17 @@ class RunPlanTest {
     assertThat(g.redis().port()).isEqualTo(6380);
     assertThat(g.redis().database()).isEqualTo(3);
     assertThat(g.redis().keyPrefix()).isEqualTo("lobby:gallery");
+    // Known before the broker runs, the same as the matcher's.
+    RunSettings s =
+        TestPlans.settings(dir)
+            .setGallery(GalleryTarget.parse("redis://cache.example:6380/3"))
+            .build();
+    GallerySettings early =
+        RunPlan.gallery(s, Map.of("FACETRAIL_GALLERY_REDIS_KEY_PREFIX", "lobby:gallery"));
+    assertThat(early.store()).isEqualTo(g.store());
+    assertThat(early.redis().host()).isEqualTo(g.redis().host());
+    assertThat(early.redis().database()).isEqualTo(g.redis().database());
+    assertThat(early.redis().keyPrefix()).isEqualTo(g.redis().keyPrefix());
   }
 
   @Test
