@@ -3,6 +3,7 @@ package io.facetrail.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.embedder.config.EmbedderConfig;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -44,7 +45,7 @@ class ContainerConfigTest {
     EmbedderConfig gpu =
         EmbedderConfig.loader()
             .load(config("embedder"), Map.of("FACETRAIL_FACES_DEVICE", "gpu"), Map.of());
-    assertThat(gpu.faces().device()).isEqualTo("gpu");
+    assertThat(gpu.faces().device()).isEqualTo(DeviceSetting.parse("gpu"));
   }
 
   @Test

@@ -2,12 +2,12 @@ package io.facetrail.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunCommand;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.identity.IdentityEventType;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
@@ -49,17 +49,16 @@ class AllInOneIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     RunSettings s =
-        new RunSettings(
-            inputs,
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
-            enrol,
-            json,
-            5,
-            IdentityRate.defaults(),
-            "cpu",
-            Files.createDirectories(dir.resolve("work")),
-            report,
-            annotate);
+        RunSettings.builder()
+            .setGallery(GalleryTarget.parse(dir.resolve("gallery").toString()))
+            .setWorkDir(Files.createDirectories(dir.resolve("work")))
+            .optInputs(inputs)
+            .optEnrolDir(enrol)
+            .optJson(json)
+            .optDevice(DeviceSetting.parse("cpu"))
+            .optReport(report)
+            .optAnnotate(annotate)
+            .build();
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {

@@ -6,7 +6,9 @@ import io.facetrail.app.FacetrailCli;
 import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
 import io.facetrail.app.run.IdentityRate;
+import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.gallery.Person;
@@ -100,15 +102,16 @@ class ErasureIT {
     IndexSettings s =
         new IndexSettings(
             List.of(archive),
-            store.target(),
-            enrol,
             dir.resolve("out"),
             false,
-            5,
-            IdentityRate.defaults(),
-            "cpu",
-            Files.createDirectories(work),
-            null);
+            RunSettings.builder()
+                .setGallery(store.target())
+                .setWorkDir(Files.createDirectories(work))
+                .optEnrolDir(enrol)
+                .optFps(5)
+                .optRate(IdentityRate.defaults())
+                .optDevice(DeviceSetting.parse("cpu"))
+                .build());
     int exit;
     RunStop stop = new RunStop();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.app.index.IndexCommand;
 import io.facetrail.app.index.IndexSettings;
-import io.facetrail.app.run.IdentityRate;
+import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.RunStop;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.testing.SharedData;
 import io.facetrail.tests.FaceMovie.Appearance;
@@ -42,15 +43,14 @@ class IndexIT {
     IndexSettings s =
         new IndexSettings(
             List.of(archive),
-            GalleryTarget.parse(dir.resolve("gallery").toString()),
-            enrol,
             dir.resolve("out"),
             force,
-            5,
-            IdentityRate.defaults(),
-            "cpu",
-            Files.createDirectories(dir.resolve("work-" + System.nanoTime())),
-            null);
+            RunSettings.builder()
+                .setGallery(GalleryTarget.parse(dir.resolve("gallery").toString()))
+                .setWorkDir(Files.createDirectories(dir.resolve("work-" + System.nanoTime())))
+                .optEnrolDir(enrol)
+                .optDevice(DeviceSetting.parse("cpu"))
+                .build());
     int exit;
     RunStop stop = new RunStop();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import io.facetrail.contracts.proto.ImageEncoding;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.embedder.service.EmbedderService;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.runtime.http.Health;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
@@ -17,7 +18,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +82,22 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ClipFrames clip = ClipFrames.sample(video, fps);
     int frames = clip.framesFor(seconds);
-    Map<String, String> o = new HashMap<>(overrides);
-    o.put("http.enabled", "false");
-    o.put("batching.maxFrames", Integer.toString(batch));
-    o.put("faces.device", o.getOrDefault("faces.device", "cpu"));
-    EmbedderConfig base = EmbedderConfig.loader().load(null, System.getenv(), o);
+    // The CPU unless --set names a device: the benchmark's figures are CPU figures by default.
+    boolean deviceSet = overrides.containsKey("faces.device");
+    EmbedderConfig base =
+        EmbedderConfig.loader()
+            .load(
+                null,
+                System.getenv(),
+                overrides,
+                c ->
+                    c.withHttp(c.http().disabled())
+                        .withBatching(c.batching().withMaxFrames(batch))
+                        .withFaces(
+                            deviceSet
+                                ? c.faces()
+                                : c.faces()
+                                    .withDevice(new DeviceSetting(DeviceSetting.Kind.CPU, -1))));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("bench", "embedder");
     config.put("video", video.toString());
@@ -173,15 +184,7 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
     TopicRegistry topics = kafka.topics();
     TopicAdmin.ensureTopics(kafka, topics.all());
     publish(kafka, topics, clip, frames);
-    EmbedderConfig config =
-        new EmbedderConfig(
-            kafka,
-            base.http(),
-            base.consumer(),
-            base.batching(),
-            base.worker(),
-            base.output(),
-            base.faces());
+    EmbedderConfig config = base.withKafka(kafka);
     Map<String, Object> c = KafkaClients.consumer(kafka, "bench-reader", "bench-reader");
     try (KafkaConsumer<byte[], byte[]> reader =
             new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -1,13 +1,16 @@
 package io.facetrail.app.bench;
 
 import io.facetrail.app.run.AllInOne;
+import io.facetrail.app.run.DeviceConverter;
 import io.facetrail.app.run.DrainResult;
 import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.PipelineProgress;
 import io.facetrail.app.run.RunConsole;
+import io.facetrail.app.run.RunPlan;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.TopicFeed;
 import io.facetrail.embedder.config.DetectionProfile;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
@@ -88,8 +91,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   @Option(
       names = "--device",
       defaultValue = "cpu",
+      converter = DeviceConverter.class,
       description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
+  DeviceSetting device;
 
   @Override
   public Integer call() throws Exception {
@@ -103,50 +107,21 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     int liveFrames = clip.framesFor(seconds);
     Path work = Files.createTempDirectory("facetrail-bench-pipeline-");
     RunSettings s =
-        new RunSettings(
-            List.of(),
-            GalleryTarget.parse(work.resolve("gallery").toString()),
-            null,
-            false,
-            clip.sampledFps(),
-            new IdentityRate(fpir, far),
-            device,
-            work,
-            null,
-            null,
-            detection,
-            null);
-    AllInOne.Plan plan = AllInOne.plan(s, work, System.getenv());
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("bench", "pipeline");
-    config.put("video", video.toAbsolutePath().toString());
-    config.put("frameSize", clip.width() + "x" + clip.height());
-    config.put("clipSeconds", clipSeconds);
-    config.put("sampledFps", clip.sampledFps());
-    config.put("throughputLoops", loops);
-    config.put("throughputSeconds", loops * clipSeconds);
-    config.put("liveFrames", liveFrames);
-    config.put("liveSeconds", liveFrames / clip.sampledFps());
-    config.put("identityRate", new IdentityRate(fpir, far).toString());
-    config.put("enrolMinObservations", ClipEnrolment.MIN_OBSERVATIONS);
-    config.put("enrolCodesPerPerson", ClipEnrolment.CODES_PER_PERSON);
-    config.put("detection", detection.name());
-    config.put("faces", plan.embedder().faces().toString());
-    config.put("batching", plan.embedder().batching().toString());
-    config.put("environment", NativeTuning.current());
-    config.put("tracking", plan.tracking().toString());
-    config.put(
-        "latency",
-        "identified event read from the identity topic minus the capture time of the last frame"
-            + " the decision used; live frames are pre-encoded JPEGs published at real pace");
-    config.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-    config.put("loadAverageBefore", loadAverage());
-    BenchJson.print(config);
-
+        RunSettings.builder()
+            .setGallery(GalleryTarget.parse(work.resolve("gallery").toString()))
+            .setWorkDir(work)
+            .optFps(clip.sampledFps())
+            .optRate(new IdentityRate(fpir, far))
+            .optDevice(device)
+            .optDetection(detection)
+            .build();
+    double loadBefore = loadAverage();
     RunConsole console = new RunConsole(System.err);
     var registry = ServiceMetrics.create("bench");
     try (AllInOne pipeline = new AllInOne()) {
-      pipeline.start(plan, s, work, registry, console);
+      // The stages' configurations are made once the in-process broker runs.
+      pipeline.start(s, System.getenv(), registry, console);
+      printConfig(clip, clipSeconds, loops, liveFrames, loadBefore, pipeline.plan());
       String live = "bench-live";
       ClipEnrolment enrolment = new ClipEnrolment();
       LatencyRecorder latency = new LatencyRecorder(live);
@@ -287,6 +262,41 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** The first result line: the benchmark's exact configuration. */
+  private void printConfig(
+      ClipFrames clip,
+      double clipSeconds,
+      int loops,
+      int liveFrames,
+      double loadBefore,
+      RunPlan plan) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("bench", "pipeline");
+    config.put("video", video.toAbsolutePath().toString());
+    config.put("frameSize", clip.width() + "x" + clip.height());
+    config.put("clipSeconds", clipSeconds);
+    config.put("sampledFps", clip.sampledFps());
+    config.put("throughputLoops", loops);
+    config.put("throughputSeconds", loops * clipSeconds);
+    config.put("liveFrames", liveFrames);
+    config.put("liveSeconds", liveFrames / clip.sampledFps());
+    config.put("identityRate", new IdentityRate(fpir, far).toString());
+    config.put("enrolMinObservations", ClipEnrolment.MIN_OBSERVATIONS);
+    config.put("enrolCodesPerPerson", ClipEnrolment.CODES_PER_PERSON);
+    config.put("detection", detection.name());
+    config.put("faces", plan.embedder().faces().toString());
+    config.put("batching", plan.embedder().batching().toString());
+    config.put("environment", NativeTuning.current());
+    config.put("tracking", plan.tracking().toString());
+    config.put(
+        "latency",
+        "identified event read from the identity topic minus the capture time of the last frame"
+            + " the decision used; live frames are pre-encoded JPEGs published at real pace");
+    config.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    config.put("loadAverageBefore", loadBefore);
+    BenchJson.print(config);
   }
 
   private static double loadAverage() {

@@ -79,7 +79,7 @@ final class ArchiveIndexer {
     List<VideoFile> pending = new ArrayList<>(first.pending);
     // With --enroll the pipeline starts even when every video is indexed: the folder may hold
     // somebody new, and only enrolling tells (photos already enrolled are recognised and skipped).
-    boolean enrol = s.enrolDir() != null;
+    boolean enrol = s.pipeline().enrolDir() != null;
     PipelineIndexer.Done done =
         pending.isEmpty() && !enrol
             ? new PipelineIndexer.Done(List.of(), List.of(), Map.of())

@@ -63,18 +63,7 @@ public final class IndexCommand implements Callable<Integer> {
         "facetrail-index-",
         (dir, stop) ->
             run(
-                new IndexSettings(
-                    inputs,
-                    pipeline.galleryTarget(),
-                    pipeline.enrolDir(),
-                    out,
-                    force,
-                    pipeline.fps(),
-                    pipeline.rate(),
-                    pipeline.device(),
-                    dir,
-                    pipeline.model(),
-                    pipeline.galleryWait()),
+                new IndexSettings(inputs, out, force, pipeline.settings(dir).build()),
                 System.out,
                 System.err,
                 System.console() != null,

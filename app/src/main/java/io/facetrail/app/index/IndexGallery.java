@@ -1,14 +1,12 @@
 package io.facetrail.app.index;
 
+import io.facetrail.app.run.RunPlan;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryStores;
 import io.facetrail.matcher.gallery.GalleryUnavailableException;
 import io.facetrail.matcher.gallery.GalleryVersion;
-import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The gallery an indexing run decides against, opened before the pipeline to tell which earlier
@@ -29,11 +27,8 @@ final class IndexGallery implements AutoCloseable {
    * @throws UserFacingException when its configuration is refused
    */
   static IndexGallery open(IndexSettings s) {
-    Map<String, String> m = new HashMap<>(s.gallery().settings());
-    // Required by the matcher's configuration, never used here: only its gallery section is.
-    m.put("kafka.bootstrapServers", "127.0.0.1:1");
-    var settings = MatcherConfig.loader().load(null, System.getenv(), m).gallery();
-    return new IndexGallery(GalleryStores.open(settings, Clock.systemUTC()));
+    return new IndexGallery(
+        GalleryStores.open(RunPlan.gallery(s.pipeline(), System.getenv()), Clock.systemUTC()));
   }
 
   /**

@@ -4,68 +4,27 @@ import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ModelMetadata;
-import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an indexing run does.
  *
  * @param inputs folders (searched recursively) and video files
- * @param gallery where persons are enrolled
- * @param enrolDir folder with one sub-folder of photos per person to enrol first, or null
  * @param out where timelines, faces and the report go
  * @param force index again even what is already indexed
- * @param fps frames analysed per second of video
- * @param rate how often identity decisions may name a stranger
- * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
- * @param workDir where the broker and the Streams state live
- * @param embeddingModel folder of a trained embedding model to run instead of v1, or null
- * @param galleryWait as {@link RunSettings#galleryWait()}
+ * @param pipeline how the videos run through the pipeline (gallery, enrolment, frames per second,
+ *     identity rate, device, model, work folder), as in {@code facetrail run}; its own inputs are
+ *     not used
  */
-public record IndexSettings(
-    List<Path> inputs,
-    GalleryTarget gallery,
-    Path enrolDir,
-    Path out,
-    boolean force,
-    double fps,
-    IdentityRate rate,
-    String device,
-    Path workDir,
-    Path embeddingModel,
-    Duration galleryWait) {
+public record IndexSettings(List<Path> inputs, Path out, boolean force, RunSettings pipeline) {
   public IndexSettings {
     inputs = List.copyOf(inputs);
-  }
-
-  /** Settings that wait {@link RunSettings#GALLERY_WAIT} for an unreachable gallery. */
-  public IndexSettings(
-      List<Path> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      Path out,
-      boolean force,
-      double fps,
-      IdentityRate rate,
-      String device,
-      Path workDir,
-      Path embeddingModel) {
-    this(
-        inputs,
-        gallery,
-        enrolDir,
-        out,
-        force,
-        fps,
-        rate,
-        device,
-        workDir,
-        embeddingModel,
-        RunSettings.GALLERY_WAIT);
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(pipeline, "pipeline");
   }
 
   /**
@@ -74,6 +33,9 @@ public record IndexSettings(
    * @throws UserFacingException when {@code --model} names no readable model
    */
   IndexedWith indexedWith() {
+    double fps = pipeline.fps();
+    IdentityRate rate = pipeline.rate();
+    Path embeddingModel = pipeline.embeddingModel();
     if (embeddingModel == null) {
       return new IndexedWith(fps, rate.fpir(), rate.falseAcceptRate(), FacePipeline.MODEL_ID);
     }

@@ -10,7 +10,6 @@ import io.facetrail.app.run.RunConsole;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.RunStop;
 import io.facetrail.app.run.TopicFeed;
-import io.facetrail.embedder.config.DetectionProfile;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
@@ -55,29 +54,14 @@ final class PipelineIndexer {
       RunStop stop,
       RunConsole console)
       throws InterruptedException {
-    RunSettings rs =
-        new RunSettings(
-            List.of(),
-            s.gallery(),
-            s.enrolDir(),
-            false,
-            s.fps(),
-            s.rate(),
-            s.device(),
-            s.workDir(),
-            null,
-            null,
-            DetectionProfile.ACCURATE,
-            s.embeddingModel(),
-            s.galleryWait());
+    RunSettings rs = s.pipeline();
     var registry = ServiceMetrics.create("index");
     List<String> indexed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Map<VideoFile, VideoTimeline> timelines = new LinkedHashMap<>();
     try (AllInOne pipeline = new AllInOne()) {
-      console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(
-          AllInOne.plan(rs, s.workDir(), System.getenv()), rs, s.workDir(), registry, console);
+      console.status("starting (gallery: " + rs.gallery().describe() + ")");
+      pipeline.start(rs, System.getenv(), registry, console);
       // Unbounded: each video's timeline must be complete, and is forgotten once written.
       TimelineRecorder recorder = new TimelineRecorder(false, Integer.MAX_VALUE);
       PipelineProgress progress = new PipelineProgress();
@@ -118,7 +102,7 @@ final class PipelineIndexer {
           // The gallery version the matcher decides against, read before and after the video: a
           // timeline decided across a change records none, so the next run indexes it again.
           String galleryAt = pipeline.galleryVersion().map(GalleryVersion::text).orElse(null);
-          StreamHandle h = pipeline.startStream(v.path().toString(), s.fps());
+          StreamHandle h = pipeline.startStream(v.path().toString(), rs.fps());
           current.set(h);
           if (stop.requested()) {
             h.stop();

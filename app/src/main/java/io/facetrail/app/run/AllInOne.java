@@ -15,7 +15,6 @@ import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceSpec;
-import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherTopology;
 import io.facetrail.matcher.stream.MatcherWiring;
 import io.facetrail.runtime.deadletter.StreamsDeadLetters;
@@ -26,15 +25,12 @@ import io.facetrail.runtime.kafka.KafkaSettings;
 import io.facetrail.runtime.kafka.TopicAdmin;
 import io.facetrail.runtime.streams.StreamsHost;
 import io.facetrail.tracker.stream.TrackerPart;
-import io.facetrail.tracker.track.TrackingParameters;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +55,11 @@ import org.slf4j.LoggerFactory;
 public final class AllInOne implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
 
-  static final String STREAMS_APP = "facetrail-run";
-  static final String EMBEDDER_GROUP = "facetrail-run-embedder";
-
   /** How long the run waits for its tracking/matching application to be ready. */
   static final Duration STREAMS_START = Duration.ofMinutes(2);
 
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
+  private RunPlan plan;
   private KafkaSettings kafka;
   private TopicRegistry topics;
   private FacePipeline pipeline;
@@ -76,55 +70,26 @@ public final class AllInOne implements AutoCloseable {
   private Duration galleryWait = RunSettings.GALLERY_WAIT;
   private String galleryName = "the gallery";
 
-  /** The stages' settings, built from the run's options (and FACETRAIL_* variables). */
-  public record Plan(EmbedderConfig embedder, MatcherConfig matcher, TrackingParameters tracking) {}
-
   /**
-   * The stages' configurations. Their Kafka section is a placeholder until the in-process broker
-   * runs (its port is not known before); {@link #start} puts the real one in.
-   */
-  public static Plan plan(RunSettings s, Path workDir, Map<String, String> env) {
-    Map<String, String> e = new HashMap<>();
-    e.put("kafka.bootstrapServers", "127.0.0.1:1");
-    e.put("http.enabled", "false");
-    e.put("consumer.groupId", EMBEDDER_GROUP);
-    e.put("consumer.instanceId", "run");
-    e.put("faces.device", s.device());
-    e.putAll(s.detection().settings());
-    if (s.embeddingModel() != null) {
-      e.put("faces.embeddingModel", s.embeddingModel().toString());
-    }
-    Map<String, String> m = new HashMap<>(s.gallery().settings());
-    m.put("kafka.bootstrapServers", "127.0.0.1:1");
-    m.put("applicationId", STREAMS_APP);
-    m.put("stateDir", workDir.resolve("streams").toString());
-    m.putAll(s.rate().matcherSettings());
-    m.put("http.enabled", "false");
-    EmbedderConfig embedder = EmbedderConfig.loader().load(null, env, e);
-    MatcherConfig matcher = MatcherConfig.loader().load(null, env, m);
-    // A trained embedder's folder declares which models its codes may meet: with it among the
-    // matcher's models, a v2 embedder is matched against a gallery enrolled with v1.
-    Path embeddingModel = embedder.faces().embeddingModel();
-    if (embeddingModel != null) {
-      matcher = matcher.withModel(embeddingModel);
-    }
-    return new Plan(embedder, matcher, TrackingParameters.defaults());
-  }
-
-  /**
-   * Starts everything up to (not including) the inputs.
+   * Starts everything up to (not including) the inputs: the gallery is checked first, then the
+   * broker starts, whose address the stages' configurations ({@link RunPlan}) are made with.
    *
-   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used (checked
-   *     first: nothing else is started then)
+   * @param env the environment the stages' {@code FACETRAIL_*} settings are read from
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException when those settings are
+   *     invalid
+   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used (nothing
+   *     else is started then)
    */
   public void start(
-      Plan plan, RunSettings s, Path workDir, MeterRegistry registry, RunConsole console) {
-    GalleryCheck.reachable(plan.matcher().gallery(), Clock.systemUTC());
+      RunSettings s, Map<String, String> env, MeterRegistry registry, RunConsole console) {
     galleryWait = s.galleryWait();
     galleryName = s.gallery().describe();
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0, Map.of());
+    GalleryCheck.reachable(RunPlan.gallery(s, env), Clock.systemUTC());
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(s.workDir().resolve("kafka"), 0, Map.of());
     open.push(broker);
-    kafka = KafkaSettings.local(broker.bootstrapServers(), plan.embedder().kafka().topicPrefix());
+    plan = RunPlan.of(s, broker.bootstrapServers(), env);
+    kafka = plan.embedder().kafka();
     topics = kafka.topics();
     TopicAdmin.ensureTopics(kafka, topics.all());
 
@@ -133,8 +98,7 @@ public final class AllInOne implements AutoCloseable {
     open.push(pipeline);
     console.status(pipeline.device().line());
 
-    MatcherConfig mc = withKafka(plan.matcher());
-    matcher = MatcherWiring.open(mc, Clock.systemUTC(), registry);
+    matcher = MatcherWiring.open(plan.matcher(), Clock.systemUTC(), registry);
     open.push(matcher);
     if (s.enrolDir() != null) {
       console.status("enrolling the persons of " + s.enrolDir());
@@ -142,32 +106,40 @@ public final class AllInOne implements AutoCloseable {
     }
 
     console.status("warming the models up");
-    EmbedderConfig ec = withKafka(plan.embedder());
-    EmbedderConfig.Output out = ec.output();
+    EmbedderConfig.Output out = plan.embedder().output();
     FacePipelineAnalyzer analyzer =
         new FacePipelineAnalyzer(
             pipeline,
             new FacePipelineAnalyzer.Options(
                 out.thumbnails(), out.thumbnailSize(), out.floatEmbeddings()),
             false);
-    EmbedderService embedder = EmbedderService.start(ec, analyzer, registry, new Health());
+    EmbedderService embedder =
+        EmbedderService.start(plan.embedder(), analyzer, registry, new Health());
     open.push(embedder);
 
-    streams = startStreams(plan, workDir, registry);
+    streams = startStreams(registry);
     open.push(streams);
+  }
+
+  /** The stages' configurations, once {@link #start} has made them. */
+  public RunPlan plan() {
+    if (plan == null) {
+      throw new IllegalStateException("the run has not started");
+    }
+    return plan;
   }
 
   /**
    * The tracker and the matcher in one Streams application, hosted like the services' ({@link
    * StreamsHost}): the run waits at most {@link #STREAMS_START} for it to be ready.
    */
-  private StreamsHost startStreams(Plan plan, Path workDir, MeterRegistry registry) {
+  private StreamsHost startStreams(MeterRegistry registry) {
     TrackerPart tracker = new TrackerPart(topics, plan.tracking());
     StreamsBuilder builder = new StreamsBuilder();
     tracker.addTo(builder, registry);
     MatcherTopology.addTo(builder, topics, matcher.dependencies());
     Map<String, Object> props =
-        KafkaClients.streams(kafka, STREAMS_APP, workDir.resolve("streams").toString());
+        KafkaClients.streams(kafka, plan.matcher().applicationId(), plan.matcher().stateDir());
     Map<String, StreamsDeadLetters.Route> routes = new LinkedHashMap<>(tracker.deadLetterRoutes());
     routes.put(
         topics.tracks().name(),
@@ -276,9 +248,9 @@ public final class AllInOne implements AutoCloseable {
           deadline = Math.min(deadline, System.nanoTime() + grace.toNanos());
         }
         boolean caughtUp =
-            progress.caughtUp(EMBEDDER_GROUP, topics.frames().name())
-                && progress.caughtUp(STREAMS_APP, topics.faces().name())
-                && progress.caughtUp(STREAMS_APP, topics.tracks().name())
+            progress.caughtUp(RunPlan.EMBEDDER_GROUP, topics.frames().name())
+                && progress.caughtUp(RunPlan.STREAMS_APP, topics.faces().name())
+                && progress.caughtUp(RunPlan.STREAMS_APP, topics.tracks().name())
                 && feeds.stream().allMatch(TopicFeed::caughtUp);
         switch (watch.look(
             System.nanoTime(), caughtUp, caughtUp ? undecided() : OptionalLong.empty())) {
@@ -361,22 +333,6 @@ public final class AllInOne implements AutoCloseable {
   /** Every stream started so far. */
   public List<StreamHandle> streams() {
     return ingest == null ? List.of() : ingest.streams();
-  }
-
-  private EmbedderConfig withKafka(EmbedderConfig c) {
-    return new EmbedderConfig(
-        kafka, c.http(), c.consumer(), c.batching(), c.worker(), c.output(), c.faces());
-  }
-
-  private MatcherConfig withKafka(MatcherConfig c) {
-    return new MatcherConfig(
-        kafka,
-        c.applicationId(),
-        c.stateDir(),
-        c.gallery(),
-        c.decision(),
-        c.pendingCheck(),
-        c.http());
   }
 
   /** Stops every stage, in the reverse order of their start. */

@@ -1,8 +1,7 @@
 package io.facetrail.app.run;
 
-import java.util.LinkedHashMap;
+import io.facetrail.matcher.decision.DecisionSettings;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How often a run may name somebody who is not enrolled.
@@ -21,14 +20,13 @@ public record IdentityRate(double fpir, Double falseAcceptRate) {
     return new IdentityRate(DEFAULT_FPIR, null);
   }
 
-  /** The matcher settings that say this. */
-  public Map<String, String> matcherSettings() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("decision.fpir", Double.toString(fpir));
-    if (falseAcceptRate != null) {
-      m.put("decision.falseAcceptRate", Double.toString(falseAcceptRate));
-    }
-    return m;
+  /**
+   * {@code configured} deciding at this rate; without {@link #falseAcceptRate} the configured one
+   * (normally none) is kept.
+   */
+  public DecisionSettings applyTo(DecisionSettings configured) {
+    DecisionSettings d = configured.withFpir(fpir);
+    return falseAcceptRate == null ? d : d.withFalseAcceptRate(falseAcceptRate);
   }
 
   @Override

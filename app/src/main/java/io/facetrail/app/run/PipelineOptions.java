@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.config.DurationParser;
@@ -64,12 +65,13 @@ public final class PipelineOptions {
   @Option(
       names = "--device",
       defaultValue = "auto",
+      converter = DeviceConverter.class,
       description =
           "cpu, gpu, gpu:N or auto: auto takes the first GPU PyTorch sees, else the CPU. A GPU"
               + " needs PyTorch's CUDA build: start with FACETRAIL_NATIVE=cuda (README.md, \"Using"
               + " a GPU\"; `facetrail device` checks it). Every run prints the device it used and"
               + " why (default: ${DEFAULT-VALUE}).")
-  String device;
+  DeviceSetting device;
 
   @Option(
       names = "--model",
@@ -103,25 +105,26 @@ public final class PipelineOptions {
       description = "Show the services' log lines (INFO) on standard error.")
   boolean verbose;
 
-  public GalleryTarget galleryTarget() {
+  /**
+   * The run's settings these options give, with the work folder {@code workDir}; the command adds
+   * its own options.
+   *
+   * @throws UserFacingException when {@code --gallery} or {@code --gallery-wait} is malformed
+   */
+  public RunSettings.Builder settings(Path workDir) {
+    return RunSettings.builder()
+        .setGallery(galleryTarget())
+        .setWorkDir(workDir)
+        .optEnrolDir(enrolDir)
+        .optFps(fps)
+        .optRate(new IdentityRate(fpir, far))
+        .optDevice(device)
+        .optEmbeddingModel(model)
+        .optGalleryWait(galleryWait());
+  }
+
+  private GalleryTarget galleryTarget() {
     return GalleryTarget.parse(gallery);
-  }
-
-  public Path enrolDir() {
-    return enrolDir;
-  }
-
-  public double fps() {
-    return fps;
-  }
-
-  /** How often identity decisions may name a stranger. */
-  public IdentityRate rate() {
-    return new IdentityRate(fpir, far);
-  }
-
-  public String device() {
-    return device;
   }
 
   /**
@@ -129,17 +132,12 @@ public final class PipelineOptions {
    *
    * @throws UserFacingException when it is no duration
    */
-  public Duration galleryWait() {
+  private Duration galleryWait() {
     try {
       return DurationParser.parse(galleryWait);
     } catch (IllegalArgumentException e) {
       throw new UserFacingException("--gallery-wait " + galleryWait + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The trained embedding model's folder, or null for v1. */
-  public Path model() {
-    return model;
   }
 
   /** A pipeline job, given its work folder and the Ctrl-C signal. */

@@ -75,20 +75,14 @@ public final class RunCommand implements Callable<Integer> {
         "facetrail-run-",
         (dir, stop) ->
             RunSession.run(
-                new RunSettings(
-                    inputs,
-                    pipeline.galleryTarget(),
-                    pipeline.enrolDir(),
-                    json,
-                    pipeline.fps(),
-                    pipeline.rate(),
-                    pipeline.device(),
-                    dir,
-                    report,
-                    annotate,
-                    detection,
-                    pipeline.model(),
-                    pipeline.galleryWait()),
+                pipeline
+                    .settings(dir)
+                    .optInputs(inputs)
+                    .optJson(json)
+                    .optReport(report)
+                    .optAnnotate(annotate)
+                    .optDetection(detection)
+                    .build(),
                 System.out,
                 System.err,
                 stop));

@@ -34,11 +34,10 @@ final class RunSession {
       throws InterruptedException {
     RunConsole console = new RunConsole(err);
     RunOutputs outputs = RunOutputs.of(s);
-    AllInOne.Plan plan = AllInOne.plan(s, s.workDir(), System.getenv());
     PrometheusMeterRegistry registry = ServiceMetrics.create("run");
     try (AllInOne pipeline = new AllInOne()) {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(plan, s, s.workDir(), registry, console);
+      pipeline.start(s, System.getenv(), registry, console);
       if (stop.requested()) {
         console.status("stopped before any input was read");
         return 2;

@@ -1,10 +1,12 @@
 package io.facetrail.app.run;
 
 import io.facetrail.embedder.config.DetectionProfile;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an all-in-one run does.
@@ -15,7 +17,7 @@ import java.util.List;
  * @param json print identity events as JSON lines (exactly the identity topic's schema)
  * @param fps frames sampled per second of video
  * @param rate how often identity decisions may name a stranger
- * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
+ * @param device where the face models run ({@code --device}, parsed once)
  * @param workDir where the broker and the Streams state live (a temporary folder when null)
  * @param report HTML report to write at the end, or null
  * @param annotate annotated video to write (one file input), or folder for one per file input; null
@@ -33,7 +35,7 @@ public record RunSettings(
     boolean json,
     double fps,
     IdentityRate rate,
-    String device,
+    DeviceSetting device,
     Path workDir,
     Path report,
     Path annotate,
@@ -45,79 +47,133 @@ public record RunSettings(
 
   public RunSettings {
     inputs = List.copyOf(inputs);
+    Objects.requireNonNull(gallery, "gallery");
+    Objects.requireNonNull(rate, "rate");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(workDir, "workDir");
+    Objects.requireNonNull(detection, "detection");
     if (galleryWait == null || galleryWait.isNegative()) {
       throw new IllegalArgumentException("the gallery wait must be zero or positive");
     }
   }
 
-  /** A run that waits {@link #GALLERY_WAIT} for an unreachable gallery. */
-  public RunSettings(
-      List<String> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      boolean json,
-      double fps,
-      IdentityRate rate,
-      String device,
-      Path workDir,
-      Path report,
-      Path annotate,
-      DetectionProfile detection,
-      Path embeddingModel) {
-    this(
-        inputs,
-        gallery,
-        enrolDir,
-        json,
-        fps,
-        rate,
-        device,
-        workDir,
-        report,
-        annotate,
-        detection,
-        embeddingModel,
-        GALLERY_WAIT);
+  /** A builder: the gallery and the work folder must be set, everything else has a default. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A run with the accurate detection profile. */
-  public RunSettings(
-      List<String> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      boolean json,
-      double fps,
-      IdentityRate rate,
-      String device,
-      Path workDir,
-      Path report,
-      Path annotate) {
-    this(
-        inputs,
-        gallery,
-        enrolDir,
-        json,
-        fps,
-        rate,
-        device,
-        workDir,
-        report,
-        annotate,
-        DetectionProfile.ACCURATE,
-        null);
-  }
+  /**
+   * Builds {@link RunSettings} by name. Required: {@code set*}; optional, with the defaults of
+   * {@code facetrail run}: {@code opt*}.
+   */
+  public static final class Builder {
+    private List<String> inputs = List.of();
+    private GalleryTarget gallery;
+    private Path enrolDir;
+    private boolean json;
+    private double fps = 5;
+    private IdentityRate rate = IdentityRate.defaults();
+    private DeviceSetting device = new DeviceSetting(DeviceSetting.Kind.AUTO, -1);
+    private Path workDir;
+    private Path report;
+    private Path annotate;
+    private DetectionProfile detection = DetectionProfile.ACCURATE;
+    private Path embeddingModel;
+    private Duration galleryWait = GALLERY_WAIT;
 
-  /** A run without an annotated video. */
-  public RunSettings(
-      List<String> inputs,
-      GalleryTarget gallery,
-      Path enrolDir,
-      boolean json,
-      double fps,
-      IdentityRate rate,
-      String device,
-      Path workDir,
-      Path report) {
-    this(inputs, gallery, enrolDir, json, fps, rate, device, workDir, report, null);
+    private Builder() {}
+
+    public Builder setGallery(GalleryTarget value) {
+      gallery = value;
+      return this;
+    }
+
+    public Builder setWorkDir(Path value) {
+      workDir = value;
+      return this;
+    }
+
+    /** Inputs to start with the run (default: none, started one by one by the caller). */
+    public Builder optInputs(List<String> value) {
+      inputs = value;
+      return this;
+    }
+
+    public Builder optEnrolDir(Path value) {
+      enrolDir = value;
+      return this;
+    }
+
+    public Builder optJson(boolean value) {
+      json = value;
+      return this;
+    }
+
+    /** Default: 5 frames per second. */
+    public Builder optFps(double value) {
+      fps = value;
+      return this;
+    }
+
+    /** Default: {@link IdentityRate#defaults()}. */
+    public Builder optRate(IdentityRate value) {
+      rate = value;
+      return this;
+    }
+
+    /** Default: {@code auto}. */
+    public Builder optDevice(DeviceSetting value) {
+      device = value;
+      return this;
+    }
+
+    public Builder optReport(Path value) {
+      report = value;
+      return this;
+    }
+
+    public Builder optAnnotate(Path value) {
+      annotate = value;
+      return this;
+    }
+
+    /** Default: {@link DetectionProfile#ACCURATE}. */
+    public Builder optDetection(DetectionProfile value) {
+      detection = value;
+      return this;
+    }
+
+    public Builder optEmbeddingModel(Path value) {
+      embeddingModel = value;
+      return this;
+    }
+
+    /** Default: {@link #GALLERY_WAIT}. */
+    public Builder optGalleryWait(Duration value) {
+      galleryWait = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws NullPointerException when the gallery or the work folder was not set
+     */
+    public RunSettings build() {
+      return new RunSettings(
+          inputs,
+          gallery,
+          enrolDir,
+          json,
+          fps,
+          rate,
+          device,
+          workDir,
+          report,
+          annotate,
+          detection,
+          embeddingModel,
+          galleryWait);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingModelPlanTest {
   @TempDir Path dir;
 
-  private AllInOne.Plan plan(Map<String, String> env) {
+  private RunPlan plan(Map<String, String> env) {
     return TestPlans.plan(dir, DetectionProfile.ACCURATE, env);
   }
 
@@ -39,7 +39,7 @@ class EmbeddingModelPlanTest {
   @Test
   void theEmbeddersModelFolderIsAmongTheMatchersModels() throws Exception {
     Path v2 = v2Folder();
-    AllInOne.Plan p = plan(Map.of("FACETRAIL_FACES_EMBEDDING_MODEL", v2.toString()));
+    RunPlan p = plan(Map.of("FACETRAIL_FACES_EMBEDDING_MODEL", v2.toString()));
     assertThat(p.embedder().faces().embeddingModel()).isEqualTo(v2);
     assertThat(p.matcher().gallery().models()).containsExactly(v2);
   }
@@ -52,7 +52,7 @@ class EmbeddingModelPlanTest {
   @Test
   void runsModelOptionSetsTheEmbeddersModelAndTheMatchersModels() throws Exception {
     Path v2 = v2Folder();
-    AllInOne.Plan p = TestPlans.plan(dir, DetectionProfile.ACCURATE, Map.of(), v2);
+    RunPlan p = TestPlans.plan(dir, DetectionProfile.ACCURATE, Map.of(), v2);
     assertThat(p.embedder().faces().embeddingModel()).isEqualTo(v2);
     assertThat(p.matcher().gallery().models()).containsExactly(v2);
   }

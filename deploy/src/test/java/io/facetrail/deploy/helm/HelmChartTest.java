@@ -21,6 +21,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.facetrail.deploy.RepositoryFiles;
 import io.facetrail.deploy.metrics.Dashboards;
 import io.facetrail.embedder.config.EmbedderConfig;
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.tracker.service.TrackerConfig;
@@ -251,7 +252,7 @@ class HelmChartTest {
     assertThat(embedder.kafka().retention().frames()).isEqualTo(java.time.Duration.ofHours(1));
     // A value given for one topic leaves the others at the chart's defaults.
     assertThat(embedder.kafka().retention().identity()).isEqualTo(java.time.Duration.ofDays(3));
-    assertThat(embedder.faces().device()).isEqualTo("gpu");
+    assertThat(embedder.faces().device()).isEqualTo(DeviceSetting.parse("gpu"));
     assertThat(embedder.consumer().instanceId()).isEqualTo(PodEnvironment.POD_NAME);
 
     MatcherConfig matcher =

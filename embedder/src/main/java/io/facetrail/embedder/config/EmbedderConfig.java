@@ -27,6 +27,31 @@ public record EmbedderConfig(
     return new ConfigLoader<>(EmbedderConfig.class, "embedder-defaults.yaml");
   }
 
+  /** This configuration against another Kafka cluster (the all-in-one run's in-process broker). */
+  public EmbedderConfig withKafka(KafkaSettings newKafka) {
+    return new EmbedderConfig(newKafka, http, consumer, batching, worker, output, faces);
+  }
+
+  /** This configuration with another endpoint (none, in a process hosting several stages). */
+  public EmbedderConfig withHttp(HttpSettings newHttp) {
+    return new EmbedderConfig(kafka, newHttp, consumer, batching, worker, output, faces);
+  }
+
+  /** This configuration with other consumer settings. */
+  public EmbedderConfig withConsumer(Consumer newConsumer) {
+    return new EmbedderConfig(kafka, http, newConsumer, batching, worker, output, faces);
+  }
+
+  /** This configuration with other batching settings. */
+  public EmbedderConfig withBatching(Batching newBatching) {
+    return new EmbedderConfig(kafka, http, consumer, newBatching, worker, output, faces);
+  }
+
+  /** This configuration with other face-model settings. */
+  public EmbedderConfig withFaces(FacePipelineSettings newFaces) {
+    return new EmbedderConfig(kafka, http, consumer, batching, worker, output, newFaces);
+  }
+
   /**
    * @param groupId consumer group of all embedder instances
    * @param instanceId unique and stable per process (pod name); names its transactional producers
@@ -44,6 +69,11 @@ public record EmbedderConfig(
       Duration maxPollInterval,
       Duration transactionTimeout)
       implements Validated {
+    /** These settings under another consumer group and instance id. */
+    public Consumer withIdentity(String newGroupId, String newInstanceId) {
+      return new Consumer(newGroupId, newInstanceId, loops, maxPollInterval, transactionTimeout);
+    }
+
     @Override
     public void validate(ConfigProblems problems, String path) {
       problems.required(groupId, ConfigProblems.path(path, "groupId"));
@@ -64,6 +94,11 @@ public record EmbedderConfig(
    * @param maxWait how long the first frame of a batch waits for others
    */
   public record Batching(int maxFrames, Duration maxWait) implements Validated {
+    /** These settings with batches of at most {@code frames} frames. */
+    public Batching withMaxFrames(int frames) {
+      return new Batching(frames, maxWait);
+    }
+
     @Override
     public void validate(ConfigProblems problems, String path) {
       problems.range(maxFrames, 1, 1024, ConfigProblems.path(path, "maxFrames"));

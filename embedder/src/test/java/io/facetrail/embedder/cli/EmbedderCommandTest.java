@@ -35,6 +35,12 @@ class EmbedderCommandTest {
   }
 
   @Test
+  void theDeviceIsPrintedAsGiven() {
+    assertThat(printConfig("--set", "faces.device=gpu", "--print-config"))
+        .contains("device: \"gpu\"");
+  }
+
+  @Test
   void withoutSetPrintConfigShowsTheBuiltInDefaults() {
     assertThat(printConfig("--print-config")).contains("bootstrapServers: \"localhost:9092\"");
   }

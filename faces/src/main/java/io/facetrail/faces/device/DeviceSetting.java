@@ -1,17 +1,20 @@
 package io.facetrail.faces.device;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.facetrail.runtime.config.ConfigValue;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The configured device: {@code cpu}, {@code gpu} (the first GPU), {@code gpu:N}, or {@code auto}
- * (the first GPU when PyTorch sees one, else the CPU).
+ * (the first GPU when PyTorch sees one, else the CPU). Written as that one value in configuration
+ * ({@code faces.device}), parsed once when read.
  *
  * @param kind what was asked for
  * @param gpuIndex the GPU's index for {@code gpu:N} ({@code 0} for {@code gpu}), -1 otherwise
  */
-public record DeviceSetting(Kind kind, int gpuIndex) {
+public record DeviceSetting(Kind kind, int gpuIndex) implements ConfigValue {
   /** The form of a setting. */
   public enum Kind {
     CPU,
@@ -26,6 +29,7 @@ public record DeviceSetting(Kind kind, int gpuIndex) {
    *
    * @throws IllegalArgumentException naming the accepted forms
    */
+  @JsonCreator
   public static DeviceSetting parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (t.equals("cpu")) {

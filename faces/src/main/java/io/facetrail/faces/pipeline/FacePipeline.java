@@ -8,7 +8,6 @@ import io.facetrail.faces.detect.FaceDetector;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
 import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.Contrast;
@@ -84,8 +83,7 @@ public final class FacePipeline implements AutoCloseable {
   /** As {@link #create(FacePipelineSettings)} with another input divisor (for evaluation). */
   public static FacePipeline create(FacePipelineSettings settings, float embeddingDivisor) {
     settings.validated();
-    ResolvedDevice device =
-        DeviceSelector.select(DeviceSetting.parse(settings.device()), settings.threads());
+    ResolvedDevice device = DeviceSelector.select(settings.device(), settings.threads());
     ModelCache cache = ModelCache.at(settings.modelsDir());
     FaceDetector det = null;
     LandmarkDetector lm = null;

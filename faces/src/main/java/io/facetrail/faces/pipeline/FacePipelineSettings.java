@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * Settings of a {@link FacePipeline}.
  *
  * @param modelsDir model cache folder; null for {@code FACETRAIL_MODELS_DIR} or the user cache
- * @param device {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
+ * @param device where the networks run: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}
  * @param detector which detector runs
  * @param minScore detections scoring at or below this are dropped (0..1)
  * @param minFaceSize smallest face side to report, in pixels; also decides tiling of large images
@@ -46,7 +46,7 @@ import java.nio.file.Path;
  */
 public record FacePipelineSettings(
     Path modelsDir,
-    String device,
+    DeviceSetting device,
     DetectorKind detector,
     double minScore,
     int minFaceSize,
@@ -82,6 +82,9 @@ public record FacePipelineSettings(
    */
   public static final double PHOTO_RETRY_SCORE = 0.3;
 
+  /** How these settings are named in configuration errors when no file holds them. */
+  static final String SOURCE = "face pipeline settings";
+
   /**
    * The defaults for photos of people: {@link #defaults()} with the photo canvas ({@link
    * #PHOTO_CANVAS_PADDING}).
@@ -97,7 +100,7 @@ public record FacePipelineSettings(
   public static FacePipelineSettings defaults() {
     return new FacePipelineSettings(
         null,
-        "cpu",
+        new DeviceSetting(DeviceSetting.Kind.CPU, -1),
         DetectorKind.SSD,
         0.5,
         32,
@@ -117,11 +120,7 @@ public record FacePipelineSettings(
 
   @Override
   public void validate(ConfigProblems problems, String path) {
-    try {
-      DeviceSetting.parse(device);
-    } catch (IllegalArgumentException e) {
-      problems.add(ConfigProblems.path(path, "device"), e.getMessage());
-    }
+    problems.required(device, ConfigProblems.path(path, "device"));
     problems.required(detector, ConfigProblems.path(path, "detector"));
     problems.required(alignment, ConfigProblems.path(path, "alignment"));
     problems.required(landmarks, ConfigProblems.path(path, "landmarks"));
@@ -188,7 +187,7 @@ public record FacePipelineSettings(
   public FacePipelineSettings validated() {
     ConfigProblems problems = new ConfigProblems();
     validate(problems, "");
-    problems.throwIfAny("face pipeline settings");
+    problems.throwIfAny(SOURCE);
     return this;
   }
 
@@ -207,6 +206,16 @@ public record FacePipelineSettings(
     return new FacePipelineSettingsBuilder(this);
   }
 
+  public FacePipelineSettings withDevice(DeviceSetting newDevice) {
+    return toBuilder().device(newDevice).build();
+  }
+
+  /**
+   * These settings with the device a command-line option names ({@code cpu}, {@code gpu}, {@code
+   * gpu:N}, {@code auto}).
+   *
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException naming the accepted forms
+   */
   public FacePipelineSettings withDevice(String newDevice) {
     return toBuilder().device(newDevice).build();
   }

@@ -1,7 +1,10 @@
 package io.facetrail.faces.pipeline;
 
 import io.facetrail.faces.align.AlignmentMethod;
+import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.runtime.config.InvalidConfigurationException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Mutable copy of {@link FacePipelineSettings}: one place that lists every component, for the
@@ -9,7 +12,7 @@ import java.nio.file.Path;
  */
 public final class FacePipelineSettingsBuilder {
   private Path modelsDir;
-  private String device;
+  private DeviceSetting device;
   private DetectorKind detector;
   private double minScore;
   private int minFaceSize;
@@ -61,9 +64,24 @@ public final class FacePipelineSettingsBuilder {
     return this;
   }
 
-  public FacePipelineSettingsBuilder device(String v) {
+  public FacePipelineSettingsBuilder device(DeviceSetting v) {
     device = v;
     return this;
+  }
+
+  /**
+   * The device a command-line option names ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto}).
+   *
+   * @throws InvalidConfigurationException naming the accepted forms, as {@link
+   *     FacePipelineSettings#validated()} reports the other settings
+   */
+  public FacePipelineSettingsBuilder device(String text) {
+    try {
+      return device(DeviceSetting.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          FacePipelineSettings.SOURCE, List.of("device: " + e.getMessage()));
+    }
   }
 
   public FacePipelineSettingsBuilder detector(DetectorKind v) {

@@ -3,6 +3,7 @@ package io.facetrail.faces.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.runtime.config.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +90,14 @@ class FacePipelineSettingsTest {
     assertThat(s.withEmbedding(D.alignment(), false).detectorInputSize()).isEqualTo(640);
     assertThat(s.withLandmarks(LandmarkModel.TREES).detectorInputSize()).isEqualTo(640);
     assertThat(s.withModelsDir(null).detectorInputSize()).isEqualTo(640);
+  }
+
+  @Test
+  void aDeviceOptionIsParsedOnceAndAWrongOneReportedAsConfiguration() {
+    assertThat(D.withDevice("gpu:1").device())
+        .isEqualTo(new DeviceSetting(DeviceSetting.Kind.GPU, 1));
+    assertThatThrownBy(() -> D.withDevice("tpu"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("device: device 'tpu' is not one of cpu, gpu, gpu:N");
   }
 }

@@ -46,6 +46,20 @@ public record DecisionSettings(
         100, 3, 0.3, DEFAULT_FPIR, null, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10));
   }
 
+  /** These settings with another false-positive identification rate per decision. */
+  public DecisionSettings withFpir(double newFpir) {
+    return new DecisionSettings(
+        maxObservations,
+        minGoodFrames,
+        minQuality,
+        newFpir,
+        falseAcceptRate,
+        marginRatio,
+        changeHysteresis,
+        unknownRetention,
+        idleTrackTimeout);
+  }
+
   /** These settings with the expert per-comparison FAR set (null: the FPIR rules again). */
   public DecisionSettings withFalseAcceptRate(Double far) {
     return new DecisionSettings(

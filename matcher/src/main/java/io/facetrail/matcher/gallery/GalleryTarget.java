@@ -6,8 +6,6 @@ import io.facetrail.runtime.config.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -82,7 +80,8 @@ public record GalleryTarget(Path directory, URI redis) {
 
   /**
    * {@code base} pointed at this gallery: the store and its address from here, everything else (key
-   * prefix, timeouts, polling, search, models) from {@code base}.
+   * prefix, timeouts, polling, search, models) from {@code base}, and so are the Redis user and
+   * password when the URL names none.
    */
   public GallerySettings applyTo(GallerySettings base) {
     return new GallerySettings(
@@ -100,8 +99,8 @@ public record GalleryTarget(Path directory, URI redis) {
   private RedisSettings redisSettings(RedisSettings base) {
     String info = redis.getUserInfo();
     int colon = info == null ? -1 : info.indexOf(':');
-    String user = info == null ? "" : colon < 0 ? info : info.substring(0, colon);
-    String password = colon < 0 ? "" : info.substring(colon + 1);
+    String user = info == null ? base.user() : colon < 0 ? info : info.substring(0, colon);
+    Secret password = colon < 0 ? base.password() : Secret.of(info.substring(colon + 1));
     String db = redis.getPath() == null ? "" : redis.getPath().replace("/", "");
     int database;
     try {
@@ -115,39 +114,11 @@ public record GalleryTarget(Path directory, URI redis) {
         redis.getPort() > 0 ? redis.getPort() : 6379,
         "rediss".equals(redis.getScheme()),
         user,
-        Secret.of(password),
+        password,
         database,
         Objects.requireNonNullElse(keyPrefixOf(redis, redis.toString()), base.keyPrefix()),
         base.timeout(),
         base.feedLength());
-  }
-
-  /** The matcher configuration settings (dotted paths) that select this gallery. */
-  public Map<String, String> settings() {
-    Map<String, String> s = new LinkedHashMap<>();
-    if (directory != null) {
-      s.put("gallery.store", "LOCAL");
-      s.put("gallery.localDir", directory.toString());
-      return s;
-    }
-    // The defaults of the other Redis settings are the configuration's, not set here.
-    RedisSettings r = redisSettings(RedisSettings.local("", 0, "unused"));
-    s.put("gallery.store", "REDIS");
-    s.put("gallery.redis.host", r.host());
-    s.put("gallery.redis.port", Integer.toString(r.port()));
-    s.put("gallery.redis.tls", Boolean.toString(r.tls()));
-    if (!r.user().isEmpty()) {
-      s.put("gallery.redis.user", r.user());
-    }
-    if (!r.password().isEmpty()) {
-      s.put("gallery.redis.password", r.password().reveal());
-    }
-    s.put("gallery.redis.database", Integer.toString(r.database()));
-    String prefix = keyPrefixOf(redis, redis.toString());
-    if (prefix != null) {
-      s.put("gallery.redis.keyPrefix", prefix);
-    }
-    return s;
   }
 
   /** How to name the gallery in messages, as the stores name themselves: never with a password. */

@@ -48,8 +48,40 @@ public record MatcherConfig(
    * adds its embedder's model, so that its codes meet a gallery enrolled with another model.
    */
   public MatcherConfig withModel(Path folder) {
+    return withGallery(gallery.withModel(folder));
+  }
+
+  /** This configuration against another Kafka cluster (the all-in-one run's in-process broker). */
+  public MatcherConfig withKafka(KafkaSettings newKafka) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery.withModel(folder), decision, pendingCheck, http);
+        newKafka, applicationId, stateDir, gallery, decision, pendingCheck, http);
+  }
+
+  /**
+   * This configuration as another Streams application, its state in {@code newStateDir} (empty: the
+   * per-user default of {@code newApplicationId}).
+   */
+  public MatcherConfig withApplication(String newApplicationId, String newStateDir) {
+    return new MatcherConfig(
+        kafka, newApplicationId, newStateDir, gallery, decision, pendingCheck, http);
+  }
+
+  /** This configuration with another gallery. */
+  public MatcherConfig withGallery(GallerySettings newGallery) {
+    return new MatcherConfig(
+        kafka, applicationId, stateDir, newGallery, decision, pendingCheck, http);
+  }
+
+  /** This configuration with other decision parameters. */
+  public MatcherConfig withDecision(DecisionSettings newDecision) {
+    return new MatcherConfig(
+        kafka, applicationId, stateDir, gallery, newDecision, pendingCheck, http);
+  }
+
+  /** This configuration with another endpoint (none, in a process hosting several stages). */
+  public MatcherConfig withHttp(HttpSettings newHttp) {
+    return new MatcherConfig(
+        kafka, applicationId, stateDir, gallery, decision, pendingCheck, newHttp);
   }
 
   @Override

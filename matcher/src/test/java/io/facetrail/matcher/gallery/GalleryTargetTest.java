@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.runtime.cli.UserFacingException;
+import io.facetrail.runtime.config.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,9 +49,6 @@ class GalleryTargetTest {
     assertThat(r.database()).isEqualTo(4);
     assertThat(r.keyPrefix()).isEqualTo("base:prefix");
     assertThat(t.describe()).isEqualTo("Redis rediss://ops:******@redis.example:6380/4");
-    assertThat(t.settings())
-        .containsEntry("gallery.redis.password", "s3cret")
-        .containsEntry("gallery.redis.database", "4");
     assertThat(GalleryTarget.parse("redis://h").applyTo(BASE).redis().port()).isEqualTo(6379);
   }
 
@@ -59,15 +57,46 @@ class GalleryTargetTest {
     GalleryTarget t = GalleryTarget.parse("redis://h:6379/2?keyPrefix=site-b:gallery");
     assertThat(t.applyTo(BASE).redis().keyPrefix()).isEqualTo("site-b:gallery");
     assertThat(t.applyTo(BASE).redis().database()).isEqualTo(2);
-    assertThat(t.settings()).containsEntry("gallery.redis.keyPrefix", "site-b:gallery");
-    assertThat(GalleryTarget.parse("redis://h").settings())
-        .doesNotContainKey("gallery.redis.keyPrefix");
     assertThatThrownBy(() -> GalleryTarget.parse("redis://u:pw@h?db=3"))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("the only parameter is keyPrefix")
         .hasMessageNotContaining("pw");
     assertThatThrownBy(() -> GalleryTarget.parse("redis://h?keyPrefix=a b"))
         .isInstanceOf(UserFacingException.class);
+  }
+
+  @Test
+  void aRedisUrlWithoutCredentialsKeepsTheConfiguredOnes() {
+    RedisSettings configured =
+        new RedisSettings(
+            "127.0.0.1",
+            6379,
+            false,
+            "svc",
+            Secret.of("from-config"),
+            0,
+            "base:prefix",
+            Duration.ofSeconds(2),
+            100_000);
+    GallerySettings base =
+        new GallerySettings(
+            GallerySettings.Store.LOCAL,
+            configured,
+            "configured-dir",
+            BASE.pollInterval(),
+            BASE.maxStaleness(),
+            BASE.search(),
+            BASE.fastThreshold(),
+            BASE.fastCandidates(),
+            BASE.models());
+    RedisSettings r = GalleryTarget.parse("redis://redis.example/2").applyTo(base).redis();
+    assertThat(r.host()).isEqualTo("redis.example");
+    assertThat(r.user()).isEqualTo("svc");
+    assertThat(r.password().reveal()).isEqualTo("from-config");
+    assertThat(r.database()).isEqualTo(2);
+    RedisSettings named = GalleryTarget.parse("redis://ops:pw@redis.example").applyTo(base).redis();
+    assertThat(named.user()).isEqualTo("ops");
+    assertThat(named.password().reveal()).isEqualTo("pw");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -96,7 +97,22 @@ public final class ConfigLoader<T> {
    * @throws InvalidConfigurationException listing every problem
    */
   public T load(Path file, Map<String, String> env, Map<String, String> overrides) {
-    return loadTree(file, env, overrides).config();
+    return loadTree(file, env, overrides, UnaryOperator.identity()).config();
+  }
+
+  /**
+   * Loads the configuration from the defaults, {@code file}, {@code env} and {@code overrides} (a
+   * user's {@code --set}), lets {@code compose} set the values a composing command decides itself
+   * (typed: the all-in-one run's broker, its options), and then validates the result, so that every
+   * problem of either is listed together.
+   *
+   * @param file configuration file, or null for none
+   * @param compose given the configuration as read (not yet validated), returns the one to use
+   * @throws InvalidConfigurationException listing every problem
+   */
+  public T load(
+      Path file, Map<String, String> env, Map<String, String> overrides, UnaryOperator<T> compose) {
+    return loadTree(file, env, overrides, compose).config();
   }
 
   /**
@@ -106,14 +122,15 @@ public final class ConfigLoader<T> {
    * @throws InvalidConfigurationException listing every problem
    */
   public String effectiveYaml(Path file, Map<String, String> env, Map<String, String> overrides) {
-    ObjectNode tree = loadTree(file, env, overrides).tree();
+    ObjectNode tree = loadTree(file, env, overrides, UnaryOperator.identity()).tree();
     SecretMask.apply(type, tree);
     return ConfigMapper.get().writeValueAsString(tree);
   }
 
   private record Loaded<T>(T config, ObjectNode tree) {}
 
-  private Loaded<T> loadTree(Path file, Map<String, String> env, Map<String, String> overrides) {
+  private Loaded<T> loadTree(
+      Path file, Map<String, String> env, Map<String, String> overrides, UnaryOperator<T> compose) {
     ConfigProblems problems = new ConfigProblems();
     ObjectNode defaults = defaults();
     ObjectNode tree = defaults.deepCopy();
@@ -136,6 +153,7 @@ public final class ConfigLoader<T> {
       // ConfigShape accepted the tree, so this is a gap in it; still report it as configuration.
       throw new InvalidConfigurationException(source, List.of(e.getMessage()));
     }
+    config = compose.apply(config);
     if (config instanceof Validated v) {
       v.validate(problems, "");
     }

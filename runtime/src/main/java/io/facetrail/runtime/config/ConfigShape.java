@@ -36,7 +36,7 @@ final class ConfigShape {
       return true; // Absent values are the business of validation (required settings).
     }
     Class<?> raw = rawClass(type);
-    if (raw.isRecord()) {
+    if (isSection(raw)) {
       if (!(node instanceof ObjectNode object)) {
         problems.add(
             display(path), "must be a section of settings, not '" + node.asString("") + "'");
@@ -111,10 +111,29 @@ final class ConfigShape {
       ConfigMapper.get().convertValue(node, javaType);
       return true;
     } catch (RuntimeException e) {
-      problems.add(
-          display(path), "'" + node.asString("") + "' is not " + expected(type) + detail(e));
+      Throwable cause = rootCause(e);
+      if (ConfigValue.class.isAssignableFrom(rawClass(type)) && cause.getMessage() != null) {
+        // The value's own parser says which forms it accepts.
+        problems.add(display(path), cause.getMessage());
+      } else {
+        problems.add(
+            display(path), "'" + node.asString("") + "' is not " + expected(type) + detail(e));
+      }
       return false;
     }
+  }
+
+  /** Whether {@code type} is written as a section of settings (a record, not a single value). */
+  static boolean isSection(Class<?> type) {
+    return type.isRecord() && !ConfigValue.class.isAssignableFrom(type);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private static String expected(Type type) {

@@ -108,11 +108,11 @@ public final class EnvironmentOverrides {
       String childPath = ConfigProblems.path(path, c.getName());
       Type generic = c.getGenericType();
       Class<?> raw = ConfigShape.rawClass(generic);
-      if (raw.isRecord()) {
+      if (ConfigShape.isSection(raw)) {
         out.addAll(leaves(raw, childPath));
       } else if (List.class.isAssignableFrom(raw)) {
         // Lists of sections (e.g. streams) cannot be written in one variable.
-        if (!ConfigShape.rawClass(ConfigShape.typeArgument(generic, 0)).isRecord()) {
+        if (!ConfigShape.isSection(ConfigShape.rawClass(ConfigShape.typeArgument(generic, 0)))) {
           out.add(new Leaf(childPath, Kind.LIST));
         }
       } else if (Map.class.isAssignableFrom(raw)) {

@@ -21,7 +21,7 @@ final class SecretMask {
       return;
     }
     Class<?> raw = ConfigShape.rawClass(type);
-    if (raw.isRecord() && tree instanceof ObjectNode object) {
+    if (ConfigShape.isSection(raw) && tree instanceof ObjectNode object) {
       for (RecordComponent c : raw.getRecordComponents()) {
         JsonNode child = object.get(c.getName());
         if (child != null && masks(c.getGenericType(), child)) {

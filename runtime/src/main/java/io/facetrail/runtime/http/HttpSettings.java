@@ -24,6 +24,14 @@ public record HttpSettings(
     return new HttpSettings(true, "127.0.0.1", 0, Secret.of(""), false);
   }
 
+  /**
+   * These settings switched off: no endpoint at all (a stage composed into a process that serves
+   * none of its own, like the all-in-one run); the other values are kept but not used.
+   */
+  public HttpSettings disabled() {
+    return new HttpSettings(false, host, port, apiToken, protectMetrics);
+  }
+
   public boolean hasToken() {
     return apiToken != null && !apiToken.isEmpty();
   }

@@ -61,6 +61,42 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void composedValuesAreSetAfterTheEnvironmentAndValidatedWithIt() {
+    SampleConfig c =
+        SampleConfig.loader()
+            .load(
+                null,
+                Map.of(
+                    "FACETRAIL_WORKER_THREADS", "3", "FACETRAIL_KAFKA_BOOTSTRAP_SERVERS", "env:2"),
+                Map.of("worker.pollTimeout", "2s"),
+                read ->
+                    new SampleConfig(
+                        read.kafka().withBootstrapServers("broker:9"), read.http(), read.worker()));
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("broker:9");
+    assertThat(c.worker().threads()).isEqualTo(3);
+    assertThat(c.worker().pollTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void problemsOfTheComposedConfigurationAreListedWithTheEnvironmentsOnes() {
+    assertThatThrownBy(
+            () ->
+                SampleConfig.loader()
+                    .load(
+                        null,
+                        Map.of("FACETRAIL_WORKER_THREADS", "0"),
+                        Map.of(),
+                        read ->
+                            new SampleConfig(
+                                read.kafka().withBootstrapServers("no-port"),
+                                read.http(),
+                                read.worker())))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("worker.threads: is 0")
+        .hasMessageContaining("kafka.bootstrapServers: 'no-port' is not host:port");
+  }
+
+  @Test
   void everyProblemIsListedAtOnce() throws IOException {
     Path f =
         file(
