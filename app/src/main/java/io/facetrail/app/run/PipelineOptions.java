@@ -24,11 +24,12 @@ public final class PipelineOptions {
 
   @Option(
       names = "--gallery",
-      paramLabel = "DIR|redis://HOST:PORT",
+      paramLabel = "DIR|URL",
       defaultValue = GalleryTarget.DEFAULT,
       description =
-          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server; the"
-              + " gallery commands use the same default (default: ${DEFAULT-VALUE}).")
+          "Where enrolled persons are kept: a folder (the local gallery) or a Redis server"
+              + " (redis[s]://[USER:PASSWORD@]HOST:PORT[/DB][?keyPrefix=PREFIX]); the gallery"
+              + " commands use the same default (default: ${DEFAULT-VALUE}).")
   String gallery;
 
   @Option(
