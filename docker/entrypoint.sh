@@ -27,9 +27,18 @@ fi
 # DJL never goes online at run time: the native libraries come from the image (CPU jar, or the
 # libtorch that PYTORCH_LIBRARY_PATH names in the GPU image). Native libraries unpack under the
 # writable cache folder, so the root file system can stay read-only.
+# What every run's device line says about the native library (the ./facetrail launcher chooses it
+# with FACETRAIL_NATIVE; an image has the one it was built with).
+if [ -n "${PYTORCH_LIBRARY_PATH:-}" ]; then
+  native_choice="${PYTORCH_FLAVOR:-cpu}: libtorch of the image from PYTORCH_LIBRARY_PATH=$PYTORCH_LIBRARY_PATH"
+else
+  native_choice="cpu: PyTorch's CPU build bundled in the image"
+fi
+
 # shellcheck disable=SC2086 # JAVA_OPTS and vector_flags hold several options
 exec java ${JAVA_OPTS:-} $vector_flags \
   -Dai.djl.offline=true \
+  "-Dfacetrail.native=$native_choice" \
   -Dai.djl.pytorch.num_interop_threads=1 \
   -Dorg.bytedeco.javacpp.cachedir="${FACETRAIL_CACHE_DIR:-/var/cache/facetrail}/javacpp" \
   -Djava.io.tmpdir="${FACETRAIL_TMP_DIR:-/tmp}" \
