@@ -2,22 +2,25 @@ package io.facetrail.ingest.media;
 
 import java.time.Duration;
 import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
-import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
- * FFmpeg's interrupt callback for one input. FFmpeg polls it while it blocks on I/O, so it both
- * stops a source promptly (shutdown) and detects a stall: a deadline that the reader pushes forward
- * with every frame. Keep a strong reference for as long as the input is open: the native side only
- * holds a pointer to it.
+ * The interrupt state of one input. FFmpeg polls it (through {@link InterruptDispatch}) while it
+ * blocks on I/O, so it both stops a source promptly (shutdown) and detects a stall: a deadline that
+ * the reader pushes forward with every frame. Close it after the input's format context.
  */
-final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
+final class InterruptGuard implements AutoCloseable {
+  /** The input's {@code opaque}: a byte of native memory, so that its address is unique. */
+  private final BytePointer token = new BytePointer(1);
+
   private volatile boolean stopped;
   private volatile boolean tripped;
   private volatile boolean armed;
   private volatile long deadlineNanos;
 
-  InterruptGuard() {
-    super();
+  /** Makes FFmpeg poll this guard for the input whose interrupt callback is {@code cb}. */
+  void install(AVIOInterruptCB cb) {
+    InterruptDispatch.install(cb, this, token);
   }
 
   /** Interrupts blocking I/O once {@code timeout} passes without another call to this method. */
@@ -56,8 +59,8 @@ final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
     return armed && System.nanoTime() - deadlineNanos > 0;
   }
 
-  @Override
-  public int call(Pointer opaque) {
+  /** FFmpeg's question, asked while it blocks: 1 to abort the I/O, 0 to go on waiting. */
+  int poll() {
     if (stopped || tripped) {
       return 1;
     }
@@ -66,5 +69,13 @@ final class InterruptGuard extends AVIOInterruptCB.Callback_Pointer {
       return 1;
     }
     return 0;
+  }
+
+  /** Stops answering for the input; call once FFmpeg has closed it. */
+  @Override
+  public void close() {
+    stopped = true;
+    InterruptDispatch.remove(token);
+    token.close();
   }
 }

@@ -160,7 +160,7 @@ public final class VideoInput implements AutoCloseable {
       ended = true;
       return false;
     }
-    // FFmpeg's rw_timeout is the stall timeout too (VideoInputOpener): a read that times out is
+    // FFmpeg's socket timeouts back the stall timeout up (SocketTimeouts): a read that times out is
     // the same silence the guard watches for, whichever of the two notices it first (the read
     // can, when decoding lags the last bytes received).
     if (guard.tripped()
@@ -294,6 +294,8 @@ public final class VideoInput implements AutoCloseable {
     if (format != null) {
       avformat_close_input(format);
       format = null;
+      // Only now: closing an RTSP input still does I/O (TEARDOWN) that the guard must bound.
+      guard.close();
     }
   }
 }

@@ -23,7 +23,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string;
 
 import io.facetrail.ingest.media.SourceFailure.Kind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -54,16 +53,11 @@ final class VideoInputOpener {
     AVInputFormat forced = inputFormat(request.format());
     InterruptGuard guard = new InterruptGuard();
     AVFormatContext format = avformat_alloc_context();
-    format.interrupt_callback().callback(guard);
+    guard.install(format.interrupt_callback());
     if (request.network()) {
       guard.arm(request.openTimeout());
     }
-    Map<String, String> options = new LinkedHashMap<>(request.options());
-    if (request.network()) {
-      // FFmpeg's own socket timeout backs up the interrupt callback (microseconds).
-      options.putIfAbsent("rw_timeout", Long.toString(request.stallTimeout().toNanos() / 1000));
-    }
-    AVDictionary dict = dictionary(options);
+    AVDictionary dict = dictionary(SocketTimeouts.withDefaults(request));
     try {
       int r = avformat_open_input(format, request.url(), forced, dict);
       if (r < 0) {
@@ -80,6 +74,10 @@ final class VideoInputOpener {
         guard.arm(request.stallTimeout());
       }
       return input;
+    } catch (SourceFailure | RuntimeException e) {
+      // Every path above closed the format context already (or FFmpeg freed it).
+      guard.close();
+      throw e;
     } finally {
       av_dict_free(dict);
     }
