@@ -30,6 +30,27 @@ public final class FaceCode {
     return code;
   }
 
+  /**
+   * What makes {@code code} unusable as the code of a normalised embedding, or null when nothing
+   * does. It must hold {@value #DIMENSIONS} values in [-127, 127] ({@link #quantise} never writes
+   * -128, and a -128 would not survive {@link #dequantise} and {@link #quantise}) and must not be
+   * all zero (no unit vector quantises to it, and {@link #normalise}, as every consumer of codes
+   * does, refuses it). The record validators apply this, so a consumer never meets such a code.
+   */
+  public static String problem(byte[] code) {
+    if (code.length != DIMENSIONS) {
+      return "has " + code.length + " bytes, not " + DIMENSIONS;
+    }
+    boolean zero = true;
+    for (int i = 0; i < DIMENSIONS; i++) {
+      if (code[i] == Byte.MIN_VALUE) {
+        return "holds -128 at " + i + ", outside the code range -127..127";
+      }
+      zero &= code[i] == 0;
+    }
+    return zero ? "is all zero, the code of no normalised embedding" : null;
+  }
+
   /** The embedding a code stands for (not re-normalised). */
   public static float[] dequantise(byte[] code) {
     requireLength(code.length);

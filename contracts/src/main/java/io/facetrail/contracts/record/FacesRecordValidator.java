@@ -48,7 +48,7 @@ public final class FacesRecordValidator implements RecordValidator<FacesRecord> 
         "has " + landmarks + " values, not 0 or " + LANDMARK_VALUES);
     p.unitScore(path + ".detection_score", face.getDetectionScore());
     p.unitScore(path + ".quality", face.getQuality());
-    p.faceCode(path + ".code", face.getCode().size(), true);
+    p.faceCode(path + ".code", face.getCode(), true);
     int embedding = face.getEmbeddingCount();
     p.require(
         embedding == 0 || embedding == EMBEDDING_SIZE,

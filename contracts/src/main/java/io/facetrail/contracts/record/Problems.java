@@ -1,5 +1,7 @@
 package io.facetrail.contracts.record;
 
+import com.google.protobuf.ByteString;
+import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.contracts.proto.Box;
 import io.facetrail.contracts.proto.EndOfStream;
 import io.facetrail.contracts.proto.EndReason;
@@ -57,9 +59,10 @@ final class Problems {
     require(value >= 0f && value <= 1f, path, "is " + value + ", not in 0..1");
   }
 
-  void faceCode(String path, int length, boolean required) {
-    if (required || length != 0) {
-      require(length == 128, path, "has " + length + " bytes, not 128");
+  void faceCode(String path, ByteString code, boolean required) {
+    if (required || !code.isEmpty()) {
+      String problem = FaceCode.problem(code.toByteArray());
+      require(problem == null, path, problem);
     }
   }
 

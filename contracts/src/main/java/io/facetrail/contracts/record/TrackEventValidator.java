@@ -32,7 +32,7 @@ public final class TrackEventValidator implements RecordValidator<TrackEvent> {
     p.box("observation.box", o.getBox());
     p.unitScore("observation.detection_score", o.getDetectionScore());
     p.unitScore("observation.quality", o.getQuality());
-    p.faceCode("observation.code", o.getCode().size(), true);
+    p.faceCode("observation.code", o.getCode(), true);
     p.require(!o.getModelId().isBlank(), "observation.model_id", "is empty");
   }
 
@@ -46,7 +46,7 @@ public final class TrackEventValidator implements RecordValidator<TrackEvent> {
         "ended.cause",
         "is not set");
     if (e.hasBestFace()) {
-      p.faceCode("ended.best_face.code", e.getBestFace().getCode().size(), false);
+      p.faceCode("ended.best_face.code", e.getBestFace().getCode(), false);
       p.unitScore("ended.best_face.quality", e.getBestFace().getQuality());
     }
   }

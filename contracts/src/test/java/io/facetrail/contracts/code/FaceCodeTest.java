@@ -59,4 +59,16 @@ class FaceCodeTest {
     assertThatThrownBy(() -> FaceCode.normalise(new float[128]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void problemRefusesCodesNoNormalisedEmbeddingHas() {
+    byte[] code = FaceCode.quantise(randomUnit(new Random(3)));
+    assertThat(FaceCode.problem(code)).isNull();
+    code[5] = Byte.MIN_VALUE;
+    // Found by FaceCodeFuzzTest: -128 comes back from dequantise and quantise as -127.
+    assertThat(FaceCode.quantise(FaceCode.dequantise(code))[5]).isEqualTo((byte) -127);
+    assertThat(FaceCode.problem(code)).contains("-128 at 5");
+    assertThat(FaceCode.problem(new byte[128])).contains("all zero");
+    assertThat(FaceCode.problem(new byte[12])).isEqualTo("has 12 bytes, not 128");
+  }
 }

@@ -63,8 +63,19 @@ class DeadLetterTest {
     String huge = "x".repeat(10_000);
     DeadLetter letter =
         DeadLetter.of(Stage.INGEST, "t", 0, 0, new RuntimeException(huge), Instant.EPOCH);
-    assertThat(letter.errorMessage().length())
-        .isLessThanOrEqualTo(DeadLetter.MAX_MESSAGE_CHARS + 3);
+    assertThat(letter.errorMessage()).hasSize(DeadLetter.MAX_MESSAGE_CHARS).endsWith("...");
+  }
+
+  @Test
+  void aCutMessageReadsBackUnchangedEvenWhenTheCutFallsInAnEmoji() {
+    String emoji = "\uD83D\uDE00";
+    String message = "a".repeat(DeadLetter.MAX_MESSAGE_CHARS - 4) + emoji.repeat(3);
+    DeadLetter letter =
+        DeadLetter.of(Stage.INGEST, "t", 0, 0, new RuntimeException(message), Instant.EPOCH);
+    assertThat(letter.errorMessage()).endsWith("a...").hasSize(DeadLetter.MAX_MESSAGE_CHARS - 1);
+    RecordHeaders headers = new RecordHeaders();
+    letter.addTo(headers);
+    assertThat(DeadLetter.fromHeaders(headers)).contains(letter);
   }
 
   @Test

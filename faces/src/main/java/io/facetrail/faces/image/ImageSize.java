@@ -27,9 +27,29 @@ public record ImageSize(int width, int height) {
     return width + "x" + height;
   }
 
+  /** The smallest size that covers both this size and {@code other}. */
+  ImageSize cover(ImageSize other) {
+    return new ImageSize(Math.max(width, other.width), Math.max(height, other.height));
+  }
+
   /**
-   * The size stated by the header of a JPEG, PNG, BMP, GIF or TIFF image; empty when no header
-   * reader recognises the bytes (the format is then one FaceTrail does not decode).
+   * A GIF's logical screen, the canvas its frames are drawn on (bytes 6 to 9, little-endian).
+   * ImageIO reports the first frame's size, but OpenCV decodes the whole screen: found by
+   * ImagesDecodeFuzzTest, a 159-byte GIF of a 6x5 frame on a 6x517 screen decoded to 6x517, so a
+   * few bytes could make the decoder allocate up to 65535x65535 pixels past the limit.
+   */
+  private static ImageSize gifScreen(byte[] gif) {
+    if (gif.length < 10) {
+      return new ImageSize(0, 0);
+    }
+    return new ImageSize(
+        (gif[6] & 0xff) | (gif[7] & 0xff) << 8, (gif[8] & 0xff) | (gif[9] & 0xff) << 8);
+  }
+
+  /**
+   * The size stated by the header of a JPEG, PNG, BMP, GIF or TIFF image (for a GIF, the logical
+   * screen when it is larger than the first frame); empty when no header reader recognises the
+   * bytes (the format is then one FaceTrail does not decode).
    *
    * @throws ImageDecodeException when the format is recognised but its header is broken
    */
@@ -43,7 +63,11 @@ public record ImageSize(int width, int height) {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return Optional.of(new ImageSize(reader.getWidth(0), reader.getHeight(0)));
+        ImageSize first = new ImageSize(reader.getWidth(0), reader.getHeight(0));
+        return Optional.of(
+            "gif".equalsIgnoreCase(reader.getFormatName())
+                ? first.cover(gifScreen(encoded))
+                : first);
       } finally {
         reader.dispose();
       }

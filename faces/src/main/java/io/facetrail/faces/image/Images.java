@@ -53,6 +53,9 @@ public final class Images {
                                 "%02x %02x", encoded[0], encoded.length > 1 ? encoded[1] : 0)
                             + ")"));
     limit.check(size);
+    if (PngChunks.isPng(encoded)) {
+      PngChunks.check(encoded);
+    }
     try (BytePointer data = new BytePointer(encoded);
         Mat buf = new Mat(1, encoded.length, CV_8UC1, data);
         Mat bgr = imdecode(buf, IMREAD_COLOR)) {

@@ -57,4 +57,34 @@ class ImagesTest {
     assertThatThrownBy(() -> new PixelLimit(PixelLimit.CEILING + 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aGifIsCheckedByItsScreenNotOnlyItsFirstFrame() {
+    // A 4x3 frame on a 10000x10000 screen: ImageIO states 4x3, OpenCV decodes the whole screen.
+    byte[] gif = PngBytes.gif(4, 3);
+    gif[6] = 0x10;
+    gif[7] = 0x27;
+    gif[8] = 0x10;
+    gif[9] = 0x27;
+    assertThat(ImageSize.of(gif)).contains(new ImageSize(10_000, 10_000));
+    assertThatThrownBy(() -> Images.decode(gif))
+        .isInstanceOf(ImageTooLargeException.class)
+        .hasMessageContaining("10000x10000");
+    assertThat(Images.decode(PngBytes.gif(4, 3)).width()).isEqualTo(4);
+  }
+
+  @Test
+  void aPngChunkLongerThanTheFileIsRefusedBeforeOpenCvAllocatesIt() {
+    byte[] png = PngBytes.real(5, 4);
+    // The IDAT chunk follows the signature (8 bytes) and IHDR (25): its length now says ~4 GB.
+    assertThat(new String(png, 37, 4, StandardCharsets.US_ASCII)).isEqualTo("IDAT");
+    png[33] = (byte) 0xff;
+    png[34] = (byte) 0xff;
+    // Refused by the chunk check (OpenCV took 4.4 GB and 7 s to refuse it).
+    assertThatThrownBy(() -> Images.decode(png))
+        .isInstanceOf(ImageDecodeException.class)
+        .hasMessageContaining("PNG chunk IDAT at byte 33 states")
+        .hasMessageContaining("truncated or corrupt");
+    assertThat(Images.decode(PngBytes.real(5, 4)).height()).isEqualTo(4);
+  }
 }

@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
-/** PNG files made by tests: real small ones, and ones whose header states any size. */
+/** Image files made by tests: real small ones, and PNGs whose header states any size. */
 final class PngBytes {
   private PngBytes() {}
 
@@ -20,6 +20,18 @@ final class PngBytes {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A real, decodable GIF (a test of the pixel check shares the PNG's helpers). */
+  static byte[] gif(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "gif", out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,17 +29,39 @@ public final class DurationParser {
             case "h" -> amount * 3_600_000;
             default -> amount * 86_400_000;
           };
+      if (millis >= Long.MAX_VALUE) {
+        throw tooLong(text);
+      }
       return Duration.ofMillis(Math.round(millis));
     }
     if (t.startsWith("p")) {
+      Duration d;
       try {
-        return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration", e);
       }
+      try {
+        d.toMillis();
+      } catch (ArithmeticException e) {
+        throw tooLong(text);
+      }
+      return d;
     }
     throw new IllegalArgumentException(
         "'" + text + "' is not a duration: write e.g. 500ms, 5s, 2m, 1h, 30d or PT5S");
+  }
+
+  /**
+   * Every duration read is one whose milliseconds fit in a long, so that the services' {@code
+   * toMillis()} never overflows: before, as EmbedderConfigFuzzTest's seed shows, {@code
+   * batching.maxWait=PT9223372036854775807S} made configuration validation end in an
+   * ArithmeticException instead of a listed problem, and {@code 100000000000000000000d} silently
+   * became Long.MAX_VALUE milliseconds.
+   */
+  private static IllegalArgumentException tooLong(String text) {
+    return new IllegalArgumentException(
+        "'" + text + "' is too long a duration (at most " + Long.MAX_VALUE + "ms)");
   }
 
   /** Formats a duration the way {@link #parse} reads it, in the largest exact unit. */

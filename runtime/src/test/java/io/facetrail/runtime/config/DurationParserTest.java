@@ -25,6 +25,16 @@ class DurationParserTest {
   }
 
   @Test
+  void refusesDurationsWhoseMillisecondsOverflow() {
+    assertThatThrownBy(() -> DurationParser.parse("PT9223372036854775807S"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too long a duration");
+    assertThatThrownBy(() -> DurationParser.parse("100000000000000000000d"))
+        .hasMessageContaining("too long a duration");
+    assertThat(DurationParser.parse("PT2562047788015H").toMillis()).isPositive();
+  }
+
+  @Test
   void formatsInTheLargestExactUnit() {
     assertThat(DurationParser.format(Duration.ofDays(30))).isEqualTo("30d");
     assertThat(DurationParser.format(Duration.ofSeconds(90))).isEqualTo("90s");
