@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.trainer.data.PkSampler;
+import io.facetrail.trainer.triplet.HeadBatch;
 import io.facetrail.trainer.triplet.MinedTriplets;
 import io.facetrail.trainer.triplet.StepLoop;
 import io.facetrail.trainer.triplet.StepRecord;
@@ -86,53 +87,30 @@ public final class HarmonicTrainer {
     SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
     List<PkSampler.Face> batch = sampler.batch(random);
     int n = batch.size();
-    int per = (int) featureShape.size();
-    float[] input = new float[n * per];
     float[][] frozen = new float[n][];
+    // Rows n..2n-1 are v1's (frozen) embeddings of the same faces, with the same labels.
     int[] labels = new int[2 * n];
     boolean[] isFrozen = new boolean[2 * n];
     for (int i = 0; i < n; i++) {
       PkSampler.Face f = batch.get(i);
-      float[] v = studentFeatures.apply(f.photo(), f.variant());
       frozen[i] = teacher.apply(f.photo(), f.variant());
-      if (v == null || frozen[i] == null) {
+      if (frozen[i] == null) {
         throw new IllegalStateException(
-            "no feature or v1 embedding for a training face (variant " + f.variant() + ")");
+            "no v1 embedding for a training face (variant " + f.variant() + ")");
       }
-      System.arraycopy(v, 0, input, i * per, per);
       labels[i] = f.label();
       labels[n + i] = f.label();
       isFrozen[n + i] = true;
     }
     try (NDManager m = trainer.getManager().newSubManager()) {
-      NDArray x =
-          m.create(
-              input, new Shape(n, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+      NDArray x = HeadBatch.input(m, featureShape, batch, studentFeatures);
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDArray emb = TripletLoss.normaliseRows(trainer.forward(new NDList(x)).singletonOrThrow());
-        float[] flat = emb.toFloatArray();
-        int d = (int) emb.getShape().get(1);
         float[][] rows = new float[2 * n][];
-        for (int i = 0; i < n; i++) {
-          rows[i] = new float[d];
-          System.arraycopy(flat, i * d, rows[i], 0, d);
-          rows[n + i] = frozen[i];
-        }
+        System.arraycopy(HeadBatch.rows(emb), 0, rows, 0, n);
+        System.arraycopy(frozen, 0, rows, n, n);
         MinedTriplets mined = miner.mine(rows, labels, isFrozen);
-        NDArray value = loss.evaluate(emb, frozen, mined);
-        double lossValue = value.getFloat();
-        // No active triplet and no tie: every gradient is zero, and DJL's Trainer rejects an
-        // all-zero step.
-        if (lossValue > 0) {
-          collector.backward(value);
-          trainer.step();
-        }
-        return new StepRecord(
-            step,
-            lossValue,
-            mined.size(),
-            mined.activeFraction(),
-            mined.size() == 0 ? 0 : mined.semiHard() / (double) mined.size());
+        return HeadBatch.step(trainer, collector, loss.evaluate(emb, frozen, mined), mined, step);
       }
     }
   }

@@ -70,48 +70,13 @@ public final class TripletTrainer {
   private StepRecord step(Trainer trainer, TripletMiner miner, TripletLoss loss, int step) {
     SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
     List<PkSampler.Face> batch = sampler.batch(random);
-    int n = batch.size();
-    int per = (int) featureShape.size();
-    float[] input = new float[n * per];
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      PkSampler.Face f = batch.get(i);
-      float[] v = features.apply(f.photo(), f.variant());
-      if (v == null) {
-        throw new IllegalStateException(
-            "no trunk feature for a training face (variant " + f.variant() + ")");
-      }
-      System.arraycopy(v, 0, input, i * per, per);
-      labels[i] = f.label();
-    }
+    int[] labels = batch.stream().mapToInt(PkSampler.Face::label).toArray();
     try (NDManager m = trainer.getManager().newSubManager()) {
-      NDArray x =
-          m.create(
-              input, new Shape(n, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+      NDArray x = HeadBatch.input(m, featureShape, batch, features);
       try (GradientCollector collector = trainer.newGradientCollector()) {
-        NDArray raw = trainer.forward(new NDList(x)).singletonOrThrow();
-        NDArray emb = TripletLoss.normaliseRows(raw);
-        float[] flat = emb.toFloatArray();
-        int d = (int) emb.getShape().get(1);
-        float[][] rows = new float[n][d];
-        for (int i = 0; i < n; i++) {
-          System.arraycopy(flat, i * d, rows[i], 0, d);
-        }
-        MinedTriplets mined = miner.mine(rows, labels);
-        NDArray value = loss.evaluate(emb, mined);
-        double lossValue = value.getFloat();
-        // With no active triplet every gradient is zero: nothing to learn, and DJL's Trainer
-        // rejects an all-zero step (it takes it for a forgotten backward pass).
-        if (lossValue > 0) {
-          collector.backward(value);
-          trainer.step();
-        }
-        return new StepRecord(
-            step,
-            lossValue,
-            mined.size(),
-            mined.activeFraction(),
-            mined.size() == 0 ? 0 : mined.semiHard() / (double) mined.size());
+        NDArray emb = TripletLoss.normaliseRows(trainer.forward(new NDList(x)).singletonOrThrow());
+        MinedTriplets mined = miner.mine(HeadBatch.rows(emb), labels);
+        return HeadBatch.step(trainer, collector, loss.evaluate(emb, mined), mined, step);
       }
     }
   }
