@@ -1,16 +1,15 @@
 package io.facetrail.trainer.cli;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.trainer.run.LossPlot;
 import io.facetrail.trainer.run.RunFolder;
+import io.facetrail.trainer.triplet.MinedHeadTrainer;
 import io.facetrail.trainer.triplet.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * One fold's optimiser run in its run folder, the same for every head trainer: resumed from the
@@ -18,17 +17,6 @@ import java.util.function.Consumer;
  * parameters, the history and the loss plot saved.
  */
 final class CheckpointedTraining {
-  /** A head trainer's run of steps {@code firstStep..}: {@code TripletTrainer::train} and alike. */
-  @FunctionalInterface
-  interface HeadTrainer {
-    void train(
-        TrainableHead head,
-        Device device,
-        int firstStep,
-        Consumer<StepRecord> onStep,
-        Consumer<Integer> checkpoint);
-  }
-
   private CheckpointedTraining() {}
 
   /**
@@ -45,7 +33,7 @@ final class CheckpointedTraining {
       String id,
       TrainableHead head,
       NDManager manager,
-      HeadTrainer trainer) {
+      MinedHeadTrainer trainer) {
     List<StepRecord> history = new ArrayList<>();
     int firstStep = 1;
     if (resume && run.hasCheckpoint()) {

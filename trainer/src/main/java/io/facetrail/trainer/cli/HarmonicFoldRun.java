@@ -167,8 +167,7 @@ final class HarmonicFoldRun {
             head,
             c.manager(),
             new HarmonicTrainer(
-                    ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get, o.tieWeight)
-                ::train);
+                ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get, o.tieWeight));
     long trainingWall = Math.round((System.nanoTime() - trainStart) / 1e9);
     Map<String, float[]> v2Codes = v2Embedder.embed(head, evalPhotos);
     CompatibilityMatrix after = CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Codes);

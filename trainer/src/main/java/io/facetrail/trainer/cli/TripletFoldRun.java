@@ -99,7 +99,7 @@ final class TripletFoldRun {
             id,
             head,
             manager,
-            new TripletTrainer(ts, sampler, cache::get, shape)::train);
+            new TripletTrainer(ts, sampler, cache::get, shape));
     FoldResult after = FoldEvaluation.evaluate(folds, fold, embedder.embed(head, evalPhotos)::get);
     ObjectNode line = JSON.createObjectNode();
     line.put("train", "triplet");

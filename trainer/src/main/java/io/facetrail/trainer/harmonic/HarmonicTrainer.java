@@ -1,25 +1,21 @@
 package io.facetrail.trainer.harmonic;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.trainer.data.PkSampler;
 import io.facetrail.trainer.triplet.HeadBatch;
+import io.facetrail.trainer.triplet.MinedHeadTrainer;
 import io.facetrail.trainer.triplet.MinedTriplets;
-import io.facetrail.trainer.triplet.StepLoop;
 import io.facetrail.trainer.triplet.StepRecord;
 import io.facetrail.trainer.triplet.TrainingSettings;
 import io.facetrail.trainer.triplet.TripletLoss;
 import io.facetrail.trainer.triplet.TripletMiner;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * Trains the v2 head against the frozen v1 model with the harmonic triplet loss: each step draws P
@@ -28,13 +24,10 @@ import java.util.function.Consumer;
  * TripletMiner#mine(float[][], int[], boolean[])}) and steps on their loss ({@link HarmonicLoss}).
  * DJL {@link Trainer} with Adam.
  */
-public final class HarmonicTrainer {
-  private final TrainingSettings settings;
-  private final PkSampler sampler;
+public final class HarmonicTrainer extends MinedHeadTrainer {
   private final BiFunction<String, Integer, float[]> studentFeatures;
-  private final Shape featureShape;
   private final BiFunction<String, Integer, float[]> teacher;
-  private final double tieWeight;
+  private final HarmonicLoss loss;
 
   /**
    * @param studentFeatures the cached low-resolution trunk feature of (photo, variant)
@@ -49,43 +42,15 @@ public final class HarmonicTrainer {
       Shape featureShape,
       BiFunction<String, Integer, float[]> teacher,
       double tieWeight) {
-    this.tieWeight = tieWeight;
-    this.settings = settings;
-    this.sampler = sampler;
+    super("harmonic-head", settings, sampler, featureShape);
     this.studentFeatures = studentFeatures;
-    this.featureShape = featureShape;
     this.teacher = teacher;
+    this.loss = new HarmonicLoss(settings.margin(), tieWeight);
   }
 
-  /**
-   * Runs steps {@code firstStep..settings.steps()}.
-   *
-   * @param onStep called after every step
-   * @param checkpoint called every {@code checkpointEvery} steps and after the last, with the step
-   */
-  public void train(
-      TrainableHead head,
-      Device device,
-      int firstStep,
-      Consumer<StepRecord> onStep,
-      Consumer<Integer> checkpoint) {
-    TripletMiner miner = new TripletMiner(settings.margin());
-    HarmonicLoss loss = new HarmonicLoss(settings.margin(), tieWeight);
-    StepLoop.run(
-        "harmonic-head",
-        head,
-        device,
-        featureShape,
-        settings,
-        firstStep,
-        (trainer, step) -> step(trainer, miner, loss, step),
-        onStep,
-        checkpoint);
-  }
-
-  private StepRecord step(Trainer trainer, TripletMiner miner, HarmonicLoss loss, int step) {
-    SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
-    List<PkSampler.Face> batch = sampler.batch(random);
+  @Override
+  protected StepRecord step(
+      Trainer trainer, TripletMiner miner, List<PkSampler.Face> batch, int step) {
     int n = batch.size();
     float[][] frozen = new float[n][];
     // Rows n..2n-1 are v1's (frozen) embeddings of the same faces, with the same labels.
