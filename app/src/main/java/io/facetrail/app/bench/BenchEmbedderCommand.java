@@ -1,9 +1,6 @@
 package io.facetrail.app.bench;
 
-import com.google.protobuf.ByteString;
-import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
-import io.facetrail.contracts.proto.ImageEncoding;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.embedder.service.EmbedderService;
@@ -213,20 +210,8 @@ public final class BenchEmbedderCommand implements Callable<Integer> {
             topics.frames().valueSerde().serializer())) {
       long now = System.currentTimeMillis();
       for (int i = 0; i < frames; i++) {
-        Frame f =
-            Frame.newBuilder()
-                .setStreamId("bench")
-                .setSequence(i)
-                .setMediaTimeUs(Math.round(i * 1e6 / clip.sampledFps()))
-                .setCaptureTimeMs(now)
-                .setWidth(clip.width())
-                .setHeight(clip.height())
-                .setEncoding(ImageEncoding.JPEG)
-                .setImage(ByteString.copyFrom(clip.frame(i)))
-                .build();
         producer.send(
-            new ProducerRecord<>(
-                topics.frames().name(), "bench", FrameRecord.newBuilder().setFrame(f).build()));
+            new ProducerRecord<>(topics.frames().name(), "bench", clip.record("bench", i, now)));
       }
       producer.flush();
     }

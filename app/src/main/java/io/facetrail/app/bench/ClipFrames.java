@@ -1,5 +1,9 @@
 package io.facetrail.app.bench;
 
+import com.google.protobuf.ByteString;
+import io.facetrail.contracts.proto.Frame;
+import io.facetrail.contracts.proto.FrameRecord;
+import io.facetrail.contracts.proto.ImageEncoding;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
@@ -30,7 +33,7 @@ record ClipFrames(List<byte[]> jpegs, int width, int height, double sourceFps, d
       double sourceFps = grabber.getFrameRate();
       int step = Math.max(1, (int) Math.round(sourceFps / fps));
       int index = 0;
-      for (Frame f; (f = grabber.grabImage()) != null; index++) {
+      for (org.bytedeco.javacv.Frame f; (f = grabber.grabImage()) != null; index++) {
         if (index % step == 0) {
           out.add(jpeg(converter.convert(f)));
         }
@@ -59,6 +62,27 @@ record ClipFrames(List<byte[]> jpegs, int width, int height, double sourceFps, d
   /** Frame {@code i} of the clip looped. */
   byte[] frame(long i) {
     return jpegs.get((int) (i % jpegs.size()));
+  }
+
+  /** The media time of frame {@code i} of the clip looped, in microseconds. */
+  long mediaTimeUs(long i) {
+    return Math.round(i * 1e6 / sampledFps);
+  }
+
+  /** Frame {@code i} of the clip looped as stream {@code streamId} publishes it. */
+  FrameRecord record(String streamId, long i, long captureTimeMs) {
+    Frame frame =
+        Frame.newBuilder()
+            .setStreamId(streamId)
+            .setSequence(i)
+            .setMediaTimeUs(mediaTimeUs(i))
+            .setCaptureTimeMs(captureTimeMs)
+            .setWidth(width)
+            .setHeight(height)
+            .setEncoding(ImageEncoding.JPEG)
+            .setImage(ByteString.copyFrom(frame(i)))
+            .build();
+    return FrameRecord.newBuilder().setFrame(frame).build();
   }
 
   /** Frames needed to cover {@code seconds} of video at the sampled rate. */

@@ -1,10 +1,7 @@
 package io.facetrail.app.bench;
 
-import com.google.protobuf.ByteString;
 import io.facetrail.contracts.proto.EndOfStream;
-import io.facetrail.contracts.proto.Frame;
 import io.facetrail.contracts.proto.FrameRecord;
-import io.facetrail.contracts.proto.ImageEncoding;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.runtime.kafka.KafkaClients;
 import io.facetrail.runtime.kafka.KafkaSettings;
@@ -43,21 +40,12 @@ final class PacedCamera {
         long due = start + i * intervalNs;
         LockSupport.parkNanos(due - System.nanoTime());
         worstLateMs = Math.max(worstLateMs, (System.nanoTime() - due) / 1_000_000);
-        mediaUs = Math.round(i * 1e6 / clip.sampledFps());
-        Frame f =
-            Frame.newBuilder()
-                .setStreamId(streamId)
-                .setSequence(i)
-                .setMediaTimeUs(mediaUs)
-                .setCaptureTimeMs(System.currentTimeMillis())
-                .setWidth(clip.width())
-                .setHeight(clip.height())
-                .setEncoding(ImageEncoding.JPEG)
-                .setImage(ByteString.copyFrom(clip.frame(i)))
-                .build();
+        mediaUs = clip.mediaTimeUs(i);
         producer.send(
             new ProducerRecord<>(
-                topics.frames().name(), streamId, FrameRecord.newBuilder().setFrame(f).build()));
+                topics.frames().name(),
+                streamId,
+                clip.record(streamId, i, System.currentTimeMillis())));
         // A camera sends each frame as it comes: no batching of frames in the producer.
         producer.flush();
       }

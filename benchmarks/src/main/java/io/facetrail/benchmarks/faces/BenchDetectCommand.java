@@ -10,13 +10,11 @@ import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
 import io.facetrail.faces.pipeline.FaceDetectors;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code facetrail bench detect}: detector throughput in frames/s. */
@@ -77,7 +75,6 @@ public final class BenchDetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonMapper mapper = JsonMapper.builder().build();
     ResolvedDevice dev = models.select();
     ModelCache cache = models.cache();
     FacePipelineSettings defaults = FacePipelineSettings.defaults();
@@ -85,7 +82,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
       List<Integer> inputs = kind == DetectorKind.TINY ? tinyInputSizes : List.of(0);
       for (int input : inputs) {
         try (FaceDetector detector = FaceDetectors.load(kind, cache, dev, batch, input)) {
-          measure(mapper, dev, kind, detector, defaults);
+          measure(dev, kind, detector, defaults);
         }
       }
     }
@@ -93,11 +90,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
   }
 
   private void measure(
-      JsonMapper mapper,
-      ResolvedDevice dev,
-      DetectorKind kind,
-      FaceDetector detector,
-      FacePipelineSettings defaults) {
+      ResolvedDevice dev, DetectorKind kind, FaceDetector detector, FacePipelineSettings defaults) {
     ScanningDetector scanning = new ScanningDetector(detector);
     ScanSettings scan =
         new ScanSettings(
@@ -106,27 +99,23 @@ public final class BenchDetectCommand implements Callable<Integer> {
       String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
       int w = Integer.parseInt(wh[0]);
       int h = Integer.parseInt(wh[1]);
-      List<RgbImage> frames = new ArrayList<>(batch);
-      for (int i = 0; i < batch; i++) {
-        frames.add(SyntheticImages.noise(w, h, i));
-      }
+      List<RgbImage> frames = SyntheticImages.batch(batch, w, h);
       Timing.Measured net =
           Timing.measure(() -> detector.detect(frames, (float) defaults.minScore()), 1, seconds, 2);
-      print(mapper, dev, kind, size, "network", net, detector);
+      print(dev, kind, size, "network", net, detector);
       Timing.Measured sc = Timing.measure(() -> scanning.detect(frames, scan), 1, seconds, 2);
-      print(mapper, dev, kind, size, "scan", sc, detector);
+      print(dev, kind, size, "scan", sc, detector);
     }
   }
 
   private void print(
-      JsonMapper mapper,
       ResolvedDevice dev,
       DetectorKind kind,
       String size,
       String mode,
       Timing.Measured m,
       FaceDetector d) {
-    ObjectNode line = BenchEmbedCommand.base(mapper, "detect", dev);
+    ObjectNode line = ResultLine.start("detect", dev);
     line.put("detector", kind.name());
     line.put("frame", size);
     line.put("inputSize", d.inputSize());
@@ -136,10 +125,9 @@ public final class BenchDetectCommand implements Callable<Integer> {
       line.put("canvasPadding", FacePipelineSettings.defaults().canvasPadding());
     }
     line.put("batch", batch);
-    line.put("framesPerSecond", BenchEmbedCommand.round(m.perSecond(batch)));
-    line.put("iterations", m.iterations());
-    line.put("seconds", BenchEmbedCommand.round(m.seconds()));
-    line.put("gflopsPerNetworkPass", BenchEmbedCommand.round(2 * d.macsPerImage() / 1e9));
-    System.out.println(mapper.writeValueAsString(line));
+    line.put("framesPerSecond", ResultLine.round(m.perSecond(batch)));
+    ResultLine.putTimed(line, m);
+    line.put("gflopsPerNetworkPass", ResultLine.round(2 * d.macsPerImage() / 1e9));
+    ResultLine.print(line);
   }
 }

@@ -1,18 +1,14 @@
 package io.facetrail.benchmarks.faces;
 
 import io.facetrail.faces.cli.ModelRunOptions;
-import io.facetrail.faces.device.NativeTuning;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
-import io.facetrail.faces.pipeline.FacePipeline;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,7 +56,6 @@ public final class BenchEmbedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonMapper mapper = JsonMapper.builder().build();
     ResolvedDevice dev = models.select();
     int maxBatch =
         Math.max(ceilingBatch, batches.stream().mapToInt(Integer::intValue).max().orElse(1));
@@ -68,17 +63,16 @@ public final class BenchEmbedCommand implements Callable<Integer> {
         FaceEmbedder.load(models.cache(), dev, FaceEmbedder.DEFAULT_DIVISOR, maxBatch)) {
       long flopsPerFace = 2 * embedder.macsPerFace();
       for (int b : batches) {
-        List<RgbImage> chips = chips(b);
+        List<RgbImage> chips = SyntheticImages.batch(b, 150, 150);
         Timing.Measured m = Timing.measure(() -> embedder.embed(chips), 2, seconds, 3);
-        ObjectNode line = base(mapper, "embed", dev);
+        ObjectNode line = ResultLine.start("embed", dev);
         line.put("batch", b);
-        line.put("facesPerSecond", round(m.perSecond(b)));
-        line.put("iterations", m.iterations());
-        line.put("seconds", round(m.seconds()));
-        line.put("gflopsPerFace", round(flopsPerFace / 1e9));
-        System.out.println(mapper.writeValueAsString(line));
+        line.put("facesPerSecond", ResultLine.round(m.perSecond(b)));
+        ResultLine.putTimed(line, m);
+        line.put("gflopsPerFace", ResultLine.round(flopsPerFace / 1e9));
+        ResultLine.print(line);
       }
-      List<RgbImage> chips = chips(ceilingBatch);
+      List<RgbImage> chips = SyntheticImages.batch(ceilingBatch, 150, 150);
       double bestFaces = 0;
       double bestConv = 0;
       // Two large 3x3 convolutions (the shape of the network's 32-channel stage at 64 channels,
@@ -103,53 +97,23 @@ public final class BenchEmbedCommand implements Callable<Integer> {
           bestFaces = Math.max(bestFaces, faces);
           shares[r] = faces * flopsPerFace / roundConv;
         }
-        ObjectNode line = base(mapper, "embed-ceiling", dev);
+        ObjectNode line = ResultLine.start("embed-ceiling", dev);
         line.put("batch", ceilingBatch);
-        line.put("facesPerSecond", round(bestFaces));
+        line.put("facesPerSecond", ResultLine.round(bestFaces));
         line.put("flopsPerFace", flopsPerFace);
-        line.put("networkGflopsPerSecond", round(bestFaces * flopsPerFace / 1e9));
+        line.put("networkGflopsPerSecond", ResultLine.round(bestFaces * flopsPerFace / 1e9));
         line.put("ceilingConv", best.shape());
-        line.put("ceilingGflopsPerSecond", round(bestConv / 1e9));
-        line.put("shareOfCeiling", round(bestFaces * flopsPerFace / bestConv));
-        line.put("medianRoundShare", round(median(shares)));
+        line.put("ceilingGflopsPerSecond", ResultLine.round(bestConv / 1e9));
+        line.put("shareOfCeiling", ResultLine.round(bestFaces * flopsPerFace / bestConv));
+        line.put("medianRoundShare", ResultLine.round(ResultLine.median(shares)));
         ArrayNode perRound = line.putArray("roundShares");
         for (double v : shares) {
-          perRound.add(round(v));
+          perRound.add(ResultLine.round(v));
         }
         line.put("rounds", rounds);
-        System.out.println(mapper.writeValueAsString(line));
+        ResultLine.print(line);
       }
     }
     return 0;
-  }
-
-  static ObjectNode base(JsonMapper mapper, String bench, ResolvedDevice dev) {
-    ObjectNode line = mapper.createObjectNode();
-    line.put("bench", bench);
-    line.put("modelId", FacePipeline.MODEL_ID);
-    line.put("device", dev.describe());
-    line.put("threads", dev.threads());
-    line.put("processors", Runtime.getRuntime().availableProcessors());
-    NativeTuning.current().forEach(line.putObject("environment")::put);
-    return line;
-  }
-
-  private static List<RgbImage> chips(int n) {
-    List<RgbImage> chips = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      chips.add(SyntheticImages.noise(150, 150, i));
-    }
-    return chips;
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    java.util.Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  }
-
-  static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -9,13 +9,11 @@ import io.facetrail.faces.graph.TfGraph;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.FacePipeline;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code facetrail bench embed-v2}: the v2 candidate (MobileFaceNet) against v1 (dlib ResNet). */
@@ -52,13 +50,13 @@ public final class BenchEmbedV2Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonMapper mapper = JsonMapper.builder().build();
     ResolvedDevice dev = models.select();
     ModelCache cache = models.cache();
     long v2Flops =
         2 * GraphCost.macs(TfGraph.read(cache.mobileFaceNetGraph()), MobileFaceNet.INPUT_SIZE);
-    List<RgbImage> v1Chips = chips(batch, 150);
-    List<RgbImage> v2Chips = chips(batch, MobileFaceNet.INPUT_SIZE);
+    List<RgbImage> v1Chips = SyntheticImages.batch(batch, 150, 150);
+    int v2Side = MobileFaceNet.INPUT_SIZE;
+    List<RgbImage> v2Chips = SyntheticImages.batch(batch, v2Side, v2Side);
     try (FaceEmbedder v1 = FaceEmbedder.load(cache, dev, FaceEmbedder.DEFAULT_DIVISOR, batch);
         MobileFaceNet v2 = MobileFaceNet.load(cache, dev, batch)) {
       long v1Flops = 2 * v1.macsPerFace();
@@ -80,43 +78,29 @@ public final class BenchEmbedV2Command implements Callable<Integer> {
           } else {
             bestV2 = Math.max(bestV2, rate);
           }
-          ObjectNode line = base(mapper, "embed-v2-round", dev, isV1);
+          ObjectNode line = ResultLine.start("embed-v2-round", dev);
+          line.put("modelId", isV1 ? FacePipeline.MODEL_ID : MobileFaceNet.MODEL_ID);
+          line.put("batch", batch);
           line.put("round", r);
-          line.put("facesPerSecond", BenchEmbedCommand.round(rate));
-          line.put("iterations", m.iterations());
-          line.put("seconds", BenchEmbedCommand.round(m.seconds()));
-          System.out.println(mapper.writeValueAsString(line));
+          line.put("facesPerSecond", ResultLine.round(rate));
+          ResultLine.putTimed(line, m);
+          ResultLine.print(line);
         }
       }
-      ObjectNode summary = BenchEmbedCommand.base(mapper, "embed-v2", dev);
+      ObjectNode summary = ResultLine.start("embed-v2", dev);
       summary.remove("modelId");
       summary.put("v1ModelId", FacePipeline.MODEL_ID);
       summary.put("v2ModelId", MobileFaceNet.MODEL_ID);
       summary.put("batch", batch);
       summary.put("rounds", rounds);
       summary.put("secondsPerMeasurement", seconds);
-      summary.put("v1FacesPerSecond", BenchEmbedCommand.round(bestV1));
-      summary.put("v2FacesPerSecond", BenchEmbedCommand.round(bestV2));
-      summary.put("v2OverV1", BenchEmbedCommand.round(bestV2 / bestV1));
-      summary.put("v1GflopsPerFace", BenchEmbedCommand.round(v1Flops / 1e9));
-      summary.put("v2GflopsPerFace", BenchEmbedCommand.round(v2Flops / 1e9));
-      System.out.println(mapper.writeValueAsString(summary));
+      summary.put("v1FacesPerSecond", ResultLine.round(bestV1));
+      summary.put("v2FacesPerSecond", ResultLine.round(bestV2));
+      summary.put("v2OverV1", ResultLine.round(bestV2 / bestV1));
+      summary.put("v1GflopsPerFace", ResultLine.round(v1Flops / 1e9));
+      summary.put("v2GflopsPerFace", ResultLine.round(v2Flops / 1e9));
+      ResultLine.print(summary);
     }
     return 0;
-  }
-
-  private ObjectNode base(JsonMapper mapper, String bench, ResolvedDevice dev, boolean v1) {
-    ObjectNode line = BenchEmbedCommand.base(mapper, bench, dev);
-    line.put("modelId", v1 ? FacePipeline.MODEL_ID : MobileFaceNet.MODEL_ID);
-    line.put("batch", batch);
-    return line;
-  }
-
-  private static List<RgbImage> chips(int n, int side) {
-    List<RgbImage> chips = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      chips.add(SyntheticImages.noise(side, side, i));
-    }
-    return chips;
   }
 }

@@ -1,7 +1,6 @@
 package io.facetrail.benchmarks.faces;
 
-import io.facetrail.faces.device.DeviceSelector;
-import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code facetrail bench landmarks}: cost per face of each landmark model. */
@@ -50,20 +49,12 @@ public final class BenchLandmarksCommand implements Callable<Integer> {
       description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch intra-op threads; 0 for all processors (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--models-dir", description = "Model cache folder.")
-  Path modelsDir;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   @Override
   public Integer call() {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ResolvedDevice dev = DeviceSelector.select(DeviceSetting.parse("cpu"), threads);
-    ModelCache cache = ModelCache.at(modelsDir);
+    ResolvedDevice dev = models.select();
+    ModelCache cache = models.cache();
     RgbImage frame = frame();
     int side = Math.min(frame.width(), frame.height()) / 2;
     RgbImage crop = frame.crop((frame.width() - side) / 2, (frame.height() - side) / 2, side, side);
@@ -74,12 +65,12 @@ public final class BenchLandmarksCommand implements Callable<Integer> {
     float[][] points = new float[1][];
     try (LandmarkDetector net = LandmarkDetector.load(cache, dev, batch)) {
       Timing.Measured m = Timing.measure(() -> points[0] = net.detect(crops).get(0), 1, seconds, 2);
-      ObjectNode line = BenchEmbedCommand.base(mapper, "landmarks", dev);
+      ObjectNode line = ResultLine.start("landmarks", dev);
       line.put("model", "NETWORK");
       line.put("batch", batch);
-      line.put("msPerFace", BenchEmbedCommand.round(1000 / m.perSecond(batch)));
+      line.put("msPerFace", ResultLine.round(1000 / m.perSecond(batch)));
       line.put("iterations", m.iterations());
-      System.out.println(mapper.writeValueAsString(line));
+      ResultLine.print(line);
     }
     long t0 = System.nanoTime();
     TreeLandmarks trees = TreeLandmarks.load(cache);
@@ -91,13 +82,13 @@ public final class BenchLandmarksCommand implements Callable<Integer> {
     }
     List<float[]> one = List.of(start);
     Timing.Measured m = Timing.measure(() -> trees.refine(frame, one), 20, seconds, 20);
-    ObjectNode line = BenchEmbedCommand.base(mapper, "landmarks", dev);
+    ObjectNode line = ResultLine.start("landmarks", dev);
     line.put("model", "TREES");
     line.put("javaThreads", 1);
-    line.put("msPerFace", BenchEmbedCommand.round(1000 / m.perSecond(1)));
+    line.put("msPerFace", ResultLine.round(1000 / m.perSecond(1)));
     line.put("iterations", m.iterations());
-    line.put("loadSeconds", BenchEmbedCommand.round(loadSeconds));
-    System.out.println(mapper.writeValueAsString(line));
+    line.put("loadSeconds", ResultLine.round(loadSeconds));
+    ResultLine.print(line);
     return 0;
   }
 

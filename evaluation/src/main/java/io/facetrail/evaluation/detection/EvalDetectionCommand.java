@@ -2,6 +2,7 @@ package io.facetrail.evaluation.detection;
 
 import static io.facetrail.evaluation.detection.JsonLines.line;
 
+import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
@@ -23,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -191,7 +190,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
         variants.add(new Variant(d.name(), FLOOR));
       }
       Map<YawBucket, List<FaceSample>> pool;
-      try (ProgressBar bar = bar("LFW poses", 3L * perYaw)) {
+      try (ProgressBar bar = ConsoleProgress.bar("LFW poses", 3L * perYaw)) {
         pool = FaceSamples.load(faces, lfwDir, perYaw, seed, bar::step);
       }
       pool.forEach(
@@ -333,7 +332,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     }
     List<YawBucket> yaws = List.of(YawBucket.values());
     List<ComposedFrame> framesOut = new ArrayList<>();
-    try (ProgressBar bar = bar("compose", frames)) {
+    try (ProgressBar bar = ConsoleProgress.bar("compose", frames)) {
       for (int i = 0; i < frames; i++) {
         List<FrameComposer.Order> orders = new ArrayList<>();
         for (int k = 0; k < facesPerFrame; k++) {
@@ -371,7 +370,7 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     for (FrameDetector d : detectors) {
       List<List<Detection>> found;
       long t0 = System.nanoTime();
-      try (ProgressBar bar = bar(d.name(), files.size())) {
+      try (ProgressBar bar = ConsoleProgress.bar(d.name(), files.size())) {
         found = new ArrayList<>();
         for (int start = 0; start < files.size(); start += 25) {
           found.addAll(d.detect(files.subList(start, Math.min(files.size(), start + 25))));
@@ -405,15 +404,6 @@ public final class EvalDetectionCommand implements Callable<Integer> {
       }
     }
     return tally;
-  }
-
-  private static ProgressBar bar(String task, long max) {
-    return new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUpdateIntervalMillis(2000)
-        .build();
   }
 
   static int[] parseSize(String s) {

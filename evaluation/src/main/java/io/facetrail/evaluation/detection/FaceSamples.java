@@ -1,5 +1,6 @@
 package io.facetrail.evaluation.detection;
 
+import io.facetrail.evaluation.lfw.LfwLayout;
 import io.facetrail.evaluation.pose.FaceExtent;
 import io.facetrail.evaluation.pose.HeadPose;
 import io.facetrail.faces.detect.Detection;
@@ -132,10 +133,7 @@ final class FaceSamples {
   }
 
   private static List<Path> photos(Path lfwDir) {
-    Path root =
-        Files.isDirectory(lfwDir.resolve("lfw-deepfunneled"))
-            ? lfwDir.resolve("lfw-deepfunneled")
-            : lfwDir;
+    Path root = LfwLayout.images(lfwDir);
     try (Stream<Path> s = Files.walk(root)) {
       List<Path> list =
           new ArrayList<>(

@@ -2,13 +2,8 @@ package io.facetrail.evaluation.detection;
 
 import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.ScanSettings;
-import io.facetrail.faces.image.Images;
 import io.facetrail.faces.pipeline.FacePipeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** FaceTrail's detector with its scanning strategy (whole frame on a canvas, tiles). */
@@ -30,15 +25,7 @@ final class FaceTrailFrameDetector implements FrameDetector {
 
   @Override
   public List<List<Detection>> detect(List<Path> jpegs) {
-    List<List<Detection>> out = new ArrayList<>(jpegs.size());
-    for (Path p : jpegs) {
-      try {
-        out.add(
-            faces.detector().detect(List.of(Images.decode(Files.readAllBytes(p))), scan).get(0));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + p, e);
-      }
-    }
-    return out;
+    return FrameDetector.eachDecoded(
+        jpegs, image -> faces.detector().detect(List.of(image), scan).get(0));
   }
 }

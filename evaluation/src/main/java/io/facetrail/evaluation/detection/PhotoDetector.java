@@ -1,13 +1,8 @@
 package io.facetrail.evaluation.detection;
 
 import io.facetrail.faces.detect.Detection;
-import io.facetrail.faces.image.Images;
 import io.facetrail.faces.pipeline.FacePipeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,14 +27,6 @@ final class PhotoDetector implements FrameDetector {
 
   @Override
   public List<List<Detection>> detect(List<Path> jpegs) {
-    List<List<Detection>> out = new ArrayList<>(jpegs.size());
-    for (Path p : jpegs) {
-      try {
-        out.add(photos.detectPhoto(Images.decode(Files.readAllBytes(p))));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + p, e);
-      }
-    }
-    return out;
+    return FrameDetector.eachDecoded(jpegs, photos::detectPhoto);
   }
 }

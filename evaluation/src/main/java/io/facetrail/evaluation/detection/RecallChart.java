@@ -1,12 +1,10 @@
 package io.facetrail.evaluation.detection;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.facetrail.evaluation.chart.PngCharts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -41,10 +39,6 @@ final class RecallChart {
             false);
     chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1.0);
-    try {
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, 1400, 650);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chart " + png, e);
-    }
+    PngCharts.write(png, chart, 1400, 650, "the chart");
   }
 }

@@ -4,11 +4,7 @@ import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.NonMaxSuppression;
 import io.facetrail.faces.detect.ScanSettings;
 import io.facetrail.faces.detect.ScanningDetector;
-import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,22 +60,17 @@ final class ScannedFrameDetector implements FrameDetector {
 
   @Override
   public List<List<Detection>> detect(List<Path> jpegs) {
-    List<List<Detection>> out = new ArrayList<>(jpegs.size());
-    for (Path p : jpegs) {
-      RgbImage image;
-      try {
-        image = Images.decode(Files.readAllBytes(p));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + p, e);
-      }
-      List<Detection> union = new ArrayList<>();
-      for (Member m : members) {
-        ScanSettings s =
-            new ScanSettings(m.floor(), scan.minFaceSize(), scan.canvasPadding(), scan.tiling());
-        union.addAll(m.scanner().detect(List.of(image), s).get(0));
-      }
-      out.add(members.size() == 1 ? union : NonMaxSuppression.apply(union, MERGE_IOU, MAX_FACES));
+    return FrameDetector.eachDecoded(jpegs, this::detectMerged);
+  }
+
+  /** Every member's faces on one image, merged when there are several members. */
+  private List<Detection> detectMerged(RgbImage image) {
+    List<Detection> union = new ArrayList<>();
+    for (Member m : members) {
+      ScanSettings s =
+          new ScanSettings(m.floor(), scan.minFaceSize(), scan.canvasPadding(), scan.tiling());
+      union.addAll(m.scanner().detect(List.of(image), s).get(0));
     }
-    return out;
+    return members.size() == 1 ? union : NonMaxSuppression.apply(union, MERGE_IOU, MAX_FACES);
   }
 }

@@ -1,17 +1,11 @@
 package io.facetrail.evaluation.identification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.facetrail.evaluation.chart.PngCharts;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** Writes open-set DET curves (FNIR against FPIR, both log scale) as a PNG. */
@@ -36,19 +30,9 @@ final class DetChart {
    * @param curves per label, points (FPIR, FNIR)
    */
   static void write(Path png, String title, Map<String, double[][]> curves) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    for (var e : curves.entrySet()) {
-      XYSeries s = new XYSeries(e.getKey(), true, true);
-      for (double[] p : e.getValue()) {
-        if (p[0] > 0 && p[1] > 0) { // Log axes cannot show zero.
-          s.addOrUpdate(p[0], p[1]);
-        }
-      }
-      data.addSeries(s);
-    }
-    JFreeChart chart =
-        ChartFactory.createXYLineChart(
-            title, "FPIR", "FNIR", data, PlotOrientation.VERTICAL, true, false, false);
+    // Log axes cannot show zero.
+    XYSeriesCollection data = PngCharts.curves(curves, p -> p[0] > 0 && p[1] > 0);
+    JFreeChart chart = PngCharts.lineChart(title, "FPIR", "FNIR", data);
     XYPlot plot = chart.getXYPlot();
     LogAxis fpir = new LogAxis("FPIR (never-enrolled persons named, per search)");
     fpir.setRange(1e-4, 1);
@@ -56,12 +40,6 @@ final class DetChart {
     LogAxis fnir = new LogAxis("FNIR (enrolled persons not identified)");
     fnir.setRange(1e-3, 1);
     plot.setRangeAxis(fnir);
-    try {
-      Path parent = png.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 700);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the DET chart " + png, e);
-    }
+    PngCharts.write(png, chart, 1000, 700, "the DET chart");
   }
 }

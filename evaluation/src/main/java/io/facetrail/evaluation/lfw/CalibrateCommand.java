@@ -1,6 +1,7 @@
 package io.facetrail.evaluation.lfw;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.faces.calibration.Calibrator;
@@ -22,9 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,7 +125,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path images = lfwDir.resolve("lfw-deepfunneled");
-    LfwPairs protocol = LfwPairs.read(pairs != null ? pairs : lfwDir.resolve("pairs.txt"));
+    LfwPairs protocol = LfwPairs.read(LfwLayout.pairsFile(lfwDir, pairs));
     Map<String, Integer> ids = new HashMap<>();
     List<String> fit = photosOf(EvalLfwCommand.select(protocol.folds(), fitFolds), images, ids);
     List<String> check = photosOf(EvalLfwCommand.select(protocol.folds(), checkFolds), images, ids);
@@ -152,13 +151,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     FacePipelineSettings settings =
         FacePipelineSettings.defaults().withBatches(1, 64, threads).withEmbeddingModel(model);
     ChipVariant method = new ChipVariant(settings.landmarks(), settings.alignment());
-    EvalLfwCommand naming = new EvalLfwCommand();
-    naming.cacheDir = cacheDir;
-    naming.minScore = settings.minScore();
-    naming.canvasPadding = settings.canvasPadding();
     try (FacePipeline pipeline = FacePipeline.create(settings);
         EmbeddingCache cache =
-            new EmbeddingCache(naming.cacheFile(settings, pipeline.modelId()), cachedOnly)) {
+            new EmbeddingCache(
+                EmbeddingCache.file(cacheDir, settings, pipeline.modelId()), cachedOnly)) {
       PhotoEmbedder embedder =
           new PhotoEmbedder(
               pipeline,
@@ -170,13 +166,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                   : null,
               0,
               cache);
-      try (ProgressBar bar =
-          new ProgressBarBuilder()
-              .setTaskName("LFW photos")
-              .setInitialMax(all.size())
-              .setConsumer(new ConsoleProgressBarConsumer(System.err))
-              .setUpdateIntervalMillis(2000)
-              .build()) {
+      try (ProgressBar bar = ConsoleProgress.bar("LFW photos", all.size())) {
         embedder.embed(images, new ArrayList<>(all), bar::step);
       }
       CalibrationTable table =

@@ -1,5 +1,8 @@
 package io.facetrail.evaluation.lfw;
 
+import io.facetrail.faces.align.FaceAligner;
+import io.facetrail.faces.detect.SubjectLocator;
+import io.facetrail.faces.pipeline.FacePipelineSettings;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +26,32 @@ final class EmbeddingCache implements AutoCloseable {
   private final Path file;
   private final Map<String, float[]> values = new HashMap<>();
   private final DataOutputStream out;
+
+  /**
+   * The cache file of one pipeline's embeddings: its name carries every setting that changes them
+   * (model, detector, detection threshold and padding, smallest face, subject search, chip
+   * revision), so {@code eval lfw} and {@code eval calibrate} share it where they agree.
+   *
+   * @param cacheDir the folder, or null for {@code ~/.cache/facetrail/lfw}
+   */
+  static Path file(Path cacheDir, FacePipelineSettings s, String modelId) {
+    Path dir =
+        cacheDir != null
+            ? cacheDir
+            : Path.of(System.getProperty("user.home"), ".cache", "facetrail", "lfw");
+    String name =
+        String.format(
+            Locale.ROOT,
+            "%s-%s-s%s-p%s-m%d-c%s-r%d.emb",
+            modelId,
+            s.detector(),
+            s.minScore(),
+            s.canvasPadding(),
+            s.minFaceSize(),
+            SubjectLocator.MAX_OFFSET,
+            FaceAligner.CHIP_REVISION);
+    return dir.resolve(name);
+  }
 
   /**
    * @param readOnly read what is there (another run may be appending) and never write

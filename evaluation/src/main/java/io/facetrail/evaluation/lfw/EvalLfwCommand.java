@@ -1,9 +1,9 @@
 package io.facetrail.evaluation.lfw;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.align.AlignmentMethod;
-import io.facetrail.faces.align.FaceAligner;
-import io.facetrail.faces.detect.SubjectLocator;
+import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.pipeline.DetectorKind;
@@ -11,7 +11,6 @@ import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.faces.pipeline.LandmarkModel;
 import io.facetrail.runtime.cli.UserFacingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -99,17 +97,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
           "Embedding input divisor, 256 (dlib) or 255 (the npm fork) (default: ${DEFAULT-VALUE}).")
   float divisor;
 
-  @Option(
-      names = "--device",
-      defaultValue = "cpu",
-      description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "PyTorch threads, 0 for all (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ModelRunOptions models = new ModelRunOptions();
 
   @Option(
       names = "--model",
@@ -156,14 +144,8 @@ public final class EvalLfwCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path images =
-        Files.isDirectory(lfwDir.resolve("lfw-deepfunneled"))
-            ? lfwDir.resolve("lfw-deepfunneled")
-            : lfwDir;
-    if (!Files.isDirectory(images)) {
-      throw new UserFacingException("LFW image folder not found: " + images);
-    }
-    Path pairsFile = pairs != null ? pairs : lfwDir.resolve("pairs.txt");
+    Path images = LfwLayout.existingImages(lfwDir);
+    Path pairsFile = LfwLayout.pairsFile(lfwDir, pairs);
     List<List<LfwPairs.Pair>> selected = select(LfwPairs.read(pairsFile).folds(), folds);
     LinkedHashSet<String> photos = new LinkedHashSet<>();
     for (var fold : selected) {
@@ -174,27 +156,23 @@ public final class EvalLfwCommand implements Callable<Integer> {
     }
     FacePipelineSettings settings =
         FacePipelineSettings.defaults()
-            .withDevice(device)
+            .withDevice(models.device())
             .withDetection(detector, minScore, canvasPadding)
-            .withBatches(1, 64, threads)
+            .withBatches(1, 64, models.threads())
+            .withModelsDir(models.modelsDir())
             .withEmbeddingModel(model);
     long t0 = System.nanoTime();
     try (FacePipeline pipeline = FacePipeline.create(settings, divisor);
         EmbeddingCache cache =
-            new EmbeddingCache(cacheFile(settings, pipeline.modelId()), cachedOnly)) {
+            new EmbeddingCache(
+                EmbeddingCache.file(cacheDir, settings, pipeline.modelId()), cachedOnly)) {
       TreeLandmarks trees =
           landmarkModels.contains(LandmarkModel.TREES) && !cachedOnly
               ? TreeLandmarks.load(ModelCache.at(settings.modelsDir()))
               : null;
       PhotoEmbedder embedder =
           new PhotoEmbedder(pipeline, divisor, chipPadding, variants(), trees, jitter, cache);
-      try (ProgressBar bar =
-          new ProgressBarBuilder()
-              .setTaskName("LFW photos")
-              .setInitialMax(photos.size())
-              .setConsumer(new ConsoleProgressBarConsumer(System.err))
-              .setUpdateIntervalMillis(2000)
-              .build()) {
+      try (ProgressBar bar = ConsoleProgress.bar("LFW photos", photos.size())) {
         embedder.embed(images, new ArrayList<>(photos), bar::step);
       }
       report(
@@ -228,7 +206,7 @@ public final class EvalLfwCommand implements Callable<Integer> {
     config.put("chipPadding", chipPadding);
     config.put("landmarks", landmarkModels.toString());
     config.put("jitter", jitter);
-    config.put("device", device);
+    config.put("device", models.device());
     config.put("pairs", selected.stream().mapToInt(List::size).sum());
     config.put("photos", photoCount);
     ObjectNode faces = json.putObject("faceSources");
@@ -319,25 +297,6 @@ public final class EvalLfwCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  Path cacheFile(FacePipelineSettings s, String modelId) {
-    Path dir =
-        cacheDir != null
-            ? cacheDir
-            : Path.of(System.getProperty("user.home"), ".cache", "facetrail", "lfw");
-    String name =
-        String.format(
-            Locale.ROOT,
-            "%s-%s-s%s-p%s-m%d-c%s-r%d.emb",
-            modelId,
-            s.detector(),
-            minScore,
-            canvasPadding,
-            s.minFaceSize(),
-            SubjectLocator.MAX_OFFSET,
-            FaceAligner.CHIP_REVISION);
-    return dir.resolve(name);
   }
 
   /** Folds named by a range like {@code 1-3} or a single number, 1-based. */

@@ -8,14 +8,11 @@ import io.facetrail.faces.detect.Detection;
 import io.facetrail.faces.detect.FaceBox;
 import io.facetrail.faces.detect.SubjectLocator;
 import io.facetrail.faces.detect.SubjectSource;
-import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.LandmarkModel;
 import io.facetrail.runtime.cli.UserFacingException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -119,15 +116,7 @@ final class PhotoEmbedder {
   }
 
   private void embedBatch(Path root, List<String> names) {
-    List<RgbImage> images = new ArrayList<>(names.size());
-    for (String n : names) {
-      Path file = root.resolve(n);
-      try {
-        images.add(Images.decode(Files.readAllBytes(file)));
-      } catch (IOException e) {
-        throw new UserFacingException("cannot read LFW image " + file + ": " + e.getMessage(), e);
-      }
-    }
+    List<RgbImage> images = PhotoFiles.decode(root, names, "LFW image");
     List<List<float[]>> landmarks = new ArrayList<>();
     SubjectSource[] source = new SubjectSource[images.size()];
     boolean allKnown = true;

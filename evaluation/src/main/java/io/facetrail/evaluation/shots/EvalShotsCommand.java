@@ -1,5 +1,6 @@
 package io.facetrail.evaluation.shots;
 
+import io.facetrail.evaluation.lfw.LfwLayout;
 import io.facetrail.shots.ShotSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -218,8 +219,7 @@ public final class EvalShotsCommand implements Callable<Integer> {
 
   /** Collages of the first photos of people with the most photos: stable for a given LFW. */
   private static List<ViewSource> collages(Path lfw, int count) throws Exception {
-    Path root =
-        Files.isDirectory(lfw.resolve("lfw-deepfunneled")) ? lfw.resolve("lfw-deepfunneled") : lfw;
+    Path root = LfwLayout.images(lfw);
     List<Path> people;
     try (Stream<Path> s = Files.list(root)) {
       people = s.filter(Files::isDirectory).sorted().toList();

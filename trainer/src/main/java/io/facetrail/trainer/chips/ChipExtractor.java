@@ -1,14 +1,11 @@
 package io.facetrail.trainer.chips;
 
+import io.facetrail.evaluation.lfw.PhotoFiles;
 import io.facetrail.faces.align.FaceAligner;
 import io.facetrail.faces.detect.SubjectLocator;
-import io.facetrail.faces.image.Images;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
-import io.facetrail.runtime.cli.UserFacingException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +64,7 @@ public final class ChipExtractor {
 
   /** The chips of a few photos, in order. */
   public List<Chip> cut(Path root, List<String> names) {
-    List<RgbImage> images = new ArrayList<>(names.size());
-    for (String n : names) {
-      Path file = root.resolve(n);
-      try {
-        images.add(Images.decode(Files.readAllBytes(file)));
-      } catch (IOException e) {
-        throw new UserFacingException("cannot read photo " + file + ": " + e.getMessage(), e);
-      }
-    }
+    List<RgbImage> images = PhotoFiles.decode(root, names, "photo");
     List<SubjectLocator.Subject> subjects =
         new SubjectLocator(pipeline.detector(), pipeline.settings().scanSettings()).locate(images);
     List<List<float[]>> landmarks =

@@ -4,14 +4,11 @@ import ai.djl.ndarray.NDManager;
 import io.facetrail.faces.cli.ModelRunOptions;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.DlibResNet;
-import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
-import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ChipReduction;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.faces.trained.TrainedNetwork;
-import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.harmonic.SpeedComparison;
 import java.nio.file.Files;
@@ -75,11 +72,7 @@ public final class BenchEmbedHarmonicCommand implements Callable<Integer> {
     }
     ResolvedDevice device = models.select();
     try (NDManager manager = NDManager.newBaseManager(device.device())) {
-      DlibResNet v1 =
-          new DlibResNet(
-              manager,
-              TfjsWeightLoader.load(models.cache().manifest(PretrainedModel.RECOGNITION)),
-              FaceEmbedder.DEFAULT_DIVISOR);
+      DlibResNet v1 = V1Network.load(manager, models.cache());
       TrainedNetwork v2 = TrainedNetwork.load(v1, metadata, model, manager);
       ChipReduction reduction = ChipReduction.parse(metadata.chip());
       SpeedComparison.Result r =

@@ -1,5 +1,6 @@
 package io.facetrail.trainer.cli;
 
+import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.trainer.chips.Chip;
@@ -60,6 +61,34 @@ final class FoldData {
     return needed;
   }
 
+  /**
+   * What every fold run starts from: the chips of the evaluation photos and of the training photos
+   * of every fold in {@code targets} (cut where the chip cache lacks them).
+   *
+   * @param chipFile the chip cache, beside which the trunk-feature caches go
+   * @param evalPhotos the pair photos of every fold, in order
+   * @param trainPhotos the photos training may draw (the evaluation photos among them), in order
+   */
+  record Chips(
+      Path chipFile,
+      List<String> evalPhotos,
+      List<String> trainPhotos,
+      List<Chip> evalChips,
+      List<Chip> trainChips) {}
+
+  /** The {@link Chips} of a run over {@code targets}, cut by {@code settings}' pipeline. */
+  Chips chipsFor(FacePipelineSettings settings, Path chipFile, List<Integer> targets) {
+    List<String> evalPhotos = evaluationPhotos();
+    Set<String> needed = neededPhotos(evalPhotos, targets);
+    Map<String, Chip> chips = chips(settings, chipFile, needed);
+    return new Chips(
+        chipFile,
+        evalPhotos,
+        List.copyOf(needed),
+        evalPhotos.stream().map(chips::get).toList(),
+        needed.stream().map(chips::get).toList());
+  }
+
   /** The chips of {@code photos}, cutting (and caching) those the cache file lacks. */
   Map<String, Chip> chips(FacePipelineSettings settings, Path file, Set<String> photos) {
     Map<String, Chip> out = new LinkedHashMap<>();
@@ -67,7 +96,7 @@ final class FoldData {
       List<String> missing = photos.stream().filter(p -> !cache.contains(p)).toList();
       if (!missing.isEmpty()) {
         try (FacePipeline pipeline = FacePipeline.create(settings);
-            var bar = Progress.bar("LFW chips", missing.size())) {
+            var bar = ConsoleProgress.bar("LFW chips", missing.size())) {
           new ChipExtractor(pipeline).extract(folds.images(), missing, cache, bar::step);
         }
       }

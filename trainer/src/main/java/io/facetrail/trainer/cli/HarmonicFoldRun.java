@@ -4,15 +4,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.facetrail.faces.device.ResolvedDevice;
 import io.facetrail.faces.embed.DlibResNet;
-import io.facetrail.faces.embed.FaceEmbedder;
 import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.model.ModelCache;
-import io.facetrail.faces.model.PretrainedModel;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
 import io.facetrail.faces.trained.ModelMetadata;
 import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.faces.trained.TrainedNetwork;
-import io.facetrail.faces.weights.TfjsWeightLoader;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.augment.ChipAugmenter;
 import io.facetrail.trainer.chips.Chip;
@@ -26,17 +23,13 @@ import io.facetrail.trainer.harmonic.TeacherEmbeddings;
 import io.facetrail.trainer.head.HeadEmbedder;
 import io.facetrail.trainer.protocol.CompatibilityMatrix;
 import io.facetrail.trainer.protocol.HeldOutCalibration;
-import io.facetrail.trainer.run.LossPlot;
 import io.facetrail.trainer.run.RunFolder;
 import io.facetrail.trainer.triplet.StepRecord;
 import io.facetrail.trainer.triplet.TrainingSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,24 +58,15 @@ final class HarmonicFoldRun {
 
   void run(List<Integer> targets) {
     FacePipelineSettings settings = o.lfw.pipelineSettings();
-    List<String> evalPhotos = data.evaluationPhotos();
-    Set<String> needed = data.neededPhotos(evalPhotos, targets);
     Path chipFile = o.lfw.chipFile(settings);
-    Map<String, Chip> chips = data.chips(settings, chipFile, needed);
-    List<Chip> evalChips = evalPhotos.stream().map(chips::get).toList();
-    List<Chip> trainChips = needed.stream().map(chips::get).toList();
+    FoldData.Chips chips = data.chipsFor(settings, chipFile, targets);
+    List<String> evalPhotos = chips.evalPhotos();
+    List<Chip> evalChips = chips.evalChips();
+    List<Chip> trainChips = chips.trainChips();
     ResolvedDevice device = o.lfw.models.select();
     try (NDManager manager = NDManager.newBaseManager(device.device())) {
-      DlibResNet base =
-          new DlibResNet(
-              manager,
-              TfjsWeightLoader.load(
-                  ModelCache.at(settings.modelsDir()).manifest(PretrainedModel.RECOGNITION)),
-              FaceEmbedder.DEFAULT_DIVISOR);
-      if (o.trainableUnits < 1 || o.trainableUnits > base.unitCount()) {
-        throw new UserFacingException(
-            "--trainable-units must be within 1-" + base.unitCount() + ", is " + o.trainableUnits);
-      }
+      DlibResNet base = V1Network.load(manager, ModelCache.at(settings.modelsDir()));
+      V1Network.checkTrainableUnits(base, o.trainableUnits);
       try {
         new TrainableHead(base, o.trainableUnits, o.droppedUnits());
       } catch (IllegalArgumentException e) {
@@ -91,7 +75,6 @@ final class HarmonicFoldRun {
       int firstUnit = base.unitCount() - o.trainableUnits;
       ChipAugmenter augmenter = ChipAugmenter.defaults();
       int variants = 2 + o.run.augmented;
-      List<String> neededList = List.copyOf(needed);
       TeacherEmbeddings teacher;
       Map<String, float[]> v1Codes;
       // v1: the full-resolution trunk, the same cache file as train triplet's.
@@ -100,12 +83,13 @@ final class HarmonicFoldRun {
       int v1Cut = base.unitCount() - V1_HEAD_UNITS;
       TrunkFeatures v1Trunk = new TrunkFeatures(manager, base, v1Cut, augmenter, o.run.seed, 32);
       try (FeatureCache cache =
-          FeatureCache.open(cacheFile(chipFile, "", v1Cut, augmenter), variants)) {
-        fill(v1Trunk, cache, evalChips, trainChips, variants, "v1");
+          TrunkFeatureFile.open(chipFile, "", v1Cut, augmenter, o.run.seed, variants)) {
+        TrunkFeatureFile.fill(v1Trunk, cache, evalChips, trainChips, variants, "v1");
         Shape shape = v1Trunk.featureShape();
         TrainableHead v1Head = new TrainableHead(base, V1_HEAD_UNITS);
         teacher =
-            TeacherEmbeddings.compute(manager, v1Head, cache::get, shape, neededList, variants, 96);
+            TeacherEmbeddings.compute(
+                manager, v1Head, cache::get, shape, chips.trainPhotos(), variants, 96);
         v1Codes = new HeadEmbedder(manager, shape, cache::get, 64).embed(v1Head, evalPhotos);
       }
       TrunkFeatures v2Trunk =
@@ -113,8 +97,8 @@ final class HarmonicFoldRun {
               manager, base, firstUnit, augmenter, o.run.seed, 32, o.inputSize, o.reduction());
       String prefix = String.format(Locale.ROOT, "-%s%d", o.reduction().tag(), o.inputSize);
       try (FeatureCache cache =
-          FeatureCache.open(cacheFile(chipFile, prefix, firstUnit, augmenter), variants)) {
-        fill(
+          TrunkFeatureFile.open(chipFile, prefix, firstUnit, augmenter, o.run.seed, variants)) {
+        TrunkFeatureFile.fill(
             v2Trunk,
             cache,
             evalChips,
@@ -145,35 +129,6 @@ final class HarmonicFoldRun {
       Map<String, float[]> v1Codes,
       int variants) {}
 
-  private static void fill(
-      TrunkFeatures trunk,
-      FeatureCache cache,
-      List<Chip> evalChips,
-      List<Chip> trainChips,
-      int variants,
-      String what) {
-    try (var bar = Progress.bar(what + " trunk features (eval)", evalChips.size())) {
-      trunk.fill(evalChips, 2, cache, bar::step);
-    }
-    try (var bar = Progress.bar(what + " trunk features (train)", trainChips.size())) {
-      trunk.fill(trainChips, variants, cache, bar::step);
-    }
-  }
-
-  private Path cacheFile(Path chipFile, String inputTag, int firstUnit, ChipAugmenter a) {
-    return chipFile.resolveSibling(
-        String.format(
-            Locale.ROOT,
-            "%s%s-trunk%d-aug%s-%s-%s-seed%d.features",
-            chipFile.getFileName(),
-            inputTag,
-            firstUnit,
-            a.maxScale(),
-            a.maxShift(),
-            a.maxColour(),
-            o.run.seed));
-  }
-
   private void runFold(
       int fold, FoldContext c, List<String> evalPhotos, List<RgbImage> speedChips) {
     long t0 = System.nanoTime();
@@ -187,14 +142,7 @@ final class HarmonicFoldRun {
             o.droppedUnits().isEmpty() ? "" : "-drop" + o.droppedTag(),
             fold,
             o.run.seed);
-    Path root = o.run.out != null ? o.run.out : RunFolder.defaultRoot();
-    RunFolder run = new RunFolder(root.resolve(id));
-    if (Files.exists(run.dir()) && !o.run.resume) {
-      throw new UserFacingException(
-          "run folder "
-              + run.dir()
-              + " exists: pass --resume to continue it, or another --seed or --out");
-    }
+    RunFolder run = o.run.runFolder(id);
     HeadEmbedder v2Embedder = new HeadEmbedder(c.manager(), c.v2Shape(), c.v2Features()::get, 64);
     CompatibilityMatrix before =
         CompatibilityMatrix.evaluate(
@@ -208,34 +156,18 @@ final class HarmonicFoldRun {
     PkSampler sampler = new PkSampler(byPerson, o.run.identities, o.run.faces, c.variants());
     TrainingSettings ts = o.run.settings(o.steps, o.learningRate, o.checkpointEvery);
     TrainableHead head = new TrainableHead(c.base(), o.trainableUnits, o.droppedUnits());
-    List<StepRecord> history = new ArrayList<>();
-    int firstStep = 1;
-    if (o.run.resume && run.hasCheckpoint()) {
-      RunFolder.Checkpoint cp = run.loadCheckpoint(head, c.manager());
-      firstStep = cp.step() + 1;
-      history.addAll(cp.history());
-    }
     long trainStart = System.nanoTime();
-    try (var bar = Progress.bar("harmonic fold " + fold, o.steps)) {
-      bar.stepTo(firstStep - 1L);
-      new HarmonicTrainer(
-              ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get, o.tieWeight)
-          .train(
-              head,
-              c.device().device(),
-              firstStep,
-              r -> {
-                history.add(r);
-                bar.step();
-                bar.setExtraMessage(
-                    String.format(
-                        Locale.ROOT, "loss %.4f active %.2f", r.loss(), r.activeFraction()));
-              },
-              step -> {
-                run.saveCheckpoint(head, step, history);
-                LossPlot.write(run.dir().resolve("loss.png"), id, history, 20);
-              });
-    }
+    List<StepRecord> history =
+        CheckpointedTraining.run(
+            "harmonic fold " + fold,
+            o.steps,
+            o.run.resume,
+            run,
+            id,
+            head,
+            c.manager(),
+            new HarmonicTrainer(
+                ts, sampler, c.v2Features()::get, c.v2Shape(), c.teacher()::get, o.tieWeight));
     long trainingWall = Math.round((System.nanoTime() - trainStart) / 1e9);
     Map<String, float[]> v2Codes = v2Embedder.embed(head, evalPhotos);
     CompatibilityMatrix after = CompatibilityMatrix.evaluate(folds, fold, c.v1Codes(), v2Codes);

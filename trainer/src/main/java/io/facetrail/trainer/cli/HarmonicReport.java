@@ -48,14 +48,7 @@ final class HarmonicReport {
     config.put("teacher", o.teacher);
     config.put("inputSize", o.inputSize);
     config.put("chipReduction", o.reduction().tag());
-    config.put("fold", fold);
-    config.put("trainableUnits", o.trainableUnits);
-    config.put("steps", o.steps);
-    config.put("identitiesPerBatch", o.run.identities);
-    config.put("facesPerIdentity", o.run.faces);
-    config.put("learningRate", o.learningRate);
-    config.put("optimizer", "adam");
-    config.put("margin", o.run.margin);
+    TrainingLine.putOptimiser(config, o.run, fold, o.trainableUnits, o.steps, o.learningRate);
     config.put("tieWeight", o.tieWeight);
     var dropped = config.putArray("droppedUnits");
     o.droppedUnits().forEach(dropped::add);
@@ -68,17 +61,7 @@ final class HarmonicReport {
     config.put("trainingPhotos", byPerson.values().stream().mapToInt(List::size).sum());
     put(line.putObject("before"), before);
     put(line.putObject("after"), after);
-    int from = Math.max(0, history.size() - 20);
-    line.put(
-        "finalLoss",
-        history.stream().skip(from).mapToDouble(StepRecord::loss).average().orElse(Double.NaN));
-    line.put(
-        "finalActiveFraction",
-        history.stream()
-            .skip(from)
-            .mapToDouble(StepRecord::activeFraction)
-            .average()
-            .orElse(Double.NaN));
+    TrainingLine.putFinal(line, history);
     line.put("trainingWallSeconds", trainingWallSeconds);
     return line;
   }

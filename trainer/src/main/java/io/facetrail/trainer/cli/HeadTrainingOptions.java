@@ -2,7 +2,9 @@ package io.facetrail.trainer.cli;
 
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.trainer.data.LfwFolds;
+import io.facetrail.trainer.run.RunFolder;
 import io.facetrail.trainer.triplet.TrainingSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,20 @@ public final class HeadTrainingOptions {
   TrainingSettings settings(int steps, double learningRate, int checkpointEvery) {
     return new TrainingSettings(
         steps, identities, faces, learningRate, margin, seed, checkpointEvery);
+  }
+
+  /**
+   * The folder of run {@code id} under --out, refused when it exists unless --resume continues it.
+   */
+  RunFolder runFolder(String id) {
+    RunFolder folder = new RunFolder((out != null ? out : RunFolder.defaultRoot()).resolve(id));
+    if (Files.exists(folder.dir()) && !resume) {
+      throw new UserFacingException(
+          "run folder "
+              + folder.dir()
+              + " exists: pass --resume to continue it, or another --seed or --out");
+    }
+    return folder;
   }
 
   /** The held-out folds to run: every fold with --all-folds, else --fold (checked). */

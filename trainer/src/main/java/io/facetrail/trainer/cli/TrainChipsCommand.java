@@ -1,5 +1,6 @@
 package io.facetrail.trainer.cli;
 
+import io.facetrail.evaluation.progress.ConsoleProgress;
 import io.facetrail.faces.detect.SubjectSource;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.FacePipelineSettings;
@@ -47,7 +48,7 @@ public final class TrainChipsCommand implements Callable<Integer> {
     try (FacePipeline pipeline = FacePipeline.create(settings);
         ChipCache cache = ChipCache.open(lfw.chipFile(settings))) {
       int before = cache.size();
-      try (var bar = Progress.bar("LFW chips", photos.size())) {
+      try (var bar = ConsoleProgress.bar("LFW chips", photos.size())) {
         new ChipExtractor(pipeline).extract(folds.images(), photos, cache, bar::step);
       }
       Map<SubjectSource, Integer> sources = new EnumMap<>(SubjectSource.class);

@@ -1,5 +1,6 @@
 package io.facetrail.trainer.data;
 
+import io.facetrail.evaluation.lfw.LfwLayout;
 import io.facetrail.evaluation.lfw.LfwPairs;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
@@ -28,14 +29,8 @@ public record LfwFolds(Path images, LfwPairs pairs) {
    * @throws UserFacingException when either is missing
    */
   public static LfwFolds open(Path lfwDir, Path pairsFile) {
-    Path images =
-        Files.isDirectory(lfwDir.resolve("lfw-deepfunneled"))
-            ? lfwDir.resolve("lfw-deepfunneled")
-            : lfwDir;
-    if (!Files.isDirectory(images)) {
-      throw new UserFacingException("LFW image folder not found: " + images);
-    }
-    Path protocol = pairsFile != null ? pairsFile : lfwDir.resolve("pairs.txt");
+    Path images = LfwLayout.existingImages(lfwDir);
+    Path protocol = LfwLayout.pairsFile(lfwDir, pairsFile);
     if (!Files.isRegularFile(protocol)) {
       throw new UserFacingException("LFW protocol file not found: " + protocol);
     }

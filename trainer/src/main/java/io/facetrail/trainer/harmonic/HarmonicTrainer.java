@@ -1,24 +1,21 @@
 package io.facetrail.trainer.harmonic;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import io.facetrail.faces.trained.TrainableHead;
 import io.facetrail.trainer.data.PkSampler;
+import io.facetrail.trainer.triplet.HeadBatch;
+import io.facetrail.trainer.triplet.MinedHeadTrainer;
 import io.facetrail.trainer.triplet.MinedTriplets;
-import io.facetrail.trainer.triplet.StepLoop;
 import io.facetrail.trainer.triplet.StepRecord;
 import io.facetrail.trainer.triplet.TrainingSettings;
 import io.facetrail.trainer.triplet.TripletLoss;
 import io.facetrail.trainer.triplet.TripletMiner;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * Trains the v2 head against the frozen v1 model with the harmonic triplet loss: each step draws P
@@ -27,13 +24,10 @@ import java.util.function.Consumer;
  * TripletMiner#mine(float[][], int[], boolean[])}) and steps on their loss ({@link HarmonicLoss}).
  * DJL {@link Trainer} with Adam.
  */
-public final class HarmonicTrainer {
-  private final TrainingSettings settings;
-  private final PkSampler sampler;
+public final class HarmonicTrainer extends MinedHeadTrainer {
   private final BiFunction<String, Integer, float[]> studentFeatures;
-  private final Shape featureShape;
   private final BiFunction<String, Integer, float[]> teacher;
-  private final double tieWeight;
+  private final HarmonicLoss loss;
 
   /**
    * @param studentFeatures the cached low-resolution trunk feature of (photo, variant)
@@ -48,91 +42,40 @@ public final class HarmonicTrainer {
       Shape featureShape,
       BiFunction<String, Integer, float[]> teacher,
       double tieWeight) {
-    this.tieWeight = tieWeight;
-    this.settings = settings;
-    this.sampler = sampler;
+    super("harmonic-head", settings, sampler, featureShape);
     this.studentFeatures = studentFeatures;
-    this.featureShape = featureShape;
     this.teacher = teacher;
+    this.loss = new HarmonicLoss(settings.margin(), tieWeight);
   }
 
-  /**
-   * Runs steps {@code firstStep..settings.steps()}.
-   *
-   * @param onStep called after every step
-   * @param checkpoint called every {@code checkpointEvery} steps and after the last, with the step
-   */
-  public void train(
-      TrainableHead head,
-      Device device,
-      int firstStep,
-      Consumer<StepRecord> onStep,
-      Consumer<Integer> checkpoint) {
-    TripletMiner miner = new TripletMiner(settings.margin());
-    HarmonicLoss loss = new HarmonicLoss(settings.margin(), tieWeight);
-    StepLoop.run(
-        "harmonic-head",
-        head,
-        device,
-        featureShape,
-        settings,
-        firstStep,
-        (trainer, step) -> step(trainer, miner, loss, step),
-        onStep,
-        checkpoint);
-  }
-
-  private StepRecord step(Trainer trainer, TripletMiner miner, HarmonicLoss loss, int step) {
-    SplittableRandom random = new SplittableRandom(settings.seed() * 7_919L + step);
-    List<PkSampler.Face> batch = sampler.batch(random);
+  @Override
+  protected StepRecord step(
+      Trainer trainer, TripletMiner miner, List<PkSampler.Face> batch, int step) {
     int n = batch.size();
-    int per = (int) featureShape.size();
-    float[] input = new float[n * per];
     float[][] frozen = new float[n][];
+    // Rows n..2n-1 are v1's (frozen) embeddings of the same faces, with the same labels.
     int[] labels = new int[2 * n];
     boolean[] isFrozen = new boolean[2 * n];
     for (int i = 0; i < n; i++) {
       PkSampler.Face f = batch.get(i);
-      float[] v = studentFeatures.apply(f.photo(), f.variant());
       frozen[i] = teacher.apply(f.photo(), f.variant());
-      if (v == null || frozen[i] == null) {
+      if (frozen[i] == null) {
         throw new IllegalStateException(
-            "no feature or v1 embedding for a training face (variant " + f.variant() + ")");
+            "no v1 embedding for a training face (variant " + f.variant() + ")");
       }
-      System.arraycopy(v, 0, input, i * per, per);
       labels[i] = f.label();
       labels[n + i] = f.label();
       isFrozen[n + i] = true;
     }
     try (NDManager m = trainer.getManager().newSubManager()) {
-      NDArray x =
-          m.create(
-              input, new Shape(n, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+      NDArray x = HeadBatch.input(m, featureShape, batch, studentFeatures);
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDArray emb = TripletLoss.normaliseRows(trainer.forward(new NDList(x)).singletonOrThrow());
-        float[] flat = emb.toFloatArray();
-        int d = (int) emb.getShape().get(1);
         float[][] rows = new float[2 * n][];
-        for (int i = 0; i < n; i++) {
-          rows[i] = new float[d];
-          System.arraycopy(flat, i * d, rows[i], 0, d);
-          rows[n + i] = frozen[i];
-        }
+        System.arraycopy(HeadBatch.rows(emb), 0, rows, 0, n);
+        System.arraycopy(frozen, 0, rows, n, n);
         MinedTriplets mined = miner.mine(rows, labels, isFrozen);
-        NDArray value = loss.evaluate(emb, frozen, mined);
-        double lossValue = value.getFloat();
-        // No active triplet and no tie: every gradient is zero, and DJL's Trainer rejects an
-        // all-zero step.
-        if (lossValue > 0) {
-          collector.backward(value);
-          trainer.step();
-        }
-        return new StepRecord(
-            step,
-            lossValue,
-            mined.size(),
-            mined.activeFraction(),
-            mined.size() == 0 ? 0 : mined.semiHard() / (double) mined.size());
+        return HeadBatch.step(trainer, collector, loss.evaluate(emb, frozen, mined), mined, step);
       }
     }
   }

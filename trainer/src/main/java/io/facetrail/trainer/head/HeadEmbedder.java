@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.faces.trained.TrainableHead;
+import io.facetrail.trainer.triplet.HeadBatch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,7 @@ public final class HeadEmbedder {
         }
       }
       try (NDManager call = manager.newSubManager()) {
-        NDArray x =
-            call.create(
-                input,
-                new Shape(2L * n, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+        NDArray x = call.create(input, HeadBatch.stacked(2L * n, featureShape));
         NDArray y =
             head.forward(new ParameterStore(call, false), new NDList(x), false).singletonOrThrow();
         float[] flat = y.toFloatArray();

@@ -1,14 +1,10 @@
 package io.facetrail.trainer.run;
 
+import io.facetrail.evaluation.chart.PngCharts;
 import io.facetrail.trainer.triplet.StepRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -38,13 +34,7 @@ public final class LossPlot {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(loss);
     data.addSeries(active);
-    JFreeChart chart =
-        ChartFactory.createXYLineChart(
-            title, "step", "value", data, PlotOrientation.VERTICAL, true, false, false);
-    try {
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 600);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write loss plot " + png, e);
-    }
+    JFreeChart chart = PngCharts.lineChart(title, "step", "value", data);
+    PngCharts.write(png, chart, 900, 600, "loss plot");
   }
 }

@@ -58,8 +58,7 @@ public final class StepLoop {
     try (Model model = Model.newInstance(name, device)) {
       model.setBlock(head);
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(
-            new Shape(1, featureShape.get(0), featureShape.get(1), featureShape.get(2)));
+        trainer.initialize(HeadBatch.stacked(1, featureShape));
         for (int s = firstStep; s <= settings.steps(); s++) {
           StepRecord r = step.run(trainer, s);
           onStep.accept(r);
