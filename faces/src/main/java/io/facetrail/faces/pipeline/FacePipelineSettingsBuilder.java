@@ -25,6 +25,7 @@ public final class FacePipelineSettingsBuilder {
   private int detectorInputSize;
   private Path embeddingModel;
   private long maxImagePixels;
+  private int tilesPerFrame;
 
   FacePipelineSettingsBuilder(FacePipelineSettings s) {
     modelsDir = s.modelsDir();
@@ -44,6 +45,12 @@ public final class FacePipelineSettingsBuilder {
     detectorInputSize = s.detectorInputSize();
     embeddingModel = s.embeddingModel();
     maxImagePixels = s.maxImagePixels();
+    tilesPerFrame = s.tilesPerFrame();
+  }
+
+  public FacePipelineSettingsBuilder tilesPerFrame(int v) {
+    tilesPerFrame = v;
+    return this;
   }
 
   public FacePipelineSettingsBuilder maxImagePixels(long v) {
@@ -149,6 +156,7 @@ public final class FacePipelineSettingsBuilder {
         landmarks,
         detectorInputSize,
         embeddingModel,
-        maxImagePixels);
+        maxImagePixels,
+        tilesPerFrame);
   }
 }
