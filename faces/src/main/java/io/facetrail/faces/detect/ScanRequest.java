@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param allTiles every tile of the grid (the scan of a single image); {@code tiles} is then unused
  * @param tiles indices into {@link TileGrid#tiles()}, when not {@code allTiles}
- * @param windows square windows of the image, each at most {@link ScanningDetector#windowSide()}
+ * @param windows square windows of the image, each at most {@link TileGrid#windowSide()}
  */
 public record ScanRequest(boolean allTiles, List<Integer> tiles, List<Window> windows) {
   /** Every tile and no window: the scan of an image seen once. */

@@ -40,14 +40,6 @@ public final class ScanningDetector {
     return detector;
   }
 
-  /**
-   * Side of the windows {@link ScanRequest} may ask for: half the network's input, so that four
-   * fill one input at the image's own resolution ({@link WindowMosaic}).
-   */
-  public int windowSide() {
-    return detector.inputSize() / 2;
-  }
-
   /** The grid this detector scans an image of the given size with. */
   public TileGrid grid(int width, int height, ScanSettings s) {
     return TileGrid.of(width, height, s, detector.inputSize());
@@ -135,6 +127,6 @@ public final class ScanningDetector {
               tile.y(),
               inner));
     }
-    regions.addAll(WindowMosaic.pack(index, image, request.windows(), windowSide()));
+    regions.addAll(WindowMosaic.pack(index, image, request.windows(), grid.windowSide()));
   }
 }

@@ -63,6 +63,19 @@ public record TileGrid(int width, int height, int pad, int networkInput, List<Ti
     return new TileGrid(width, height, pad, networkInput, tiles);
   }
 
+  /**
+   * Side of the windows a sweep keeps on small faces: half a tile, so that a mosaic of four windows
+   * is a tile's size and the network sees each face at the scale the tiles show it at (without
+   * tiles, half the network's input).
+   */
+  public int windowSide() {
+    if (tiles.isEmpty()) {
+      return networkInput / 2;
+    }
+    TileGrid.Tile t = tiles.get(0);
+    return (Math.max(t.width(), t.height()) + 1) / 2;
+  }
+
   /** Network pixels per image pixel in the whole-image pass. */
   public float wholeScale() {
     return networkInput / (float) (Math.max(width, height) + 2 * pad);

@@ -59,7 +59,8 @@ final class StreamSweep {
   }
 
   /** The scan of the next frame. */
-  ScanRequest next(int tilesPerFrame, int windowSide) {
+  ScanRequest next(int tilesPerFrame) {
+    int windowSide = grid.windowSide();
     if (!started) {
       return ScanRequest.FULL;
     }
@@ -70,7 +71,8 @@ final class StreamSweep {
   }
 
   /** Takes in what the frame's scan found. */
-  void found(FrameKey key, List<Detection> detections, int windowSide, long nowNanos) {
+  void found(FrameKey key, List<Detection> detections, long nowNanos) {
+    int windowSide = grid.windowSide();
     started = true;
     lastSequence = key.sequence();
     lastUsedNanos = nowNanos;

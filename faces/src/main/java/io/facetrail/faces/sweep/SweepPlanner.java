@@ -40,8 +40,7 @@ final class SweepPlanner {
   /**
    * @param cursor index of the first tile this frame scans
    * @param watched boxes of the small faces seen lately, in the order windows are to be given
-   * @param windowSide side of a window ({@link
-   *     io.facetrail.faces.detect.ScanningDetector#windowSide()})
+   * @param windowSide side of a window ({@link TileGrid#windowSide()})
    */
   static Planned plan(
       TileGrid grid, int cursor, int tilesPerFrame, List<FaceBox> watched, int windowSide) {
@@ -65,20 +64,50 @@ final class SweepPlanner {
           tiles.stream().anyMatch(t -> grid.tiles().get(t).holds(face, margin))
               || windows.stream().anyMatch(w -> w.holds(face, margin));
       if (!covered) {
-        windows.add(windowAround(face, grid.width(), grid.height(), windowSide));
+        windows.add(
+            windowAround(face, grid.width(), grid.height(), windowSide, grid.networkInput()));
       }
     }
     return new Planned(new ScanRequest(false, tiles, windows), (cursor + tilesPerFrame) % n);
   }
 
-  /** A window of {@code side} centred on the face, moved inside the image where it overhangs. */
-  static ScanRequest.Window windowAround(FaceBox face, int width, int height, int side) {
+  /**
+   * The stride, in network pixels, of the SSD's finest anchor grid. A face's centre is put half of
+   * it off the grid lines in every window: centred exactly in a window, the face sat between four
+   * anchors, and the SSD's mean score on 40 LFW faces of 36-44 px fell from 0.81 (in their tiles)
+   * to 0.62, with 2 of 40 lost; moved by 10, 21 and 32 px (at 0.75 network pixels per pixel) it was
+   * 0.94, 0.61 and 0.93.
+   */
+  static final int ANCHOR_STRIDE = 16;
+
+  /**
+   * A window of {@code side} around the face, its centre half an anchor stride off the grid of a
+   * mosaic cell (the window's side is half the network's input at the mosaic's scale). Where the
+   * window would overhang the image it moves inwards by whole strides, keeping that alignment, as
+   * long as the face stays inside; only then is it clamped.
+   */
+  static ScanRequest.Window windowAround(
+      FaceBox face, int width, int height, int side, int networkInput) {
     int w = Math.min(side, width);
     int h = Math.min(side, height);
-    int x = Math.round(face.centreX() - w / 2f);
-    int y = Math.round(face.centreY() - h / 2f);
-    x = Math.max(0, Math.min(x, width - w));
-    y = Math.max(0, Math.min(y, height - h));
+    // Image pixels per network pixel in a mosaic of two windows across.
+    double pixels = 2.0 * side / networkInput;
+    double stride = ANCHOR_STRIDE * pixels;
+    double offset = Math.floor(side / 2.0 / stride) * stride + stride / 2;
+    int x = inside(face.centreX() - offset, face.x(), face.right(), w, width, stride);
+    int y = inside(face.centreY() - offset, face.y(), face.bottom(), h, height, stride);
     return new ScanRequest.Window(x, y, w, h);
+  }
+
+  /** A window origin moved inside 0..limit-size by whole strides while it holds lo..hi. */
+  private static int inside(double origin, float lo, float hi, int size, int limit, double stride) {
+    double o = origin;
+    while (o < 0 && hi <= o + stride + size) {
+      o += stride;
+    }
+    while (o + size > limit && lo >= o - stride) {
+      o -= stride;
+    }
+    return (int) Math.max(0, Math.min(Math.round(o), limit - size));
   }
 }

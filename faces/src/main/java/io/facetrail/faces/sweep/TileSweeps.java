@@ -84,7 +84,6 @@ public final class TileSweeps {
     for (int i = 0; i < images.size(); i++) {
       out.add(List.of());
     }
-    int windowSide = detector.windowSide();
     for (int w = 0; w < waves; w++) {
       List<Integer> members = new ArrayList<>();
       List<RgbImage> batch = new ArrayList<>();
@@ -97,13 +96,13 @@ public final class TileSweeps {
           members.add(i);
           batch.add(image);
           sweeps.add(sweep);
-          requests.add(sweep.next(tilesPerFrame, windowSide));
+          requests.add(sweep.next(tilesPerFrame));
         }
       }
       List<List<Detection>> found = detector.detect(batch, s, requests);
       for (int m = 0; m < members.size(); m++) {
         int i = members.get(m);
-        sweeps.get(m).found(keys.get(i), found.get(m), windowSide, now);
+        sweeps.get(m).found(keys.get(i), found.get(m), now);
         out.set(i, found.get(m));
       }
     }

@@ -53,9 +53,9 @@ class SweepPlannerTest {
   }
 
   @Test
-  void aSmallFaceOutsideThisFramesTilesGetsAWindowCentredOnIt() {
+  void aSmallFaceOutsideThisFramesTilesGetsAWindowAroundIt() {
     ScanRequest r = SweepPlanner.plan(HD, 0, 2, List.of(box(1700, 900, 40)), SIDE).request();
-    assertThat(r.windows()).containsExactly(new ScanRequest.Window(1592, 792, 256, 256));
+    assertThat(r.windows()).containsExactly(new ScanRequest.Window(1584, 784, 256, 256));
   }
 
   @Test
@@ -89,12 +89,13 @@ class SweepPlannerTest {
   }
 
   @Test
-  void windowsStayInsideTheFrame() {
-    assertThat(SweepPlanner.windowAround(box(1900, 1060, 20), 1920, 1080, SIDE))
-        .isEqualTo(new ScanRequest.Window(1664, 824, 256, 256));
-    assertThat(SweepPlanner.windowAround(box(0, 0, 20), 1920, 1080, SIDE))
-        .isEqualTo(new ScanRequest.Window(0, 0, 256, 256));
-    assertThat(SweepPlanner.windowAround(box(10, 10, 20), 200, 100, SIDE))
+  void windowsStayInsideTheFrameMovingInwardByWholeAnchorStrides() {
+    // 256 px windows at one network pixel per pixel: the face's centre 136 px (8 mod 16) in.
+    assertThat(SweepPlanner.windowAround(box(1900, 1060, 20), 1920, 1080, SIDE, 512))
+        .isEqualTo(new ScanRequest.Window(1662, 822, 256, 256));
+    assertThat(SweepPlanner.windowAround(box(0, 0, 20), 1920, 1080, SIDE, 512))
+        .isEqualTo(new ScanRequest.Window(2, 2, 256, 256));
+    assertThat(SweepPlanner.windowAround(box(10, 10, 20), 200, 100, SIDE, 512))
         .isEqualTo(new ScanRequest.Window(0, 0, 200, 100));
   }
 

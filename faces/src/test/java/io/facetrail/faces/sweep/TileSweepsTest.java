@@ -66,11 +66,11 @@ class TileSweepsTest {
       mosaics +=
           (int)
               fake.inputs.subList(before, fake.inputs.size()).stream()
-                  .filter(in -> in[0] == 512 && in[1] == 256)
+                  .filter(in -> in[0] == 684 && in[1] == 342)
                   .count();
     }
     // Tiles 6 and 7 (which hold the face) come round once in frames 1-8: the other six frames
-    // find it in a window, one mosaic of one row each.
+    // find it in a window (half a tile, 342 px), one mosaic of one row each.
     assertThat(mosaics).isEqualTo(6);
   }
 
