@@ -62,7 +62,14 @@ final class WindowMosaic {
       };
       cells.add(
           new ScanRegion.Cell(
-              cx, cy, win.width(), win.height(), win.x() - cx, win.y() - cy, inner));
+              cx,
+              cy,
+              win.width(),
+              win.height(),
+              win.x() - cx,
+              win.y() - cy,
+              inner,
+              win.expected()));
     }
     return new ScanRegion(imageIndex, new RgbImage(w, h, canvas), cells);
   }

@@ -55,7 +55,8 @@ class SweepPlannerTest {
   @Test
   void aSmallFaceOutsideThisFramesTilesGetsAWindowAroundIt() {
     ScanRequest r = SweepPlanner.plan(HD, 0, 2, List.of(box(1700, 900, 40)), SIDE).request();
-    assertThat(r.windows()).containsExactly(new ScanRequest.Window(1584, 784, 256, 256));
+    assertThat(r.windows())
+        .containsExactly(new ScanRequest.Window(1584, 784, 256, 256, List.of(box(1700, 900, 40))));
   }
 
   @Test
@@ -74,7 +75,9 @@ class SweepPlannerTest {
   @Test
   void nearbyFacesShareOneWindow() {
     List<FaceBox> faces = List.of(box(1700, 900, 40), box(1750, 920, 30));
-    assertThat(SweepPlanner.plan(HD, 0, 2, faces, SIDE).request().windows()).hasSize(1);
+    List<ScanRequest.Window> windows = SweepPlanner.plan(HD, 0, 2, faces, SIDE).request().windows();
+    assertThat(windows).hasSize(1);
+    assertThat(windows.get(0).expected()).isEqualTo(faces);
   }
 
   @Test
