@@ -15,34 +15,8 @@ record ScanRegion(int image, RgbImage input, List<Cell> cells) {
    *
    * @param innerEdges left, top, right, bottom: whether that edge cuts through the image (a face
    *     touching it is cut, and another region sees it whole)
-   * @param expected faces (image pixels) a window was placed for; their weaker detections count
    */
-  record Cell(
-      int x,
-      int y,
-      int width,
-      int height,
-      int offsetX,
-      int offsetY,
-      boolean[] innerEdges,
-      List<FaceBox> expected) {
-    /** Whether a box (image pixels) is one of the faces this cell was placed for. */
-    boolean expects(FaceBox b) {
-      for (FaceBox e : expected) {
-        if (e.iou(b) > 0.2f || holds(e, b) || holds(b, e)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean holds(FaceBox outer, FaceBox inner) {
-      return inner.centreX() >= outer.x()
-          && inner.centreX() <= outer.right()
-          && inner.centreY() >= outer.y()
-          && inner.centreY() <= outer.bottom();
-    }
-
+  record Cell(int x, int y, int width, int height, int offsetX, int offsetY, boolean[] innerEdges) {
     boolean holdsCentreOf(FaceBox b) {
       return b.centreX() >= x
           && b.centreX() < x + width
@@ -68,9 +42,7 @@ record ScanRegion(int image, RgbImage input, List<Cell> cells) {
    */
   static ScanRegion single(int image, RgbImage input, int dx, int dy, boolean[] innerEdges) {
     return new ScanRegion(
-        image,
-        input,
-        List.of(new Cell(0, 0, input.width(), input.height(), dx, dy, innerEdges, List.of())));
+        image, input, List.of(new Cell(0, 0, input.width(), input.height(), dx, dy, innerEdges)));
   }
 
   /**

@@ -15,35 +15,8 @@ public record ScanRequest(boolean allTiles, List<Integer> tiles, List<Window> wi
   /** Every tile and no window: the scan of an image seen once. */
   public static final ScanRequest FULL = new ScanRequest(true, List.of(), List.of());
 
-  /**
-   * Score a detection in a window keeps when it matches a face the window was placed for ({@link
-   * Window#expected}): a face the stream showed in its last frames is taken from this score, as a
-   * tracker would, where the detector's floor applies to everything else. Half the embedder's floor
-   * of 0.3.
-   */
-  public static final float KNOWN_FACE_SCORE = 0.15f;
-
-  /**
-   * A rectangle of the image scanned at the tiles' scale.
-   *
-   * @param expected the faces (image pixels) the window was placed for, as last seen
-   */
-  public record Window(int x, int y, int width, int height, List<FaceBox> expected) {
-    public Window {
-      expected = List.copyOf(expected);
-    }
-
-    public Window(int x, int y, int width, int height) {
-      this(x, y, width, height, List.of());
-    }
-
-    /** This window, placed for one more face. */
-    public Window expecting(FaceBox face) {
-      List<FaceBox> more = new java.util.ArrayList<>(expected);
-      more.add(face);
-      return new Window(x, y, width, height, more);
-    }
-
+  /** A rectangle of the image scanned at the image's own resolution. */
+  public record Window(int x, int y, int width, int height) {
     public int right() {
       return x + width;
     }

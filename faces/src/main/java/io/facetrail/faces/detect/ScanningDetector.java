@@ -67,12 +67,7 @@ public final class ScanningDetector {
     for (ScanRegion r : regions) {
       inputs.add(r.input());
     }
-    // Windows keep weaker detections of the faces they were placed for; the detector then runs
-    // from that score, and everything else is held to the floor as before (greedy NMS lets no
-    // weaker box suppress a stronger one, so the stronger ones come out the same).
-    boolean windows = requests.stream().anyMatch(r -> !r.windows().isEmpty());
-    float floor = windows ? Math.min(s.minScore(), ScanRequest.KNOWN_FACE_SCORE) : s.minScore();
-    List<List<Detection>> raw = detector.detect(inputs, floor);
+    List<List<Detection>> raw = detector.detect(inputs, s.minScore());
     List<List<Detection>> perImage = new ArrayList<>(images.size());
     List<List<Integer>> sources = new ArrayList<>(images.size());
     for (int i = 0; i < images.size(); i++) {
@@ -92,8 +87,7 @@ public final class ScanningDetector {
             d.box()
                 .scaledAndShifted(1f, cell.offsetX(), cell.offsetY())
                 .clippedTo(image.width(), image.height());
-        boolean strong = d.score() > s.minScore() || cell.expects(b);
-        if (strong && Math.max(b.width(), b.height()) >= s.minFaceSize()) {
+        if (Math.max(b.width(), b.height()) >= s.minFaceSize()) {
           perImage.get(r.image()).add(new Detection(b, d.score()));
           sources.get(r.image()).add(k * WindowMosaic.COLUMNS * WindowMosaic.ROWS + c);
         }

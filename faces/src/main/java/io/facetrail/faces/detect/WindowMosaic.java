@@ -62,14 +62,7 @@ final class WindowMosaic {
       };
       cells.add(
           new ScanRegion.Cell(
-              cx,
-              cy,
-              win.width(),
-              win.height(),
-              win.x() - cx,
-              win.y() - cy,
-              inner,
-              win.expected()));
+              cx, cy, win.width(), win.height(), win.x() - cx, win.y() - cy, inner));
     }
     return new ScanRegion(imageIndex, new RgbImage(w, h, canvas), cells);
   }

@@ -60,19 +60,12 @@ final class SweepPlanner {
       if (Math.max(face.width(), face.height()) >= limit || windows.size() >= MAX_WINDOWS) {
         continue;
       }
-      if (tiles.stream().anyMatch(t -> grid.tiles().get(t).holds(face, margin))) {
-        continue;
-      }
-      int shared = -1;
-      for (int i = 0; i < windows.size() && shared < 0; i++) {
-        shared = windows.get(i).holds(face, margin) ? i : -1;
-      }
-      if (shared >= 0) {
-        windows.set(shared, windows.get(shared).expecting(face));
-      } else {
+      boolean covered =
+          tiles.stream().anyMatch(t -> grid.tiles().get(t).holds(face, margin))
+              || windows.stream().anyMatch(w -> w.holds(face, margin));
+      if (!covered) {
         windows.add(
-            windowAround(face, grid.width(), grid.height(), windowSide, grid.networkInput())
-                .expecting(face));
+            windowAround(face, grid.width(), grid.height(), windowSide, grid.networkInput()));
       }
     }
     return new Planned(new ScanRequest(false, tiles, windows), (cursor + tilesPerFrame) % n);

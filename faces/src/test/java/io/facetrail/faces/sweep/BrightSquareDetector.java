@@ -12,8 +12,7 @@ import java.util.List;
 /**
  * A fake detector that takes every bright blob of an input for a face, and, like a real network,
  * misses those that its input scaling (the longer side to {@link #inputSize()}) shrinks below
- * {@link ScanSettings#MIN_NETWORK_FACE}. White blobs score 0.9, grey ones (below 250) 0.2. Records
- * the size of every input it is given.
+ * {@link ScanSettings#MIN_NETWORK_FACE}. Records the size of every input it is given.
  */
 final class BrightSquareDetector implements FaceDetector {
   private final int inputSize;
@@ -31,19 +30,13 @@ final class BrightSquareDetector implements FaceDetector {
       float scale = inputSize / (float) Math.max(image.width(), image.height());
       List<Detection> found = new ArrayList<>();
       for (FaceBox b : blobs(image)) {
-        if (Math.max(b.width(), b.height()) * scale >= ScanSettings.MIN_NETWORK_FACE
-            && score(image, b) > minScore) {
-          found.add(new Detection(b, score(image, b)));
+        if (Math.max(b.width(), b.height()) * scale >= ScanSettings.MIN_NETWORK_FACE) {
+          found.add(new Detection(b, 0.9f));
         }
       }
       out.add(found);
     }
     return out;
-  }
-
-  private static float score(RgbImage image, FaceBox b) {
-    int v = image.rgb()[3 * ((int) b.y() * image.width() + (int) b.x())] & 0xff;
-    return v >= 250 ? 0.9f : 0.2f;
   }
 
   /** Bounding boxes of 4-connected bright pixels. */
@@ -98,17 +91,16 @@ final class BrightSquareDetector implements FaceDetector {
   @Override
   public void close() {}
 
-  /** A black frame with squares at the given boxes (x, y, side[, grey level; white if absent]). */
+  /** A black frame with white squares at the given boxes (x, y, side). */
   static RgbImage frame(int width, int height, int[]... squares) {
     byte[] rgb = new byte[RgbImage.byteCount(width, height)];
     for (int[] s : squares) {
       for (int y = s[1]; y < s[1] + s[2]; y++) {
         for (int x = s[0]; x < s[0] + s[2]; x++) {
           int i = 3 * (y * width + x);
-          byte v = (byte) (s.length > 3 ? s[3] : 255);
-          rgb[i] = v;
-          rgb[i + 1] = v;
-          rgb[i + 2] = v;
+          rgb[i] = (byte) 255;
+          rgb[i + 1] = (byte) 255;
+          rgb[i + 2] = (byte) 255;
         }
       }
     }

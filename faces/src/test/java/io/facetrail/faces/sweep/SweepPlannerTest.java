@@ -55,8 +55,7 @@ class SweepPlannerTest {
   @Test
   void aSmallFaceOutsideThisFramesTilesGetsAWindowAroundIt() {
     ScanRequest r = SweepPlanner.plan(HD, 0, 2, List.of(box(1700, 900, 40)), SIDE).request();
-    assertThat(r.windows())
-        .containsExactly(new ScanRequest.Window(1584, 784, 256, 256, List.of(box(1700, 900, 40))));
+    assertThat(r.windows()).containsExactly(new ScanRequest.Window(1584, 784, 256, 256));
   }
 
   @Test
@@ -75,9 +74,7 @@ class SweepPlannerTest {
   @Test
   void nearbyFacesShareOneWindow() {
     List<FaceBox> faces = List.of(box(1700, 900, 40), box(1750, 920, 30));
-    List<ScanRequest.Window> windows = SweepPlanner.plan(HD, 0, 2, faces, SIDE).request().windows();
-    assertThat(windows).hasSize(1);
-    assertThat(windows.get(0).expected()).isEqualTo(faces);
+    assertThat(SweepPlanner.plan(HD, 0, 2, faces, SIDE).request().windows()).hasSize(1);
   }
 
   @Test

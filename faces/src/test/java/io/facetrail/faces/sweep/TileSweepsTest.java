@@ -149,21 +149,4 @@ class TileSweepsTest {
     assertThat(oneBatch).isEqualTo(oneByOne);
     assertThat(oneBatch).allSatisfy(found -> assertThat(found).isNotEmpty());
   }
-
-  @Test
-  void aWindowKeepsAWeakDetectionOfItsFaceButNothingElseBelowTheFloor() {
-    detect(BrightSquareDetector.frame(1920, 1080, new int[] {1700, 900, 40}), key("a", 0));
-    // Frame 1 scans tiles 0 and 1 and a window on the face, which now scores 0.2 (floor 0.3); a
-    // new face of the same weak score lies inside tile 0.
-    RgbImage weak =
-        BrightSquareDetector.frame(
-            1920, 1080, new int[] {1702, 900, 40, 220}, new int[] {100, 100, 40, 220});
-    assertThat(detect(weak, key("a", 1)))
-        .extracting(Detection::box)
-        .containsExactly(new FaceBox(1702, 900, 40, 40));
-    // With every tile on every frame neither is kept.
-    TileSweeps everyTile = new TileSweeps(0, clock::get);
-    assertThat(everyTile.detect(detector, SCAN, List.of(weak), List.of(key("b", 0))).get(0))
-        .isEmpty();
-  }
 }
