@@ -14,8 +14,8 @@ public enum DetectionProfile {
    * that faces down to 32 px are found in 1080p frames; on a video stream the eight tiles of a
    * 1080p frame are spread over consecutive frames, two a frame, with windows kept on the small
    * faces already found ({@code faces.tilesPerFrame}, {@link io.facetrail.faces.sweep.TileSweeps}).
-   * Right for archives and for GPUs; on two CPU cores about half real time for a 1080p camera at 5
-   * fps.
+   * Right for archives and for GPUs; on two CPU cores 0.45 of real time for a 1080p camera at 5 fps
+   * (EXHAUSTIVE 0.25; app/README.md, "Benchmark").
    */
   ACCURATE(Map.of()),
 

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * Runs a {@link FaceDetector} over any image: one pass over the whole image centred on a padded
  * canvas (faces filling the frame), plus overlapping tiles when the image is so large that a face
- * of the minimum size would shrink below what the network resolves (e.g. 30-pixel faces in 1080p).
- * Every region of every image in a call goes through the network in shared batches; results are
- * merged per image with NMS. Thread-safe.
+ * of the minimum size would shrink below what the network resolves (e.g. 30-pixel faces in 1080p:
+ * the {@link TileGrid}). A {@link ScanRequest} may name only some tiles and add windows around
+ * faces already known, packed into mosaics ({@link io.facetrail.faces.sweep.TileSweeps} spreads the
+ * tiles of a video stream over its frames so). Every region of every image in a call goes through
+ * the network in shared batches; results are merged per image with NMS. Thread-safe.
  */
 public final class ScanningDetector {
   /**

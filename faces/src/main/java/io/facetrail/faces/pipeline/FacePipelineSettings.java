@@ -90,7 +90,8 @@ public record FacePipelineSettings(
   /**
    * Tiles per frame of a video stream by default. A 1080p frame has eight tiles: two a frame find a
    * new small face within four frames (0.8 s at 5 fps), and with the whole-frame pass and the
-   * windows on known faces cost about a third of scanning all eight (app/README.md, "Benchmark").
+   * windows on known faces took about half the detection time of scanning all eight (app/README.md,
+   * "Benchmark"); one a frame saved little more.
    */
   public static final int DEFAULT_TILES_PER_FRAME = 2;
 
