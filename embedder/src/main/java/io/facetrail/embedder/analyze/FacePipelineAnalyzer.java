@@ -13,6 +13,8 @@ import io.facetrail.faces.pipeline.BatchAnalysis;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.pipeline.ImageAnalysis;
 import io.facetrail.faces.pipeline.StageTimings;
+import io.facetrail.faces.sweep.FrameKey;
+import io.facetrail.faces.sweep.TileSweeps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,22 +33,32 @@ public final class FacePipelineAnalyzer implements FrameAnalyzer {
   private final boolean ownsPipeline;
 
   /**
+   * Each stream's tile sweep. The analyzer belongs to one worker thread, and a stream's frames
+   * reach it in order (frames are keyed by stream id, so one stream stays in one partition, and a
+   * loop submits its batches one at a time), which is what a sweep needs.
+   */
+  private final TileSweeps sweeps;
+
+  /**
    * @param ownsPipeline whether {@link #close()} closes the pipeline (false when it is shared)
    */
   public FacePipelineAnalyzer(FacePipeline pipeline, Options options, boolean ownsPipeline) {
     this.pipeline = pipeline;
     this.options = options;
     this.ownsPipeline = ownsPipeline;
+    this.sweeps = pipeline.newSweeps();
   }
 
   @Override
   public AnalyzedBatch analyze(List<Frame> frames) {
     long t0 = System.nanoTime();
     List<RgbImage> images = new ArrayList<>(frames.size());
+    List<FrameKey> keys = new ArrayList<>(frames.size());
     String[] failures = new String[frames.size()];
     for (int i = 0; i < frames.size(); i++) {
       try {
         images.add(pipeline.decode(frames.get(i).getImage().toByteArray()));
+        keys.add(keyOf(frames.get(i)));
       } catch (ImageDecodeException e) {
         failures[i] = e.getMessage();
       }
@@ -57,7 +69,7 @@ public final class FacePipelineAnalyzer implements FrameAnalyzer {
       analysis =
           images.isEmpty()
               ? new BatchAnalysis(List.of(), StageTimings.ZERO)
-              : pipeline.analyse(images);
+              : pipeline.analyseFrames(images, keys, sweeps);
     } catch (RuntimeException e) {
       throw new ModelFailureException(
           "face pipeline failed on a batch of " + images.size() + " frames", e);
@@ -82,6 +94,17 @@ public final class FacePipelineAnalyzer implements FrameAnalyzer {
         outcomes,
         new StageTimings(
             decodeNanos, t.detectNanos(), t.landmarkNanos(), t.alignNanos(), t.embedNanos()));
+  }
+
+  /**
+   * A frame's place in its stream. An undecodable frame has none: the next frame of its stream then
+   * follows a gap and starts the stream's sweep afresh.
+   */
+  static FrameKey keyOf(Frame frame) {
+    return new FrameKey(
+        frame.getStreamId(),
+        frame.getSequence(),
+        frame.hasShot() ? frame.getShot().getNumber() : FrameKey.NO_SHOT);
   }
 
   private Face toContract(AnalysedFace f, RgbImage image) {

@@ -41,10 +41,12 @@ public final class EmbedderCommand implements Callable<Integer> {
 
   @Option(
       names = "--detection",
-      paramLabel = "FAST|ACCURATE",
+      paramLabel = "FAST|ACCURATE|EXHAUSTIVE",
       description =
           "The face-detection profile of `facetrail run --detection`: ACCURATE, faces from 32 px"
-              + " even in 1080p frames (the whole frame and tiles; archives, or a GPU); FAST, one"
+              + " even in 1080p frames (the whole frame on every frame, the tiles spread over a"
+              + " stream's frames with windows on the small faces found; archives, or a GPU);"
+              + " EXHAUSTIVE, every tile on every frame (ACCURATE before 2026-12-07); FAST, one"
               + " detector pass over the whole frame, small faces in large frames are lost (live"
               + " cameras on a CPU). Sets faces.* settings over the file and the environment;"
               + " --set still wins (default: the configuration's faces settings, which are"

@@ -10,11 +10,21 @@ import java.util.Map;
  */
 public enum DetectionProfile {
   /**
-   * The embedder's defaults: the SSD detector over the whole frame plus tiles, so that faces down
-   * to 32 px are found in 1080p frames (nine detector passes per 1080p frame): right for archives
-   * and for GPUs, several times too slow for a 1080p camera at 5 fps on two CPU cores.
+   * The embedder's defaults: the SSD detector over the whole frame on every frame, plus tiles so
+   * that faces down to 32 px are found in 1080p frames; on a video stream the eight tiles of a
+   * 1080p frame are spread over consecutive frames, two a frame, with windows kept on the small
+   * faces already found ({@code faces.tilesPerFrame}, {@link io.facetrail.faces.sweep.TileSweeps}).
+   * Right for archives and for GPUs; on two CPU cores 0.45 of real time for a 1080p camera at 5 fps
+   * (EXHAUSTIVE 0.25; app/README.md, "Benchmark").
    */
   ACCURATE(Map.of()),
+
+  /**
+   * Every tile on every frame (nine detector passes per 1080p frame): ACCURATE as it was before
+   * 2026-12-07, kept to compare the sweep against and for crowds of small faces, where the windows
+   * on known faces would outnumber the tiles.
+   */
+  EXHAUSTIVE(Map.of("faces.tilesPerFrame", "0")),
 
   /**
    * One pass of the SSD detector over the whole frame (no tiles). Small faces in large frames are

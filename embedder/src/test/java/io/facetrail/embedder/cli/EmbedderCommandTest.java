@@ -56,4 +56,14 @@ class EmbedderCommandTest {
     assertThat(printConfig("--detection", "FAST", "--set", "faces.tiling=true", "--print-config"))
         .containsPattern(on);
   }
+
+  @Test
+  void detectionExhaustiveScansEveryTileOnEveryFrame() {
+    assertThat(printConfig("--print-config")).containsPattern("tilesPerFrame: \"?2\"?\n");
+    assertThat(printConfig("--detection", "ACCURATE", "--print-config"))
+        .containsPattern("tilesPerFrame: \"?2\"?\n");
+    assertThat(printConfig("--detection", "EXHAUSTIVE", "--print-config"))
+        .containsPattern("tilesPerFrame: \"?0\"?\n")
+        .containsPattern("tiling: \"?true\"?\n");
+  }
 }

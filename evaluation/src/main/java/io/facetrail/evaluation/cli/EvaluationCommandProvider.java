@@ -1,6 +1,7 @@
 package io.facetrail.evaluation.cli;
 
 import io.facetrail.evaluation.detection.EvalDetectionCommand;
+import io.facetrail.evaluation.detection.EvalSequencesCommand;
 import io.facetrail.evaluation.identification.EvalCalibrateTracksCommand;
 import io.facetrail.evaluation.identification.EvalIdentificationCommand;
 import io.facetrail.evaluation.lfw.CalibrateCommand;
@@ -17,6 +18,7 @@ public final class EvaluationCommandProvider implements CommandProvider {
   public List<ProvidedCommand> commands() {
     return List.of(
         ProvidedCommand.under(CommandGroups.EVAL, new EvalDetectionCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalSequencesCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new TrackingEvalCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalLfwCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()),

@@ -72,7 +72,7 @@ final class FrameComposer {
         && b.y() - my < a.bottom();
   }
 
-  private static void paste(
+  static void paste(
       byte[] canvas,
       int w,
       int h,

@@ -2,14 +2,17 @@ package io.facetrail.faces.detect;
 
 import io.facetrail.faces.image.RgbImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Runs a {@link FaceDetector} over any image: one pass over the whole image centred on a padded
  * canvas (faces filling the frame), plus overlapping tiles when the image is so large that a face
- * of the minimum size would shrink below what the network resolves (e.g. 30-pixel faces in 1080p).
- * Every region of every image in a call goes through the network in shared batches; results are
- * merged per image with NMS. Thread-safe.
+ * of the minimum size would shrink below what the network resolves (e.g. 30-pixel faces in 1080p:
+ * the {@link TileGrid}). A {@link ScanRequest} may name only some tiles and add windows around
+ * faces already known, packed into mosaics ({@link io.facetrail.faces.sweep.TileSweeps} spreads the
+ * tiles of a video stream over its frames so). Every region of every image in a call goes through
+ * the network in shared batches; results are merged per image with NMS. Thread-safe.
  */
 public final class ScanningDetector {
   /**
@@ -39,18 +42,31 @@ public final class ScanningDetector {
     return detector;
   }
 
-  /** A region of an image fed to the network, and how its boxes map back. */
-  private record Region(
-      int image, RgbImage input, int offsetX, int offsetY, boolean[] innerEdges) {}
+  /** The grid this detector scans an image of the given size with. */
+  public TileGrid grid(int width, int height, ScanSettings s) {
+    return TileGrid.of(width, height, s, detector.inputSize());
+  }
 
-  /** Detections per image, in that image's pixels, best first. */
+  /** Detections per image, in that image's pixels, best first: every tile of every image. */
   public List<List<Detection>> detect(List<RgbImage> images, ScanSettings s) {
-    List<Region> regions = new ArrayList<>();
+    return detect(images, s, Collections.nCopies(images.size(), ScanRequest.FULL));
+  }
+
+  /**
+   * Detections per image, in that image's pixels, best first: the whole-image pass of each image
+   * plus what its request names (tiles of its {@link #grid}, windows).
+   */
+  public List<List<Detection>> detect(
+      List<RgbImage> images, ScanSettings s, List<ScanRequest> requests) {
+    if (requests.size() != images.size()) {
+      throw new IllegalArgumentException("one scan request per image");
+    }
+    List<ScanRegion> regions = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
-      plan(i, images.get(i), s, regions);
+      plan(i, images.get(i), s, requests.get(i), regions);
     }
     List<RgbImage> inputs = new ArrayList<>(regions.size());
-    for (Region r : regions) {
+    for (ScanRegion r : regions) {
       inputs.add(r.input());
     }
     List<List<Detection>> raw = detector.detect(inputs, s.minScore());
@@ -61,19 +77,21 @@ public final class ScanningDetector {
       sources.add(new ArrayList<>());
     }
     for (int k = 0; k < regions.size(); k++) {
-      Region r = regions.get(k);
+      ScanRegion r = regions.get(k);
       RgbImage image = images.get(r.image());
       for (Detection d : raw.get(k)) {
-        if (touchesInnerEdge(d.box(), r)) {
-          continue; // cut by the tile border; the overlapping tile sees the whole face
+        int c = r.cellOf(d.box());
+        if (c < 0 || r.cells().get(c).cuts(d.box())) {
+          continue; // cut by a tile or window border; an overlapping region sees the whole face
         }
+        ScanRegion.Cell cell = r.cells().get(c);
         FaceBox b =
             d.box()
-                .scaledAndShifted(1f, r.offsetX(), r.offsetY())
+                .scaledAndShifted(1f, cell.offsetX(), cell.offsetY())
                 .clippedTo(image.width(), image.height());
         if (Math.max(b.width(), b.height()) >= s.minFaceSize()) {
           perImage.get(r.image()).add(new Detection(b, d.score()));
-          sources.get(r.image()).add(k);
+          sources.get(r.image()).add(k * WindowMosaic.COLUMNS * WindowMosaic.ROWS + c);
         }
       }
     }
@@ -87,59 +105,30 @@ public final class ScanningDetector {
     return out;
   }
 
-  private void plan(int index, RgbImage image, ScanSettings s, List<Region> regions) {
-    int w = image.width();
-    int h = image.height();
-    int pad = Math.round(s.canvasPadding() * Math.max(w, h));
+  private void plan(
+      int index, RgbImage image, ScanSettings s, ScanRequest request, List<ScanRegion> regions) {
+    TileGrid grid = grid(image.width(), image.height(), s);
+    int pad = grid.pad();
     RgbImage canvas = pad > 0 ? Canvas.pad(image, pad) : image;
-    regions.add(new Region(index, canvas, -pad, -pad, new boolean[4]));
-    int net = detector.inputSize();
-    int canvasSide = Math.max(w, h) + 2 * pad;
-    boolean smallFacesLost =
-        s.minFaceSize() * (float) net / canvasSide < ScanSettings.MIN_NETWORK_FACE;
-    if (!s.tiling() || !smallFacesLost) {
-      return;
+    regions.add(ScanRegion.single(index, canvas, -pad, -pad, new boolean[4]));
+    List<TileGrid.Tile> tiles = grid.tiles();
+    List<Integer> chosen =
+        request.allTiles()
+            ? java.util.stream.IntStream.range(0, tiles.size()).boxed().toList()
+            : request.tiles();
+    for (int t : chosen) {
+      TileGrid.Tile tile = tiles.get(t);
+      boolean[] inner = {
+        tile.x() > 0, tile.y() > 0, tile.right() < image.width(), tile.bottom() < image.height()
+      };
+      regions.add(
+          ScanRegion.single(
+              index,
+              image.crop(tile.x(), tile.y(), tile.width(), tile.height()),
+              tile.x(),
+              tile.y(),
+              inner));
     }
-    int tile = (int) Math.ceil(net * s.minFaceSize() / (double) ScanSettings.MIN_NETWORK_FACE);
-    tile = Math.max(tile, 2 * s.minFaceSize());
-    if (tile >= Math.max(w, h)) {
-      return;
-    }
-    int overlap = Math.max(tile / 4, s.minFaceSize() * 2);
-    for (int y : starts(h, tile, overlap)) {
-      for (int x : starts(w, tile, overlap)) {
-        int tw = Math.min(tile, w - x);
-        int th = Math.min(tile, h - y);
-        boolean[] inner = {x > 0, y > 0, x + tw < w, y + th < h};
-        regions.add(new Region(index, image.crop(x, y, tw, th), x, y, inner));
-      }
-    }
-  }
-
-  /** Tile origins along one axis: stride {@code tile - overlap}, the last flush with the edge. */
-  static List<Integer> starts(int length, int tile, int overlap) {
-    List<Integer> s = new ArrayList<>();
-    if (tile >= length) {
-      s.add(0);
-      return s;
-    }
-    int stride = Math.max(1, tile - overlap);
-    for (int p = 0; ; p += stride) {
-      if (p + tile >= length) {
-        s.add(length - tile);
-        break;
-      }
-      s.add(p);
-    }
-    return s;
-  }
-
-  private static boolean touchesInnerEdge(FaceBox b, Region r) {
-    boolean[] e = r.innerEdges();
-    float margin = 2f;
-    return (e[0] && b.x() <= margin)
-        || (e[1] && b.y() <= margin)
-        || (e[2] && b.right() >= r.input().width() - margin)
-        || (e[3] && b.bottom() >= r.input().height() - margin);
+    regions.addAll(WindowMosaic.pack(index, image, request.windows(), grid.windowSide()));
   }
 }

@@ -18,6 +18,8 @@ import io.facetrail.faces.landmark.LandmarkDetector;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.faces.quality.FaceQuality;
+import io.facetrail.faces.sweep.FrameKey;
+import io.facetrail.faces.sweep.TileSweeps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -175,7 +177,30 @@ public final class FacePipeline implements AutoCloseable {
   public BatchAnalysis analyse(List<RgbImage> images) {
     long t0 = System.nanoTime();
     List<List<Detection>> detections = detector.detect(images, settings.scanSettings());
-    long detectNanos = System.nanoTime() - t0;
+    return analysed(images, detections, System.nanoTime() - t0);
+  }
+
+  /**
+   * Analyses frames of video streams, each stream's frames in order: the tiles of large frames are
+   * spread over consecutive frames by {@code sweeps} ({@link FacePipelineSettings#tilesPerFrame}).
+   *
+   * @param keys each frame's stream, sequence number and shot
+   */
+  public BatchAnalysis analyseFrames(
+      List<RgbImage> images, List<FrameKey> keys, TileSweeps sweeps) {
+    long t0 = System.nanoTime();
+    List<List<Detection>> detections =
+        sweeps.detect(detector, settings.scanSettings(), images, keys);
+    return analysed(images, detections, System.nanoTime() - t0);
+  }
+
+  /** A sweep state for this pipeline's settings, for one thread's frames of video streams. */
+  public TileSweeps newSweeps() {
+    return new TileSweeps(settings.tilesPerFrame(), System::nanoTime);
+  }
+
+  private BatchAnalysis analysed(
+      List<RgbImage> images, List<List<Detection>> detections, long detectNanos) {
     FaceBatch faces = describe(images, detections);
     List<ImageAnalysis> out = new ArrayList<>(images.size());
     for (int i = 0; i < images.size(); i++) {

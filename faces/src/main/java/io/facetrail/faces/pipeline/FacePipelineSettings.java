@@ -43,6 +43,10 @@ import java.nio.file.Path;
  *     FacePipeline#MODEL_ID}), the published network
  * @param maxImagePixels the largest image (width x height) decoded, checked against its header
  *     before anything is allocated ({@link PixelLimit}); larger photos and frames are refused
+ * @param tilesPerFrame for frames of video streams analysed in order (the embedder): tiles of a
+ *     large frame scanned per frame, in rotation, with windows kept on the small faces already
+ *     found ({@link io.facetrail.faces.sweep.TileSweeps}); 0 scans every tile on every frame.
+ *     Single images always get every tile.
  */
 public record FacePipelineSettings(
     Path modelsDir,
@@ -61,7 +65,8 @@ public record FacePipelineSettings(
     LandmarkModel landmarks,
     int detectorInputSize,
     Path embeddingModel,
-    long maxImagePixels)
+    long maxImagePixels,
+    int tilesPerFrame)
     implements Validated {
 
   /**
@@ -84,6 +89,14 @@ public record FacePipelineSettings(
 
   /** How these settings are named in configuration errors when no file holds them. */
   static final String SOURCE = "face pipeline settings";
+
+  /**
+   * Tiles per frame of a video stream by default. A 1080p frame has eight tiles: two a frame find a
+   * new small face within four frames (0.8 s at 5 fps), and with the whole-frame pass and the
+   * windows on known faces took about half the detection time of scanning all eight (app/README.md,
+   * "Benchmark"); one a frame saved little more.
+   */
+  public static final int DEFAULT_TILES_PER_FRAME = 2;
 
   /**
    * The defaults for photos of people: {@link #defaults()} with the photo canvas ({@link
@@ -115,7 +128,8 @@ public record FacePipelineSettings(
         LandmarkModel.NETWORK,
         0,
         null,
-        PixelLimit.DEFAULT_MAX_PIXELS);
+        PixelLimit.DEFAULT_MAX_PIXELS,
+        DEFAULT_TILES_PER_FRAME);
   }
 
   @Override
@@ -158,6 +172,7 @@ public record FacePipelineSettings(
           inputPath,
           "is " + detectorInputSize + ", must be 0 or a multiple of 32 from 128 to 1920");
     }
+    problems.range(tilesPerFrame, 0, 64, ConfigProblems.path(path, "tilesPerFrame"));
     problems.range(
         maxImagePixels, 1, PixelLimit.CEILING, ConfigProblems.path(path, "maxImagePixels"));
     validateEmbeddingModel(problems, path);

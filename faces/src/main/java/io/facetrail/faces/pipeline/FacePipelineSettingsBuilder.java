@@ -28,6 +28,7 @@ public final class FacePipelineSettingsBuilder {
   private int detectorInputSize;
   private Path embeddingModel;
   private long maxImagePixels;
+  private int tilesPerFrame;
 
   FacePipelineSettingsBuilder(FacePipelineSettings s) {
     modelsDir = s.modelsDir();
@@ -47,6 +48,12 @@ public final class FacePipelineSettingsBuilder {
     detectorInputSize = s.detectorInputSize();
     embeddingModel = s.embeddingModel();
     maxImagePixels = s.maxImagePixels();
+    tilesPerFrame = s.tilesPerFrame();
+  }
+
+  public FacePipelineSettingsBuilder tilesPerFrame(int v) {
+    tilesPerFrame = v;
+    return this;
   }
 
   public FacePipelineSettingsBuilder maxImagePixels(long v) {
@@ -167,6 +174,7 @@ public final class FacePipelineSettingsBuilder {
         landmarks,
         detectorInputSize,
         embeddingModel,
-        maxImagePixels);
+        maxImagePixels,
+        tilesPerFrame);
   }
 }

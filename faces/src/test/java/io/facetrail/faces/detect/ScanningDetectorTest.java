@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class ScanningDetectorTest {
   @Test
   void tilesCoverTheAxisAndEndFlushWithTheEdge() {
-    assertThat(ScanningDetector.starts(1920, 683, 171)).containsExactly(0, 512, 1024, 1237);
-    assertThat(ScanningDetector.starts(500, 683, 171)).containsExactly(0);
+    assertThat(TileGrid.starts(1920, 683, 171)).containsExactly(0, 512, 1024, 1237);
+    assertThat(TileGrid.starts(500, 683, 171)).containsExactly(0);
   }
 }
