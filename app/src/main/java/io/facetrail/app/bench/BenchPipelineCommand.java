@@ -84,8 +84,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       names = "--detection",
       defaultValue = "ACCURATE",
       description =
-          "ACCURATE (the whole frame and tiles, faces from 32 px) or FAST (one detector pass over"
-              + " the whole frame), as in `facetrail run` (default: ${DEFAULT-VALUE}).")
+          "ACCURATE (the whole frame, tiles in rotation and windows around small faces),"
+              + " EXHAUSTIVE (every tile on every frame) or FAST (one detector pass over the whole"
+              + " frame), as in `facetrail run` (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
   @Option(
