@@ -70,8 +70,17 @@ public final class EvalQualityCommand implements Callable<Integer> {
   @Option(
       names = "--samples",
       description =
-          "Coded samples file (face data): read when it exists (no models run), else written.")
+          "Coded samples file (face data): read when it exists (no models run), else written"
+              + " person by person as the run goes.")
   Path samples;
+
+  @Option(
+      names = "--part",
+      defaultValue = "0/1",
+      description =
+          "Code only part K of N of the identities (K/N, from 0): parallel runs each writing a"
+              + " samples file, concatenated for the report (default: ${DEFAULT-VALUE}).")
+  String part;
 
   @Option(names = "--table-out", description = "Write the fit half's gate table here.")
   Path tableOut;
@@ -93,9 +102,6 @@ public final class EvalQualityCommand implements Callable<Integer> {
       rows = SampleFile.read(samples);
     } else {
       rows = sample();
-      if (samples != null) {
-        SampleFile.write(samples, rows);
-      }
     }
     QualityReport.Config config =
         new QualityReport.Config(modelId, far, threshold, floor, persons, folds, seed);
@@ -129,15 +135,38 @@ public final class EvalQualityCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new UserFacingException("--folds must be N or N-M, got " + folds, e);
     }
-    List<QualityPeople.Person> people =
+    List<QualityPeople.Person> everybody =
         QualityPeople.choose(LfwPairs.read(pairsFile), firstFold, lastFold, persons, seed);
+    String[] kn = part.split("/");
+    int k;
+    int n;
+    try {
+      k = Integer.parseInt(kn[0].trim());
+      n = Integer.parseInt(kn[1].trim());
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new UserFacingException("--part must be K/N, e.g. 0/3, got " + part, e);
+    }
+    if (n < 1 || k < 0 || k >= n) {
+      throw new UserFacingException("--part K/N needs 0 <= K < N, got " + part);
+    }
+    List<QualityPeople.Person> people = new java.util.ArrayList<>();
+    for (int i = k; i < everybody.size(); i += n) {
+      people.add(everybody.get(i));
+    }
     FacePipelineSettings settings =
         FacePipelineSettings.forPhotos()
             .withDevice(models.device())
             .withModelsDir(models.modelsDir())
             .withBatches(1, 32, models.threads());
     try (FacePipeline pipeline = FacePipeline.create(settings)) {
-      return new QualitySampler(new PhotoCoder(pipeline), photos, seed).sample(people);
+      return new QualitySampler(new PhotoCoder(pipeline), photos, seed)
+          .sample(
+              people,
+              done -> {
+                if (samples != null) {
+                  SampleFile.append(samples, done);
+                }
+              });
     }
   }
 }

@@ -29,7 +29,12 @@ final class QualitySampler {
     this.seed = seed;
   }
 
-  List<SampleRow> sample(List<QualityPeople.Person> people) {
+  /**
+   * Codes every person's photos, handing each person's rows to {@code sink} as soon as they are
+   * done (a long run written as it goes can be stopped and reported on what it has).
+   */
+  List<SampleRow> sample(
+      List<QualityPeople.Person> people, java.util.function.Consumer<List<SampleRow>> sink) {
     List<SampleRow> rows = new ArrayList<>();
     List<Degradation> degradations = Degradation.standard();
     try (ProgressBar bar =
@@ -39,6 +44,7 @@ final class QualitySampler {
             .setConsumer(new ConsoleProgressBarConsumer(System.err))
             .build()) {
       for (QualityPeople.Person p : people) {
+        int start = rows.size();
         Random rng = new Random(seed ^ p.name().hashCode());
         RgbImage reference = read(p.name(), p.referenceIndex());
         RgbImage probe = read(p.name(), p.probeIndex());
@@ -57,6 +63,7 @@ final class QualitySampler {
             rows.add(row(p, false, rest.get(i), coded.get(i)));
           }
         }
+        sink.accept(rows.subList(start, rows.size()));
         bar.step();
       }
     }

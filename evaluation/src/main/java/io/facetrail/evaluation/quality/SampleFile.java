@@ -31,12 +31,18 @@ final class SampleFile {
     return rows;
   }
 
-  static void write(Path file, List<SampleRow> rows) {
+  /** Appends rows to the file, creating it (and its folder) first. */
+  static void append(Path file, List<SampleRow> rows) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      try (BufferedWriter w =
+          Files.newBufferedWriter(
+              file,
+              StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND)) {
         for (SampleRow r : rows) {
           w.write(MAPPER.writeValueAsString(r));
           w.newLine();

@@ -63,6 +63,9 @@ public final class TrackState {
   /** Wall-clock time of the last record of this track, epoch ms (for closing idle tracks). */
   long lastActivityMs;
 
+  /** Observations that did not count, by {@link FrameProblem} ordinal. */
+  long[] unused = new long[FrameProblem.values().length];
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -83,6 +86,16 @@ public final class TrackState {
    * @return whether the aggregate changed
    */
   public boolean observe(TrackObservation o, double minQuality, int maxObservations) {
+    return observe(o, FrameGate.qualityOnly(minQuality), maxObservations);
+  }
+
+  /**
+   * Takes an observation into account as {@link #observe(TrackObservation, double, int)}, with
+   * {@code gate} deciding which observations are good; the others are counted by their problem.
+   *
+   * @return whether the aggregate changed
+   */
+  public boolean observe(TrackObservation o, FrameGate gate, int maxObservations) {
     observations++;
     Seen at = Seen.of(o.getAt());
     if (firstSeen == null) {
@@ -98,7 +111,9 @@ public final class TrackState {
       throw new IllegalArgumentException(
           "track " + trackId + " mixes model ids " + modelId + " and " + o.getModelId());
     }
-    if (o.getQuality() < minQuality) {
+    java.util.Optional<FrameProblem> problem = gate.judge(o);
+    if (problem.isPresent()) {
+      unused[problem.get().ordinal()]++;
       return false;
     }
     float[] unit = unitEmbedding(o);
@@ -208,6 +223,11 @@ public final class TrackState {
 
   public long observations() {
     return observations;
+  }
+
+  /** Observations that did not count because of {@code problem}. */
+  public long unused(FrameProblem problem) {
+    return unused[problem.ordinal()];
   }
 
   /** The aggregate as a 128-byte code. */

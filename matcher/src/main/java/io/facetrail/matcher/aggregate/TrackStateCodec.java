@@ -18,11 +18,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * Binary form of {@link TrackState} in the matcher's state store and its changelog topic. A format
  * byte leads, so a future layout can read old state after an upgrade: format 2 appended the
  * operating point of the latest evaluation (FAR, FPIR, gallery size); format 3 the part (segment),
- * the last agreeing sighting and the dissenting faces. Older state reads with none of them.
+ * the last agreeing sighting and the dissenting faces; format 4 the observations that did not
+ * count, by problem. Older state reads with none of them.
  */
 public final class TrackStateCodec
     implements Serde<TrackState>, Serializer<TrackState>, Deserializer<TrackState> {
-  private static final byte FORMAT = 3;
+  private static final byte FORMAT = 4;
+  private static final byte FORMAT_WITHOUT_UNUSED = 3;
   private static final byte FORMAT_WITHOUT_PARTS = 2;
   private static final byte FORMAT_WITHOUT_OPERATING_POINT = 1;
 
@@ -72,6 +74,10 @@ public final class TrackStateCodec
       out.writeDouble(s.dissent.weight());
       out.writeInt(s.dissent.count());
       writeSeen(out, s.dissentFrom);
+      out.writeInt(s.unused.length);
+      for (long n : s.unused) {
+        out.writeLong(n);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -86,6 +92,7 @@ public final class TrackStateCodec
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
       if (format != FORMAT
+          && format != FORMAT_WITHOUT_UNUSED
           && format != FORMAT_WITHOUT_PARTS
           && format != FORMAT_WITHOUT_OPERATING_POINT) {
         throw new SerializationException("unknown track state format " + format);
@@ -126,7 +133,7 @@ public final class TrackStateCodec
         s.lastFpir = in.readDouble();
         s.lastGallerySize = in.readInt();
       }
-      if (format >= FORMAT) {
+      if (format >= FORMAT_WITHOUT_UNUSED) {
         s.segment = in.readInt();
         s.lastAgreeing = readSeen(in);
         float[] dissent = new float[FaceCode.DIMENSIONS];
@@ -138,6 +145,16 @@ public final class TrackStateCodec
         s.dissentFrom = readSeen(in);
       } else {
         s.lastAgreeing = s.lastSeen;
+      }
+      if (format >= FORMAT) {
+        int n = in.readInt();
+        // Problems added after this state was written read as 0; none is ever removed.
+        for (int i = 0; i < n; i++) {
+          long unusedCount = in.readLong();
+          if (i < s.unused.length) {
+            s.unused[i] = unusedCount;
+          }
+        }
       }
       return s;
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.contracts.proto.TrackEnded;
 import io.facetrail.contracts.proto.TrackEvent;
+import io.facetrail.matcher.aggregate.FrameGate;
 import io.facetrail.matcher.aggregate.Seen;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
@@ -35,6 +36,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
   private final MatcherDependencies deps;
   private final DecisionPolicy policy;
   private final DecisionSettings settings;
+  private final FrameGate gate;
   private ProcessorContext<String, IdentityEvent> context;
   private KeyValueStore<String, TrackState> tracks;
   private KeyValueStore<String, byte[]> pending;
@@ -44,6 +46,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     this.deps = deps;
     this.policy = deps.policy();
     this.settings = policy.settings();
+    this.gate = FrameGate.measured(settings.minQuality(), settings.qualityFloor());
   }
 
   @Override
@@ -84,8 +87,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
         // topic untouched, before it changes any state.
         String model = e.getObservation().getModelId();
         deps.thresholds().at(model, model, deps.index().personCount());
-        boolean changed =
-            s.observe(e.getObservation(), settings.minQuality(), settings.maxObservations());
+        boolean changed = s.observe(e.getObservation(), gate, settings.maxObservations());
         if (s.personId() != null && s.dissenting() >= settings.changeHysteresis()) {
           splitOff(s);
         } else if (changed && s.goodFrames() >= settings.minGoodFrames()) {
