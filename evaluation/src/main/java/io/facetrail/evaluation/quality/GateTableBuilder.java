@@ -11,7 +11,8 @@ import java.util.Map;
  * made monotone (pool-adjacent violators, weighted by the genuine pairs of each bucket): a smaller,
  * darker, more blurred or more turned face is never credited with more than a better one, so a
  * noisy bucket cannot open a hole in the gate. A bucket without genuine pairs takes the acceptance
- * of its worse neighbour (the cautious side).
+ * of its worse neighbour (the cautious side); buckets worse than every measured one take the worst
+ * measured acceptance (nothing was measured there, so nothing is refused on their account).
  */
 final class GateTableBuilder {
   private GateTableBuilder() {}
@@ -77,14 +78,23 @@ final class GateTableBuilder {
         sorted[k] = b[0] / b[1];
       }
     }
-    // Empty buckets: the worse neighbour's value; empty worst buckets: 0 (nothing was measured).
-    double carry = 0;
+    // Empty buckets: the worse neighbour's value; empty buckets beyond the worst measured one take
+    // its value: a gate refuses faces measured to be weak, never faces nobody measured (that would
+    // refuse every turned face when no turned face was in the sample).
+    double carry = Double.NaN;
     for (int k = 0; k < n; k++) {
       if (Double.isNaN(sorted[k])) {
         sorted[k] = carry;
       } else {
         carry = sorted[k];
       }
+    }
+    int firstMeasured = 0;
+    while (firstMeasured < n && Double.isNaN(sorted[firstMeasured])) {
+      firstMeasured++;
+    }
+    for (int k = 0; k < firstMeasured; k++) {
+      sorted[k] = firstMeasured < n ? sorted[firstMeasured] : 1.0;
     }
     double[] out = new double[n];
     for (int k = 0; k < n; k++) {

@@ -58,7 +58,7 @@ class EvalQualityIT {
     assertThat(lines).anyMatch(l -> l.contains("\"degradation\":\"light x0.08\""));
     assertThat(lines).anyMatch(l -> l.contains("\"gate\":{\"floor\":0.5}"));
     assertThat(lines)
-        .filter(l -> l.contains("\"degradation\":\"original\""))
+        .filteredOn(l -> l.contains("\"degradation\":\"original\""))
         .allMatch(l -> l.contains("\"falseAccepts\":0"));
     assertThat(Files.size(dir.resolve("out").resolve("quality.png"))).isPositive();
     assertThat(Files.readAllLines(samples))

@@ -45,7 +45,8 @@ class GateTableBuilderTest {
         GateTableBuilder.monotone(
             new Count[] {count(20, 19), count(0, 0), count(10, 9), count(10, 3), count(0, 0)},
             false);
-    assertThat(tar[4]).isZero(); // nothing measured beyond the last bucket with faces
+    // Nothing measured beyond the last bucket with faces: its value, not a refusal on no evidence.
+    assertThat(tar[4]).isCloseTo(0.3, within(1e-9));
     assertThat(tar[3]).isCloseTo(0.3, within(1e-9));
     assertThat(tar[2]).isCloseTo(0.9, within(1e-9));
     assertThat(tar[1]).isCloseTo(0.9, within(1e-9));
