@@ -77,4 +77,15 @@ class QualityGateTest {
     assertThat(back.modelId()).isEqualTo("test-model");
     assertThat(back.byMeasure().get(Measure.YAW).bucketOf(50).trueAcceptRate()).isEqualTo(0.7);
   }
+
+  @Test
+  void theShippedTableLetsFrontalLargeSharpFacesThroughAndRefusesTheDarkest() {
+    GateTable shipped =
+        GateTable.forModel(io.facetrail.faces.pipeline.FacePipeline.MODEL_ID).orElseThrow();
+    QualityGate gate = new QualityGate(shipped, shipped.floor());
+    assertThat(shipped.byMeasure()).containsOnlyKeys(Measure.values());
+    assertThat(gate.failing(new FaceMeasures(110, 0.02, 110, 5))).isEmpty();
+    // Measured (eval quality, fit half): faces under 8 grey levels were accepted 2 times of 5.
+    assertThat(gate.failing(new FaceMeasures(110, 0.02, 5, 5))).contains(Measure.BRIGHTNESS);
+  }
 }
