@@ -75,13 +75,11 @@ final class EventPrinter implements Consumer<IdentityEvent> {
       case UNKNOWN ->
           String.format(
               Locale.ROOT,
-              // framesUsed counts the observations good enough to match (quality), not all of the
-              // track's frames: a small or blurred face can be tracked with none.
-              "%s unknown face  (track %s, seen %s, %d frames good enough to match)",
+              "%s unknown face  (track %s, seen %s, %s)",
               head,
               e.trackId(),
               seen,
-              e.framesUsed());
+              FrameUseText.of(e));
     };
   }
 

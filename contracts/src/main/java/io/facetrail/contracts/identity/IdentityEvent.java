@@ -14,6 +14,10 @@ import java.util.Objects;
  * optional fields: events written before carry neither. {@code fpir} is null when the decision was
  * taken at a configured per-comparison false-accept rate (the expert setting), both are null when
  * no decision was taken.
+ *
+ * <p>{@code frameUse} (added the same way, 2026-12-07) says, on unknown events, how many frames the
+ * track had and why frames were not used ({@link FrameUse}); null on other events and in events
+ * written before.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IdentityEvent(
@@ -34,6 +38,9 @@ public record IdentityEvent(
     Moment firstSeen,
     Moment lastSeen,
     long framesUsed,
+    // Left out when null: a reader holding the schema from before frameUse existed (which forbids
+    // unknown properties) still accepts every event but unknown ones.
+    @JsonInclude(JsonInclude.Include.NON_NULL) FrameUse frameUse,
     String modelId,
     Instant emittedAt,
     Map<String, String> labels) {
@@ -54,5 +61,51 @@ public record IdentityEvent(
       throw new IllegalArgumentException("gallerySize must not be negative, got " + gallerySize);
     }
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** An event without {@code frameUse} (every type but unknown). */
+  public IdentityEvent(
+      int schemaVersion,
+      String eventId,
+      IdentityEventType type,
+      String streamId,
+      String trackId,
+      PersonRef person,
+      PersonRef previousPerson,
+      String clusterId,
+      Double distance,
+      Double threshold,
+      Double falseAcceptRate,
+      Double fpir,
+      Integer gallerySize,
+      Double secondDistance,
+      Moment firstSeen,
+      Moment lastSeen,
+      long framesUsed,
+      String modelId,
+      Instant emittedAt,
+      Map<String, String> labels) {
+    this(
+        schemaVersion,
+        eventId,
+        type,
+        streamId,
+        trackId,
+        person,
+        previousPerson,
+        clusterId,
+        distance,
+        threshold,
+        falseAcceptRate,
+        fpir,
+        gallerySize,
+        secondDistance,
+        firstSeen,
+        lastSeen,
+        framesUsed,
+        null,
+        modelId,
+        emittedAt,
+        labels);
   }
 }

@@ -115,7 +115,13 @@ public final class FacePipelineAnalyzer implements FrameAnalyzer {
                 Box.newBuilder().setX(b.x()).setY(b.y()).setWidth(b.width()).setHeight(b.height()))
             .setDetectionScore(clamp(f.detectionScore()))
             .setQuality(clamp(f.quality()))
-            .setCode(ByteString.copyFrom(f.code()));
+            .setCode(ByteString.copyFrom(f.code()))
+            .setMeasures(
+                io.facetrail.contracts.proto.FaceMeasures.newBuilder()
+                    .setHeightPx((float) f.measures().heightPx())
+                    .setSharpness((float) f.measures().sharpness())
+                    .setBrightness((float) f.measures().brightness())
+                    .setYawDegrees((float) f.measures().yawDegrees()));
     for (float v : f.landmarks()) {
       face.addLandmarks(v);
     }

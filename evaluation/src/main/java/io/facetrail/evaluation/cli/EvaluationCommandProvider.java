@@ -6,6 +6,7 @@ import io.facetrail.evaluation.identification.EvalCalibrateTracksCommand;
 import io.facetrail.evaluation.identification.EvalIdentificationCommand;
 import io.facetrail.evaluation.lfw.CalibrateCommand;
 import io.facetrail.evaluation.lfw.EvalLfwCommand;
+import io.facetrail.evaluation.quality.EvalQualityCommand;
 import io.facetrail.evaluation.shots.EvalShotsCommand;
 import io.facetrail.evaluation.tracking.TrackingEvalCommand;
 import io.facetrail.runtime.cli.CommandGroups;
@@ -24,6 +25,7 @@ public final class EvaluationCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new CalibrateCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalCalibrateTracksCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalShotsCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalShotsCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalQualityCommand()));
   }
 }

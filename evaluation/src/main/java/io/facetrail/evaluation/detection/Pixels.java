@@ -14,12 +14,15 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** The image operations the generated frames need, on OpenCV (already a dependency of faces). */
-final class Pixels {
+/**
+ * The image operations the generated frames need, on OpenCV (already a dependency of faces); {@code
+ * eval quality} degrades LFW photos with the same operations.
+ */
+public final class Pixels {
   private Pixels() {}
 
   /** Resized to {@code w x h}: area averaging when shrinking (no aliasing), bilinear otherwise. */
-  static RgbImage resized(RgbImage image, int w, int h) {
+  public static RgbImage resized(RgbImage image, int w, int h) {
     boolean shrink = w < image.width() && h < image.height();
     try (Mat src = Images.toBgr(image);
         Mat dst = new Mat()) {
@@ -29,7 +32,7 @@ final class Pixels {
   }
 
   /** Gaussian blur of standard deviation {@code sigma} pixels. */
-  static RgbImage blurred(RgbImage image, double sigma) {
+  public static RgbImage blurred(RgbImage image, double sigma) {
     try (Mat src = Images.toBgr(image);
         Mat dst = new Mat()) {
       GaussianBlur(src, dst, new Size(0, 0), sigma);
@@ -38,7 +41,7 @@ final class Pixels {
   }
 
   /** JPEG bytes at {@code quality} (1..100). */
-  static byte[] jpeg(RgbImage image, int quality) {
+  public static byte[] jpeg(RgbImage image, int quality) {
     try (Mat bgr = Images.toBgr(image);
         BytePointer out = new BytePointer();
         IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, quality)) {
@@ -52,7 +55,7 @@ final class Pixels {
   }
 
   /** The image after a JPEG round trip at {@code quality}: its block and ringing artefacts. */
-  static RgbImage compressed(RgbImage image, int quality) {
+  public static RgbImage compressed(RgbImage image, int quality) {
     return Images.decode(jpeg(image, quality));
   }
 
@@ -61,7 +64,7 @@ final class Pixels {
    * and blue reduced more), a gamma that darkens mid-tones, and sensor noise of {@code noise} grey
    * levels.
    */
-  static RgbImage dimmed(RgbImage image, double gain, double noise, java.util.Random rng) {
+  public static RgbImage dimmed(RgbImage image, double gain, double noise, java.util.Random rng) {
     double[] channel = {1.0, 0.82, 0.62};
     byte[] in = image.rgb();
     byte[] out = new byte[in.length];

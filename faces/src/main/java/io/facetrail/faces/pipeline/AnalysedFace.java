@@ -10,6 +10,7 @@ import io.facetrail.faces.detect.FaceBox;
  * @param landmarks 68 points, x0, y0, x1, y1, ... in the image's pixels
  * @param quality 0..1 from size, sharpness and pose (see {@link
  *     io.facetrail.faces.quality.FaceQuality})
+ * @param measures size, sharpness, brightness and yaw, what the quality gate judges
  * @param embedding L2-normalised 128-D embedding
  * @param code the 128-byte code of the embedding ({@link io.facetrail.contracts.code.FaceCode})
  */
@@ -18,6 +19,7 @@ public record AnalysedFace(
     float detectionScore,
     float[] landmarks,
     float quality,
+    io.facetrail.faces.quality.FaceMeasures measures,
     float[] embedding,
     byte[] code) {
   /** A JPEG thumbnail of this face cut from {@code image} (the image it was found in). */

@@ -17,6 +17,7 @@ import io.facetrail.faces.image.RgbImage;
 import io.facetrail.faces.landmark.LandmarkDetector;
 import io.facetrail.faces.landmark.trees.TreeLandmarks;
 import io.facetrail.faces.model.ModelCache;
+import io.facetrail.faces.quality.FaceMeasures;
 import io.facetrail.faces.quality.FaceQuality;
 import io.facetrail.faces.sweep.FrameKey;
 import io.facetrail.faces.sweep.TileSweeps;
@@ -268,8 +269,10 @@ public final class FacePipeline implements AutoCloseable {
       chips.addAll(aligner.align(images.get(i), perImage.get(i)));
     }
     float[] quality = new float[chips.size()];
+    FaceMeasures[] measures = new FaceMeasures[chips.size()];
     for (int j = 0; j < chips.size(); j++) {
       quality[j] = FaceQuality.score(imagePoints.get(j), chips.get(j));
+      measures[j] = FaceMeasures.of(imagePoints.get(j), chips.get(j));
     }
     long t2 = System.nanoTime();
     List<List<RgbImage>> jittered =
@@ -286,7 +289,13 @@ public final class FacePipeline implements AutoCloseable {
         float[] e = embeddings[k];
         list.add(
             new AnalysedFace(
-                d.box(), d.score(), imagePoints.get(k), quality[k], e, FaceCode.quantise(e)));
+                d.box(),
+                d.score(),
+                imagePoints.get(k),
+                quality[k],
+                measures[k],
+                e,
+                FaceCode.quantise(e)));
         k++;
       }
       faces.add(list);

@@ -67,6 +67,9 @@ public final class TrackState {
   /** Read from a layout older than the store's current encoding; never stored itself. */
   boolean readFromOlderFormat;
 
+  /** Observations that did not count, by {@link FrameProblem} ordinal. */
+  long[] unused = new long[FrameProblem.values().length];
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -87,6 +90,16 @@ public final class TrackState {
    * @return whether the aggregate changed
    */
   public boolean observe(TrackObservation o, double minQuality, int maxObservations) {
+    return observe(o, FrameGate.qualityOnly(minQuality), maxObservations);
+  }
+
+  /**
+   * Takes an observation into account as {@link #observe(TrackObservation, double, int)}, with
+   * {@code gate} deciding which observations are good; the others are counted by their problem.
+   *
+   * @return whether the aggregate changed
+   */
+  public boolean observe(TrackObservation o, FrameGate gate, int maxObservations) {
     observations++;
     Moment at = Moment.of(o.getAt());
     if (firstSeen == null) {
@@ -102,7 +115,9 @@ public final class TrackState {
       throw new IllegalArgumentException(
           "track " + trackId + " mixes model ids " + modelId + " and " + o.getModelId());
     }
-    if (o.getQuality() < minQuality) {
+    java.util.Optional<FrameProblem> problem = gate.judge(o);
+    if (problem.isPresent()) {
+      unused[problem.get().ordinal()]++;
       return false;
     }
     float[] unit = unitEmbedding(o);
@@ -212,6 +227,11 @@ public final class TrackState {
 
   public long observations() {
     return observations;
+  }
+
+  /** Observations that did not count because of {@code problem}. */
+  public long unused(FrameProblem problem) {
+    return unused[problem.ordinal()];
   }
 
   /** The aggregate as a 128-byte code. */

@@ -53,6 +53,9 @@ public final class TrackStateCodec
     StateMessages.setIfPresent(s.lastSeen, b::setLastSeen);
     StateMessages.setIfPresent(s.lastAgreeing, b::setLastAgreeing);
     StateMessages.setIfPresent(s.dissentFrom, b::setDissentFrom);
+    for (long n : s.unused) {
+      b.addUnused(n);
+    }
     if (s.personId != null) {
       b.setPersonId(s.personId);
     }
@@ -118,6 +121,10 @@ public final class TrackStateCodec
     s.lastAgreeing = StateMessages.momentOrNull(r.hasLastAgreeing(), r.getLastAgreeing());
     s.dissent = StateMessages.mean(r.getDissent(), "track state");
     s.dissentFrom = StateMessages.momentOrNull(r.hasDissentFrom(), r.getDissentFrom());
+    // Problems added after this state was written read as 0; none is ever removed.
+    for (int i = 0; i < Math.min(r.getUnusedCount(), s.unused.length); i++) {
+      s.unused[i] = r.getUnused(i);
+    }
     return s;
   }
 

@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param maxObservations N: good observations averaged into a track's aggregate (the first N)
  * @param minGoodFrames M: good observations needed before a track may be identified
- * @param minQuality observations below this quality (0..1) do not enter the aggregate
+ * @param minQuality observations without measures (older embedders) or of a model without a quality
+ *     gate table whose quality score (0..1) is below this do not enter the aggregate
  * @param fpir the false-positive identification rate per track decision: the share of decisions
  *     about never-enrolled persons that may name somebody. The threshold follows the gallery size
  *     ({@link OpenSetRule}, the model's calibration table); no raw distances in configuration
@@ -24,6 +25,9 @@ import java.time.Duration;
  *     for clustering
  * @param idleTrackTimeout a track without any record for this long is closed as if it had ended
  *     (its end record was lost, e.g. with its tracker), so no aggregate outlives its retention
+ * @param qualityFloor expert setting, null by default: the minimum measured genuine acceptance of a
+ *     face's size, brightness, yaw and sharpness buckets for it to count toward a decision
+ *     (faces.quality.QualityGate); null uses the floor shipped in the model's gate table
  */
 public record DecisionSettings(
     int maxObservations,
@@ -34,7 +38,8 @@ public record DecisionSettings(
     double marginRatio,
     int changeHysteresis,
     Duration unknownRetention,
-    Duration idleTrackTimeout)
+    Duration idleTrackTimeout,
+    Double qualityFloor)
     implements Validated {
 
   /** The default FPIR per track decision: one stranger track in 100 named (matcher/README.md). */
@@ -43,7 +48,7 @@ public record DecisionSettings(
   /** The built-in defaults (also in the matcher's defaults YAML). */
   public static DecisionSettings defaults() {
     return new DecisionSettings(
-        100, 3, 0.3, DEFAULT_FPIR, null, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10));
+        100, 3, 0.3, DEFAULT_FPIR, null, 0.9, 3, Duration.ofDays(30), Duration.ofMinutes(10), null);
   }
 
   /** These settings with another false-positive identification rate per decision. */
@@ -57,7 +62,8 @@ public record DecisionSettings(
         marginRatio,
         changeHysteresis,
         unknownRetention,
-        idleTrackTimeout);
+        idleTrackTimeout,
+        qualityFloor);
   }
 
   /** These settings with the expert per-comparison FAR set (null: the FPIR rules again). */
@@ -71,7 +77,8 @@ public record DecisionSettings(
         marginRatio,
         changeHysteresis,
         unknownRetention,
-        idleTrackTimeout);
+        idleTrackTimeout,
+        qualityFloor);
   }
 
   @Override
@@ -95,6 +102,10 @@ public record DecisionSettings(
         marginRatio > 0 && marginRatio <= 1,
         ConfigProblems.path(path, "marginRatio"),
         "must be in (0, 1]");
+    problems.require(
+        qualityFloor == null || (qualityFloor >= 0 && qualityFloor <= 1),
+        ConfigProblems.path(path, "qualityFloor"),
+        "must be in 0..1 (a measured acceptance), or left out (then the gate table's floor)");
     problems.range(changeHysteresis, 1, 1_000, ConfigProblems.path(path, "changeHysteresis"));
     problems.require(
         unknownRetention != null && !unknownRetention.isNegative() && !unknownRetention.isZero(),

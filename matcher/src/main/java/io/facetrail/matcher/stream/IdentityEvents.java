@@ -1,9 +1,11 @@
 package io.facetrail.matcher.stream;
 
+import io.facetrail.contracts.identity.FrameUse;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventIds;
 import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.contracts.identity.PersonRef;
+import io.facetrail.matcher.aggregate.FrameProblem;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.index.GalleryIndex;
 import java.time.Instant;
@@ -47,9 +49,21 @@ final class IdentityEvents {
         s.firstSeen(),
         s.lastSeen(),
         s.goodFrames(),
+        type == IdentityEventType.UNKNOWN ? frameUse(s) : null,
         s.modelId(),
         now,
         s.labels());
+  }
+
+  /** Why the track's frames were not used: unknown events say it (schema field frameUse). */
+  private static FrameUse frameUse(TrackState s) {
+    return new FrameUse(
+        s.observations(),
+        s.unused(FrameProblem.TOO_SMALL),
+        s.unused(FrameProblem.TOO_DARK),
+        s.unused(FrameProblem.TURNED_AWAY),
+        s.unused(FrameProblem.TOO_BLURRED),
+        s.unused(FrameProblem.LOW_QUALITY));
   }
 
   private static PersonRef ref(String personId, GalleryIndex index) {

@@ -5,6 +5,7 @@ import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.proto.TrackEnded;
 import io.facetrail.contracts.proto.TrackEvent;
+import io.facetrail.matcher.aggregate.FrameGate;
 import io.facetrail.matcher.aggregate.TrackState;
 import io.facetrail.matcher.aggregate.UnknownTrack;
 import io.facetrail.matcher.decision.DecisionPolicy;
@@ -38,6 +39,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
   private final MatcherDependencies deps;
   private final DecisionPolicy policy;
   private final DecisionSettings settings;
+  private final FrameGate gate;
   private ProcessorContext<String, IdentityEvent> context;
   private KeyValueStore<String, TrackState> tracks;
   private KeyValueStore<String, byte[]> pending;
@@ -47,6 +49,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     this.deps = deps;
     this.policy = deps.policy();
     this.settings = policy.settings();
+    this.gate = FrameGate.measured(settings.minQuality(), settings.qualityFloor());
   }
 
   @Override
@@ -87,8 +90,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
         // topic untouched, before it changes any state.
         String model = e.getObservation().getModelId();
         deps.thresholds().at(model, model, deps.index().personCount());
-        boolean changed =
-            s.observe(e.getObservation(), settings.minQuality(), settings.maxObservations());
+        boolean changed = s.observe(e.getObservation(), gate, settings.maxObservations());
         if (s.personId() != null && s.dissenting() >= settings.changeHysteresis()) {
           splitOff(s);
         } else if (changed && s.goodFrames() >= settings.minGoodFrames()) {

@@ -285,17 +285,21 @@ public final class StreamSession {
 
   private static TrackObservation observation(
       FrameFaces frame, Face face, FrameTime at, long index) {
-    return TrackObservation.newBuilder()
-        .setAt(at)
-        .setIndex(index)
-        .setBox(face.getBox())
-        .setDetectionScore(face.getDetectionScore())
-        .setQuality(face.getQuality())
-        .setCode(face.getCode())
-        .addAllEmbedding(face.getEmbeddingList())
-        .setModelId(frame.getModelId())
-        .setThumbnailJpeg(face.getThumbnailJpeg())
-        .build();
+    TrackObservation.Builder o =
+        TrackObservation.newBuilder()
+            .setAt(at)
+            .setIndex(index)
+            .setBox(face.getBox())
+            .setDetectionScore(face.getDetectionScore())
+            .setQuality(face.getQuality())
+            .setCode(face.getCode())
+            .addAllEmbedding(face.getEmbeddingList())
+            .setModelId(frame.getModelId())
+            .setThumbnailJpeg(face.getThumbnailJpeg());
+    if (face.hasMeasures()) {
+      o.setMeasures(face.getMeasures());
+    }
+    return o.build();
   }
 
   private static BestFace bestFace(FrameFaces frame, Face face, FrameTime at) {
