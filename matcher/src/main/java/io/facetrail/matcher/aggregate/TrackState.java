@@ -94,6 +94,18 @@ public final class TrackState {
   }
 
   /**
+   * The smallest weight a counted frame has in the track's mean. The gate, not the quality score,
+   * decides whether a frame counts (a measured face may pass it with a score of 0); the score only
+   * weighs it, and a frame that counts must weigh something.
+   */
+  static final double MIN_WEIGHT = 0.05;
+
+  private static double weightOf(TrackObservation o) {
+    double q = o.getQuality();
+    return Double.isFinite(q) ? Math.max(q, MIN_WEIGHT) : MIN_WEIGHT;
+  }
+
+  /**
    * Takes an observation into account as {@link #observe(TrackObservation, double, int)}, with
    * {@code gate} deciding which observations are good; the others are counted by their problem.
    *
@@ -127,7 +139,7 @@ public final class TrackState {
       if (dissent.count() == 0) {
         dissentFrom = at;
       }
-      dissent.add(unit, o.getQuality());
+      dissent.add(unit, weightOf(o));
       return false;
     }
     dissent = new EmbeddingMean();
@@ -136,7 +148,7 @@ public final class TrackState {
     if (mean.count() >= maxObservations) {
       return false;
     }
-    mean.add(unit, o.getQuality());
+    mean.add(unit, weightOf(o));
     unevaluated++;
     return true;
   }

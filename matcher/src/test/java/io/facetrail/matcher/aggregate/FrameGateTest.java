@@ -2,6 +2,7 @@ package io.facetrail.matcher.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.facetrail.contracts.proto.FaceMeasures;
 import io.facetrail.contracts.proto.TrackObservation;
 import io.facetrail.faces.pipeline.FacePipeline;
@@ -71,5 +72,20 @@ class FrameGateTest {
     assertThat(back.unused(FrameProblem.TOO_DARK)).isEqualTo(2);
     assertThat(back.unused(FrameProblem.LOW_QUALITY)).isEqualTo(1);
     assertThat(back.observations()).isEqualTo(3);
+  }
+
+  @Test
+  void aMeasuredFaceWithAQualityScoreOfZeroCountsWithAWeightInTheTrack() {
+    // The gate admits it whatever its score; the mean once refused the weight 0 and the record
+    // went to the dead-letter topic (seen in AllInOneIT on 2026-12-07).
+    byte[] code = new byte[128];
+    code[0] = 127;
+    TrackObservation zero =
+        obs(FacePipeline.MODEL_ID, 0f, measures(110, 5)).toBuilder()
+            .setCode(ByteString.copyFrom(code))
+            .build();
+    TrackState s = new TrackState("t", "s");
+    assertThat(s.observe(zero, FrameGate.measured(0.3, null), 10)).isTrue();
+    assertThat(s.goodFrames()).isEqualTo(1);
   }
 }
