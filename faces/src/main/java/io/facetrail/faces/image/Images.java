@@ -67,6 +67,21 @@ public final class Images {
                 + String.format("%02x %02x", encoded[0], encoded.length > 1 ? encoded[1] : 0)
                 + "): truncated, corrupt or of an unsupported format");
       }
+      // The header check reads the size with Java's ImageIO; OpenCV's decoders may read another
+      // from a contradictory header (a TIFF with 5x5 for ImageIO and 6x5 for libtiff was found by
+      // fuzzing). What is returned never exceeds what was checked.
+      if ((long) bgr.cols() * bgr.rows() > (long) size.width() * size.height()) {
+        throw new ImageDecodeException(
+            "the decoded image ("
+                + bgr.cols()
+                + "x"
+                + bgr.rows()
+                + ") is larger than its header states ("
+                + size.width()
+                + "x"
+                + size.height()
+                + "): contradictory header");
+      }
       return fromBgr(bgr);
     }
   }
