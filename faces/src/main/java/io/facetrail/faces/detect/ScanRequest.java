@@ -11,28 +11,9 @@ import java.util.List;
  * @param tiles indices into {@link TileGrid#tiles()}, when not {@code allTiles}
  * @param windows square windows of the image, each at most {@link TileGrid#windowSide()}
  */
-public record ScanRequest(boolean allTiles, List<Integer> tiles, List<Window> windows) {
+public record ScanRequest(boolean allTiles, List<Integer> tiles, List<TileGrid.Tile> windows) {
   /** Every tile and no window: the scan of an image seen once. */
   public static final ScanRequest FULL = new ScanRequest(true, List.of(), List.of());
-
-  /** A rectangle of the image scanned at the image's own resolution. */
-  public record Window(int x, int y, int width, int height) {
-    public int right() {
-      return x + width;
-    }
-
-    public int bottom() {
-      return y + height;
-    }
-
-    /** Whether the box, grown by {@code margin} on every side, lies inside this window. */
-    public boolean holds(FaceBox box, float margin) {
-      return box.x() - margin >= x
-          && box.y() - margin >= y
-          && box.right() + margin <= right()
-          && box.bottom() + margin <= bottom();
-    }
-  }
 
   public ScanRequest {
     tiles = List.copyOf(tiles);

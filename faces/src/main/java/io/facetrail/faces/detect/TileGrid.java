@@ -17,7 +17,10 @@ import java.util.List;
  * @param tiles in row-major order; empty when the whole-image pass resolves the smallest faces
  */
 public record TileGrid(int width, int height, int pad, int networkInput, List<Tile> tiles) {
-  /** One tile: a rectangle of the image, with which of its edges lie inside the image. */
+  /**
+   * A rectangle of the image scanned at the image's own resolution: a tile of the grid, or a window
+   * a sweep puts around a small face ({@link ScanRequest#windows()}).
+   */
   public record Tile(int x, int y, int width, int height) {
     public int right() {
       return x + width;

@@ -19,7 +19,7 @@ final class WindowMosaic {
 
   /** The mosaics of {@code windows}, in order, four to a mosaic. */
   static List<ScanRegion> pack(
-      int imageIndex, RgbImage image, List<ScanRequest.Window> windows, int side) {
+      int imageIndex, RgbImage image, List<TileGrid.Tile> windows, int side) {
     List<ScanRegion> out = new ArrayList<>();
     int per = COLUMNS * ROWS;
     for (int start = 0; start < windows.size(); start += per) {
@@ -34,7 +34,7 @@ final class WindowMosaic {
   }
 
   private static ScanRegion mosaic(
-      int imageIndex, RgbImage image, List<ScanRequest.Window> windows, int side) {
+      int imageIndex, RgbImage image, List<TileGrid.Tile> windows, int side) {
     int rows = (windows.size() + COLUMNS - 1) / COLUMNS;
     int w = COLUMNS * side;
     int h = rows * side;
@@ -42,7 +42,7 @@ final class WindowMosaic {
     byte[] src = image.rgb();
     List<ScanRegion.Cell> cells = new ArrayList<>(windows.size());
     for (int i = 0; i < windows.size(); i++) {
-      ScanRequest.Window win = windows.get(i);
+      TileGrid.Tile win = windows.get(i);
       if (win.width() > side || win.height() > side) {
         throw new IllegalArgumentException(
             "window " + win + " is larger than the mosaic's cells of " + side + " px");

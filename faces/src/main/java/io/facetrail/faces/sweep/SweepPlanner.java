@@ -55,7 +55,7 @@ final class SweepPlanner {
     // The margin a face may move by between two frames and still lie inside its window or a tile.
     float margin = windowSide / 8f;
     float limit = watchedBelow(grid, windowSide);
-    List<ScanRequest.Window> windows = new ArrayList<>();
+    List<TileGrid.Tile> windows = new ArrayList<>();
     for (FaceBox face : watched) {
       if (Math.max(face.width(), face.height()) >= limit || windows.size() >= MAX_WINDOWS) {
         continue;
@@ -86,7 +86,7 @@ final class SweepPlanner {
    * window would overhang the image it moves inwards by whole strides, keeping that alignment, as
    * long as the face stays inside; only then is it clamped.
    */
-  static ScanRequest.Window windowAround(
+  static TileGrid.Tile windowAround(
       FaceBox face, int width, int height, int side, int networkInput) {
     int w = Math.min(side, width);
     int h = Math.min(side, height);
@@ -96,7 +96,7 @@ final class SweepPlanner {
     double offset = Math.floor(side / 2.0 / stride) * stride + stride / 2;
     int x = inside(face.centreX() - offset, face.x(), face.right(), w, width, stride);
     int y = inside(face.centreY() - offset, face.y(), face.bottom(), h, height, stride);
-    return new ScanRequest.Window(x, y, w, h);
+    return new TileGrid.Tile(x, y, w, h);
   }
 
   /** A window origin moved inside 0..limit-size by whole strides while it holds lo..hi. */

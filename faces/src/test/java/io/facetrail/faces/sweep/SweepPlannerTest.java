@@ -55,7 +55,7 @@ class SweepPlannerTest {
   @Test
   void aSmallFaceOutsideThisFramesTilesGetsAWindowAroundIt() {
     ScanRequest r = SweepPlanner.plan(HD, 0, 2, List.of(box(1700, 900, 40)), SIDE).request();
-    assertThat(r.windows()).containsExactly(new ScanRequest.Window(1584, 784, 256, 256));
+    assertThat(r.windows()).containsExactly(new TileGrid.Tile(1584, 784, 256, 256));
   }
 
   @Test
@@ -92,11 +92,11 @@ class SweepPlannerTest {
   void windowsStayInsideTheFrameMovingInwardByWholeAnchorStrides() {
     // 256 px windows at one network pixel per pixel: the face's centre 136 px (8 mod 16) in.
     assertThat(SweepPlanner.windowAround(box(1900, 1060, 20), 1920, 1080, SIDE, 512))
-        .isEqualTo(new ScanRequest.Window(1662, 822, 256, 256));
+        .isEqualTo(new TileGrid.Tile(1662, 822, 256, 256));
     assertThat(SweepPlanner.windowAround(box(0, 0, 20), 1920, 1080, SIDE, 512))
-        .isEqualTo(new ScanRequest.Window(2, 2, 256, 256));
+        .isEqualTo(new TileGrid.Tile(2, 2, 256, 256));
     assertThat(SweepPlanner.windowAround(box(10, 10, 20), 200, 100, SIDE, 512))
-        .isEqualTo(new ScanRequest.Window(0, 0, 200, 100));
+        .isEqualTo(new TileGrid.Tile(0, 0, 200, 100));
   }
 
   private static FaceBox box(float x, float y, float side) {
