@@ -1,0 +1,149 @@
+// The live wall: a column per camera with its status (GET /api/v1/cameras, every 5 s) and its
+// newest identity events. Events come over Server-Sent Events (GET /api/v1/events/live); the
+// browser's EventSource reconnects by itself and sends Last-Event-ID so nothing is lost. The
+// stream is opened before the recent events are read (GET /api/v1/events) and both are merged by
+// eventId, so an event emitted in between is neither missed nor shown twice.
+
+import { api, ApiError, errorText, withQuery } from './api.js';
+import { h, notice } from './dom.js';
+import { eventCard } from './eventview.js';
+
+const PER_CAMERA = 20;
+const RECENT = 200;
+const CAMERA_REFRESH_MS = 5000;
+const REOPEN_MS = 5000;
+
+export function mount(main) {
+  const liveState = h('p', { class: 'live-state', id: 'live-state', 'aria-live': 'polite' });
+  const notices = h('div', { id: 'live-notices' });
+  const wall = h('div', { class: 'wall', id: 'wall' });
+  const empty = h('p', { class: 'help', id: 'wall-empty' }, 'No camera and no event yet.');
+  main.replaceChildren(h('h1', {}, 'Live wall'), liveState, notices, empty, wall);
+
+  const columns = new Map(); // camera id -> { status, list, events }
+  const seen = new Set();
+  let source = null;
+  let lastEventId = null;
+  let eventsUnavailable = false;
+  let reopenTimer = null;
+  let cameraTimer = null;
+  let left = false;
+  const problems = { events: null, cameras: null };
+
+  function showProblems() {
+    notices.replaceChildren(...Object.values(problems).filter(Boolean));
+  }
+
+  function column(id) {
+    let c = columns.get(id);
+    if (!c) {
+      const status = h('p', { class: 'camera-status' });
+      const list = h('div', { class: 'camera-events' });
+      const section = h('section', { class: 'camera', 'data-camera': id, 'aria-label': `Camera ${id}` },
+        h('h2', {}, id), status, list);
+      c = { section, status, list, events: [] };
+      columns.set(id, c);
+      wall.append(section);
+      empty.hidden = true;
+    }
+    return c;
+  }
+
+  function add(event, fresh) {
+    if (!event || typeof event.eventId !== 'string' || seen.has(event.eventId)) return;
+    seen.add(event.eventId);
+    const c = column(event.streamId || 'unnamed stream');
+    c.events.push(event);
+    c.events.sort((a, b) => String(b.emittedAt).localeCompare(String(a.emittedAt)));
+    c.events.length = Math.min(c.events.length, PER_CAMERA);
+    c.list.replaceChildren(...c.events.map((e) => {
+      const card = eventCard(e);
+      if (fresh && e === event) card.classList.add('fresh');
+      return card;
+    }));
+  }
+
+  function open() {
+    if (left) return;
+    // A reopened stream (after the browser gave up) resumes through the query parameter.
+    source = new EventSource(withQuery('/api/v1/events/live', { lastEventId }));
+    source.addEventListener('open', () => { liveState.textContent = 'Live: connected.'; });
+    source.addEventListener('identity', (m) => {
+      if (m.lastEventId) lastEventId = m.lastEventId;
+      try {
+        add(JSON.parse(m.data), true);
+      } catch (e) {
+        problems.events = notice(`An event could not be read: ${e.message}`, 'error');
+        showProblems();
+      }
+    });
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CONNECTING) {
+        liveState.textContent = 'Live: connection lost, reconnecting…';
+      } else if (!eventsUnavailable) {
+        // Closed for good (an error status): try again later, resuming after the last event.
+        liveState.textContent = 'Live: disconnected; trying again in a few seconds.';
+        source.close();
+        reopenTimer = setTimeout(open, REOPEN_MS);
+      }
+    });
+  }
+
+  async function loadRecent() {
+    try {
+      const answer = await api('GET', '/api/v1/events', { query: { limit: RECENT } });
+      for (const e of answer.events.slice().reverse()) add(e, false);
+    } catch (e) {
+      if (e instanceof ApiError && e.unavailable) {
+        eventsUnavailable = true;
+        if (source) source.close();
+        clearTimeout(reopenTimer);
+        liveState.textContent = '';
+        problems.events = notice('Identity events are not available on this server (no event feed).', 'unavailable');
+      } else {
+        problems.events = notice(`Recent events could not be read: ${errorText(e)}`, 'error');
+      }
+      showProblems();
+    }
+  }
+
+  async function refreshCameras() {
+    try {
+      const answer = await api('GET', '/api/v1/cameras');
+      problems.cameras = null;
+      for (const cam of answer.cameras) column(cam.id).status.replaceChildren(...cameraStatus(cam));
+    } catch (e) {
+      if (e instanceof ApiError && e.unavailable) {
+        problems.cameras = notice('Camera status is not available on this server.', 'unavailable');
+        clearInterval(cameraTimer);
+      } else {
+        problems.cameras = notice(`Camera status could not be read: ${errorText(e)}`, 'error');
+      }
+    }
+    showProblems();
+  }
+
+  open();
+  loadRecent();
+  refreshCameras();
+  cameraTimer = setInterval(refreshCameras, CAMERA_REFRESH_MS);
+  return () => {
+    left = true;
+    clearInterval(cameraTimer);
+    clearTimeout(reopenTimer);
+    if (source) source.close();
+  };
+}
+
+function cameraStatus(cam) {
+  const parts = [];
+  if (typeof cam.decodeFps === 'number') parts.push(`${cam.decodeFps.toFixed(1)} fps`);
+  if (typeof cam.lastFrameAgeSeconds === 'number') {
+    parts.push(`last frame ${cam.lastFrameAgeSeconds.toFixed(1)} s ago`);
+  }
+  if (typeof cam.events === 'number') parts.push(`${cam.events} events`);
+  return [
+    h('span', { class: ['state', `state-${cam.state}`] }, cam.state),
+    parts.length ? ` ${parts.join(' · ')}` : '',
+  ];
+}
