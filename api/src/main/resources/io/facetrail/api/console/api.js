@@ -25,10 +25,14 @@ export class ApiError extends Error {
     this.body = body;
   }
 
-  /** True when the server has no such endpoint (a feature this server does not offer yet). */
+  /**
+   * True when the server has no such endpoint (a feature this server does not offer yet), as
+   * opposed to a 404 about a thing the endpoint looked for (unknown-person and the like).
+   */
   get unavailable() {
-    return this.status === 404 && (this.body === null || this.body.type === undefined
-      || String(this.body.type).endsWith('/not-found'));
+    if (this.status !== 404) return false;
+    const type = this.body && typeof this.body.type === 'string' ? this.body.type : 'about:blank';
+    return type === 'about:blank' || type.endsWith('/not-found');
   }
 }
 

@@ -10,7 +10,7 @@ import * as gallery from './gallery.js';
 import * as review from './review.js';
 import * as videos from './videos.js';
 import * as audit from './audit.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 
 const SECTIONS = {
   live: { module: live, title: 'Live wall' },
@@ -51,7 +51,7 @@ function route(event) {
   }
   const { module, title, role } = SECTIONS[section];
   document.title = `${title} · FaceTrail`;
-  main.replaceChildren();
+  fill(main);
   if (role && !context().can(role)) {
     main.append(h('h1', {}, title), notice(`This page needs the ${role} role; your key is ${session.role}.`));
     return;
@@ -109,7 +109,7 @@ async function start() {
     signedIn(await api('GET', '/api/v1/session'));
   } catch (e) {
     if (e && e.status === 401) signedOut(null);
-    else main.replaceChildren(notice(`The console cannot start: ${e.message}`, 'error'));
+    else fill(main, notice(`The console cannot start: ${e.message}`, 'error'));
   }
 }
 

@@ -2,7 +2,7 @@
 // with what outcome. Entries name persons by id only.
 
 import { api, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { dateTime } from './format.js';
 
 const ACTIONS = ['person.create', 'person.rename', 'person.erase', 'person.photos.add',
@@ -19,15 +19,15 @@ export function mount(main) {
     field('audit-target', 'Target (person id)', target),
     field('audit-limit', 'At most', limit),
     h('button', { type: 'submit' }, 'Show entries'));
-  main.replaceChildren(h('h1', {}, 'Audit log'), form, result);
+  fill(main, h('h1', {}, 'Audit log'), form, result);
 
   async function load() {
     try {
       const answer = await api('GET', '/api/v1/audit',
         { query: { action: action.value, target: target.value.trim(), limit: limit.value } });
-      result.replaceChildren(answer.entries.length === 0 ? notice('No entry matches.') : entries(answer.entries));
+      fill(result, answer.entries.length === 0 ? notice('No entry matches.') : entries(answer.entries));
     } catch (e) {
-      result.replaceChildren(notice(errorText(e), 'error'));
+      fill(result, notice(errorText(e), 'error'));
     }
   }
   form.addEventListener('submit', (event) => {

@@ -8,7 +8,7 @@ function set(el, attrs) {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     // The Content-Security-Policy forbids inline styles; styles live in style.css.
-    if (name === 'style' || name === 'innerHTML') throw new Error(`h(): ${name} is not allowed`);
+    if (name === 'style') throw new Error('h(): no inline styles');
     if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2), value);
     } else if (name === 'class') {
@@ -54,4 +54,14 @@ export function apiImageUrl(url) {
 export function notice(message, kind = 'info') {
   return h('p', { class: ['notice', `notice-${kind}`], role: kind === 'error' ? 'alert' : null },
     message);
+}
+
+/**
+ * Replaces el's children with children, leaving out null, undefined and false (the DOM's own
+ * replaceChildren would show them as the text "null").
+ */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  add(el, children);
+  return el;
 }

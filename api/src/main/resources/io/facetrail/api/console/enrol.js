@@ -2,7 +2,7 @@
 // outcome is shown, and the person's page is linked once somebody was created.
 
 import { api, ApiError, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { outcomeList } from './outcomes.js';
 import { photoPicker } from './picker.js';
 
@@ -24,18 +24,18 @@ export function enrolForm(enrolled) {
     event.preventDefault();
     const files = picker.files();
     if (files.length === 0) {
-      result.replaceChildren(notice('Choose at least one photo of the person.', 'error'));
+      fill(result, notice('Choose at least one photo of the person.', 'error'));
       return;
     }
     const body = new FormData();
     body.append('name', name.value.trim());
     for (const f of files) body.append('photos', f, f.name);
     button.disabled = true;
-    result.replaceChildren(notice(`Enrolling ${files.length} ${files.length === 1 ? 'photo' : 'photos'}…`));
+    fill(result, notice(`Enrolling ${files.length} ${files.length === 1 ? 'photo' : 'photos'}…`));
     try {
       const answer = await api('POST', '/api/v1/persons', { form: body });
       const p = answer.person;
-      result.replaceChildren(
+      fill(result,
         notice(`Enrolled ${p.name} with ${p.photos} ${p.photos === 1 ? 'photo' : 'photos'}.`),
         outcomeList(answer.outcomes),
         h('p', {}, h('a', { href: `#/gallery/${encodeURIComponent(p.id)}` }, `Open ${p.name}`)));
@@ -45,7 +45,7 @@ export function enrolForm(enrolled) {
     } catch (e) {
       // 422: no photo was accepted; the body still says why for each one.
       const outcomes = e instanceof ApiError && e.body && e.body.outcomes;
-      result.replaceChildren(
+      fill(result,
         notice(outcomes ? 'Nobody was enrolled: no photo was accepted.' : errorText(e), 'error'),
         outcomes ? outcomeList(outcomes) : null);
     } finally {

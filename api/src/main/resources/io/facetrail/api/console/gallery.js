@@ -2,7 +2,7 @@
 // with photos (operators), and one person's page (#/gallery/ID).
 
 import { api, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { dateTime } from './format.js';
 import { enrolForm } from './enrol.js';
 import { takeFlash } from './flash.js';
@@ -26,13 +26,13 @@ export function mount(main, ctx, personId) {
 
   async function load(append) {
     const mine = ++generation;
-    problem.replaceChildren();
+    fill(problem);
     try {
       const page = await api('GET', '/api/v1/persons',
         { query: { q: search.value.trim(), limit: PAGE, offset: append ? offset : 0 } });
       // A slower answer to an earlier search must not overwrite a newer one.
       if (mine !== generation) return;
-      if (!append) rows.replaceChildren();
+      if (!append) fill(rows);
       for (const p of page.persons) rows.append(row(p));
       offset = page.offset + page.persons.length;
       more.hidden = offset >= page.total;
@@ -40,7 +40,7 @@ export function mount(main, ctx, personId) {
         ? (search.value.trim() ? 'Nobody matches.' : 'Nobody is enrolled yet.')
         : `${page.total} ${page.total === 1 ? 'person' : 'persons'}${offset < page.total ? `, ${offset} shown` : ''}`;
     } catch (e) {
-      problem.replaceChildren(notice(errorText(e), 'error'));
+      fill(problem, notice(errorText(e), 'error'));
     }
   }
 
@@ -51,11 +51,11 @@ export function mount(main, ctx, personId) {
   more.addEventListener('click', () => load(true));
 
   const told = takeFlash();
-  main.replaceChildren(
+  fill(main,
     h('h1', {}, 'Gallery'),
     told ? notice(told) : null,
-    ctx.can('operator') ? enrolForm(() => load(false)) : null,
-    h('section', { class: 'panel', 'aria-labelledby': 'persons-title' },
+    h('div', { class: ctx.can('operator') ? 'columns' : null },
+      h('section', { class: 'panel', 'aria-labelledby': 'persons-title' },
       h('h2', { id: 'persons-title' }, 'Enrolled persons'),
       h('div', { class: 'search' }, h('label', { for: 'gallery-search' }, 'Search by name'), search),
       status,
@@ -66,7 +66,8 @@ export function mount(main, ctx, personId) {
           h('th', { scope: 'col' }, 'Photos'),
           h('th', { scope: 'col' }, 'Last changed'))),
         rows),
-      more));
+      more),
+      ctx.can('operator') ? enrolForm(() => load(false)) : null));
   load(false);
   return () => clearTimeout(timer);
 }

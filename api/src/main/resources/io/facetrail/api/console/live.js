@@ -5,7 +5,7 @@
 // eventId, so an event emitted in between is neither missed nor shown twice.
 
 import { api, ApiError, errorText, withQuery } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { eventCard } from './eventview.js';
 
 const PER_CAMERA = 20;
@@ -18,7 +18,7 @@ export function mount(main) {
   const notices = h('div', { id: 'live-notices' });
   const wall = h('div', { class: 'wall', id: 'wall' });
   const empty = h('p', { class: 'help', id: 'wall-empty' }, 'No camera and no event yet.');
-  main.replaceChildren(h('h1', {}, 'Live wall'), liveState, notices, empty, wall);
+  fill(main, h('h1', {}, 'Live wall'), liveState, notices, empty, wall);
 
   const columns = new Map(); // camera id -> { status, list, events }
   const seen = new Set();
@@ -31,7 +31,7 @@ export function mount(main) {
   const problems = { events: null, cameras: null };
 
   function showProblems() {
-    notices.replaceChildren(...Object.values(problems).filter(Boolean));
+    fill(notices, ...Object.values(problems).filter(Boolean));
   }
 
   function column(id) {
@@ -56,7 +56,7 @@ export function mount(main) {
     c.events.push(event);
     c.events.sort((a, b) => String(b.emittedAt).localeCompare(String(a.emittedAt)));
     c.events.length = Math.min(c.events.length, PER_CAMERA);
-    c.list.replaceChildren(...c.events.map((e) => {
+    fill(c.list, ...c.events.map((e) => {
       const card = eventCard(e);
       if (fresh && e === event) card.classList.add('fresh');
       return card;
@@ -111,7 +111,7 @@ export function mount(main) {
     try {
       const answer = await api('GET', '/api/v1/cameras');
       problems.cameras = null;
-      for (const cam of answer.cameras) column(cam.id).status.replaceChildren(...cameraStatus(cam));
+      for (const cam of answer.cameras) fill(column(cam.id).status, ...cameraStatus(cam));
     } catch (e) {
       if (e instanceof ApiError && e.unavailable) {
         problems.cameras = notice('Camera status is not available on this server.', 'unavailable');

@@ -3,7 +3,7 @@
 
 import { api, errorText } from './api.js';
 import { confirmAction } from './confirm.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { flash } from './flash.js';
 import { dateTime } from './format.js';
 import { outcomeList } from './outcomes.js';
@@ -14,12 +14,12 @@ const path = (id) => `/api/v1/persons/${encodeURIComponent(id)}`;
 /** Shows the person with id in main. */
 export async function showPerson(main, ctx, id) {
   const back = h('p', {}, h('a', { href: '#/gallery' }, '← All persons'));
-  main.replaceChildren(back, notice('Loading…'));
+  fill(main, back, notice('Loading…'));
   let person;
   try {
     person = await api('GET', path(id));
   } catch (e) {
-    main.replaceChildren(back, notice(e.status === 404 ? 'There is no such person (erased?).' : errorText(e), 'error'));
+    fill(main, back, notice(e.status === 404 ? 'There is no such person (erased?).' : errorText(e), 'error'));
     return;
   }
   const heading = h('h1', { id: 'person-name' }, person.name);
@@ -29,13 +29,13 @@ export async function showPerson(main, ctx, id) {
   function show(p) {
     heading.textContent = p.name;
     document.title = `${p.name} · FaceTrail`;
-    facts.replaceChildren(
+    fill(facts,
       `${p.photos} ${p.photos === 1 ? 'photo' : 'photos'} · enrolled `,
       h('time', { datetime: p.createdAt }, dateTime(p.createdAt)),
       ' · changed ',
       h('time', { datetime: p.updatedAt }, dateTime(p.updatedAt)));
     if (p.photoList) {
-      photos.replaceChildren(...p.photoList.map((ph) => h('tr', {},
+      fill(photos, ...p.photoList.map((ph) => h('tr', {},
         h('td', {}, ph.source),
         h('td', {}, ph.modelId),
         h('td', {}, h('time', { datetime: ph.addedAt }, dateTime(ph.addedAt))))));
@@ -47,7 +47,7 @@ export async function showPerson(main, ctx, id) {
   }
 
   const metadata = Object.entries(person.metadata || {});
-  main.replaceChildren(
+  fill(main,
     back,
     heading,
     facts,
@@ -84,9 +84,9 @@ function renameForm(id, person, show) {
       const p = await api('PATCH', path(id), { json: { name: input.value.trim() } });
       person.name = p.name;
       show(p);
-      result.replaceChildren(notice(`Renamed to ${p.name}.`));
+      fill(result, notice(`Renamed to ${p.name}.`));
     } catch (e) {
-      result.replaceChildren(notice(errorText(e), 'error'));
+      fill(result, notice(errorText(e), 'error'));
     }
   });
   return form;
@@ -105,20 +105,20 @@ function addPhotosForm(id, reload) {
     event.preventDefault();
     const files = picker.files();
     if (files.length === 0) {
-      result.replaceChildren(notice('Choose at least one photo.', 'error'));
+      fill(result, notice('Choose at least one photo.', 'error'));
       return;
     }
     const body = new FormData();
     for (const f of files) body.append('photos', f, f.name);
     button.disabled = true;
-    result.replaceChildren(notice('Adding…'));
+    fill(result, notice('Adding…'));
     try {
       const answer = await api('POST', `${path(id)}/photos`, { form: body });
-      result.replaceChildren(outcomeList(answer.outcomes));
+      fill(result, outcomeList(answer.outcomes));
       picker.clear();
       await reload();
     } catch (e) {
-      result.replaceChildren(notice(errorText(e), 'error'));
+      fill(result, notice(errorText(e), 'error'));
     } finally {
       button.disabled = false;
     }
@@ -143,7 +143,7 @@ function eraseSection(id, currentName) {
       flash(`${name} was erased.`);
       location.hash = '#/gallery';
     } catch (e) {
-      result.replaceChildren(notice(errorText(e), 'error'));
+      fill(result, notice(errorText(e), 'error'));
     }
   });
   return h('section', { class: 'panel danger-zone', 'aria-labelledby': 'erase-title' },

@@ -1,7 +1,7 @@
 // Choosing photos: drop them on the zone, or use the file input (keyboard users, and browsers
 // without drag and drop). Photos chosen either way are listed and can be removed before sending.
 
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 
 /**
  * A photo picker.
@@ -21,7 +21,7 @@ export function photoPicker(id, label) {
     list);
 
   function render() {
-    list.replaceChildren(...chosen.map((file, i) => h('li', {},
+    fill(list, ...chosen.map((file, i) => h('li', {},
       h('span', {}, `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB)`),
       h('button', {
         type: 'button', class: 'link',

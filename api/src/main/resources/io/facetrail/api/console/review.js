@@ -2,7 +2,7 @@
 // camera, person, type and time range, newest first.
 
 import { api, ApiError, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { dateTime, distanceAgainst, personName } from './format.js';
 import { thumbnail } from './eventview.js';
 
@@ -26,7 +26,7 @@ export function mount(main) {
     field('filter-until', 'Until', until),
     field('filter-limit', 'At most', limit),
     h('button', { type: 'submit' }, 'Show events'));
-  main.replaceChildren(h('h1', {}, 'Events'), form, result);
+  fill(main, h('h1', {}, 'Events'), form, result);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -42,12 +42,12 @@ export function mount(main) {
       until: instant(until.value),
       limit: limit.value,
     };
-    result.replaceChildren(notice('Loading…'));
+    fill(result, notice('Loading…'));
     try {
       const answer = await api('GET', '/api/v1/events', { query });
-      result.replaceChildren(...table(answer));
+      fill(result, ...table(answer));
     } catch (e) {
-      result.replaceChildren(e instanceof ApiError && e.unavailable
+      fill(result, e instanceof ApiError && e.unavailable
         ? notice('Identity events are not available on this server (no event feed).', 'unavailable')
         : notice(errorText(e), 'error'));
     }

@@ -2,7 +2,7 @@
 // key itself is sent once and kept nowhere.
 
 import { api, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 
 /** Shows the form in main; calls done(session) once signed in. */
 export function showSignIn(main, done, message) {
@@ -36,6 +36,6 @@ export function showSignIn(main, done, message) {
       button.disabled = false;
     }
   });
-  main.replaceChildren(form);
+  fill(main, form);
   key.focus();
 }

@@ -3,7 +3,7 @@
 // of each of their tracks.
 
 import { api, ApiError, errorText } from './api.js';
-import { h, notice } from './dom.js';
+import { fill, h, notice } from './dom.js';
 import { dateTime, mediaTime } from './format.js';
 import { timeline } from './timeline.js';
 
@@ -17,20 +17,20 @@ export function mount(main, ctx, videoId) {
 }
 
 async function showList(main) {
-  main.replaceChildren(h('h1', {}, 'Indexed videos'), notice('Loading…'));
+  fill(main, h('h1', {}, 'Indexed videos'), notice('Loading…'));
   let answer;
   try {
     answer = await api('GET', '/api/v1/videos');
   } catch (e) {
-    main.replaceChildren(h('h1', {}, 'Indexed videos'), failure(e));
+    fill(main, h('h1', {}, 'Indexed videos'), failure(e));
     return;
   }
   if (answer.videos.length === 0) {
-    main.replaceChildren(h('h1', {}, 'Indexed videos'),
+    fill(main, h('h1', {}, 'Indexed videos'),
       notice('No video has been indexed yet (facetrail index DIR --out the folder this server reads).'));
     return;
   }
-  main.replaceChildren(
+  fill(main,
     h('h1', {}, 'Indexed videos'),
     h('table', { class: 'list', id: 'videos' },
       h('thead', {}, h('tr', {},
@@ -45,16 +45,16 @@ async function showList(main) {
 
 async function showVideo(main, id) {
   const back = h('p', {}, h('a', { href: '#/videos' }, '← All videos'));
-  main.replaceChildren(back, notice('Loading…'));
+  fill(main, back, notice('Loading…'));
   let doc;
   try {
     doc = await api('GET', path(id));
   } catch (e) {
-    main.replaceChildren(back, failure(e, 'There is no such indexed video.'));
+    fill(main, back, failure(e, 'There is no such indexed video.'));
     return;
   }
   document.title = `${doc.video} · FaceTrail`;
-  main.replaceChildren(
+  fill(main,
     back,
     h('h1', {}, doc.video),
     h('p', { class: 'facts' },

@@ -1,4 +1,4 @@
-package io.facetrail.api.console;
+package io.facetrail.api.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.facetrail.api.console;
+package io.facetrail.api.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,9 +95,24 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits up to {@code seconds} for the condition, then fails saying what it waited for. */
   <T> T await(int seconds, String what, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds))
-        .withMessage(what)
-        .until(condition);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(seconds))
+          .withMessage(what)
+          .until(condition);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "waited "
+              + seconds
+              + " s for "
+              + what
+              + " at "
+              + driver.getCurrentUrl()
+              + "; the page shows:\n"
+              + driver.findElement(By.tagName("body")).getText()
+              + "\nbrowser console:\n"
+              + String.join("\n", consoleMessages()),
+          e);
+    }
   }
 
   /** The element, once it is displayed. */
@@ -147,12 +163,16 @@ final class ConsoleBrowser implements AutoCloseable {
    */
   void assertNoConsoleErrors() {
     List<String> errors =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-            .map(LogEntry::getMessage)
-            .filter(m -> !EXPECTED_HTTP_ERROR.matcher(m).find())
-            .toList();
+        consoleMessages().stream().filter(m -> !EXPECTED_HTTP_ERROR.matcher(m).find()).toList();
     assertThat(errors).as("errors in the browser console").isEmpty();
+  }
+
+  /** Warnings and errors the browser console received since the last call. */
+  private List<String> consoleMessages() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   void clearCookies() {
