@@ -25,9 +25,11 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
   private final Javalin app;
+  private final List<String> routes;
 
-  private ApiServer(Javalin app) {
+  private ApiServer(Javalin app, List<String> routes) {
     this.app = app;
+    this.routes = List.copyOf(routes);
   }
 
   /**
@@ -42,10 +44,18 @@ public final class ApiServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Health health) {
     long maxRequest = config.limits().maxRequestBytes();
+    List<String> added = new java.util.concurrent.CopyOnWriteArrayList<>();
     Javalin app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
+              c.events.handlerAdded(
+                  h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                      added.add(
+                          h.getHttpMethod() + " " + h.getPath().replaceAll("<([^>]+)>", "{$1}"));
+                    }
+                  });
               c.startupWatcherEnabled = false;
               c.jsonMapper(new JacksonMapper());
               c.http.maxRequestSize = maxRequest;
@@ -155,11 +165,16 @@ public final class ApiServer implements AutoCloseable {
           e);
     }
     log.info("API and console on http://{}:{}/console/", config.http().host(), app.port());
-    return new ApiServer(app);
+    return new ApiServer(app, added);
   }
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}} (checked against the OpenAPI document). */
+  public List<String> routes() {
+    return routes;
   }
 
   /** The base URI on the loopback address (tests, the bench). */

@@ -148,6 +148,11 @@ public final class ApiService implements AutoCloseable {
     return server.loopbackUri();
   }
 
+  /** Every route served, as {@code METHOD /path/{param}}. */
+  public List<String> routes() {
+    return server.routes();
+  }
+
   public ApiKeyStore keys() {
     return keys;
   }
