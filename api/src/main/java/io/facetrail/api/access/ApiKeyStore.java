@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ public final class ApiKeyStore {
   private final Path file;
   private final Clock clock;
   private Map<String, ApiKey> keys = Map.of();
-  private long loadedStamp = Long.MIN_VALUE;
+  private Object loadedStamp = "never loaded";
 
   public ApiKeyStore(Path file, Clock clock) {
     this.file = file;
@@ -123,10 +124,9 @@ public final class ApiKeyStore {
 
   private Map<String, ApiKey> current() {
     try {
-      long stamp =
-          Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() ^ Files.size(file) : -1;
-      if (stamp != loadedStamp) {
-        keys = stamp == -1 ? Map.of() : read();
+      Object stamp = stamp();
+      if (!stamp.equals(loadedStamp)) {
+        keys = stamp.equals(ABSENT) ? Map.of() : read();
         loadedStamp = stamp;
       }
       return keys;
@@ -134,6 +134,21 @@ public final class ApiKeyStore {
       throw new IllegalStateException(
           "cannot read the API keys file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static final String ABSENT = "absent";
+
+  /**
+   * What identifies the file's current content: every write replaces the file (a new inode) and
+   * changes its time, so a change by another process is seen even within one clock tick.
+   */
+  private Object stamp() throws IOException {
+    if (!Files.exists(file)) {
+      return ABSENT;
+    }
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    return java.util.List.of(
+        String.valueOf(a.fileKey()), a.lastModifiedTime().toString(), a.size());
   }
 
   private Map<String, ApiKey> read() throws IOException {
@@ -164,7 +179,7 @@ public final class ApiKeyStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       keys = Map.copyOf(all);
-      loadedStamp = Files.getLastModifiedTime(file).toMillis() ^ Files.size(file);
+      loadedStamp = stamp();
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot write the API keys file " + file + ": " + e.getMessage(), e);

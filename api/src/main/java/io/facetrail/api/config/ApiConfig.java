@@ -67,6 +67,10 @@ public record ApiConfig(
         http, k, gallery, decision, access, limits, events, indexDir, ingestStatus);
   }
 
+  public ApiConfig withDecision(DecisionSettings d) {
+    return new ApiConfig(http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus);
+  }
+
   public ApiConfig withEvents(EventSettings e) {
     return new ApiConfig(http, kafka, gallery, decision, access, limits, e, indexDir, ingestStatus);
   }

@@ -52,7 +52,25 @@ public final class UploadBatch implements AutoCloseable {
           "Unsupported media type",
           "send the photos as multipart/form-data, one part named '" + field + "' per photo");
     }
-    List<UploadedFile> files = ctx.uploadedFiles(field);
+    List<UploadedFile> files;
+    try {
+      files = ctx.uploadedFiles(field);
+    } catch (IllegalStateException e) {
+      // Jetty's multipart parser stops at the configured limits with this exception type.
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("exceeds")) {
+        throw ProblemException.of(
+            413,
+            "request-too-large",
+            "Request too large",
+            "a photo is over the limit of "
+                + limits.maxPhotoBytes()
+                + " bytes, or the request over "
+                + limits.maxRequestBytes()
+                + " bytes");
+      }
+      throw ProblemException.badRequest("the multipart body cannot be read: " + m);
+    }
     if (files.size() < minCount) {
       throw ProblemException.badRequest(
           "expected at least "

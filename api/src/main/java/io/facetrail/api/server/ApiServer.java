@@ -25,9 +25,11 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
   private final Javalin app;
+  private final List<String> routes;
 
-  private ApiServer(Javalin app) {
+  private ApiServer(Javalin app, List<String> routes) {
     this.app = app;
+    this.routes = List.copyOf(routes);
   }
 
   /**
@@ -42,14 +44,23 @@ public final class ApiServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Health health) {
     long maxRequest = config.limits().maxRequestBytes();
+    List<String> added = new java.util.concurrent.CopyOnWriteArrayList<>();
     Javalin app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
+              c.events.handlerAdded(
+                  h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                      added.add(
+                          h.getHttpMethod() + " " + h.getPath().replaceAll("<([^>]+)>", "{$1}"));
+                    }
+                  });
               c.startupWatcherEnabled = false;
               c.jsonMapper(new JacksonMapper());
               c.http.maxRequestSize = maxRequest;
               c.http.defaultContentType = "application/json";
+              c.http.prefer405over404 = true;
               c.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
               c.jetty.multipartConfig.maxFileSize(config.limits().maxPhotoBytes(), SizeUnit.BYTES);
               // Uploads larger than 1 MiB go to a temporary file, not the heap.
@@ -101,7 +112,10 @@ public final class ApiServer implements AutoCloseable {
             Problems.write(
                 ctx,
                 ProblemException.of(
-                    e.getStatus(), null, statusTitle(e.getStatus()), e.getMessage())));
+                    e.getStatus(),
+                    statusKind(e.getStatus()),
+                    statusTitle(e.getStatus()),
+                    detail(e, ctx))));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -115,21 +129,27 @@ public final class ApiServer implements AutoCloseable {
     app.error(
         404,
         ctx -> {
-          if (!ctx.res().isCommitted() && ctx.result() == null) {
+          // Error handlers run after every 404, ours included: only Javalin's own is replaced.
+          if (!Problems.isProblem(ctx)) {
             Problems.write(
-                ctx, ProblemException.notFound("not-found", "no such endpoint: " + ctx.path()));
+                ctx,
+                ProblemException.notFound(
+                    "not-found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
           }
         });
     app.error(
         405,
-        ctx ->
+        ctx -> {
+          if (!Problems.isProblem(ctx)) {
             Problems.write(
                 ctx,
                 ProblemException.of(
                     405,
-                    null,
+                    "method-not-allowed",
                     "Method not allowed",
-                    ctx.method() + " is not allowed on " + ctx.path())));
+                    ctx.method() + " is not allowed on " + ctx.path()));
+          }
+        });
     new ServiceRoutes(registry, health, config.http().protectMetrics()).addTo(app);
     routes.forEach(r -> r.addTo(app));
     try {
@@ -145,11 +165,16 @@ public final class ApiServer implements AutoCloseable {
           e);
     }
     log.info("API and console on http://{}:{}/console/", config.http().host(), app.port());
-    return new ApiServer(app);
+    return new ApiServer(app, added);
   }
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}} (checked against the OpenAPI document). */
+  public List<String> routes() {
+    return routes;
   }
 
   /** The base URI on the loopback address (tests, the bench). */
@@ -162,12 +187,30 @@ public final class ApiServer implements AutoCloseable {
     app.stop();
   }
 
+  private static String statusKind(int status) {
+    return switch (status) {
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 413 -> "request-too-large";
+      default -> null;
+    };
+  }
+
+  private static String detail(HttpResponseException e, io.javalin.http.Context ctx) {
+    return switch (e.getStatus()) {
+      case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+      default -> e.getMessage();
+    };
+  }
+
   private static String statusTitle(int status) {
     return switch (status) {
       case 400 -> "The request is not valid";
       case 401 -> "Authentication required";
       case 403 -> "Not allowed";
       case 404 -> "Not found";
+      case 405 -> "Method not allowed";
       case 413 -> "Request too large";
       case 415 -> "Unsupported media type";
       default -> "HTTP " + status;

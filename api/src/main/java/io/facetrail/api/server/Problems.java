@@ -6,6 +6,12 @@ import io.javalin.http.Context;
 public final class Problems {
   private Problems() {}
 
+  /** Whether the response is already problem details. */
+  public static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.MEDIA_TYPE);
+  }
+
   public static void write(Context ctx, ProblemException e) {
     if (e.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));

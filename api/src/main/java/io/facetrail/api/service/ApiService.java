@@ -15,6 +15,8 @@ import io.facetrail.api.photos.PhotoAnalysis;
 import io.facetrail.api.photos.PhotoRoutes;
 import io.facetrail.api.server.ApiRoutes;
 import io.facetrail.api.server.ApiServer;
+import io.facetrail.api.videos.IndexedVideos;
+import io.facetrail.api.videos.VideoRoutes;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
@@ -117,6 +119,11 @@ public final class ApiService implements AutoCloseable {
               config.limits(),
               audit));
       routes.add(new AuditRoutes(auditLog));
+      if (!config.indexDir().isBlank()) {
+        routes.add(
+            new VideoRoutes(
+                new IndexedVideos(java.nio.file.Path.of(config.indexDir())), index::nameOf));
+      }
       ApiServer server = ApiServer.start(config, gate, routes, registry, health);
       opened.push(server);
       health.started();
@@ -139,6 +146,11 @@ public final class ApiService implements AutoCloseable {
 
   public URI loopbackUri() {
     return server.loopbackUri();
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}}. */
+  public List<String> routes() {
+    return server.routes();
   }
 
   public ApiKeyStore keys() {
