@@ -39,6 +39,9 @@ export async function showPerson(main, ctx, id) {
         h('td', {}, ph.source),
         h('td', {}, ph.modelId),
         h('td', {}, h('time', { datetime: ph.addedAt }, dateTime(ph.addedAt))))));
+      if (p.photoList.length === 0) {
+        photos.append(h('tr', {}, h('td', { colspan: 3, class: 'help' }, 'No photo is enrolled: this person cannot be recognised yet.')));
+      }
     }
   }
 

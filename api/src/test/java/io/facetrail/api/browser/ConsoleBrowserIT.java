@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +37,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The console in real headless Chromium against a real API (real face models, a local gallery in a
  * temporary folder, keys and audit log there too, no event feed): signing in, enrolling a person
  * from LFW photos through the file input, the per-photo outcomes, renaming, erasing after the
- * confirmation dialog, the audit log, and what a viewer may not do. Every step leaves a screenshot
- * in {@code target/console-screenshots/}; no step may leave an error in the browser console (a
- * script failure or a Content-Security-Policy violation).
+ * confirmation dialog, the audit log, what a viewer may not do, an indexed video's timeline, and
+ * the sections whose endpoints this server lacks. Every step leaves a screenshot in {@code
+ * target/console-screenshots/}; no step may leave an error in the browser console (a script failure
+ * or a Content-Security-Policy violation).
  */
 class ConsoleBrowserIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,12 +50,14 @@ class ConsoleBrowserIT {
   private static ApiService api;
   private static ConsoleBrowser browser;
   private static String adminKey;
+  private static final List<String> created = new ArrayList<>();
   private static String viewerKey;
   private static String console;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     browser = ConsoleBrowser.start();
+    Files.createDirectories(dir.resolve("index"));
     Map<String, String> settings =
         Map.of(
             "http.port",
@@ -64,7 +71,9 @@ class ConsoleBrowserIT {
             "access.auditFile",
             dir.resolve("audit.jsonl").toString(),
             "events.enabled",
-            "false");
+            "false",
+            "indexDir",
+            dir.resolve("index").toString());
     ApiConfig config = ApiConfig.loader().load(null, Map.of(), settings);
     api = ApiService.start(config, FaceAnalyzers.open(), Clock.systemUTC());
     adminKey = api.keys().create("console admin", Role.ADMIN).token();
@@ -83,6 +92,15 @@ class ConsoleBrowserIT {
         api.close();
       }
     }
+  }
+
+  @AfterEach
+  void erasePersonsMadeByTheTest() throws Exception {
+    for (String id : created) {
+      int status = call("DELETE", "/api/v1/persons/" + id, null).statusCode();
+      assertThat(status).isIn(204, 404);
+    }
+    created.clear();
   }
 
   @BeforeEach
@@ -113,7 +131,6 @@ class ConsoleBrowserIT {
 
     browser.find("#nav a[data-view=gallery]").click();
     browser.showing("#persons-title", "Enrolled persons");
-    browser.showing(".count", "Nobody is enrolled yet.");
     browser.find("#enrol-name").sendKeys("Colin Powell");
     // Drag and drop cannot be driven here; the file input is the keyboard users' way in.
     browser
@@ -133,7 +150,7 @@ class ConsoleBrowserIT {
     browser.showing("#persons tbody", "Colin Powell");
     browser.screenshot("03-enrolled");
 
-    browser.find("#persons a.person-link").click();
+    browser.find("#enrol-result a").click();
     browser.showing("#person-name", "Colin Powell");
     assertThat(browser.findAll("#photo-list tbody tr")).hasSize((int) enrolled);
     browser.showing("#photo-list tbody", "Colin_Powell_0001.jpg");
@@ -157,7 +174,7 @@ class ConsoleBrowserIT {
     browser.find("#erase").click();
     browser.visible("dialog.confirm button[value=confirm]").click();
     browser.showing("main", "General Colin Powell was erased.");
-    browser.showing(".count", "Nobody is enrolled yet.");
+    browser.await(20, "the list of persons", d -> !browser.find(".count").getText().isEmpty());
     assertThat(browser.find("#persons tbody").getText()).doesNotContain("Colin Powell");
     browser.screenshot("07-erased");
 
@@ -199,7 +216,6 @@ class ConsoleBrowserIT {
     browser.open(console + "#/audit");
     browser.showing("main", "This page needs the admin role; your key is viewer.");
     browser.assertNoConsoleErrors();
-    deletePerson(id);
   }
 
   @Test
@@ -208,9 +224,64 @@ class ConsoleBrowserIT {
     browser.showing("#live-notices", "Identity events are not available on this server");
     browser.find("#nav a[data-view=events]").click();
     browser.showing("#review-result", "Identity events are not available on this server");
-    browser.find("#nav a[data-view=videos]").click();
-    browser.showing("main", "Indexed videos are not available on this server");
     browser.screenshot("11-not-available");
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  void anIndexedVideosTimelineShowsWhoAppearsWhenWithTheirFaces() throws Exception {
+    Path face =
+        SharedData.requireLfw()
+            .resolve("lfw-deepfunneled")
+            .resolve("Tony_Blair")
+            .resolve("Tony_Blair_0001.jpg");
+    String id = createPerson("Tony Blair");
+    Path index = dir.resolve("index");
+    Files.createDirectories(index.resolve("lobby.mp4.faces"));
+    Files.copy(face, index.resolve("lobby.mp4.faces").resolve("t0.jpg"));
+    // A timeline as `facetrail index` writes it (format version 1).
+    Files.writeString(
+        index.resolve("lobby.mp4.timeline.json"),
+        """
+        {"format":"facetrail-timeline","version":1,"video":"lobby.mp4",
+         "source":{"path":"/videos/lobby.mp4","sizeBytes":10,"modifiedMs":1},
+         "indexedAt":"2026-12-07T10:00:00Z","durationMs":9000.0,
+         "persons":[{"personId":"%s","name":"Tony Blair",
+                     "ranges":[{"fromMs":500,"toMs":3000},{"fromMs":5000,"toMs":8000}],
+                     "tracks":["t0","t2"],"frames":40}],
+         "tracks":[{"trackId":"t0","personId":"%s","personName":"Tony Blair","fromMs":500,
+                    "toMs":3000,"frames":20,"distance":0.26,"threshold":0.38,
+                    "face":"lobby.mp4.faces/t0.jpg","faceQuality":0.8},
+                   {"trackId":"t1","personId":null,"personName":null,"fromMs":6000,"toMs":8500,
+                    "frames":25,"distance":null,"threshold":0.38,"face":null,"faceQuality":null},
+                   {"trackId":"t2","personId":"%s","personName":"Tony Blair","fromMs":5000,
+                    "toMs":8000,"frames":20,"distance":0.3,"threshold":0.38,"face":null,
+                    "faceQuality":null}]}
+        """
+            .formatted(id, id, id));
+    // The API names persons in timelines from its copy of the gallery, which follows it.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(call("GET", "/api/v1/videos", null).body()).contains("Tony Blair"));
+
+    signIn(viewerKey);
+    browser.find("#nav a[data-view=videos]").click();
+    browser.showing("#videos", "Tony Blair (2)");
+    browser.find("#videos a").click();
+    browser.showing("main h1", "lobby.mp4");
+    List<WebElement> rows = browser.findAll("#timeline .timeline-person");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).getText()).contains("Tony Blair");
+    assertThat(rows.get(0).findElements(By.cssSelector("rect"))).hasSize(2);
+    assertThat(rows.get(1).getText()).contains("unknown faces");
+    assertThat(rows.get(1).findElements(By.cssSelector("rect"))).hasSize(1);
+    WebElement img = rows.get(0).findElement(By.cssSelector(".faces img"));
+    browser.await(
+        10,
+        "the track's face to load",
+        d -> ((Number) browser.script("return arguments[0].naturalWidth", img)).intValue() > 0);
+    browser.screenshot("12-video-timeline");
     browser.assertNoConsoleErrors();
   }
 
@@ -233,11 +304,9 @@ class ConsoleBrowserIT {
     HttpResponse<String> r = call("POST", "/api/v1/persons", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String location = r.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static void deletePerson(String id) throws Exception {
-    assertThat(call("DELETE", "/api/v1/persons/" + id, null).statusCode()).isEqualTo(204);
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    created.add(id);
+    return id;
   }
 
   private static HttpResponse<String> call(String method, String path, String json)
