@@ -166,7 +166,9 @@ class ConsoleBrowserIT {
     WebElement dialog = browser.visible("dialog.confirm");
     assertThat(dialog.getText()).contains("Erase General Colin Powell?");
     browser.screenshot("06-erase-confirmation");
-    dialog.findElement(By.cssSelector("button[value=cancel]")).click();
+    // Cancel has the focus: Escape, or Enter, leaves the person as they were.
+    assertThat(browser.script("return document.activeElement.value")).isEqualTo("cancel");
+    dialog.sendKeys(Keys.ESCAPE);
     browser.await(
         10, "the dialog to close", d -> d.findElements(By.cssSelector("dialog")).isEmpty());
     assertThat(browser.find("#person-name").getText()).isEqualTo("General Colin Powell");
@@ -225,6 +227,16 @@ class ConsoleBrowserIT {
     browser.find("#nav a[data-view=events]").click();
     browser.showing("#review-result", "Identity events are not available on this server");
     browser.screenshot("11-not-available");
+
+    // On a page just loaded, the first Tab stop is the skip link; it moves the focus past the
+    // navigation.
+    browser.driver().navigate().refresh();
+    browser.visible("#nav");
+    browser.find("body").sendKeys(Keys.TAB);
+    assertThat(browser.script("return document.activeElement.textContent"))
+        .isEqualTo("Skip to content");
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(browser.script("return document.activeElement.id")).isEqualTo("main");
     browser.assertNoConsoleErrors();
   }
 
