@@ -2,7 +2,8 @@
 // newest identity events. Events come over Server-Sent Events (GET /api/v1/events/live); the
 // browser's EventSource reconnects by itself and sends Last-Event-ID so nothing is lost. The
 // stream is opened before the recent events are read (GET /api/v1/events) and both are merged by
-// eventId, so an event emitted in between is neither missed nor shown twice.
+// eventId, so an event emitted in between is neither missed nor shown twice. The recent events are
+// read again every 15 s, and cards the server no longer has (an erased person's) leave the wall.
 
 import { api, ApiError, errorText, withQuery } from './api.js';
 import { fill, h, notice } from './dom.js';
@@ -11,6 +12,7 @@ import { eventCard } from './eventview.js';
 const PER_CAMERA = 20;
 const RECENT = 200;
 const CAMERA_REFRESH_MS = 5000;
+const RECENT_REFRESH_MS = 15000;
 const REOPEN_MS = 5000;
 
 export function mount(main) {
@@ -27,6 +29,7 @@ export function mount(main) {
   let eventsUnavailable = false;
   let reopenTimer = null;
   let cameraTimer = null;
+  let recentTimer = null;
   let left = false;
   const problems = { events: null, cameras: null };
 
@@ -49,18 +52,53 @@ export function mount(main) {
     return c;
   }
 
+  function render(c, fresh) {
+    fill(c.list, ...c.events.map((e) => {
+      const card = eventCard(e);
+      if (e === fresh) card.classList.add('fresh');
+      return card;
+    }));
+  }
+
   function add(event, fresh) {
     if (!event || typeof event.eventId !== 'string' || seen.has(event.eventId)) return;
     seen.add(event.eventId);
     const c = column(event.streamId || 'unnamed stream');
     c.events.push(event);
-    c.events.sort((a, b) => String(b.emittedAt).localeCompare(String(a.emittedAt)));
+    c.events.sort((a, b) => when(b) - when(a));
     c.events.length = Math.min(c.events.length, PER_CAMERA);
-    fill(c.list, ...c.events.map((e) => {
-      const card = eventCard(e);
-      if (fresh && e === event) card.classList.add('fresh');
-      return card;
-    }));
+    render(c, fresh ? event : null);
+  }
+
+  /**
+   * Takes the cards off the wall whose events the server no longer has (the person was erased, or
+   * the event left the server's window): the wall must not keep showing an erased person.
+   */
+  /** The ids of the events on the wall now. */
+  function shown() {
+    const ids = new Set();
+    for (const c of columns.values()) for (const e of c.events) ids.add(e.eventId);
+    return ids;
+  }
+
+  /**
+   * Takes the cards off the wall whose events the server no longer has (the person was erased, or
+   * the event left the server's window): the wall must not keep showing an erased person. Only
+   * cards shown before the server was asked are judged: a newer one came over the stream since.
+   */
+  function forget(recent, before) {
+    const kept = new Set(recent.map((e) => e.eventId));
+    // With a full page, an older event may be missing only because it did not fit.
+    const oldest = recent.length < RECENT ? -Infinity : Math.min(...recent.map(when));
+    const gone = (e) => before.has(e.eventId) && !kept.has(e.eventId) && when(e) >= oldest;
+    for (const c of columns.values()) {
+      if (c.events.some(gone)) {
+        c.events = c.events.filter((e) => !gone(e));
+        render(c, null);
+      }
+    }
+    seen.clear();
+    for (const id of shown()) seen.add(id);
   }
 
   function open() {
@@ -91,7 +129,9 @@ export function mount(main) {
 
   async function loadRecent() {
     try {
+      const before = shown();
       const answer = await api('GET', '/api/v1/events', { query: { limit: RECENT } });
+      forget(answer.events, before);
       for (const e of answer.events.slice().reverse()) add(e, false);
     } catch (e) {
       if (e instanceof ApiError && e.unavailable) {
@@ -127,12 +167,20 @@ export function mount(main) {
   loadRecent();
   refreshCameras();
   cameraTimer = setInterval(refreshCameras, CAMERA_REFRESH_MS);
+  recentTimer = setInterval(() => { if (!eventsUnavailable) loadRecent(); }, RECENT_REFRESH_MS);
   return () => {
     left = true;
     clearInterval(cameraTimer);
+    clearInterval(recentTimer);
     clearTimeout(reopenTimer);
     if (source) source.close();
   };
+}
+
+/** When an event was emitted, in ms (ISO strings of different precision do not sort as text). */
+function when(event) {
+  const t = Date.parse(event.emittedAt);
+  return Number.isNaN(t) ? 0 : t;
 }
 
 function cameraStatus(cam) {
