@@ -51,13 +51,22 @@ function route(event) {
   }
   const { module, title, role } = SECTIONS[section];
   document.title = `${title} · FaceTrail`;
-  fill(main);
+  // Each visit gets its own container: what a section's slow request fills in after it was left
+  // goes into a detached element, never over the next section.
+  const view = h('div', { class: 'view' });
+  fill(main, view);
   if (role && !context().can(role)) {
-    main.append(h('h1', {}, title), notice(`This page needs the ${role} role; your key is ${session.role}.`));
+    fill(view, h('h1', {}, title), notice(`This page needs the ${role} role; your key is ${session.role}.`));
     return;
   }
-  const arg = rest.length ? decodeURIComponent(rest.join('/')) : null;
-  leave = module.mount(main, context(), arg) || null;
+  let arg = null;
+  try {
+    arg = rest.length ? decodeURIComponent(rest.join('/')) : null;
+  } catch (e) {
+    fill(view, h('h1', {}, title), notice('This address is not valid.', 'error'));
+    return;
+  }
+  leave = module.mount(view, context(), arg) || null;
 }
 
 function signedIn(s) {

@@ -28,7 +28,7 @@ export async function showPerson(main, ctx, id) {
 
   function show(p) {
     heading.textContent = p.name;
-    document.title = `${p.name} · FaceTrail`;
+    if (main.isConnected) document.title = `${p.name} · FaceTrail`;
     fill(facts,
       `${p.photos} ${p.photos === 1 ? 'photo' : 'photos'} · enrolled `,
       h('time', { datetime: p.createdAt }, dateTime(p.createdAt)),

@@ -53,7 +53,7 @@ async function showVideo(main, id) {
     fill(main, back, failure(e, 'There is no such indexed video.'));
     return;
   }
-  document.title = `${doc.video} · FaceTrail`;
+  if (main.isConnected) document.title = `${doc.video} · FaceTrail`;
   fill(main,
     back,
     h('h1', {}, doc.video),
