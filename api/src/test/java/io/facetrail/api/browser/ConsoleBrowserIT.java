@@ -36,11 +36,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The console in real headless Chromium against a real API (real face models, a local gallery in a
  * temporary folder, keys and audit log there too, no event feed): signing in, enrolling a person
- * from LFW photos through the file input, the per-photo outcomes, renaming, erasing after the
- * confirmation dialog, the audit log, what a viewer may not do, an indexed video's timeline, and
- * the sections whose endpoints this server lacks. Every step leaves a screenshot in {@code
- * target/console-screenshots/}; no step may leave an error in the browser console (a script failure
- * or a Content-Security-Policy violation).
+ * from LFW photos through the file input, the per-photo outcomes, renaming, adding a photo, erasing
+ * after the confirmation dialog, the audit log, what a viewer may not do, an indexed video's
+ * timeline, and the sections whose endpoints this server lacks. Every step leaves a screenshot in
+ * {@code target/console-screenshots/}; no step may leave an error in the browser console (a script
+ * failure or a Content-Security-Policy violation).
  */
 class ConsoleBrowserIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -111,7 +111,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void anAdminEnrolsRenamesAndErasesAPerson() throws IOException {
+  void anAdminEnrolsRenamesAddsPhotosAndErasesAPerson() throws IOException {
     Path lfw = SharedData.requireLfw().resolve("lfw-deepfunneled").resolve("Colin_Powell");
     Path notAPhoto = dir.resolve("notes.jpg");
     Files.writeString(notAPhoto, "not an image", StandardCharsets.UTF_8);
@@ -122,8 +122,11 @@ class ConsoleBrowserIT {
             lfw.resolve("Colin_Powell_0003.jpg"),
             notAPhoto);
 
-    browser.visible("#signin-key");
+    // A wrong key is refused with the problem's detail, and the form stays.
+    browser.visible("#signin-key").sendKeys("ftk_notakey", Keys.ENTER);
+    browser.showing("#signin .form-error", "the API key is not valid");
     browser.screenshot("01-sign-in");
+    browser.find("#signin-key").clear();
     signIn(adminKey);
     browser.showing("#who-text", "console admin (admin)");
     browser.showing("main h1", "Live wall");
@@ -131,6 +134,17 @@ class ConsoleBrowserIT {
 
     browser.find("#nav a[data-view=gallery]").click();
     browser.showing("#persons-title", "Enrolled persons");
+    // No photo accepted: nobody is created, and the photo's outcome says why.
+    browser.find("#enrol-name").sendKeys("Nobody");
+    browser.find("#enrol-photos").sendKeys(notAPhoto.toString());
+    browser.find("#enrol button[type=submit]").click();
+    browser.showing("#enrol-result", "Nobody was enrolled: no photo was accepted.");
+    assertThat(outcomesByPhoto("#enrol-result"))
+        .containsExactly(Map.entry("notes.jpg", "unreadable"));
+    browser.find("#enrol-name").clear();
+    browser.find(".picked button").click();
+    assertThat(browser.findAll(".picked li")).isEmpty();
+
     browser.find("#enrol-name").sendKeys("Colin Powell");
     // Drag and drop cannot be driven here; the file input is the keyboard users' way in.
     browser
@@ -161,6 +175,20 @@ class ConsoleBrowserIT {
     browser.showing("#person-name", "General Colin Powell");
     browser.showing("#rename", "Renamed to General Colin Powell.");
     browser.screenshot("05-renamed");
+
+    browser.find("#add-photos").sendKeys(lfw.resolve("Colin_Powell_0004.jpg").toString());
+    browser.find("#add button[type=submit]").click();
+    browser.await(
+        120,
+        "the added photo's outcome",
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector("#add-result .outcome"), 1));
+    String added = outcomesByPhoto("#add-result").get("Colin_Powell_0004.jpg");
+    assertThat(added).isIn("enrolled", "low_quality", "no_face", "several_faces");
+    int photoCount = (int) enrolled + ("enrolled".equals(added) ? 1 : 0);
+    browser.await(
+        10,
+        photoCount + " photos listed",
+        d -> browser.findAll("#photo-list tbody tr").size() == photoCount);
 
     browser.find("#erase").click();
     WebElement dialog = browser.visible("dialog.confirm");
