@@ -119,12 +119,44 @@ export function mount(main) {
       if (source.readyState === EventSource.CONNECTING) {
         liveState.textContent = 'Live: connection lost, reconnecting…';
       } else if (!eventsUnavailable) {
-        // Closed for good (an error status): try again later, resuming after the last event.
-        liveState.textContent = 'Live: disconnected; trying again in a few seconds.';
+        // Closed for good: the server answered with an error status, which EventSource hides.
         source.close();
-        reopenTimer = setTimeout(open, REOPEN_MS);
+        whyClosed();
       }
     });
+  }
+
+  /**
+   * Asks the live endpoint without asking for a stream (it then answers at once) to learn why the
+   * stream was refused: no such endpoint or events switched off (stop trying), or anything else
+   * (try again in a few seconds, resuming after the last event).
+   */
+  async function whyClosed() {
+    let refusal = null;
+    try {
+      await api('GET', '/api/v1/events/live');
+    } catch (e) {
+      refusal = e;
+    }
+    if (left) return;
+    const body = refusal instanceof ApiError ? refusal.body : null;
+    if (refusal instanceof ApiError && refusal.unavailable) {
+      unavailable('Identity events are not available on this server (no event feed).');
+    } else if (body && typeof body.type === 'string' && body.type.endsWith('/events-disabled')) {
+      unavailable(`Live events are not available on this server: ${body.detail}.`);
+    } else if (!(refusal instanceof ApiError && refusal.status === 401)) {
+      liveState.textContent = 'Live: disconnected; trying again in a few seconds.';
+      reopenTimer = setTimeout(open, REOPEN_MS);
+    }
+  }
+
+  function unavailable(message) {
+    eventsUnavailable = true;
+    if (source) source.close();
+    clearTimeout(reopenTimer);
+    liveState.textContent = '';
+    problems.events = notice(message, 'unavailable');
+    showProblems();
   }
 
   async function loadRecent() {
@@ -135,15 +167,11 @@ export function mount(main) {
       for (const e of answer.events.slice().reverse()) add(e, false);
     } catch (e) {
       if (e instanceof ApiError && e.unavailable) {
-        eventsUnavailable = true;
-        if (source) source.close();
-        clearTimeout(reopenTimer);
-        liveState.textContent = '';
-        problems.events = notice('Identity events are not available on this server (no event feed).', 'unavailable');
+        unavailable('Identity events are not available on this server (no event feed).');
       } else {
         problems.events = notice(`Recent events could not be read: ${errorText(e)}`, 'error');
+        showProblems();
       }
-      showProblems();
     }
   }
 

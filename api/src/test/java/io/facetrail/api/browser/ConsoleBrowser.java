@@ -35,10 +35,14 @@ final class ConsoleBrowser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-  /** A failed request the page expects (a missing endpoint, a refused upload): not a fault. */
+  /**
+   * A failed request the page expects and handles: signed out (401), a missing endpoint (404), the
+   * live endpoint asked why it refused a stream (406, 503 with events off), a refused upload (422).
+   * Not a fault.
+   */
   private static final Pattern EXPECTED_HTTP_ERROR =
       Pattern.compile(
-          "Failed to load resource: the server responded with a status of (401|404|422)");
+          "Failed to load resource: the server responded with a status of (401|404|406|422|503)");
 
   private final ChromeDriver driver;
   private final ChromeDriverService service;
