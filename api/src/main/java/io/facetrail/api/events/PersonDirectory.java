@@ -1,10 +1,28 @@
 package io.facetrail.api.events;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
 /**
  * Which persons the gallery has now, as the API's gallery index knows them. Events naming anyone
  * else are erased from memory and never served.
  */
 public interface PersonDirectory {
+  /** The directory answering with these two functions. */
+  static PersonDirectory of(BooleanSupplier loaded, Predicate<String> contains) {
+    return new PersonDirectory() {
+      @Override
+      public boolean loaded() {
+        return loaded.getAsBoolean();
+      }
+
+      @Override
+      public boolean contains(String personId) {
+        return contains.test(personId);
+      }
+    };
+  }
+
   /** Whether the gallery has been read at least once (before that nobody can be judged erased). */
   boolean loaded();
 
