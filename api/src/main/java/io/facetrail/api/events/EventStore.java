@@ -166,8 +166,8 @@ public final class EventStore {
 
   /**
    * Registers {@code sink} for every event taken in from now on and says what comes before: the
-   * events after {@code from} (null: none, the client starts live), from memory where it still has
-   * them, else as offset ranges to read from the topic.
+   * events after {@code from} (null: none, the client starts live), from memory when it still has
+   * all of them, else as offset ranges to read from the topic.
    */
   public synchronized ResumePlan subscribe(ResumeToken from, EventSink sink) {
     Map<Integer, Long> start = new TreeMap<>();
@@ -195,6 +195,18 @@ public final class EventStore {
       } else {
         fromTopic.put(p, new long[] {t, read});
       }
+    }
+    if (!fromTopic.isEmpty()) {
+      // Some partition needs the topic: read every partition back from it, so that the replay
+      // comes out in one time order (memory's newer events would otherwise overtake it).
+      for (int p : partitions) {
+        Long read = position.get(p);
+        long t = start.get(p);
+        if (read != null && t < read) {
+          fromTopic.put(p, new long[] {t, read});
+        }
+      }
+      fromMemory.clear();
     }
     fromMemory.sort(StoredEvent.BY_TIME);
     sinks.add(sink);

@@ -167,6 +167,12 @@ class EventStoreTest {
     assertThat(older.fromTopic().get(0)).containsExactly(0L, 3L);
     assertThat(older.fromMemory()).isEmpty();
     assertThat(older.start()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 0L, 1, 1L));
+    ResumePlan both = store.subscribe(ResumeToken.of(Map.of(0, 0L, 1, 0L)), e -> {});
+    assertThat(both.fromTopic())
+        .as("once one partition needs the topic, all are read from it (one time order)")
+        .containsOnlyKeys(0, 1);
+    assertThat(both.fromTopic().get(1)).containsExactly(0L, 1L);
+    assertThat(both.fromMemory()).isEmpty();
   }
 
   @Test
