@@ -111,6 +111,20 @@ final class EventsApi implements AutoCloseable {
         .get(30, TimeUnit.SECONDS);
   }
 
+  /** Publishes events in this order without waiting for each, then waits for all. */
+  void publishAll(List<IdentityEvent> events) {
+    for (IdentityEvent e : events) {
+      producer.send(
+          new ProducerRecord<>(
+              kafka.topics().identity().name(),
+              null,
+              e.emittedAt().toEpochMilli(),
+              e.trackId(),
+              serde.serialize(null, e)));
+    }
+    producer.flush();
+  }
+
   /** Publishes an observation of {@code track} with a face thumbnail. */
   void observe(String stream, String track, long index, byte[] jpeg, float quality)
       throws InterruptedException, ExecutionException, TimeoutException {

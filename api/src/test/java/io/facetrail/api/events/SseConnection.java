@@ -113,6 +113,39 @@ final class SseConnection implements AutoCloseable {
     ended = true;
   }
 
+  /** The events of a whole stream's text. */
+  static List<Event> parse(String stream) {
+    List<Event> out = new ArrayList<>();
+    String type = null;
+    StringBuilder data = null;
+    String id = null;
+    for (String line : stream.split("\r?\n", -1)) {
+      if (line.isEmpty()) {
+        if (data != null) {
+          out.add(new Event(type == null ? "message" : type, data.toString(), id));
+        }
+        type = null;
+        data = null;
+        id = null;
+      } else if (!line.startsWith(":")) {
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        value = value.startsWith(" ") ? value.substring(1) : value;
+        switch (field) {
+          case "event" -> type = value;
+          case "data" ->
+              data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+          case "id" -> id = value;
+          default -> {
+            // Other fields (retry) are not used by the API.
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The next {@code n} events, failing when they do not come within {@code timeout}. */
   List<Event> take(int n, Duration timeout) throws InterruptedException {
     List<Event> out = new ArrayList<>(n);

@@ -23,6 +23,33 @@ public final class TestEvents {
     return event(n, type, stream, track, personId, emittedAt);
   }
 
+  /** An unknown-face event carrying a label of {@code padding} characters (a large event). */
+  public static IdentityEvent padded(
+      long n, String stream, String track, Instant emittedAt, int padding) {
+    IdentityEvent e = event(n, stream, track, null, emittedAt);
+    return new IdentityEvent(
+        e.schemaVersion(),
+        e.eventId(),
+        e.type(),
+        e.streamId(),
+        e.trackId(),
+        null,
+        null,
+        null,
+        null,
+        e.threshold(),
+        e.falseAcceptRate(),
+        null,
+        null,
+        null,
+        e.firstSeen(),
+        e.lastSeen(),
+        e.framesUsed(),
+        e.modelId(),
+        e.emittedAt(),
+        Map.of("padding", "x".repeat(padding)));
+  }
+
   public static IdentityEvent event(
       long n,
       IdentityEventType type,
