@@ -153,7 +153,13 @@ final class SseConnection implements AutoCloseable {
     while (out.size() < n) {
       Event e = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (e == null) {
-        throw new AssertionError("got " + out.size() + " of " + n + " events: " + out);
+        throw new AssertionError(
+            "got "
+                + out.size()
+                + " of "
+                + n
+                + " events, the last: "
+                + (out.isEmpty() ? "none" : out.get(out.size() - 1).type()));
       }
       out.add(e);
     }
