@@ -133,6 +133,11 @@ final class TopicFollower implements AutoCloseable {
     } catch (WakeupException e) {
       // Closed while creating or closing the consumer: nothing left to do.
       log.debug("Follower of {} woken up to close", topic);
+    } catch (KafkaException e) {
+      // The consumer could not be created (client settings the broker's library refuses): stays
+      // down, saying why.
+      log.error("Cannot read {}", topic, e);
+      status = Health.Status.down("cannot read " + topic + ": " + e.getMessage());
     }
   }
 
@@ -162,8 +167,10 @@ final class TopicFollower implements AutoCloseable {
       Map<TopicPartition, Long> at = new HashMap<>();
       long since = clock.instant().minus(window).toEpochMilli();
       added.forEach(tp -> at.put(tp, since));
-      Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(at, CALL_TIMEOUT);
+      // The ends first: a partition with no record in the window starts at its end as it was
+      // before the search, so a record written between the two calls is still read.
       Map<TopicPartition, Long> ends = c.endOffsets(added, CALL_TIMEOUT);
+      Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(at, CALL_TIMEOUT);
       Set<TopicPartition> all = new HashSet<>(assigned);
       all.addAll(added);
       c.assign(all);

@@ -167,6 +167,11 @@ final class EventsApi implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** The event ids of SSE events' data. */
+  static List<String> eventIds(List<SseConnection.Event> events) {
+    return events.stream().map(ev -> JSON.readTree(ev.data()).get("eventId").asString()).toList();
+  }
+
   /** GET as a viewer, the answer as JSON (any status). */
   JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
     return JSON.readTree(get(pathAndQuery, viewerKey).body());
