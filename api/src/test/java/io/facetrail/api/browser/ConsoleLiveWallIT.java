@@ -124,6 +124,8 @@ class ConsoleLiveWallIT {
     WebElement lobby = browser.visible("#wall .camera[data-camera=lobby]");
     browser.showing("#wall .camera[data-camera=lobby]", "Colin Powell");
     assertThat(lobby.findElements(By.cssSelector(".event"))).hasSize(2);
+    // Camera status: a camera known from its events only (no ingest service reports it).
+    browser.showing("#wall .camera[data-camera=lobby] .camera-status", "seen");
     assertThat(lobby.findElement(By.cssSelector(".event")).getText()).contains("unknown");
 
     // While the wall is open: a new camera, a known face, over SSE.
