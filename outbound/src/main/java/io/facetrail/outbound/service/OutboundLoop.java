@@ -9,6 +9,7 @@ import io.facetrail.outbound.delivery.Delivery;
 import io.facetrail.outbound.delivery.PartitionProgress;
 import io.facetrail.outbound.delivery.Target;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -77,7 +78,11 @@ final class OutboundLoop {
                 "Records of the identity topic that are not identity events, sent to the outbound"
                     + " dead-letter topic")
             .register(registry);
-    registry.gauge("facetrail.outbound.unfinished", progress, Progress::unfinished);
+    Gauge.builder("facetrail.outbound.unfinished", progress, Progress::unfinished)
+        .description(
+            "Identity events read and not yet delivered or dead-lettered by every target: what"
+                + " holds the committed offsets back")
+        .register(registry);
     this.thread = new Thread(this::run, "outbound-reader");
   }
 

@@ -61,6 +61,7 @@ class ModuleRulesTest {
             "embedder",
             "tracker",
             "matcher",
+            "outbound",
             "trainer",
             "evaluation",
             "benchmarks",
