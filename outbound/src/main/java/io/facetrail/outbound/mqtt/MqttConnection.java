@@ -25,6 +25,9 @@ final class MqttConnection implements AutoCloseable {
   static final String ONLINE = "online";
   static final String OFFLINE = "offline";
 
+  /** Far above the one message this client has in flight at a time. */
+  private static final int MAX_IN_FLIGHT = 1_000;
+
   private final MqttSettings settings;
   private final String statusTopic;
   private final MqttClient client;
@@ -58,6 +61,10 @@ final class MqttConnection implements AutoCloseable {
     this.options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setAutomaticReconnect(false);
+    // Paho counts a QoS 1 message in flight until its callback thread has processed the PUBACK,
+    // which can be after publish() returned: one publish at a time still met its default limit of
+    // 10 ("Too many publishes in progress", seen at 2000 events in a row).
+    options.setMaxInflight(MAX_IN_FLIGHT);
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
     options.setWill(statusTopic, OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);

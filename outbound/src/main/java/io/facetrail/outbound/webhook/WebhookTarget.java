@@ -156,13 +156,26 @@ public final class WebhookTarget implements Target {
       number++;
       attempt = sender.send(delivery.event(), delivery.body(), number);
       if (attempt.kind() == Attempt.Kind.DELIVERED) {
+        if (lastFailure != null) {
+          log.info("Webhook {} ({}) delivers again", name, settings.host());
+        }
         lastFailure = null;
         metrics.delivered(delivery.receivedNanos());
         delivery.done();
         return;
       }
+      boolean last = attempt.kind() == Attempt.Kind.PERMANENT || number >= settings.maxAttempts();
+      if (lastFailure == null && !last) {
+        // Once per run of failures, not per attempt: a receiver that is down must not flood the
+        // log (each dead letter is logged).
+        log.warn(
+            "Webhook {} ({}): attempt failed: {}; retrying with back-off",
+            name,
+            settings.host(),
+            attempt.error().getMessage());
+      }
       lastFailure = attempt.status();
-      if (attempt.kind() == Attempt.Kind.PERMANENT || number >= settings.maxAttempts()) {
+      if (last) {
         break;
       }
       metrics.retried();
