@@ -308,6 +308,55 @@ class WebhookDeliveryIT {
     }
   }
 
+  @Test
+  void aResponseBodyThatNeverEndsDoesNotStallTheWebhook() throws Exception {
+    KafkaSettings kafka = KafkaSettings.local(broker.bootstrapServers(), "wh4.");
+    IdentityTopic topic = new IdentityTopic(kafka);
+    List<IdentityEvent> sent = events(2);
+    List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newCachedThreadPool();
+    server.setExecutor(threads);
+    // 200 at once, then a body that trickles one byte and never ends.
+    server.createContext(
+        "/",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          received.add(ex.getRequestHeaders().getFirst(WebhookHeaders.EVENT_ID));
+          ex.sendResponseHeaders(200, 0);
+          ex.getResponseBody().write('x');
+          ex.getResponseBody().flush();
+          try {
+            release.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close();
+        });
+    server.start();
+    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slow");
+    try (OutboundService service =
+        OutboundService.start(
+            config(kafka, "wh4", List.of(webhook(url, 8, Duration.ofSeconds(5)))),
+            new SimpleMeterRegistry(),
+            new io.facetrail.runtime.http.Health())) {
+      topic.send(sent);
+      await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= sent.size());
+      assertThat(received)
+          .as("each event once: none waited out a timeout and was retried")
+          .hasSize(sent.size())
+          .doesNotHaveDuplicates();
+    } finally {
+      release.countDown();
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
   private static Set<String> ids(List<IdentityEvent> events, String track) {
     Set<String> out = new LinkedHashSet<>();
     events.stream().filter(e -> e.trackId().equals(track)).forEach(e -> out.add(e.eventId()));
