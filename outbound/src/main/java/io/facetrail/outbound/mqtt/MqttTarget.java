@@ -132,6 +132,11 @@ public final class MqttTarget implements Target {
                 connectFailures == 0 ? "" : " after " + connectFailures + " failed attempts");
             connectFailures = 0;
           } catch (MqttException e) {
+            if (closing) {
+              // Paho swallows the interrupt of close(): without this the back-off below would
+              // sleep through it.
+              return;
+            }
             connectFailures++;
             problem = "cannot connect to " + settings.serverUri() + ": " + e.getMessage();
             if (connectFailures == 1) {

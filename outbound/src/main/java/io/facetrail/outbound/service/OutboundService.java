@@ -15,6 +15,7 @@ import io.facetrail.runtime.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class OutboundService implements AutoCloseable {
 
   /** The {@code service} tag of the metrics and the name of the endpoint. */
   public static final String NAME = "outbound";
+
+  private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final List<Target> targets;
   private final OutboundLoop loop;
@@ -145,7 +148,7 @@ public final class OutboundService implements AutoCloseable {
       return new OutboundService(List.copyOf(targets), loop, producer, endpoint, health);
     } catch (RuntimeException e) {
       targets.forEach(Target::close);
-      producer.close();
+      producer.close(PRODUCER_CLOSE_TIMEOUT);
       throw e;
     }
   }
@@ -177,7 +180,9 @@ public final class OutboundService implements AutoCloseable {
   public void close() {
     targets.forEach(Target::close);
     loop.close();
-    producer.close();
+    // Bounded: with Kafka away, an unbounded close would wait for ever on dead letters in flight
+    // (their events are not committed, so they are sent again at the next start).
+    producer.close(PRODUCER_CLOSE_TIMEOUT);
     if (endpoint != null) {
       endpoint.close();
     }
