@@ -276,7 +276,7 @@ class WebhookDeliveryIT {
   }
 
   @Test
-  void aDeadWebhookDoesNotHoldBackAHealthyOneNorLetsItsEventsBeCommitted() throws Exception {
+  void aDeadWebhookNeitherHoldsBackAHealthyOneNorLosesItsEventsAtARestart() throws Exception {
     KafkaSettings kafka = KafkaSettings.local(broker.bootstrapServers(), "wh3.");
     IdentityTopic topic = new IdentityTopic(kafka);
     List<IdentityEvent> sent = events(5);
@@ -304,6 +304,27 @@ class WebhookDeliveryIT {
         long end = offsets.values().stream().mapToLong(o -> o[1]).sum();
         assertThat(end).isEqualTo(sent.size());
         assertThat(committed).as("committed offsets: the dead webhook finished no event").isZero();
+      }
+      // Restarted with the receiver back: every event reaches it (and the healthy one again).
+      try (RecordingReceiver back = new RecordingReceiver(r -> 200);
+          OutboundService restarted =
+              OutboundService.start(
+                  config(
+                      kafka,
+                      "wh3",
+                      List.of(
+                          webhook(back.url("/back"), 8, Duration.ofMillis(10)),
+                          webhook(healthy.url("/ok"), 8, Duration.ofMillis(10)))),
+                  new SimpleMeterRegistry(),
+                  new io.facetrail.runtime.http.Health())) {
+        await().atMost(WAIT).until(() -> back.requests().size() >= sent.size());
+        assertThat(back.requests().stream().map(r -> r.header(WebhookHeaders.EVENT_ID)))
+            .containsExactlyInAnyOrderElementsOf(
+                sent.stream().map(IdentityEvent::eventId).toList());
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> topic.committedAndEnd("wh3").values().stream().allMatch(o -> o[0] == o[1]));
       }
     }
   }
