@@ -14,9 +14,11 @@ import io.facetrail.outbound.config.WebhookSettings;
 import io.facetrail.outbound.deadletter.OutboundDeadLetters;
 import io.facetrail.outbound.testing.IdentityTopic;
 import io.facetrail.outbound.testing.RecordingReceiver;
+import io.facetrail.outbound.testing.TricklingReceiver;
 import io.facetrail.outbound.webhook.WebhookHeaders;
 import io.facetrail.outbound.webhook.WebhookSignature;
 import io.facetrail.runtime.config.Secret;
+import io.facetrail.runtime.http.Health;
 import io.facetrail.runtime.http.HttpSettings;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
 import io.facetrail.runtime.kafka.KafkaSettings;
@@ -35,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +132,7 @@ class WebhookDeliveryIT {
                     "wh1",
                     List.of(webhook(receiver.url("/hook?token=abc"), 8, Duration.ofMillis(20)))),
                 new SimpleMeterRegistry(),
-                new io.facetrail.runtime.http.Health())) {
+                new Health())) {
       await()
           .atMost(WAIT)
           .until(
@@ -221,7 +224,7 @@ class WebhookDeliveryIT {
                     List.of(
                         webhook(receiver.url("/in?token=s3cr3t-query"), 3, Duration.ofMillis(10)))),
                 new SimpleMeterRegistry(),
-                new io.facetrail.runtime.http.Health())) {
+                new Health())) {
       topic.send(sent);
       topic.sendRaw("cam/junk", "not an identity event".getBytes(StandardCharsets.UTF_8));
       topic.send(later);
@@ -289,9 +292,7 @@ class WebhookDeliveryIT {
               webhook(healthy.url("/ok"), 8, Duration.ofMillis(10)));
       try (OutboundService service =
           OutboundService.start(
-              config(kafka, "wh3", hooks),
-              new SimpleMeterRegistry(),
-              new io.facetrail.runtime.http.Health())) {
+              config(kafka, "wh3", hooks), new SimpleMeterRegistry(), new Health())) {
         topic.send(sent);
         await().atMost(WAIT).until(() -> healthy.requests().size() == sent.size());
         assertThat(dead.requests().size())
@@ -299,7 +300,7 @@ class WebhookDeliveryIT {
             .isLessThanOrEqualTo(2);
         // Nothing past the dead webhook's first event may be committed: a restart sends it again.
         Thread.sleep(500);
-        Map<org.apache.kafka.common.TopicPartition, long[]> offsets = topic.committedAndEnd("wh3");
+        Map<TopicPartition, long[]> offsets = topic.committedAndEnd("wh3");
         long committed = offsets.values().stream().mapToLong(o -> o[0]).sum();
         long end = offsets.values().stream().mapToLong(o -> o[1]).sum();
         assertThat(end).isEqualTo(sent.size());
@@ -316,7 +317,7 @@ class WebhookDeliveryIT {
                           webhook(back.url("/back"), 8, Duration.ofMillis(10)),
                           webhook(healthy.url("/ok"), 8, Duration.ofMillis(10)))),
                   new SimpleMeterRegistry(),
-                  new io.facetrail.runtime.http.Health())) {
+                  new Health())) {
         await().atMost(WAIT).until(() -> back.requests().size() >= sent.size());
         assertThat(back.requests().stream().map(r -> r.header(WebhookHeaders.EVENT_ID)))
             .containsExactlyInAnyOrderElementsOf(
@@ -334,47 +335,18 @@ class WebhookDeliveryIT {
     KafkaSettings kafka = KafkaSettings.local(broker.bootstrapServers(), "wh4.");
     IdentityTopic topic = new IdentityTopic(kafka);
     List<IdentityEvent> sent = events(2);
-    List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    com.sun.net.httpserver.HttpServer server =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-    java.util.concurrent.ExecutorService threads =
-        java.util.concurrent.Executors.newCachedThreadPool();
-    server.setExecutor(threads);
-    // 200 at once, then a body that trickles one byte and never ends.
-    server.createContext(
-        "/",
-        ex -> {
-          ex.getRequestBody().readAllBytes();
-          received.add(ex.getRequestHeaders().getFirst(WebhookHeaders.EVENT_ID));
-          ex.sendResponseHeaders(200, 0);
-          ex.getResponseBody().write('x');
-          ex.getResponseBody().flush();
-          try {
-            release.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          ex.close();
-        });
-    server.start();
-    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slow");
-    try (OutboundService service =
-        OutboundService.start(
-            config(kafka, "wh4", List.of(webhook(url, 8, Duration.ofSeconds(5)))),
-            new SimpleMeterRegistry(),
-            new io.facetrail.runtime.http.Health())) {
+    try (TricklingReceiver receiver = new TricklingReceiver();
+        OutboundService service =
+            OutboundService.start(
+                config(kafka, "wh4", List.of(webhook(receiver.url(), 8, Duration.ofSeconds(5)))),
+                new SimpleMeterRegistry(),
+                new Health())) {
       topic.send(sent);
-      await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= sent.size());
-      assertThat(received)
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.eventIds().size() >= sent.size());
+      assertThat(receiver.eventIds())
           .as("each event once: none waited out a timeout and was retried")
           .hasSize(sent.size())
           .doesNotHaveDuplicates();
-    } finally {
-      release.countDown();
-      server.stop(0);
-      threads.shutdownNow();
     }
   }
 
