@@ -139,6 +139,7 @@ class WebhookDeliveryIT {
               () ->
                   receiver.requests().stream().filter(r -> r.answered() == 204).count()
                       == sent.size());
+      assertThat(service.readiness().get("webhook-0").up()).isTrue();
       await()
           .atMost(WAIT)
           .until(() -> topic.committedAndEnd("wh1").values().stream().allMatch(o -> o[0] == o[1]));
@@ -210,6 +211,7 @@ class WebhookDeliveryIT {
     }
     Set<String> broken = ids(sent, "cam/broken");
     Set<String> gone = ids(sent, "cam/gone");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (RecordingReceiver receiver =
             new RecordingReceiver(
                 r -> {
@@ -223,7 +225,7 @@ class WebhookDeliveryIT {
                     "wh2",
                     List.of(
                         webhook(receiver.url("/in?token=s3cr3t-query"), 3, Duration.ofMillis(10)))),
-                new SimpleMeterRegistry(),
+                registry,
                 new Health())) {
       topic.send(sent);
       topic.sendRaw("cam/junk", "not an identity event".getBytes(StandardCharsets.UTF_8));
@@ -275,6 +277,11 @@ class WebhookDeliveryIT {
       await()
           .atMost(WAIT)
           .until(() -> topic.committedAndEnd("wh2").values().stream().allMatch(o -> o[0] == o[1]));
+      assertThat(deliveries(registry, "delivered")).isEqualTo(5);
+      assertThat(deliveries(registry, "retried")).as("2 per event answered 500").isEqualTo(6);
+      assertThat(deliveries(registry, "dead_lettered")).isEqualTo(6);
+      assertThat(registry.get("facetrail.outbound.malformed").counter().count()).isEqualTo(1);
+      assertThat(service.failed()).isFalse();
     }
   }
 
@@ -305,6 +312,9 @@ class WebhookDeliveryIT {
         long end = offsets.values().stream().mapToLong(o -> o[1]).sum();
         assertThat(end).isEqualTo(sent.size());
         assertThat(committed).as("committed offsets: the dead webhook finished no event").isZero();
+        assertThat(service.readiness().get("webhook-0").detail())
+            .as("a receiver's outage is told, not a readiness failure")
+            .contains("last attempt failed: 503");
       }
       // Restarted with the receiver back: every event reaches it (and the healthy one again).
       try (RecordingReceiver back = new RecordingReceiver(r -> 200);
@@ -326,6 +336,7 @@ class WebhookDeliveryIT {
             .atMost(WAIT)
             .until(
                 () -> topic.committedAndEnd("wh3").values().stream().allMatch(o -> o[0] == o[1]));
+        assertThat(restarted.failed()).isFalse();
       }
     }
   }
@@ -347,7 +358,17 @@ class WebhookDeliveryIT {
           .as("each event once: none waited out a timeout and was retried")
           .hasSize(sent.size())
           .doesNotHaveDuplicates();
+      assertThat(service.failed()).isFalse();
     }
+  }
+
+  private static double deliveries(SimpleMeterRegistry registry, String result) {
+    return registry
+        .get("facetrail.outbound.deliveries")
+        .tag("target", "webhook-0")
+        .tag("result", result)
+        .counter()
+        .count();
   }
 
   private static Set<String> ids(List<IdentityEvent> events, String track) {
