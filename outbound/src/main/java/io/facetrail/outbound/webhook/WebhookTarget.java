@@ -78,7 +78,23 @@ public final class WebhookTarget implements Target {
     WebhookTarget target = new WebhookTarget(index, settings, deadLetters, registry, clock);
     target.thread.start();
     log.info("Webhook {} to {} started", target.name, settings.host());
+    if ("http".equalsIgnoreCase(settings.url().getScheme())
+        && !isLoopback(settings.url().getHost())) {
+      // Events name people: on a network, a plain-http receiver exposes them to anyone on the path.
+      log.warn(
+          "Webhook {} sends identity events unencrypted (http://) to {}: use https:// beyond this"
+              + " machine",
+          target.name,
+          settings.host());
+    }
     return target;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("[::1]")
+        || host.equals("::1");
   }
 
   @Override
