@@ -22,7 +22,7 @@ public final class Mosquitto implements AutoCloseable {
   private final Path dir;
   private final Path config;
   private final int port;
-  private Process process;
+  private volatile Process process;
 
   private Mosquitto(Path executable, Path dir, int port) throws IOException {
     this.executable = executable;
@@ -52,6 +52,17 @@ public final class Mosquitto implements AutoCloseable {
       port = s.getLocalPort();
     }
     Mosquitto m = new Mosquitto(executable, dir, port);
+    // A test JVM ended early (a timeout, Ctrl-C) must not leave the broker running.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Process p = m.process;
+                  if (p != null) {
+                    p.destroyForcibly();
+                  }
+                },
+                "mosquitto-stop"));
     m.start();
     return m;
   }
