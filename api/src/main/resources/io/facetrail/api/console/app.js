@@ -79,6 +79,12 @@ function signedIn(s) {
   route(null);
 }
 
+/** Signed in through the form: the form that had the focus is gone; the keyboard starts at the content. */
+function signedInByForm(s) {
+  signedIn(s);
+  main.focus();
+}
+
 function signedOut(message) {
   if (leave) {
     leave();
@@ -89,7 +95,7 @@ function signedOut(message) {
   document.getElementById('who').hidden = true;
   document.getElementById('nav').hidden = true;
   document.title = 'Sign in · FaceTrail';
-  showSignIn(main, signedIn, message);
+  showSignIn(main, signedInByForm, message);
 }
 
 async function signOut() {

@@ -90,7 +90,13 @@ function table(answer) {
     ? h('p', { class: 'help' }, 'The server keeps events since ',
       h('time', { datetime: answer.coveredSince }, dateTime(answer.coveredSince)), '.')
     : null;
-  if (answer.events.length === 0) return [covered, notice('No event matches.')];
+  if (answer.events.length === 0) {
+    // No window yet: the server has read nothing from the identity topic (not connected to the
+    // broker yet, or events switched off), which is not the same as nothing matching.
+    return [covered, notice(answer.coveredSince
+      ? 'No event matches.'
+      : 'No event matches: this server has not read any identity event yet (events off, or not connected to the broker).')];
+  }
   return [
     covered,
     h('p', { class: 'count' }, `${answer.events.length} ${answer.events.length === 1 ? 'event' : 'events'}, newest first`),
