@@ -130,6 +130,16 @@ class ConsolePipelineIT {
                           + " && e.textContent.includes('identified')"
                           + " && [...e.querySelectorAll('img.thumb')]"
                           + ".some(i => i.complete && i.naturalWidth > 0))")));
+      // The camera's status comes from the run's own ingest (not only from its events).
+      browser.await(
+          30,
+          "the door camera's status from the run's ingest",
+          d ->
+              Boolean.TRUE.equals(
+                  browser.script(
+                      "const c = document.querySelector('#wall .camera[data-camera=door]');"
+                          + " return !!c && (c.textContent.includes('ended')"
+                          + " || c.textContent.includes('live '))")));
       browser.screenshot("pipeline-2-live-wall");
       browser.assertNoConsoleErrors();
 

@@ -49,10 +49,11 @@ final class RunSession {
     try (AllInOne pipeline = new AllInOne()) {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
       ApiService api = null;
+      RunCameras cameras = new RunCameras();
       if (serve != null) {
         // The console first, so that it is there while the models load and sees every event.
         pipeline.startBroker(s, System.getenv());
-        api = RunApi.start(pipeline, serve, System.getenv());
+        api = RunApi.start(pipeline, serve, System.getenv(), cameras);
         pipeline.closeWith(api);
         console.status(
             "console on http://127.0.0.1:"
@@ -96,6 +97,7 @@ final class RunSession {
       Map<String, StreamHandle> handles;
       try {
         handles = pipeline.ingest(s, registry, new IngestListener() {});
+        cameras.started(handles);
         handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
         summary[0] = new RunSummary(names);
         printer[0] = new EventPrinter(out, s.json(), names);
