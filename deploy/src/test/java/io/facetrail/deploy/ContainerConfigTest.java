@@ -2,6 +2,9 @@ package io.facetrail.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.service.ApiPaths;
+import io.facetrail.deploy.docker.Dockerfile;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
@@ -9,6 +12,7 @@ import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +72,26 @@ class ContainerConfigTest {
     assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
     assertThat(c.gallery().redis().host()).isEqualTo("redis");
     assertThat(c.gallery().redis().password().reveal()).isEqualTo("from-the-environment");
+  }
+
+  @Test
+  void apiWithTheImagesEnvironmentKeepsKeysAndAuditOnItsVolume() {
+    Dockerfile dockerfile = Dockerfile.parse(RepositoryFiles.docker().resolve("Dockerfile"));
+    Map<String, String> env =
+        new HashMap<>(dockerfile.variables(dockerfile.stage("api").orElseThrow()));
+    env.put("FACETRAIL_GALLERY_REDIS_PASSWORD", "from-the-environment");
+    ApiConfig c = ApiConfig.loader().load(config("api"), env, Map.of());
+    assertThat(c.http().host()).isEqualTo("0.0.0.0");
+    assertThat(c.http().port()).isEqualTo(8090);
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
+    assertThat(c.gallery().redis().host()).isEqualTo("redis");
+    assertThat(c.gallery().redis().password().reveal()).isEqualTo("from-the-environment");
+    assertThat(ApiPaths.keysFile(c.access()))
+        .isEqualTo(Path.of("/var/lib/facetrail/api-keys.json"));
+    assertThat(ApiPaths.auditFile(c.access())).isEqualTo(Path.of("/var/lib/facetrail/audit.jsonl"));
+    assertThat(c.indexDir()).isEqualTo("/index");
+    // The Compose stack serves plain HTTP; behind TLS the operator sets it (docs/DEPLOYMENT.md).
+    assertThat(c.access().secureCookies()).isFalse();
   }
 }
