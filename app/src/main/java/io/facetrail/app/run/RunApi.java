@@ -4,6 +4,7 @@ import io.facetrail.api.config.ApiConfig;
 import io.facetrail.api.service.ApiService;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Map;
 final class RunApi {
   private RunApi() {}
 
-  static ApiService start(AllInOne pipeline, int port, Map<String, String> env) {
-    ApiConfig base =
-        ApiConfig.loader().load(null, env, Map.of("http.port", Integer.toString(port)));
+  static ApiService start(AllInOne pipeline, ServeOptions serve, Map<String, String> env) {
+    Map<String, String> settings = new LinkedHashMap<>(serve.settings());
+    settings.put("http.port", Integer.toString(serve.port()));
+    ApiConfig base = ApiConfig.loader().load(null, env, settings);
     RunPlan plan = pipeline.plan();
     ApiConfig config =
         base.withKafka(plan.embedder().kafka())

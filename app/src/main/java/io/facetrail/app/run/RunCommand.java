@@ -97,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
                 System.out,
                 System.err,
                 stop,
-                serve));
+                serve == null ? null : new ServeOptions(serve, java.util.Map.of())));
   }
 
   /**
@@ -109,6 +109,16 @@ public final class RunCommand implements Callable<Integer> {
    * @return 0 when every input completed, every track was decided and every output was written, 2
    *     otherwise
    */
+  /**
+   * As {@link #run(RunSettings, PrintStream, PrintStream)}, also serving the HTTP API and console
+   * of {@code serve} until {@code stop} is requested (tests stop it themselves).
+   */
+  public static int run(
+      RunSettings s, PrintStream out, PrintStream err, ServeOptions serve, RunStop stop)
+      throws InterruptedException {
+    return RunSession.run(s, out, err, stop, serve);
+  }
+
   public static int run(RunSettings s, PrintStream out, PrintStream err)
       throws InterruptedException {
     RunStop stop = new RunStop();

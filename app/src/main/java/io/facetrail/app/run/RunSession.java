@@ -38,10 +38,10 @@ final class RunSession {
 
   /**
    * As {@link #run(RunSettings, PrintStream, PrintStream, RunStop)}, serving the HTTP API and
-   * console on {@code servePort} (null: not at all) from the start until Ctrl-C, also after the
-   * inputs have ended, so the console stays open on the run's results.
+   * console of {@code serve} (null: not at all) from the start until Ctrl-C, also after the inputs
+   * have ended, so the console stays open on the run's results.
    */
-  static int run(RunSettings s, PrintStream out, PrintStream err, RunStop stop, Integer servePort)
+  static int run(RunSettings s, PrintStream out, PrintStream err, RunStop stop, ServeOptions serve)
       throws InterruptedException {
     RunConsole console = new RunConsole(err);
     RunOutputs outputs = RunOutputs.of(s);
@@ -54,8 +54,8 @@ final class RunSession {
         return 2;
       }
       ApiService api = null;
-      if (servePort != null) {
-        api = RunApi.start(pipeline, servePort, System.getenv());
+      if (serve != null) {
+        api = RunApi.start(pipeline, serve, System.getenv());
         pipeline.closeWith(api);
         console.status(
             "console on http://127.0.0.1:"
