@@ -162,6 +162,16 @@ class HelmChartTest {
   }
 
   @Test
+  void theApiCanBeLeftOut() {
+    Manifests without = Chart.renderWith("api.enabled", false);
+    assertThat(without.all())
+        .as("objects of the api")
+        .noneMatch(o -> o.getMetadata().getName().startsWith(PREFIX + "api"));
+    assertThat(names(without.all(Deployment.class)))
+        .containsExactlyInAnyOrder(PREFIX + "embedder", PREFIX + "tracker", PREFIX + "matcher");
+  }
+
+  @Test
   void theApiRunsOnceWithItsKeysOnAClaimTheModelsAndTheGallery() {
     for (Manifests m : List.of(defaults, full)) {
       Deployment d = m.get(Deployment.class, PREFIX + "api");
