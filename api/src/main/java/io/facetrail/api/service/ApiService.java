@@ -8,7 +8,12 @@ import io.facetrail.api.access.Sessions;
 import io.facetrail.api.audit.Audit;
 import io.facetrail.api.audit.AuditLog;
 import io.facetrail.api.audit.AuditRoutes;
+import io.facetrail.api.cameras.CameraRoutes;
+import io.facetrail.api.cameras.IngestStatusPoller;
+import io.facetrail.api.cameras.StreamStatusSource;
 import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.events.LiveEvents;
+import io.facetrail.api.events.PersonDirectory;
 import io.facetrail.api.persons.PersonRoutes;
 import io.facetrail.api.photos.Identification;
 import io.facetrail.api.photos.PhotoAnalysis;
@@ -119,11 +124,35 @@ public final class ApiService implements AutoCloseable {
               config.limits(),
               audit));
       routes.add(new AuditRoutes(auditLog));
-      if (!config.indexDir().isBlank()) {
-        routes.add(
-            new VideoRoutes(
-                new IndexedVideos(java.nio.file.Path.of(config.indexDir())), index::nameOf));
+      routes.add(
+          new VideoRoutes(
+              config.indexDir().isBlank()
+                  ? IndexedVideos.none()
+                  : new IndexedVideos(java.nio.file.Path.of(config.indexDir())),
+              index::nameOf));
+      LiveEvents events =
+          LiveEvents.start(
+              config.events(),
+              config.kafka(),
+              PersonDirectory.of(sync::isLoaded, id -> index.nameOf(id).isPresent()),
+              registry,
+              health,
+              clock);
+      opened.push(events);
+      routes.add(events.routes());
+      List<StreamStatusSource> statusSources = new ArrayList<>();
+      if (!config.ingestStatus().isEmpty()) {
+        IngestStatusPoller poller =
+            new IngestStatusPoller(
+                config.ingestStatus(),
+                config.events().statusToken(),
+                config.events().statusTimeout());
+        opened.push(poller);
+        poller.start(config.events().statusInterval());
+        statusSources.add(poller);
       }
+      routes.add(
+          new CameraRoutes(statusSources, events.store()::cameras, events.tracks()::cameras));
       ApiServer server = ApiServer.start(config, gate, routes, registry, health);
       opened.push(server);
       health.started();
