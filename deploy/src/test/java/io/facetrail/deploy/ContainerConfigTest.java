@@ -80,6 +80,7 @@ class ContainerConfigTest {
     Map<String, String> env =
         new HashMap<>(dockerfile.variables(dockerfile.stage("api").orElseThrow()));
     env.put("FACETRAIL_GALLERY_REDIS_PASSWORD", "from-the-environment");
+    env.put("FACETRAIL_EVENTS_STATUS_TOKEN", "status-token-from-the-environment");
     ApiConfig c = ApiConfig.loader().load(config("api"), env, Map.of());
     assertThat(c.http().host()).isEqualTo("0.0.0.0");
     assertThat(c.http().port()).isEqualTo(8090);
@@ -91,6 +92,8 @@ class ContainerConfigTest {
         .isEqualTo(Path.of("/var/lib/facetrail/api-keys.json"));
     assertThat(ApiPaths.auditFile(c.access())).isEqualTo(Path.of("/var/lib/facetrail/audit.jsonl"));
     assertThat(c.indexDir()).isEqualTo("/index");
+    assertThat(c.ingestStatus()).containsExactly("http://ingest:8081/api/streams");
+    assertThat(c.events().statusToken().reveal()).isEqualTo("status-token-from-the-environment");
     // The Compose stack serves plain HTTP; behind TLS the operator sets it (docs/DEPLOYMENT.md).
     assertThat(c.access().secureCookies()).isFalse();
   }

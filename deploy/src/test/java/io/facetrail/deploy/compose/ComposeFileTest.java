@@ -89,6 +89,31 @@ class ComposeFileTest {
   }
 
   @Test
+  void theApiReadsIngestsStreamStatusWithIngestsToken() {
+    JsonNode services = read("docker-compose.yml").path("services");
+    // One variable for both sides: ingest's /api/streams answers only with its own token.
+    assertThat(
+            services
+                .path("api")
+                .path("environment")
+                .path("FACETRAIL_EVENTS_STATUS_TOKEN")
+                .asString())
+        .isNotEmpty()
+        .isEqualTo(
+            services
+                .path("ingest")
+                .path("environment")
+                .path("FACETRAIL_HTTP_API_TOKEN")
+                .asString());
+    JsonNode api =
+        YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve("config/api.yaml")));
+    JsonNode ingest =
+        YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve("config/ingest.yaml")));
+    assertThat(api.path("ingestStatus").get(0).asString())
+        .isEqualTo("http://ingest:" + ingest.path("http").path("port").asInt() + "/api/streams");
+  }
+
+  @Test
   void everyImageIsBuiltFromAnExistingDockerfileTarget() {
     for (String file : List.of("docker-compose.yml", "docker-compose.gpu.yml")) {
       read(file)

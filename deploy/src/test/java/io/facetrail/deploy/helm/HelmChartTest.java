@@ -232,6 +232,8 @@ class HelmChartTest {
     assertThat(config.access().requestsPerMinute()).isEqualTo(1200);
     assertThat(config.ingestStatus())
         .containsExactly("http://" + PREFIX + "ingest:8081/api/streams");
+    // ingest's status API takes the services' token; the api sends it.
+    assertThat(config.events().statusToken().reveal()).isEqualTo("0123456789abcdef0123");
     assertThat(config.gallery().redis().password().reveal()).isEqualTo("not-a-real-redis-password");
     ApiConfig plain =
         (ApiConfig)
