@@ -35,7 +35,14 @@ final class LiveEventsBench {
   /** One measurement. */
   record Result(Percentiles latencyMs, int expected, long lost, long duplicated) {}
 
+  /** The benchmark's event ids: 32 hex digits (the schema's pattern) starting with this. */
+  static final String ID_PREFIX = "be7c4";
+
   private LiveEventsBench() {}
+
+  static String eventId(int i) {
+    return ID_PREFIX + String.format("%027x", i);
+  }
 
   static Result run(
       URI base,
@@ -109,7 +116,7 @@ final class LiveEventsBench {
                 long now = System.currentTimeMillis();
                 JsonNode e = JSON.readTree(line.substring(5).trim());
                 String id = e.path("eventId").asString("");
-                if (!id.startsWith("bench-")) {
+                if (!id.startsWith(ID_PREFIX)) {
                   return;
                 }
                 Instant emitted = Instant.parse(e.path("emittedAt").asString());
@@ -134,8 +141,8 @@ final class LiveEventsBench {
             + ",\"capturedAt\":\""
             + now
             + "\"}";
-    return "{\"schemaVersion\":1,\"eventId\":\"bench-"
-        + i
+    return "{\"schemaVersion\":1,\"eventId\":\""
+        + eventId(i)
         + "\",\"type\":\"identified\",\"streamId\":\"bench-cam\",\"trackId\":\""
         + track
         + "\",\"person\":{\"id\":\""
