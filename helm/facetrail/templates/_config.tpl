@@ -73,3 +73,20 @@ The keys and audit files are set by variables (FACETRAIL_ACCESS_*), as in the im
   "ingestStatus" $ingest -}}
 {{- toYaml (mustMergeOverwrite $cfg (deepCopy .Values.api.config)) -}}
 {{- end -}}
+
+{{/*
+outbound: the webhooks and MQTT broker from the values. Webhook secrets and the MQTT password are
+in this file, which the chart stores in a Secret.
+*/}}
+{{- define "facetrail.config.outbound" -}}
+{{- $o := .Values.outbound -}}
+{{- if not (or $o.webhooks $o.mqtt.enabled) -}}
+{{- fail "outbound.enabled needs a target: outbound.webhooks or outbound.mqtt.enabled (see the chart's README)" -}}
+{{- end -}}
+{{- $cfg := dict
+  "kafka" (include "facetrail.kafkaConfig" . | fromYaml)
+  "http" (include "facetrail.httpConfig" (dict "root" . "port" $o.port) | fromYaml)
+  "webhooks" $o.webhooks
+  "mqtt" (deepCopy $o.mqtt) -}}
+{{- toYaml (mustMergeOverwrite $cfg (deepCopy $o.config)) -}}
+{{- end -}}

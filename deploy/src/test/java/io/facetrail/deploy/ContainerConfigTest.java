@@ -10,6 +10,7 @@ import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,6 +73,23 @@ class ContainerConfigTest {
     assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
     assertThat(c.gallery().redis().host()).isEqualTo("redis");
     assertThat(c.gallery().redis().password().reveal()).isEqualTo("from-the-environment");
+  }
+
+  @Test
+  void outbound() {
+    OutboundConfig c = OutboundConfig.loader().load(config("outbound"), Map.of(), Map.of());
+    assertThat(c.http().host()).isEqualTo("0.0.0.0");
+    assertThat(c.http().port()).isEqualTo(8087);
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(c.mqtt().enabled()).isTrue();
+    // The operator's broker by a variable, as in the Compose file's environment if they like.
+    OutboundConfig moved =
+        OutboundConfig.loader()
+            .load(
+                config("outbound"),
+                Map.of("FACETRAIL_MQTT_SERVER_URI", "ssl://broker.lan:8883"),
+                Map.of());
+    assertThat(moved.mqtt().serverUri()).isEqualTo("ssl://broker.lan:8883");
   }
 
   @Test

@@ -24,7 +24,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class ComposeFileTest {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Set<String> FACETRAIL_SERVICES =
-      Set.of("ingest", "embedder", "tracker", "matcher", "api");
+      Set.of("ingest", "embedder", "tracker", "matcher", "api", "outbound");
 
   private static JsonNode read(String file) {
     return YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve(file)));
@@ -111,6 +111,17 @@ class ComposeFileTest {
         YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve("config/ingest.yaml")));
     assertThat(api.path("ingestStatus").get(0).asString())
         .isEqualTo("http://ingest:" + ingest.path("http").path("port").asInt() + "/api/streams");
+  }
+
+  @Test
+  void outboundStartsOnlyWhenAskedForWithItsConfigurationFromTheHost() {
+    JsonNode outbound = read("docker-compose.yml").path("services").path("outbound");
+    // It needs a target first (config/outbound.yaml): `docker compose up` alone leaves it out.
+    assertThat(outbound.path("profiles").toString()).isEqualTo("[\"outbound\"]");
+    assertThat(outbound.path("build").path("target").asString()).isEqualTo("outbound");
+    List<String> volumes = new ArrayList<>();
+    outbound.path("volumes").forEach(v -> volumes.add(v.asString()));
+    assertThat(volumes).containsExactly("./config/outbound.yaml:/etc/facetrail/outbound.yaml:ro");
   }
 
   @Test

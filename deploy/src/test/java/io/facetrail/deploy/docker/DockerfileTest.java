@@ -30,7 +30,9 @@ class DockerfileTest {
           "matcher",
           "matcher",
           "api",
-          "serve");
+          "serve",
+          "outbound",
+          "outbound");
 
   private static final Pattern PINNED =
       Pattern.compile("[^:@\\s]+(:[^:@\\s]*\\d[^:@\\s]*)?(@sha256:[0-9a-f]{64})?");

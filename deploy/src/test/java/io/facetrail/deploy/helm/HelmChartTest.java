@@ -1,6 +1,7 @@
 package io.facetrail.deploy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -29,6 +30,7 @@ import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -129,7 +131,7 @@ class HelmChartTest {
   @Test
   void theServiceMonitorsScrapeEveryServiceOnceKeepingItsServiceLabel() {
     List<ServiceMonitor> monitors = full.all(ServiceMonitor.class);
-    assertThat(full.all(Service.class)).hasSize(5);
+    assertThat(full.all(Service.class)).hasSize(6);
     for (Service service : full.all(Service.class)) {
       Map<String, String> labels = service.getMetadata().getLabels();
       List<ServiceMonitor> scraping =
@@ -159,6 +161,35 @@ class HelmChartTest {
             s ->
                 assertThat(selects(only.getSpec().getSelector(), s.getMetadata().getLabels()))
                     .isTrue());
+  }
+
+  @Test
+  void outboundKeepsItsSecretsInASecretAndAnMqttClientIdPerPod() {
+    Deployment d = full.get(Deployment.class, PREFIX + "outbound");
+    assertThat(volume(d, "config").getSecret().getSecretName()).isEqualTo(PREFIX + "outbound");
+    assertThat(container(d).getArgs())
+        .containsExactly("outbound", "--config", "/etc/facetrail/config.yaml");
+    OutboundConfig c = (OutboundConfig) RenderedConfigs.load(d, full, work);
+    assertThat(c.webhooks())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.url().toString()).isEqualTo("https://vms.example/facetrail/events");
+              assertThat(w.secret().reveal()).isEqualTo("not-a-real-webhook-secret");
+            });
+    assertThat(c.mqtt().serverUri()).isEqualTo("ssl://mqtt.example:8883");
+    assertThat(c.mqtt().password().reveal()).isEqualTo("not-a-real-mqtt-password");
+    assertThat(c.mqtt().clientId()).isEqualTo(PodEnvironment.POD_NAME);
+    assertThat(c.commitInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThat(c.http().apiToken().reveal()).isEqualTo("0123456789abcdef0123");
+    assertThat(full.all(ConfigMap.class))
+        .noneMatch(
+            m ->
+                String.valueOf(m.getData()).contains("not-a-real-webhook-secret")
+                    || String.valueOf(m.getData()).contains("not-a-real-mqtt-password"));
+    assertThat(defaults.find(Deployment.class, PREFIX + "outbound")).isEmpty();
+    assertThatThrownBy(() -> Chart.renderWith("outbound.enabled", true))
+        .hasMessageContaining("outbound.enabled needs a target");
   }
 
   @Test
@@ -344,6 +375,8 @@ class HelmChartTest {
       } else if (config instanceof MatcherConfig c) {
         assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
         assertThat(c.stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else if (config instanceof OutboundConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
       } else if (config instanceof ApiConfig c) {
         assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
         assertThat(ApiPaths.keysFile(c.access()))

@@ -9,6 +9,7 @@ import io.facetrail.api.config.ApiConfig;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,7 @@ final class RenderedConfigs {
       case "tracker" -> TrackerConfig.loader().load(file, env, Map.of());
       case "matcher" -> MatcherConfig.loader().load(file, env, Map.of());
       case "api" -> ApiConfig.loader().load(file, env, Map.of());
+      case "outbound" -> OutboundConfig.loader().load(file, env, Map.of());
       default -> throw new AssertionError("unknown service container " + service);
     };
   }

@@ -35,16 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metric a Grafana dashboard queries is in the real {@code /metrics} output of the services.
- * The four pipeline services and the HTTP API run in this JVM on the in-process broker with their
- * container configuration; a folder of real face photos goes through ingest, the embedder (real
- * models), the tracker and the matcher until an identity event comes out, a missing file makes
- * ingest count an error, one undecodable record per stage makes each count a dead letter, and the
- * API answers an anonymous request, a listing and an identification of the same photo with a key,
- * so that the meters created on first use exist too. Then each endpoint is scraped over HTTP and
- * every panel's PromQL is checked. The same test holds the services' exposition to Prometheus's
- * rules: every FaceTrail series of the embedder, tracker and matcher is there from the start
- * (scraped before the first frame; dead letters by error class excepted), and {@code promtool check
- * metrics} finds nothing wrong with FaceTrail's families (HELP text on every one, names, types).
+ * The four pipeline services, the HTTP API and outbound run in this JVM on the in-process broker
+ * with their container configuration; a folder of real face photos goes through ingest, the
+ * embedder (real models), the tracker and the matcher until an identity event comes out, a missing
+ * file makes ingest count an error, one undecodable record per stage makes each count a dead
+ * letter, outbound delivers the identity event to a webhook receiver on loopback, and the API
+ * answers an anonymous request, a listing and an identification of the same photo with a key, so
+ * that the meters created on first use exist too. Then each endpoint is scraped over HTTP and every
+ * panel's PromQL is checked. The same test holds the services' exposition to Prometheus's rules:
+ * every FaceTrail series of the embedder, tracker and matcher is there from the start (scraped
+ * before the first frame; dead letters by error class excepted), and {@code promtool check metrics}
+ * finds nothing wrong with FaceTrail's families (HELP text on every one, names, types).
  */
 class DashboardMetricsIT {
   private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
@@ -209,6 +210,14 @@ class DashboardMetricsIT {
       expect(waiting, scraped, "embedder", "facetrail_embedder_frames_total", 6);
       expect(waiting, scraped, "tracker", "facetrail_tracker_tracks_started_total", 1);
       expect(waiting, scraped, "matcher", "facetrail_matcher_decisions_total", 1);
+      // The identity event went on to the webhook.
+      expect(
+          waiting,
+          scraped,
+          "outbound",
+          "facetrail_outbound_deliveries_total",
+          Map.of("result", "delivered"),
+          1);
       for (String stage : List.of("embedder", "tracker", "matcher")) {
         expect(waiting, scraped, stage, "facetrail_dead_letters_total", 1);
       }
@@ -229,9 +238,21 @@ class DashboardMetricsIT {
       String service,
       String metric,
       double atLeast) {
+    expect(waiting, scraped, service, metric, Map.of(), atLeast);
+  }
+
+  /** As above, over the samples that carry {@code labels}. */
+  private static void expect(
+      List<String> waiting,
+      Map<String, List<Sample>> scraped,
+      String service,
+      String metric,
+      Map<String, String> labels,
+      double atLeast) {
     double sum =
         scraped.get(service).stream()
             .filter(s -> s.name().equals(metric))
+            .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
             .mapToDouble(Sample::value)
             .sum();
     if (sum < atLeast) {

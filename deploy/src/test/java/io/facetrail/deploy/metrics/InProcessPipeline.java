@@ -11,6 +11,11 @@ import io.facetrail.ingest.service.IngestService;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherService;
+import io.facetrail.outbound.config.MqttSettings;
+import io.facetrail.outbound.config.OutboundConfig;
+import io.facetrail.outbound.config.WebhookSettings;
+import io.facetrail.outbound.service.OutboundService;
+import io.facetrail.runtime.config.Secret;
 import io.facetrail.runtime.http.Health;
 import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
@@ -30,14 +35,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four pipeline services and the HTTP API started in this JVM through their public service
- * classes, against an in-process Kafka broker, each with the container configuration of {@code
- * docker/config/} and only the addresses, ports and folders changed. Their {@code /metrics}
+ * The four pipeline services, the HTTP API and outbound started in this JVM through their public
+ * service classes, against an in-process Kafka broker, each with the container configuration of
+ * {@code docker/config/} and only the addresses, ports and folders changed. Their {@code /metrics}
  * endpoints are then what a Prometheus in the Compose stack would scrape.
  */
 final class InProcessPipeline implements AutoCloseable {
@@ -50,7 +56,10 @@ final class InProcessPipeline implements AutoCloseable {
   private IngestService ingest;
   private ApiService api;
 
-  /** Starts the broker, the tracker, the matcher, the embedder and the API (ingest comes later). */
+  /**
+   * Starts the broker, the tracker, the matcher, the embedder, the API and outbound (with a webhook
+   * receiver on loopback); ingest comes later.
+   */
   static InProcessPipeline start(Path work) {
     InProcessPipeline p = new InProcessPipeline();
     try {
@@ -100,6 +109,36 @@ final class InProcessPipeline implements AutoCloseable {
     resources.push(api);
     metrics.put("api", metricsUri(api.port()));
 
+    // Outbound with the container file's settings, its MQTT target (a broker the container would
+    // reach by name) replaced by a webhook to a receiver on loopback.
+    WebhookReceiver receiver = WebhookReceiver.start();
+    resources.push(receiver);
+    OutboundConfig container =
+        OutboundConfig.loader()
+            .load(containerConfig("outbound"), Map.of(), overrides(bootstrap, 0));
+    MqttSettings m0 = container.mqtt();
+    OutboundConfig outbound =
+        container
+            .withMqtt(
+                new MqttSettings(
+                    false,
+                    m0.serverUri(),
+                    m0.clientId(),
+                    m0.username(),
+                    m0.password(),
+                    m0.topicPrefix(),
+                    m0.qos(),
+                    m0.retain(),
+                    m0.keepAlive(),
+                    m0.connectTimeout(),
+                    m0.reconnect(),
+                    m0.queueCapacity()))
+            .withWebhooks(
+                List.of(WebhookSettings.of(receiver.uri(), Secret.of("deploy-it-webhook-secret"))));
+    OutboundService outboundService = OutboundService.start(outbound);
+    resources.push(outboundService);
+    metrics.put("outbound", metricsUri(outboundService.httpPort()));
+
     Map<String, String> e =
         overrides(
             bootstrap,
@@ -117,7 +156,7 @@ final class InProcessPipeline implements AutoCloseable {
     metrics.put("embedder", metricsUri(endpoint.port()));
     resources.push(EmbedderService.start(embedder, registry, health));
     kafka = embedder.kafka();
-    log.info("Tracker, matcher, embedder and API running against {}", bootstrap);
+    log.info("Tracker, matcher, embedder, API and outbound running against {}", bootstrap);
   }
 
   /** Starts ingest with the streams of {@code config} (a YAML file). */
