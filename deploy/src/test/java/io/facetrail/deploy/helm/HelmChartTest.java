@@ -1,7 +1,9 @@
 package io.facetrail.deploy.helm;
 
+import static io.facetrail.deploy.helm.Workloads.container;
+import static io.facetrail.deploy.helm.Workloads.names;
+import static io.facetrail.deploy.helm.Workloads.volume;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -14,7 +16,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
@@ -28,7 +29,6 @@ import io.facetrail.deploy.metrics.Dashboards;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
-import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
@@ -161,117 +161,6 @@ class HelmChartTest {
             s ->
                 assertThat(selects(only.getSpec().getSelector(), s.getMetadata().getLabels()))
                     .isTrue());
-  }
-
-  @Test
-  void outboundKeepsItsSecretsInASecretAndAnMqttClientIdPerPod() {
-    Deployment d = full.get(Deployment.class, PREFIX + "outbound");
-    assertThat(volume(d, "config").getSecret().getSecretName()).isEqualTo(PREFIX + "outbound");
-    assertThat(container(d).getArgs())
-        .containsExactly("outbound", "--config", "/etc/facetrail/config.yaml");
-    OutboundConfig c = (OutboundConfig) RenderedConfigs.load(d, full, work);
-    assertThat(c.webhooks())
-        .singleElement()
-        .satisfies(
-            w -> {
-              assertThat(w.url().toString()).isEqualTo("https://vms.example/facetrail/events");
-              assertThat(w.secret().reveal()).isEqualTo("not-a-real-webhook-secret");
-            });
-    assertThat(c.mqtt().serverUri()).isEqualTo("ssl://mqtt.example:8883");
-    assertThat(c.mqtt().password().reveal()).isEqualTo("not-a-real-mqtt-password");
-    assertThat(c.mqtt().clientId()).isEqualTo(PodEnvironment.POD_NAME);
-    assertThat(c.commitInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
-    assertThat(c.http().apiToken().reveal()).isEqualTo("0123456789abcdef0123");
-    assertThat(full.all(ConfigMap.class))
-        .noneMatch(
-            m ->
-                String.valueOf(m.getData()).contains("not-a-real-webhook-secret")
-                    || String.valueOf(m.getData()).contains("not-a-real-mqtt-password"));
-    assertThat(defaults.find(Deployment.class, PREFIX + "outbound")).isEmpty();
-    assertThatThrownBy(() -> Chart.renderWith("outbound.enabled", true))
-        .hasMessageContaining("outbound.enabled needs a target");
-  }
-
-  @Test
-  void theApiCanBeLeftOut() {
-    Manifests without = Chart.renderWith("api.enabled", false);
-    assertThat(without.all())
-        .as("objects of the api")
-        .noneMatch(o -> o.getMetadata().getName().startsWith(PREFIX + "api"));
-    assertThat(names(without.all(Deployment.class)))
-        .containsExactlyInAnyOrder(PREFIX + "embedder", PREFIX + "tracker", PREFIX + "matcher");
-  }
-
-  @Test
-  void theApiRunsOnceWithItsKeysOnAClaimTheModelsAndTheGallery() {
-    for (Manifests m : List.of(defaults, full)) {
-      Deployment d = m.get(Deployment.class, PREFIX + "api");
-      assertThat(d.getSpec().getReplicas()).isEqualTo(1);
-      assertThat(d.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-      assertThat(m.find(HorizontalPodAutoscaler.class, PREFIX + "api")).isEmpty();
-      Container c = container(d);
-      assertThat(c.getArgs()).containsExactly("serve", "--config", "/etc/facetrail/config.yaml");
-      assertThat(c.getVolumeMounts())
-          .anySatisfy(
-              v -> {
-                assertThat(v.getName()).isEqualTo("state");
-                assertThat(v.getMountPath()).isEqualTo("/var/lib/facetrail");
-              })
-          .anySatisfy(
-              v -> {
-                assertThat(v.getName()).isEqualTo("models");
-                assertThat(v.getMountPath()).isEqualTo("/models");
-                assertThat(v.getReadOnly()).isTrue();
-              });
-      assertThat(d.getSpec().getTemplate().getSpec().getInitContainers())
-          .singleElement()
-          .satisfies(
-              i -> assertThat(i.getArgs()).containsExactly("models", "fetch", "--dir", "/models"));
-      ApiConfig config = (ApiConfig) RenderedConfigs.load(d, m, work);
-      assertThat(ApiPaths.keysFile(config.access())).startsWithRaw(Path.of("/var/lib/facetrail"));
-      assertThat(ApiPaths.auditFile(config.access())).startsWithRaw(Path.of("/var/lib/facetrail"));
-      assertThat(config.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
-    }
-    assertThat(
-            volume(defaults.get(Deployment.class, PREFIX + "api"), "state")
-                .getPersistentVolumeClaim()
-                .getClaimName())
-        .isEqualTo(PREFIX + "api");
-    assertThat(
-            defaults
-                .get(PersistentVolumeClaim.class, PREFIX + "api")
-                .getMetadata()
-                .getAnnotations())
-        .containsEntry("helm.sh/resource-policy", "keep");
-
-    Deployment d = full.get(Deployment.class, PREFIX + "api");
-    assertThat(volume(d, "state").getPersistentVolumeClaim().getClaimName())
-        .isEqualTo("facetrail-api-keys");
-    assertThat(full.find(PersistentVolumeClaim.class, PREFIX + "api")).isEmpty();
-    assertThat(volume(d, "index").getPersistentVolumeClaim().getClaimName())
-        .isEqualTo("media-index");
-    assertThat(container(d).getVolumeMounts())
-        .anySatisfy(
-            v -> {
-              assertThat(v.getMountPath()).isEqualTo("/index");
-              assertThat(v.getSubPath()).isEqualTo("facetrail-index");
-              assertThat(v.getReadOnly()).isTrue();
-            });
-    ApiConfig config = (ApiConfig) RenderedConfigs.load(d, full, work);
-    assertThat(config.indexDir()).isEqualTo("/index");
-    assertThat(config.access().secureCookies()).isTrue();
-    assertThat(config.access().requestsPerMinute()).isEqualTo(1200);
-    assertThat(config.ingestStatus())
-        .containsExactly("http://" + PREFIX + "ingest:8081/api/streams");
-    // ingest's status API takes the services' token; the api sends it.
-    assertThat(config.events().statusToken().reveal()).isEqualTo("0123456789abcdef0123");
-    assertThat(config.gallery().redis().password().reveal()).isEqualTo("not-a-real-redis-password");
-    ApiConfig plain =
-        (ApiConfig)
-            RenderedConfigs.load(defaults.get(Deployment.class, PREFIX + "api"), defaults, work);
-    assertThat(plain.indexDir()).isEmpty();
-    assertThat(plain.ingestStatus()).isEmpty();
-    assertThat(plain.access().secureCookies()).isFalse();
   }
 
   @Test
@@ -453,20 +342,5 @@ class HelmChartTest {
     assertThat(probe).as(deployment + " probe on " + path).isNotNull();
     assertThat(probe.getHttpGet().getPath()).as(deployment).isEqualTo(path);
     assertThat(probe.getHttpGet().getPort().getStrVal()).as(deployment).isEqualTo("http");
-  }
-
-  private static Container container(Deployment d) {
-    return d.getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
-
-  private static Volume volume(Deployment d, String name) {
-    return d.getSpec().getTemplate().getSpec().getVolumes().stream()
-        .filter(v -> v.getName().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + ": no volume " + name));
-  }
-
-  private static List<String> names(List<? extends HasMetadata> objects) {
-    return objects.stream().map(o -> o.getMetadata().getName()).toList();
   }
 }
