@@ -30,10 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser console kept so a test can check that no script failed and no Content-Security-Policy
  * rule was broken. Screenshots go to {@code target/console-screenshots/}.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+  public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
   /**
    * A failed request the page expects and handles: signed out (401), a missing endpoint (404), the
@@ -53,7 +53,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Starts Chromium, or skips (fails under CI) when Debian's chromium packages are missing. */
-  static ConsoleBrowser start() {
+  public static ConsoleBrowser start() {
     Skips.unless(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium (Debian packages chromium and chromium-driver: "
@@ -81,24 +81,24 @@ final class ConsoleBrowser implements AutoCloseable {
     return new ConsoleBrowser(driver, service);
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> findAll(String css) {
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
   /** Waits up to {@code seconds} for the condition, then fails saying what it waited for. */
-  <T> T await(int seconds, String what, ExpectedCondition<T> condition) {
+  public <T> T await(int seconds, String what, ExpectedCondition<T> condition) {
     try {
       return new WebDriverWait(driver, Duration.ofSeconds(seconds))
           .withMessage(what)
@@ -120,7 +120,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** The element, once it is displayed. */
-  WebElement visible(String css) {
+  public WebElement visible(String css) {
     return await(
         20,
         css + " to be visible",
@@ -132,7 +132,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Waits for the text of the element at css to contain text. */
-  WebElement showing(String css, String text) {
+  public WebElement showing(String css, String text) {
     return await(
         20,
         css + " to show '" + text + "'",
@@ -144,7 +144,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Saves the page as {@code target/console-screenshots/NAME.png} and returns the file. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -156,7 +156,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Runs a script in the page (reading state only: the console has no test hooks). */
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return driver.executeScript(js, args);
   }
 
@@ -165,7 +165,7 @@ final class ConsoleBrowser implements AutoCloseable {
    * Content-Security-Policy violation, a request that failed for another reason than the expected
    * statuses.
    */
-  void assertNoConsoleErrors() {
+  public void assertNoConsoleErrors() {
     List<String> errors =
         consoleMessages().stream().filter(m -> !EXPECTED_HTTP_ERROR.matcher(m).find()).toList();
     assertThat(errors).as("errors in the browser console").isEmpty();
@@ -179,7 +179,7 @@ final class ConsoleBrowser implements AutoCloseable {
         .toList();
   }
 
-  void clearCookies() {
+  public void clearCookies() {
     driver.manage().deleteAllCookies();
   }
 

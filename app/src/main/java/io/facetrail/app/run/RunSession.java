@@ -48,19 +48,21 @@ final class RunSession {
     PrometheusMeterRegistry registry = ServiceMetrics.create("run");
     try (AllInOne pipeline = new AllInOne()) {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(s, System.getenv(), registry, console);
-      if (stop.requested()) {
-        console.status("stopped before any input was read");
-        return 2;
-      }
       ApiService api = null;
       if (serve != null) {
+        // The console first, so that it is there while the models load and sees every event.
+        pipeline.startBroker(s, System.getenv());
         api = RunApi.start(pipeline, serve, System.getenv());
         pipeline.closeWith(api);
         console.status(
             "console on http://127.0.0.1:"
                 + api.port()
                 + "/console/ (API keys: `facetrail api-keys create --role admin NAME`)");
+      }
+      pipeline.start(s, System.getenv(), registry, console);
+      if (stop.requested()) {
+        console.status("stopped before any input was read");
+        return 2;
       }
       Map<String, String> names = new LinkedHashMap<>();
       RunSummary[] summary = new RunSummary[1];
