@@ -32,18 +32,61 @@ of the service's configuration record; the services reject unknown keys at start
 {{- toYaml (mustMergeOverwrite $cfg (deepCopy .Values.tracker.config)) -}}
 {{- end -}}
 
+{{/* The gallery in Redis, shared by the matcher and the api (the password is a variable). */}}
+{{- define "facetrail.galleryConfig" -}}
+store: REDIS
+redis:
+  host: {{ .Values.redis.host | quote }}
+  port: {{ .Values.redis.port }}
+  tls: {{ .Values.redis.tls }}
+  user: {{ .Values.redis.user | quote }}
+  database: {{ .Values.redis.database }}
+  keyPrefix: {{ .Values.redis.keyPrefix | quote }}
+{{- end -}}
+
 {{- define "facetrail.config.matcher" -}}
-{{- $redis := dict
-  "host" .Values.redis.host
-  "port" .Values.redis.port
-  "tls" .Values.redis.tls
-  "user" .Values.redis.user
-  "database" .Values.redis.database
-  "keyPrefix" .Values.redis.keyPrefix -}}
 {{- $cfg := dict
   "kafka" (include "facetrail.kafkaConfig" . | fromYaml)
   "http" (include "facetrail.httpConfig" (dict "root" . "port" .Values.matcher.port) | fromYaml)
   "stateDir" "/var/lib/facetrail/matcher-state"
-  "gallery" (dict "store" "REDIS" "redis" $redis) -}}
+  "gallery" (include "facetrail.galleryConfig" . | fromYaml) -}}
 {{- toYaml (mustMergeOverwrite $cfg (deepCopy .Values.matcher.config)) -}}
+{{- end -}}
+
+{{/*
+The api: the matcher's gallery, the Kafka topics of live events, indexed videos when a claim holds
+them, and the status of this release's ingest (its /api/streams answers only with apiToken set).
+The keys and audit files are set by variables (FACETRAIL_ACCESS_*), as in the image, so that
+`facetrail api-keys` run in the pod finds the same files.
+*/}}
+{{- define "facetrail.config.api" -}}
+{{- $ingest := list -}}
+{{- if .Values.ingest.enabled -}}
+{{- $ingest = list (printf "http://%s:%v/api/streams" (include "facetrail.serviceName" (dict "root" . "service" "ingest")) .Values.ingest.port) -}}
+{{- end -}}
+{{- $cfg := dict
+  "kafka" (include "facetrail.kafkaConfig" . | fromYaml)
+  "http" (include "facetrail.httpConfig" (dict "root" . "port" .Values.api.port) | fromYaml)
+  "gallery" (include "facetrail.galleryConfig" . | fromYaml)
+  "access" (dict "secureCookies" .Values.api.secureCookies)
+  "indexDir" (ternary "/index" "" (ne .Values.api.index.existingClaim ""))
+  "ingestStatus" $ingest -}}
+{{- toYaml (mustMergeOverwrite $cfg (deepCopy .Values.api.config)) -}}
+{{- end -}}
+
+{{/*
+outbound: the webhooks and MQTT broker from the values. Webhook secrets and the MQTT password are
+in this file, which the chart stores in a Secret.
+*/}}
+{{- define "facetrail.config.outbound" -}}
+{{- $o := .Values.outbound -}}
+{{- if not (or $o.webhooks $o.mqtt.enabled) -}}
+{{- fail "outbound.enabled needs a target: outbound.webhooks or outbound.mqtt.enabled (see the chart's README)" -}}
+{{- end -}}
+{{- $cfg := dict
+  "kafka" (include "facetrail.kafkaConfig" . | fromYaml)
+  "http" (include "facetrail.httpConfig" (dict "root" . "port" $o.port) | fromYaml)
+  "webhooks" $o.webhooks
+  "mqtt" (deepCopy $o.mqtt) -}}
+{{- toYaml (mustMergeOverwrite $cfg (deepCopy $o.config)) -}}
 {{- end -}}

@@ -2,13 +2,18 @@ package io.facetrail.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.service.ApiPaths;
+import io.facetrail.deploy.docker.Dockerfile;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +73,46 @@ class ContainerConfigTest {
     assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
     assertThat(c.gallery().redis().host()).isEqualTo("redis");
     assertThat(c.gallery().redis().password().reveal()).isEqualTo("from-the-environment");
+  }
+
+  @Test
+  void outbound() {
+    OutboundConfig c = OutboundConfig.loader().load(config("outbound"), Map.of(), Map.of());
+    assertThat(c.http().host()).isEqualTo("0.0.0.0");
+    assertThat(c.http().port()).isEqualTo(8087);
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(c.mqtt().enabled()).isTrue();
+    // The operator's broker by a variable, as in the Compose file's environment if they like.
+    OutboundConfig moved =
+        OutboundConfig.loader()
+            .load(
+                config("outbound"),
+                Map.of("FACETRAIL_MQTT_SERVER_URI", "ssl://broker.lan:8883"),
+                Map.of());
+    assertThat(moved.mqtt().serverUri()).isEqualTo("ssl://broker.lan:8883");
+  }
+
+  @Test
+  void apiWithTheImagesEnvironmentKeepsKeysAndAuditOnItsVolume() {
+    Dockerfile dockerfile = Dockerfile.parse(RepositoryFiles.docker().resolve("Dockerfile"));
+    Map<String, String> env =
+        new HashMap<>(dockerfile.variables(dockerfile.stage("api").orElseThrow()));
+    env.put("FACETRAIL_GALLERY_REDIS_PASSWORD", "from-the-environment");
+    env.put("FACETRAIL_EVENTS_STATUS_TOKEN", "status-token-from-the-environment");
+    ApiConfig c = ApiConfig.loader().load(config("api"), env, Map.of());
+    assertThat(c.http().host()).isEqualTo("0.0.0.0");
+    assertThat(c.http().port()).isEqualTo(8090);
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(c.gallery().store()).isEqualTo(GallerySettings.Store.REDIS);
+    assertThat(c.gallery().redis().host()).isEqualTo("redis");
+    assertThat(c.gallery().redis().password().reveal()).isEqualTo("from-the-environment");
+    assertThat(ApiPaths.keysFile(c.access()))
+        .isEqualTo(Path.of("/var/lib/facetrail/api-keys.json"));
+    assertThat(ApiPaths.auditFile(c.access())).isEqualTo(Path.of("/var/lib/facetrail/audit.jsonl"));
+    assertThat(c.indexDir()).isEqualTo("/index");
+    assertThat(c.ingestStatus()).containsExactly("http://ingest:8081/api/streams");
+    assertThat(c.events().statusToken().reveal()).isEqualTo("status-token-from-the-environment");
+    // The Compose stack serves plain HTTP; behind TLS the operator sets it (docs/DEPLOYMENT.md).
+    assertThat(c.access().secureCookies()).isFalse();
   }
 }

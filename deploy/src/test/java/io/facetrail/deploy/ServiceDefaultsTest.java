@@ -2,6 +2,7 @@ package io.facetrail.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.api.config.ApiConfig;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -25,6 +26,7 @@ class ServiceDefaultsTest {
     assertThat(EmbedderConfig.loader().load(null, NONE, NONE).http().host()).isEqualTo("127.0.0.1");
     assertThat(TrackerConfig.loader().load(null, NONE, NONE).http().host()).isEqualTo("127.0.0.1");
     assertThat(MatcherConfig.loader().load(null, NONE, NONE).http().host()).isEqualTo("127.0.0.1");
+    assertThat(ApiConfig.loader().load(null, NONE, NONE).http().host()).isEqualTo("127.0.0.1");
   }
 
   @Test

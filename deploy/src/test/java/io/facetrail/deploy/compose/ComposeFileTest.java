@@ -6,6 +6,7 @@ import io.facetrail.deploy.RepositoryFiles;
 import io.facetrail.deploy.docker.Dockerfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class ComposeFileTest {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Set<String> FACETRAIL_SERVICES =
-      Set.of("ingest", "embedder", "tracker", "matcher");
+      Set.of("ingest", "embedder", "tracker", "matcher", "api", "outbound");
 
   private static JsonNode read(String file) {
     return YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve(file)));
@@ -53,11 +54,74 @@ class ComposeFileTest {
         .isEqualTo("broker,controller");
     assertThat(services.path("redis").path("command").toString()).contains("--appendonly yes");
     // The services start after the models were fetched once, and mount them read-only.
-    for (String s : List.of("embedder", "matcher")) {
+    for (String s : List.of("embedder", "matcher", "api")) {
       assertThat(services.path(s).path("depends_on").path("models").path("condition").asString())
           .isEqualTo("service_completed_successfully");
       assertThat(services.path(s).path("volumes").toString()).contains("models:/models:ro");
     }
+  }
+
+  @Test
+  void theApiKeepsItsKeysAndAuditLogOnAVolumeAndReachesTheGallery() {
+    JsonNode api = read("docker-compose.yml").path("services").path("api");
+    assertThat(api.path("build").path("target").asString()).isEqualTo("api");
+    for (String s : List.of("kafka", "redis")) {
+      assertThat(api.path("depends_on").path(s).path("condition").asString())
+          .as("api waits for " + s)
+          .isEqualTo("service_healthy");
+    }
+    // The image's variables put both files under /var/lib/facetrail (DockerfileTest): a named
+    // volume there keeps them across `docker compose down` and up, and `docker compose run --rm
+    // api api-keys create` writes the key into it.
+    List<String> volumes = new ArrayList<>();
+    api.path("volumes").forEach(v -> volumes.add(v.asString()));
+    assertThat(volumes)
+        .contains("api-data:/var/lib/facetrail", "${FACETRAIL_INDEX:-./index}:/index:ro");
+    assertThat(api.path("environment").path("FACETRAIL_GALLERY_REDIS_PASSWORD").asString())
+        .isEqualTo(
+            read("docker-compose.yml")
+                .path("services")
+                .path("matcher")
+                .path("environment")
+                .path("FACETRAIL_GALLERY_REDIS_PASSWORD")
+                .asString());
+    assertThat(api.path("ports").get(0).asString()).isEqualTo("8090:8090");
+  }
+
+  @Test
+  void theApiReadsIngestsStreamStatusWithIngestsToken() {
+    JsonNode services = read("docker-compose.yml").path("services");
+    // One variable for both sides: ingest's /api/streams answers only with its own token.
+    assertThat(
+            services
+                .path("api")
+                .path("environment")
+                .path("FACETRAIL_EVENTS_STATUS_TOKEN")
+                .asString())
+        .isNotEmpty()
+        .isEqualTo(
+            services
+                .path("ingest")
+                .path("environment")
+                .path("FACETRAIL_HTTP_API_TOKEN")
+                .asString());
+    JsonNode api =
+        YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve("config/api.yaml")));
+    JsonNode ingest =
+        YAML.readTree(RepositoryFiles.read(RepositoryFiles.docker().resolve("config/ingest.yaml")));
+    assertThat(api.path("ingestStatus").get(0).asString())
+        .isEqualTo("http://ingest:" + ingest.path("http").path("port").asInt() + "/api/streams");
+  }
+
+  @Test
+  void outboundStartsOnlyWhenAskedForWithItsConfigurationFromTheHost() {
+    JsonNode outbound = read("docker-compose.yml").path("services").path("outbound");
+    // It needs a target first (config/outbound.yaml): `docker compose up` alone leaves it out.
+    assertThat(outbound.path("profiles").toString()).isEqualTo("[\"outbound\"]");
+    assertThat(outbound.path("build").path("target").asString()).isEqualTo("outbound");
+    List<String> volumes = new ArrayList<>();
+    outbound.path("volumes").forEach(v -> volumes.add(v.asString()));
+    assertThat(volumes).containsExactly("./config/outbound.yaml:/etc/facetrail/outbound.yaml:ro");
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.facetrail.deploy.docker;
 import io.facetrail.deploy.RepositoryFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,10 @@ import java.util.regex.Pattern;
 public final class Dockerfile {
   private static final Pattern FROM =
       Pattern.compile("(?i)(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
+
+  /** One {@code KEY=value} of an {@code ENV} instruction; a value may be double-quoted. */
+  private static final Pattern VARIABLE =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(?:\"([^\"]*)\"|(\\S*))");
 
   private final Path file;
   private final List<Stage> stages;
@@ -132,6 +138,19 @@ public final class Dockerfile {
       }
     }
     return found;
+  }
+
+  /**
+   * The variables {@code ENV} sets for {@code stage} in the {@code KEY=value} form this repository
+   * writes, a later value replacing an inherited one (as in the built image).
+   */
+  public Map<String, String> variables(Stage stage) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher m = VARIABLE.matcher(environment(stage));
+    while (m.find()) {
+      out.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return out;
   }
 
   /** Every {@code ENV} instruction in effect for {@code stage}, joined (inherited ones first). */

@@ -15,10 +15,24 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The rules the Dockerfiles must keep, checked without building them. */
 class DockerfileTest {
-  /** Service targets and the configuration file each one's port comes from. */
+  /**
+   * Service targets and the command each one runs; the configuration file its port comes from is
+   * named after the target.
+   */
   private static final Map<String, String> SERVICES =
       Map.of(
-          "ingest", "ingest", "embedder", "embedder", "tracker", "tracker", "matcher", "matcher");
+          "ingest",
+          "ingest",
+          "embedder",
+          "embedder",
+          "tracker",
+          "tracker",
+          "matcher",
+          "matcher",
+          "api",
+          "serve",
+          "outbound",
+          "outbound");
 
   private static final Pattern PINNED =
       Pattern.compile("[^:@\\s]+(:[^:@\\s]*\\d[^:@\\s]*)?(@sha256:[0-9a-f]{64})?");
@@ -83,7 +97,7 @@ class DockerfileTest {
     for (var e : SERVICES.entrySet()) {
       Stage stage =
           d.stage(e.getKey()).orElseThrow(() -> new AssertionError("no target " + e.getKey()));
-      assertRuntime(d, stage, e.getKey());
+      assertRuntime(d, stage, e.getKey(), e.getValue());
       assertThat(d.chain(stage).get(0).base()).as(e.getKey()).contains("-jre-");
       assertThat(d.environment(stage)).contains("JAVA_OPTS=");
     }
@@ -100,7 +114,7 @@ class DockerfileTest {
     Stage last = d.stages().get(d.stages().size() - 1);
     assertThat(last.name()).isEqualTo("embedder-gpu");
     assertThat(last.base()).startsWith("nvidia/cuda:12.8").contains("runtime");
-    assertRuntime(d, last, "embedder");
+    assertRuntime(d, last, "embedder", "embedder");
     assertThat(last.all("COPY").toString()).contains("--from=eclipse-temurin:17").contains("-jre-");
     String env = d.environment(last);
     assertThat(env)
@@ -113,7 +127,24 @@ class DockerfileTest {
     assertThat(last.all("COPY").toString()).contains("/opt/libtorch/lib/");
   }
 
-  private static void assertRuntime(Dockerfile d, Stage stage, String service) {
+  @Test
+  void theApiImageKeepsItsKeysAndAuditLogOnTheDataVolumeForEveryCommand() {
+    Dockerfile d = cpu();
+    Map<String, String> env = d.variables(d.stage("api").orElseThrow());
+    // Variables rather than api.yaml: `facetrail api-keys create` in the same image (no --config)
+    // must write the file the server reads.
+    assertThat(env)
+        .containsEntry("FACETRAIL_ACCESS_KEYS_FILE", "/var/lib/facetrail/api-keys.json")
+        .containsEntry("FACETRAIL_ACCESS_AUDIT_FILE", "/var/lib/facetrail/audit.jsonl")
+        .containsEntry("FACETRAIL_MODELS_DIR", "/models")
+        .containsEntry("JAVA_OPTS", "-XX:MaxRAMPercentage=45 -XX:+ExitOnOutOfMemoryError");
+    // The runtime image creates the folder owned by the service user, so a new volume is too.
+    assertThat(d.stage("runtime").orElseThrow().all("RUN").toString())
+        .contains("mkdir -p /models /var/lib/facetrail")
+        .contains("chown facetrail:facetrail /models /var/lib/facetrail");
+  }
+
+  private static void assertRuntime(Dockerfile d, Stage stage, String service, String command) {
     String where = d.file().getFileName() + " target " + stage.name();
     assertNonRoot(d, stage);
     Instruction health =
@@ -133,7 +164,7 @@ class DockerfileTest {
         .isEqualTo("[\"/usr/local/bin/facetrail\"]");
     assertThat(d.effective(stage, "CMD").orElseThrow().arguments())
         .as(where)
-        .isEqualTo("[\"" + service + "\", \"--config\", \"/etc/facetrail/" + service + ".yaml\"]");
+        .isEqualTo("[\"" + command + "\", \"--config\", \"/etc/facetrail/" + service + ".yaml\"]");
   }
 
   private static void assertNonRoot(Dockerfile d, Stage stage) {

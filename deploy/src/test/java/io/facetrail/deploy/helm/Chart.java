@@ -22,6 +22,17 @@ final class Chart {
     return Manifests.parse(template.call());
   }
 
+  /** {@code helm template ft helm/facetrail --set key=value} with the default values otherwise. */
+  static Manifests renderWith(String key, Object value) {
+    return Manifests.parse(
+        new Helm(RepositoryFiles.chart())
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .set(key, value)
+            .call());
+  }
+
   /** {@code helm lint --strict helm/facetrail} (warnings fail too). */
   static LintResult lint() {
     return new Helm(RepositoryFiles.chart()).lint().strict().call();

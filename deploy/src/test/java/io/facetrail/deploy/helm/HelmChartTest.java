@@ -1,29 +1,36 @@
 package io.facetrail.deploy.helm;
 
+import static io.facetrail.deploy.helm.Workloads.container;
+import static io.facetrail.deploy.helm.Workloads.names;
+import static io.facetrail.deploy.helm.Workloads.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.service.ApiPaths;
 import io.facetrail.deploy.RepositoryFiles;
 import io.facetrail.deploy.metrics.Dashboards;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -69,10 +76,12 @@ class HelmChartTest {
   @Test
   void defaultValuesRunTheCpuPipelineWithoutOptionalParts() {
     assertThat(names(defaults.all(Deployment.class)))
-        .containsExactlyInAnyOrder(PREFIX + "embedder", PREFIX + "tracker", PREFIX + "matcher");
+        .containsExactlyInAnyOrder(
+            PREFIX + "embedder", PREFIX + "tracker", PREFIX + "matcher", PREFIX + "api");
     assertThat(defaults.all(HorizontalPodAutoscaler.class)).isEmpty();
     assertThat(defaults.all(ServiceMonitor.class)).isEmpty();
-    assertThat(defaults.all(PersistentVolumeClaim.class)).isEmpty();
+    // The one claim by default: the api's keys and audit log, which nothing else could rebuild.
+    assertThat(names(defaults.all(PersistentVolumeClaim.class))).containsExactly(PREFIX + "api");
     Container embedder = container(defaults.get(Deployment.class, PREFIX + "embedder"));
     assertThat(embedder.getImage()).isEqualTo("facetrail-embedder:0.1.0");
     assertThat(embedder.getResources().getLimits()).doesNotContainKey("nvidia.com/gpu");
@@ -120,19 +129,38 @@ class HelmChartTest {
   }
 
   @Test
-  void theServiceMonitorScrapesEveryServiceKeepingItsServiceLabel() {
-    ServiceMonitor monitor = full.all(ServiceMonitor.class).get(0);
-    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
-    Endpoint endpoint = monitor.getSpec().getEndpoints().get(0);
-    assertThat(endpoint.getPort()).isEqualTo("http");
-    assertThat(endpoint.getPath()).isEqualTo("/metrics");
-    assertThat(endpoint.getHonorLabels()).isTrue();
-    // /metrics is protected in these values: the monitor sends the API token.
-    assertThat(endpoint.getAuthorization().getCredentials().getKey()).isEqualTo("api-token");
-    Map<String, String> selector = monitor.getSpec().getSelector().getMatchLabels();
-    assertThat(full.all(Service.class))
+  void theServiceMonitorsScrapeEveryServiceOnceKeepingItsServiceLabel() {
+    List<ServiceMonitor> monitors = full.all(ServiceMonitor.class);
+    assertThat(full.all(Service.class)).hasSize(6);
+    for (Service service : full.all(Service.class)) {
+      Map<String, String> labels = service.getMetadata().getLabels();
+      List<ServiceMonitor> scraping =
+          monitors.stream().filter(m -> selects(m.getSpec().getSelector(), labels)).toList();
+      assertThat(scraping).as(service.getMetadata().getName()).hasSize(1);
+      ServiceMonitor monitor = scraping.get(0);
+      assertThat(monitor.getMetadata().getLabels())
+          .containsEntry("release", "kube-prometheus-stack");
+      Endpoint endpoint = monitor.getSpec().getEndpoints().get(0);
+      assertThat(endpoint.getPort()).isEqualTo("http");
+      assertThat(endpoint.getPath()).isEqualTo("/metrics");
+      assertThat(endpoint.getHonorLabels()).isTrue();
+      // /metrics is protected in these values: the pipeline services take the API token, the
+      // api only its own API keys (a viewer key made for Prometheus).
+      String component = labels.get("app.kubernetes.io/component");
+      assertThat(endpoint.getAuthorization().getCredentials().getKey())
+          .as(service.getMetadata().getName())
+          .isEqualTo(component.equals("api") ? "api-metrics-key" : "api-token");
+    }
+    // Unprotected, one monitor scrapes every service, the api included.
+    Manifests open = Chart.renderWith("serviceMonitor.enabled", true);
+    ServiceMonitor only = open.all(ServiceMonitor.class).get(0);
+    assertThat(open.all(ServiceMonitor.class)).hasSize(1);
+    assertThat(open.all(Service.class))
         .hasSize(4)
-        .allSatisfy(s -> assertThat(s.getMetadata().getLabels()).containsAllEntriesOf(selector));
+        .allSatisfy(
+            s ->
+                assertThat(selects(only.getSpec().getSelector(), s.getMetadata().getLabels()))
+                    .isTrue());
   }
 
   @Test
@@ -181,9 +209,10 @@ class HelmChartTest {
       assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
       assertThat(pod.getSecurityContext().getRunAsUser()).as(name).isEqualTo(10001L);
       Container c = container(d);
+      String command = c.getName().equals("api") ? "serve" : c.getName();
       assertThat(c.getArgs())
           .as(name)
-          .containsExactly(c.getName(), "--config", "/etc/facetrail/config.yaml");
+          .containsExactly(command, "--config", "/etc/facetrail/config.yaml");
       assertThat(c.getPorts()).as(name).anyMatch(p -> "http".equals(p.getName()));
       assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
       assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
@@ -235,6 +264,13 @@ class HelmChartTest {
       } else if (config instanceof MatcherConfig c) {
         assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
         assertThat(c.stateDir()).as(name).startsWith("/var/lib/facetrail/");
+      } else if (config instanceof OutboundConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+      } else if (config instanceof ApiConfig c) {
+        assertThat(c.http().host()).as(name).isEqualTo("0.0.0.0");
+        assertThat(ApiPaths.keysFile(c.access()))
+            .as(name)
+            .startsWithRaw(Path.of("/var/lib/facetrail"));
       } else {
         throw new AssertionError("unexpected configuration " + config.getClass());
       }
@@ -271,28 +307,40 @@ class HelmChartTest {
       assertThat(String.valueOf(map.getData()))
           .as(map.getMetadata().getName())
           .doesNotContain(
-              "not-a-real-password", "not-a-real-redis-password", "0123456789abcdef0123");
+              "not-a-real-password",
+              "not-a-real-redis-password",
+              "0123456789abcdef0123",
+              "not-a-real-metrics-key");
     }
+  }
+
+  /** Whether a label selector (match labels and set-based requirements) selects {@code labels}. */
+  private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+    if (selector.getMatchLabels() != null
+        && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+      return false;
+    }
+    for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+      String value = labels.get(r.getKey());
+      boolean in = value != null && r.getValues().contains(value);
+      boolean ok =
+          switch (r.getOperator()) {
+            case "In" -> in;
+            case "NotIn" -> !in;
+            case "Exists" -> value != null;
+            case "DoesNotExist" -> value == null;
+            default -> throw new AssertionError("unknown selector operator " + r.getOperator());
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void assertProbe(String deployment, Probe probe, String path) {
     assertThat(probe).as(deployment + " probe on " + path).isNotNull();
     assertThat(probe.getHttpGet().getPath()).as(deployment).isEqualTo(path);
     assertThat(probe.getHttpGet().getPort().getStrVal()).as(deployment).isEqualTo("http");
-  }
-
-  private static Container container(Deployment d) {
-    return d.getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
-
-  private static Volume volume(Deployment d, String name) {
-    return d.getSpec().getTemplate().getSpec().getVolumes().stream()
-        .filter(v -> v.getName().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + ": no volume " + name));
-  }
-
-  private static List<String> names(List<? extends HasMetadata> objects) {
-    return objects.stream().map(o -> o.getMetadata().getName()).toList();
   }
 }

@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.facetrail.api.config.ApiConfig;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.matcher.stream.MatcherConfig;
+import io.facetrail.outbound.config.OutboundConfig;
 import io.facetrail.tracker.service.TrackerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,8 @@ final class RenderedConfigs {
       case "embedder" -> EmbedderConfig.loader().load(file, env, Map.of());
       case "tracker" -> TrackerConfig.loader().load(file, env, Map.of());
       case "matcher" -> MatcherConfig.loader().load(file, env, Map.of());
+      case "api" -> ApiConfig.loader().load(file, env, Map.of());
+      case "outbound" -> OutboundConfig.loader().load(file, env, Map.of());
       default -> throw new AssertionError("unknown service container " + service);
     };
   }

@@ -2,6 +2,8 @@ package io.facetrail.deploy.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.api.access.Role;
+import io.facetrail.api.service.ApiService;
 import io.facetrail.contracts.topic.TopicRegistry;
 import io.facetrail.ingest.engine.EndReason;
 import io.facetrail.ingest.engine.StreamOutcome;
@@ -33,15 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metric a Grafana dashboard queries is in the real {@code /metrics} output of the services.
- * The four services run in this JVM on the in-process broker with their container configuration; a
- * folder of real face photos goes through ingest, the embedder (real models), the tracker and the
- * matcher until an identity event comes out, a missing file makes ingest count an error, and one
- * undecodable record per stage makes each count a dead letter, so that the meters created on first
- * use exist too. Then each endpoint is scraped over HTTP and every panel's PromQL is checked. The
- * same test holds the services' exposition to Prometheus's rules: every FaceTrail series of the
- * embedder, tracker and matcher is there from the start (scraped before the first frame; dead
- * letters by error class excepted), and {@code promtool check metrics} finds nothing wrong with
- * FaceTrail's families (HELP text on every one, names, types).
+ * The four pipeline services, the HTTP API and outbound run in this JVM on the in-process broker
+ * with their container configuration; a folder of real face photos goes through ingest, the
+ * embedder (real models), the tracker and the matcher until an identity event comes out, a missing
+ * file makes ingest count an error, one undecodable record per stage makes each count a dead
+ * letter, outbound delivers the identity event to a webhook receiver on loopback, and the API
+ * answers an anonymous request, a listing and an identification of the same photo with a key, so
+ * that the meters created on first use exist too. Then each endpoint is scraped over HTTP and every
+ * panel's PromQL is checked. The same test holds the services' exposition to Prometheus's rules:
+ * every FaceTrail series of the embedder, tracker and matcher is there from the start (scraped
+ * before the first frame; dead letters by error class excepted), and {@code promtool check metrics}
+ * finds nothing wrong with FaceTrail's families (HELP text on every one, names, types).
  */
 class DashboardMetricsIT {
   private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
@@ -63,7 +67,8 @@ class DashboardMetricsIT {
 
   @Test
   void everyMetricTheDashboardsQueryIsExported() throws Exception {
-    Path ingestConfig = ingestConfig(SharedData.requireLfw());
+    Path lfw = SharedData.requireLfw();
+    Path ingestConfig = ingestConfig(lfw);
     List<DashboardQuery> queries = new ArrayList<>();
     Dashboards.files().forEach(f -> queries.addAll(Dashboards.queries(f)));
 
@@ -79,6 +84,7 @@ class DashboardMetricsIT {
           .extracting(StreamOutcome::reason)
           .containsExactly(EndReason.COMPLETED, EndReason.FAILED);
       sendUndecodableRecords(pipeline);
+      callTheApi(pipeline.api(), photo(lfw));
       Map<String, List<Sample>> scraped = awaitPipelineMeters(pipeline.metricsEndpoints());
       assertThat(queries).as("dashboard queries").hasSizeGreaterThan(20);
 
@@ -106,11 +112,7 @@ class DashboardMetricsIT {
    * A folder with one LFW photo six times (a face that stays put: one track) and a missing file.
    */
   private Path ingestConfig(Path lfw) throws IOException {
-    Path person = lfw.resolve("lfw-deepfunneled").resolve("Aaron_Eckhart");
-    Path photo;
-    try (Stream<Path> files = Files.list(person)) {
-      photo = files.sorted().findFirst().orElseThrow();
-    }
+    Path photo = photo(lfw);
     Path frames = Files.createDirectories(work.resolve("frames"));
     for (int i = 0; i < 6; i++) {
       Files.copy(photo, frames.resolve(String.format("%03d.jpg", i)));
@@ -128,6 +130,48 @@ class DashboardMetricsIT {
             + work.resolve("missing.mp4")
             + "\n");
     return config;
+  }
+
+  private static Path photo(Path lfw) throws IOException {
+    Path person = lfw.resolve("lfw-deepfunneled").resolve("Aaron_Eckhart");
+    try (Stream<Path> files = Files.list(person)) {
+      return files.sorted().findFirst().orElseThrow();
+    }
+  }
+
+  /**
+   * What a console does first: a request without a key (refused), the persons with a viewer key,
+   * then an identification of a real photo against the (empty) gallery, through the face models.
+   */
+  private void callTheApi(ApiService api, Path photo) throws IOException, InterruptedException {
+    URI base = api.loopbackUri();
+    String token = api.keys().create("deploy-it", Role.VIEWER).token();
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/persons")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    HttpResponse<String> persons =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/persons"))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(persons.statusCode()).as(persons.body()).isEqualTo(200);
+    PhotoUpload upload =
+        new PhotoUpload("photo", photo.getFileName().toString(), Files.readAllBytes(photo));
+    HttpResponse<String> identified =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/identify"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", upload.contentType())
+                .timeout(Duration.ofMinutes(1))
+                .POST(upload.publisher())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(identified.statusCode()).as(identified.body()).isEqualTo(200);
+    assertThat(identified.body()).contains("\"decision\":\"unknown\"");
   }
 
   private static void sendUndecodableRecords(InProcessPipeline pipeline) {
@@ -166,6 +210,14 @@ class DashboardMetricsIT {
       expect(waiting, scraped, "embedder", "facetrail_embedder_frames_total", 6);
       expect(waiting, scraped, "tracker", "facetrail_tracker_tracks_started_total", 1);
       expect(waiting, scraped, "matcher", "facetrail_matcher_decisions_total", 1);
+      // The identity event went on to the webhook.
+      expect(
+          waiting,
+          scraped,
+          "outbound",
+          "facetrail_outbound_deliveries_total",
+          Map.of("result", "delivered"),
+          1);
       for (String stage : List.of("embedder", "tracker", "matcher")) {
         expect(waiting, scraped, stage, "facetrail_dead_letters_total", 1);
       }
@@ -186,9 +238,21 @@ class DashboardMetricsIT {
       String service,
       String metric,
       double atLeast) {
+    expect(waiting, scraped, service, metric, Map.of(), atLeast);
+  }
+
+  /** As above, over the samples that carry {@code labels}. */
+  private static void expect(
+      List<String> waiting,
+      Map<String, List<Sample>> scraped,
+      String service,
+      String metric,
+      Map<String, String> labels,
+      double atLeast) {
     double sum =
         scraped.get(service).stream()
             .filter(s -> s.name().equals(metric))
+            .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
             .mapToDouble(Sample::value)
             .sum();
     if (sum < atLeast) {

@@ -1,13 +1,21 @@
 package io.facetrail.deploy.metrics;
 
+import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.service.ApiService;
 import io.facetrail.deploy.RepositoryFiles;
 import io.facetrail.embedder.config.EmbedderConfig;
 import io.facetrail.embedder.service.EmbedderService;
 import io.facetrail.faces.model.ModelCache;
 import io.facetrail.ingest.config.IngestConfig;
 import io.facetrail.ingest.service.IngestService;
+import io.facetrail.matcher.enrol.FaceAnalyzers;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherService;
+import io.facetrail.outbound.config.MqttSettings;
+import io.facetrail.outbound.config.OutboundConfig;
+import io.facetrail.outbound.config.WebhookSettings;
+import io.facetrail.outbound.service.OutboundService;
+import io.facetrail.runtime.config.Secret;
 import io.facetrail.runtime.http.Health;
 import io.facetrail.runtime.http.ServiceEndpoint;
 import io.facetrail.runtime.kafka.EmbeddedKafkaBroker;
@@ -27,15 +35,16 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four services started in this JVM through their public service classes, against an in-process
- * Kafka broker, each with the container configuration of {@code docker/config/} and only the
- * addresses, ports and folders changed. Their {@code /metrics} endpoints are then what a Prometheus
- * in the Compose stack would scrape.
+ * The four pipeline services, the HTTP API and outbound started in this JVM through their public
+ * service classes, against an in-process Kafka broker, each with the container configuration of
+ * {@code docker/config/} and only the addresses, ports and folders changed. Their {@code /metrics}
+ * endpoints are then what a Prometheus in the Compose stack would scrape.
  */
 final class InProcessPipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InProcessPipeline.class);
@@ -45,8 +54,12 @@ final class InProcessPipeline implements AutoCloseable {
   private EmbeddedKafkaBroker broker;
   private KafkaSettings kafka;
   private IngestService ingest;
+  private ApiService api;
 
-  /** Starts the broker, the tracker, the matcher and the embedder (ingest comes later). */
+  /**
+   * Starts the broker, the tracker, the matcher, the embedder, the API and outbound (with a webhook
+   * receiver on loopback); ingest comes later.
+   */
   static InProcessPipeline start(Path work) {
     InProcessPipeline p = new InProcessPipeline();
     try {
@@ -84,6 +97,48 @@ final class InProcessPipeline implements AutoCloseable {
     resources.push(MatcherService.start(matcher, Clock.systemUTC(), Duration.ofMinutes(2)));
     metrics.put("matcher", metricsUri(matcherPort));
 
+    // The API on the matcher's gallery, with its keys, audit log and index folder in this test's
+    // folder instead of the container's volumes; the face models from the developer's cache.
+    Map<String, String> a = overrides(bootstrap, 0, "gallery.store", "LOCAL");
+    a.put("gallery.localDir", work.resolve("gallery").toString());
+    a.put("access.keysFile", work.resolve("api-keys.json").toString());
+    a.put("access.auditFile", work.resolve("audit.jsonl").toString());
+    a.put("indexDir", work.resolve("index").toString());
+    ApiConfig apiConfig = ApiConfig.loader().load(containerConfig("api"), Map.of(), a);
+    api = ApiService.start(apiConfig, FaceAnalyzers.open(), Clock.systemUTC());
+    resources.push(api);
+    metrics.put("api", metricsUri(api.port()));
+
+    // Outbound with the container file's settings, its MQTT target (a broker the container would
+    // reach by name) replaced by a webhook to a receiver on loopback.
+    WebhookReceiver receiver = WebhookReceiver.start();
+    resources.push(receiver);
+    OutboundConfig container =
+        OutboundConfig.loader()
+            .load(containerConfig("outbound"), Map.of(), overrides(bootstrap, 0));
+    MqttSettings m0 = container.mqtt();
+    OutboundConfig outbound =
+        container
+            .withMqtt(
+                new MqttSettings(
+                    false,
+                    m0.serverUri(),
+                    m0.clientId(),
+                    m0.username(),
+                    m0.password(),
+                    m0.topicPrefix(),
+                    m0.qos(),
+                    m0.retain(),
+                    m0.keepAlive(),
+                    m0.connectTimeout(),
+                    m0.reconnect(),
+                    m0.queueCapacity()))
+            .withWebhooks(
+                List.of(WebhookSettings.of(receiver.uri(), Secret.of("deploy-it-webhook-secret"))));
+    OutboundService outboundService = OutboundService.start(outbound);
+    resources.push(outboundService);
+    metrics.put("outbound", metricsUri(outboundService.httpPort()));
+
     Map<String, String> e =
         overrides(
             bootstrap,
@@ -101,7 +156,7 @@ final class InProcessPipeline implements AutoCloseable {
     metrics.put("embedder", metricsUri(endpoint.port()));
     resources.push(EmbedderService.start(embedder, registry, health));
     kafka = embedder.kafka();
-    log.info("Tracker, matcher and embedder running against {}", bootstrap);
+    log.info("Tracker, matcher, embedder, API and outbound running against {}", bootstrap);
   }
 
   /** Starts ingest with the streams of {@code config} (a YAML file). */
@@ -112,6 +167,11 @@ final class InProcessPipeline implements AutoCloseable {
     resources.push(ingest);
     metrics.put("ingest", metricsUri(ingest.httpPort()));
     return ingest;
+  }
+
+  /** The running API (its keys, its loopback address). */
+  ApiService api() {
+    return api;
   }
 
   /** The Kafka settings the services use (topic names, bootstrap servers). */
