@@ -88,7 +88,9 @@ public final class LiveEvents implements AutoCloseable {
       }
       ErasureSweep sweep = new ErasureSweep(store, thumbnails, directory, metrics);
       opened.push(sweep);
-      health.readinessCheck(
+      // Reported, not deciding readiness: without the broker the API still serves persons, photos
+      // and the recent events it holds.
+      health.informationalCheck(
           "events",
           () -> {
             Health.Status s = feed.status();

@@ -45,10 +45,12 @@ public final class ApiServer implements AutoCloseable {
       Health health) {
     long maxRequest = config.limits().maxRequestBytes();
     List<String> added = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestMetrics metrics = new RequestMetrics(registry);
     Javalin app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
+              c.requestLogger.http((ctx, ms) -> metrics.record(ctx.statusCode(), ms));
               c.events.handlerAdded(
                   h -> {
                     if (h.getHttpMethod().isHttpMethod()) {

@@ -47,6 +47,13 @@ final class ServiceRoutes implements ApiRoutes {
           Map<String, Object> each = new LinkedHashMap<>();
           checks.forEach((k, v) -> each.put(k, Map.of("up", v.up(), "detail", v.detail())));
           body.put("checks", each);
+          Map<String, Object> info = new LinkedHashMap<>();
+          health
+              .informational()
+              .forEach((k, v) -> info.put(k, Map.of("up", v.up(), "detail", v.detail())));
+          if (!info.isEmpty()) {
+            body.put("informational", info);
+          }
           ctx.status(ready ? 200 : 503).json(body);
         });
     RouteRole[] metricsRoles = protectMetrics ? new RouteRole[] {Role.VIEWER} : new RouteRole[0];

@@ -88,6 +88,26 @@ class ApiIT {
                 .build());
     assertProblem(basic, 401, "unauthenticated");
     assertProblem(api.get("/api/v1/nothing-here", Role.VIEWER), 404, "not-found");
+    // Refusals are counted by reason, requests by outcome class.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              String metrics = api.get("/metrics", null).raw().body();
+              return refused(metrics, "unauthenticated") >= 3
+                  && metrics.contains(
+                      "facetrail_api_requests_seconds_count{outcome=\"client_error\"");
+            });
+  }
+
+  private static double refused(String metrics, String reason) {
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("facetrail_api_refused_total{")
+          && line.contains("reason=\"" + reason + "\"")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class Health {
   public static final String STARTUP_CHECK = "startup";
 
   private final Map<String, Supplier<Status>> readiness = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<Status>> informational = new ConcurrentHashMap<>();
   private volatile String fatal;
   private volatile boolean started;
 
@@ -49,6 +50,21 @@ public final class Health {
     readiness.put(name, check);
   }
 
+  /**
+   * Adds or replaces a check that is reported but does not decide readiness: a part whose loss
+   * degrades the service without making it useless (the API's live events while the broker is down:
+   * persons, photos and recent events are still served, so an orchestrator must keep routing to
+   * it).
+   */
+  public void informationalCheck(String name, Supplier<Status> check) {
+    informational.put(name, check);
+  }
+
+  /** Every informational check's status, in name order. */
+  public Map<String, Status> informational() {
+    return evaluate(informational);
+  }
+
   /** Marks the service as failed for good: not live, not ready. */
   public void fatal(String reason) {
     this.fatal = reason;
@@ -64,13 +80,19 @@ public final class Health {
     if (fatal != null) {
       out.put("fatal", Status.down(fatal));
     }
-    readiness.keySet().stream()
+    out.putAll(evaluate(readiness));
+    return out;
+  }
+
+  private static Map<String, Status> evaluate(Map<String, Supplier<Status>> checks) {
+    Map<String, Status> out = new LinkedHashMap<>();
+    checks.keySet().stream()
         .sorted()
         .forEach(
             name -> {
               Status s;
               try {
-                s = readiness.get(name).get();
+                s = checks.get(name).get();
               } catch (RuntimeException e) {
                 s = Status.down("check failed: " + e.getMessage());
               }
