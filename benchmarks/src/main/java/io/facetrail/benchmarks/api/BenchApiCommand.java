@@ -142,7 +142,8 @@ public final class BenchApiCommand implements Callable<Integer> {
           IdentifyBench.Result r = IdentifyBench.run(base, key, queries, c, requests);
           Map<String, Object> line = config("identify", c);
           line.put("requests", requests);
-          line.put("failures", r.failures());
+          // 422: a query photo in which no face was found (an answer, not a failure of the API).
+          line.put("statuses", r.statuses());
           line.put("p50Ms", Percentiles.round(r.latencyMs().at(50)));
           line.put("p95Ms", Percentiles.round(r.latencyMs().at(95)));
           line.put("p99Ms", Percentiles.round(r.latencyMs().at(99)));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class IdentifyBench {
   /** One measurement. */
-  record Result(Percentiles latencyMs, double seconds, int failures) {}
+  record Result(Percentiles latencyMs, double seconds, Map<String, Integer> statuses) {}
 
   private IdentifyBench() {}
 
@@ -51,7 +52,7 @@ final class IdentifyBench {
     }
     double[] latencies = new double[requests];
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
+    Map<String, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
     try {
@@ -72,11 +73,9 @@ final class IdentifyBench {
                     long t0 = System.nanoTime();
                     try {
                       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                      if (r.statusCode() != 200) {
-                        failures.incrementAndGet();
-                      }
+                      statuses.merge(Integer.toString(r.statusCode()), 1, Integer::sum);
                     } catch (IOException e) {
-                      failures.incrementAndGet();
+                      statuses.merge("io-error", 1, Integer::sum);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                       return;
@@ -92,6 +91,6 @@ final class IdentifyBench {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(new Percentiles(latencies), seconds, failures.get());
+    return new Result(new Percentiles(latencies), seconds, statuses);
   }
 }
