@@ -98,15 +98,7 @@ public final class AccessGate {
         throw ProblemException.of(
             401, "unauthenticated", "Authentication required", "use 'Authorization: Bearer KEY'");
       }
-      ApiKey k =
-          keys.authenticate(auth.substring(7))
-              .orElseThrow(
-                  () ->
-                      ProblemException.of(
-                          401,
-                          "unauthenticated",
-                          "Authentication required",
-                          "the API key is not valid (unknown, revoked or mistyped)"));
+      ApiKey k = keys.authenticate(auth.substring(7)).orElseThrow(ProblemException::invalidKey);
       return Optional.of(new Principal(k.id(), k.name(), k.role(), false));
     }
     return sessions

@@ -52,13 +52,7 @@ public final class SessionRoutes implements ApiRoutes {
     }
     ApiKey key =
         keys.authenticate(body == null ? null : body.key())
-            .orElseThrow(
-                () ->
-                    ProblemException.of(
-                        401,
-                        "unauthenticated",
-                        "Authentication required",
-                        "the API key is not valid (unknown, revoked or mistyped)"));
+            .orElseThrow(ProblemException::invalidKey);
     Sessions.Session s = sessions.open(key.id());
     Cookie cookie = new Cookie(AccessGate.SESSION_COOKIE, s.id());
     cookie.setHttpOnly(true);

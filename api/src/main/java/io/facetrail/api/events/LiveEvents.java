@@ -2,6 +2,7 @@ package io.facetrail.api.events;
 
 import io.facetrail.api.config.EventSettings;
 import io.facetrail.api.server.ApiRoutes;
+import io.facetrail.api.server.Closing;
 import io.facetrail.runtime.http.Health;
 import io.facetrail.runtime.kafka.KafkaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +104,7 @@ public final class LiveEvents implements AutoCloseable {
       sweep.start(settings.sweepInterval());
       return new LiveEvents(store, thumbnails, tracks, view, directory, hub[0], opened);
     } catch (RuntimeException e) {
-      closeAll(opened);
+      Closing.all(opened, "the event feed");
       throw e;
     }
   }
@@ -130,24 +131,6 @@ public final class LiveEvents implements AutoCloseable {
 
   @Override
   public void close() {
-    closeAll(opened);
-  }
-
-  private static void closeAll(Deque<AutoCloseable> opened) {
-    RuntimeException first = null;
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = new IllegalStateException("closing the event feed failed", e);
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.all(opened, "the event feed");
   }
 }

@@ -33,6 +33,15 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(status, kind, title, detail, null, 0);
   }
 
+  /** A key that is unknown, revoked or mistyped (never saying which: that would help a guesser). */
+  public static ProblemException invalidKey() {
+    return of(
+        401,
+        "unauthenticated",
+        "Authentication required",
+        "the API key is not valid (unknown, revoked or mistyped)");
+  }
+
   public static ProblemException badRequest(String detail) {
     return of(400, "bad-request", "The request is not valid", detail);
   }

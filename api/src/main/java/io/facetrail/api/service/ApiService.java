@@ -20,6 +20,7 @@ import io.facetrail.api.photos.PhotoAnalysis;
 import io.facetrail.api.photos.PhotoRoutes;
 import io.facetrail.api.server.ApiRoutes;
 import io.facetrail.api.server.ApiServer;
+import io.facetrail.api.server.Closing;
 import io.facetrail.api.videos.IndexedVideos;
 import io.facetrail.api.videos.VideoRoutes;
 import io.facetrail.matcher.decision.DecisionPolicy;
@@ -174,7 +175,7 @@ public final class ApiService implements AutoCloseable {
       }
       return new ApiService(server, opened, keys);
     } catch (RuntimeException e) {
-      closeAll(opened);
+      Closing.all(opened, "the API");
       throw e;
     }
   }
@@ -198,24 +199,6 @@ public final class ApiService implements AutoCloseable {
 
   @Override
   public void close() {
-    closeAll(opened);
-  }
-
-  private static void closeAll(Deque<AutoCloseable> opened) {
-    RuntimeException first = null;
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = new IllegalStateException("closing the API failed", e);
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.all(opened, "the API");
   }
 }
