@@ -24,11 +24,47 @@ public final class AccessGate {
   private final ApiKeyStore keys;
   private final Sessions sessions;
   private final RateLimiter limiter;
+  private final java.util.Set<String> trustedProxies;
 
   public AccessGate(ApiKeyStore keys, Sessions sessions, RateLimiter limiter) {
+    this(keys, sessions, limiter, java.util.List.of());
+  }
+
+  /**
+   * @param trustedProxies addresses whose {@code X-Forwarded-For} names the caller
+   */
+  public AccessGate(
+      ApiKeyStore keys,
+      Sessions sessions,
+      RateLimiter limiter,
+      java.util.List<String> trustedProxies) {
     this.keys = keys;
     this.sessions = sessions;
     this.limiter = limiter;
+    this.trustedProxies = java.util.Set.copyOf(trustedProxies);
+  }
+
+  /**
+   * The caller's address: the connection's, or behind a trusted proxy the last address of {@code
+   * X-Forwarded-For} that is not itself a trusted proxy (what the proxies nearest to us saw).
+   */
+  String address(Context ctx) {
+    String remote = ctx.req().getRemoteAddr();
+    if (!trustedProxies.contains(remote)) {
+      return remote;
+    }
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded == null) {
+      return remote;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return remote;
   }
 
   /** The caller of a request that passed the gate (routes with a role only). */
@@ -44,7 +80,8 @@ public final class AccessGate {
   public void check(Context ctx) {
     Role required = requiredRole(ctx);
     Optional<Principal> caller = caller(ctx);
-    long wait = limiter.acquire(caller.map(p -> "key:" + p.keyId()).orElse("ip:" + ctx.ip()));
+    long wait =
+        limiter.acquire(caller.map(p -> "key:" + p.keyId()).orElseGet(() -> "ip:" + address(ctx)));
     if (wait > 0) {
       throw ProblemException.tooMany(wait);
     }

@@ -16,6 +16,9 @@ import java.util.List;
  * @param requestsPerMinute requests one key (or one unauthenticated address) may make per minute
  * @param corsOrigins origins allowed to call the API from a browser; empty: CORS off
  * @param secureCookies whether the session cookie is marked Secure (behind TLS); off on loopback
+ * @param trustedProxies addresses of reverse proxies (an Ingress) whose {@code X-Forwarded-For}
+ *     names the real caller for the per-address rate limit; empty: the header is ignored, since
+ *     anybody can send it
  */
 public record AccessSettings(
     String keysFile,
@@ -23,10 +26,12 @@ public record AccessSettings(
     Duration sessionTtl,
     int requestsPerMinute,
     List<String> corsOrigins,
-    boolean secureCookies)
+    boolean secureCookies,
+    List<String> trustedProxies)
     implements Validated {
   public AccessSettings {
     corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     keysFile = keysFile == null ? "" : keysFile;
     auditFile = auditFile == null ? "" : auditFile;
   }

@@ -92,7 +92,8 @@ public final class ApiService implements AutoCloseable {
           new AccessGate(
               keys,
               sessions,
-              new RateLimiter(config.access().requestsPerMinute(), System::nanoTime));
+              new RateLimiter(config.access().requestsPerMinute(), System::nanoTime),
+              config.access().trustedProxies());
       AuditLog auditLog = AuditLog.open(ApiPaths.auditFile(config.access()));
       opened.push(auditLog);
       Audit audit = new Audit(auditLog, clock);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -84,7 +85,24 @@ final class ConfigSources {
   static void set(ObjectNode root, String dottedPath, String value) {
     int dot = dottedPath.lastIndexOf('.');
     ObjectNode parent = dot < 0 ? root : section(root, dottedPath.substring(0, dot));
-    parent.put(dottedPath.substring(dot + 1), value);
+    String name = dottedPath.substring(dot + 1);
+    if (parent.get(name) instanceof ArrayNode) {
+      // A list setting takes a comma-separated value, as its environment variable does.
+      parent.set(name, list(value));
+    } else {
+      parent.put(name, value);
+    }
+  }
+
+  /** The items of a comma-separated value, trimmed, empty ones left out. */
+  static ArrayNode list(String value) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        array.add(item.trim());
+      }
+    }
+    return array;
   }
 
   /** The section at a dotted path, created (replacing any scalar) when missing. */

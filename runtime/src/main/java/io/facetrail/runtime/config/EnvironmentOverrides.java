@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -65,12 +64,7 @@ public final class EnvironmentOverrides {
         case LIST -> {
           String value = env.get(variable);
           if (value != null) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            for (String item : value.split(",")) {
-              if (!item.isBlank()) {
-                array.add(item.trim());
-              }
-            }
+            ArrayNode array = ConfigSources.list(value);
             int dot = leaf.path.lastIndexOf('.');
             ObjectNode parent =
                 dot < 0 ? tree : ConfigSources.section(tree, leaf.path.substring(0, dot));

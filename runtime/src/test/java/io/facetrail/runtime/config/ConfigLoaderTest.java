@@ -61,6 +61,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aListSettingTakesACommaSeparatedOverrideAsItsVariableDoes() {
+    SampleConfig c = SampleConfig.loader().load(null, Map.of(), Map.of("worker.tags", "p, q ,,r"));
+    assertThat(c.worker().tags()).containsExactly("p", "q", "r");
+    assertThat(
+            SampleConfig.loader().load(null, Map.of(), Map.of("worker.tags", "")).worker().tags())
+        .isEmpty();
+  }
+
+  @Test
   void composedValuesAreSetAfterTheEnvironmentAndValidatedWithIt() {
     SampleConfig c =
         SampleConfig.loader()
