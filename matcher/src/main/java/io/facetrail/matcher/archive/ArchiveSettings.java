@@ -8,8 +8,10 @@ import java.time.Duration;
 /**
  * Where the matcher archives ended tracks, for how long, and how it writes them.
  *
- * @param store {@code LOCAL} (a folder, the embedded default), {@code REDIS} (shared) or {@code
- *     OFF} (nothing is archived: no search, no re-decision)
+ * @param store {@code GALLERY} (the default: where the gallery is, a folder beside the local
+ *     gallery's or the gallery's Redis under its key prefix plus {@code :archive}), {@code LOCAL}
+ *     (a folder), {@code REDIS} (shared) or {@code OFF} (nothing is archived: no search, no
+ *     re-decision)
  * @param localDir the folder, for {@code store: LOCAL}
  * @param redis the Redis connection, for {@code store: REDIS}
  * @param retention tracks are deleted this long after they ended
@@ -33,6 +35,7 @@ public record ArchiveSettings(
 
   /** The kinds of archive store. */
   public enum Store {
+    GALLERY,
     LOCAL,
     REDIS,
     OFF
