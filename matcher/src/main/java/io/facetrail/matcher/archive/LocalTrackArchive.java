@@ -44,6 +44,10 @@ public final class LocalTrackArchive implements TrackArchive {
   private final Map<String, Location> tracks = new HashMap<>();
   private final Map<String, TrackDecision> decisions = new HashMap<>();
   private final Map<String, FileChannel> open = new HashMap<>();
+
+  /** Segments holding replaced copies of tracks: rewritten at the next erasure, sweep or close. */
+  private final Set<String> dirty = new TreeSet<>();
+
   private FileChannel decisionLog;
   private long decisionEntries;
 
@@ -106,7 +110,10 @@ public final class LocalTrackArchive implements TrackArchive {
       long at = 0;
       Frames.Entry e;
       while ((e = Frames.read(ch, at, false)) != null) {
-        tracks.put(e.key(), new Location(segment, at, e.timeMs()));
+        Location before = tracks.put(e.key(), new Location(segment, at, e.timeMs()));
+        if (before != null) {
+          dirty.add(before.segment());
+        }
         at += e.length();
       }
       ch.truncate(at); // a torn last entry from a crash during an append
@@ -167,8 +174,9 @@ public final class LocalTrackArchive implements TrackArchive {
       Location before = tracks.put(track.trackId(), new Location(segment, at, ms));
       appendDecision(decision);
       if (before != null) {
-        // The replaced copy must not outlive an erasure: rewrite its segment without it now.
-        rewrite(Set.of(before.segment()), id -> false);
+        // The replaced copy must not outlive an erasure: its segment is rewritten without it at
+        // the next erasure, sweep or close (a re-indexed video replaces many tracks at once).
+        dirty.add(before.segment());
       }
     } catch (IOException e) {
       throw new ArchiveUnavailableException("cannot write to track archive " + dir, e);
@@ -279,12 +287,13 @@ public final class LocalTrackArchive implements TrackArchive {
 
   /** Removes {@code ids} from every file (segments and decision log, both rewritten). */
   private int drop(Set<String> ids) {
-    Set<String> touched = new TreeSet<>();
+    Set<String> touched = new TreeSet<>(dirty);
     for (String id : ids) {
       touched.add(tracks.get(id).segment());
     }
     try {
       rewrite(touched, ids::contains);
+      dirty.clear();
       ids.forEach(decisions::remove);
       compactDecisions();
     } catch (IOException e) {
@@ -374,6 +383,10 @@ public final class LocalTrackArchive implements TrackArchive {
   @Override
   public synchronized void close() {
     try {
+      if (!dirty.isEmpty()) {
+        rewrite(dirty, id -> false);
+        dirty.clear();
+      }
       for (FileChannel ch : open.values()) {
         ch.force(true);
         ch.close();

@@ -125,6 +125,8 @@ public abstract class TrackArchiveContract {
     archive.put(second, decision("t", null));
     assertThat(archive.track("t")).contains(second);
     assertThat(archive.count()).isEqualTo(1);
+    reopen();
+    assertThat(archive.track("t")).contains(second);
     assertThat(everythingStored().stream().anyMatch(h -> contains(h, first.aggregate()))).isFalse();
   }
 
