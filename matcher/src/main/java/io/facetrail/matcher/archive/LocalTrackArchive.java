@@ -37,6 +37,7 @@ public final class LocalTrackArchive implements TrackArchive {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
   private static final String DECISIONS = "decisions.log";
+  private static final int CHUNK = 2_000;
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -217,24 +218,60 @@ public final class LocalTrackArchive implements TrackArchive {
     return Optional.ofNullable(decisions.get(trackId));
   }
 
+  /**
+   * Reads the archive a chunk at a time, holding the archive's lock only while a chunk is read: a
+   * re-decision of a large archive must not stop the writer (and so the stream thread) for its
+   * whole length. A segment rewritten meanwhile (an erasure) is read again from its start, skipping
+   * the tracks already visited.
+   */
   @Override
-  public synchronized void forEach(BiConsumer<ArchivedTrack, TrackDecision> visitor) {
-    try {
-      for (String segment : segments()) {
-        FileChannel ch = channel(segment);
-        long at = 0;
-        Frames.Entry e;
-        while ((e = Frames.read(ch, at, true)) != null) {
-          Location l = tracks.get(e.key());
-          TrackDecision d = decisions.get(e.key());
-          if (l != null && l.segment().equals(segment) && l.offset() == at && d != null) {
-            visitor.accept(ArchiveMessages.track(e.value()).withoutThumbnail(), d);
-          }
-          at += e.length();
-        }
+  public void forEach(BiConsumer<ArchivedTrack, TrackDecision> visitor) {
+    List<String> all;
+    synchronized (this) {
+      try {
+        all = segments();
+      } catch (IOException e) {
+        throw new ArchiveUnavailableException("cannot read track archive " + dir, e);
       }
-    } catch (IOException e) {
-      throw new ArchiveUnavailableException("cannot read track archive " + dir, e);
+    }
+    for (String segment : all) {
+      Set<String> visited = new HashSet<>();
+      long at = 0;
+      FileChannel reading = null;
+      while (true) {
+        List<Map.Entry<ArchivedTrack, TrackDecision>> chunk = new ArrayList<>(CHUNK);
+        synchronized (this) {
+          if (!Files.exists(dir.resolve(segment))) {
+            break; // deleted by retention or erasure meanwhile
+          }
+          try {
+            FileChannel ch = channel(segment);
+            if (reading != null && ch != reading) {
+              at = 0; // rewritten meanwhile: offsets changed
+            }
+            reading = ch;
+            Frames.Entry e;
+            while (chunk.size() < CHUNK && (e = Frames.read(ch, at, true)) != null) {
+              Location l = tracks.get(e.key());
+              TrackDecision d = decisions.get(e.key());
+              if (l != null
+                  && l.segment().equals(segment)
+                  && l.offset() == at
+                  && d != null
+                  && visited.add(e.key())) {
+                chunk.add(Map.entry(ArchiveMessages.track(e.value()).withoutThumbnail(), d));
+              }
+              at += e.length();
+            }
+            if (chunk.isEmpty()) {
+              break;
+            }
+          } catch (IOException e) {
+            throw new ArchiveUnavailableException("cannot read track archive " + dir, e);
+          }
+        }
+        chunk.forEach(x -> visitor.accept(x.getKey(), x.getValue()));
+      }
     }
   }
 

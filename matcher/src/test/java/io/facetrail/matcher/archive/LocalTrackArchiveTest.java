@@ -42,6 +42,19 @@ class LocalTrackArchiveTest extends TrackArchiveContract {
   }
 
   @Test
+  void readingEveryTrackVisitsEachOnceAcrossChunksAndDays() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 4_500; i++) {
+      String id = "t" + i;
+      archive.put(
+          ArchiveSamples.track(id, i, ArchiveSamples.T0.plus(java.time.Duration.ofHours(i % 50))),
+          ArchiveSamples.decision(id, null));
+    }
+    archive.forEach((t, d) -> assertThat(seen.add(t.trackId())).as(t.trackId()).isTrue());
+    assertThat(seen).hasSize(4_500);
+  }
+
+  @Test
   void aSecondProcessCannotOpenTheSameFolder() {
     assertThatThrownBy(() -> LocalTrackArchive.open(dir))
         .isInstanceOf(ArchiveUnavailableException.class)
