@@ -36,7 +36,6 @@ import java.util.stream.Stream;
 public final class LocalTrackArchive implements TrackArchive {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-  private static final String DECISIONS = "decisions.log";
   private static final int CHUNK = 2_000;
 
   private final Path dir;
@@ -49,8 +48,7 @@ public final class LocalTrackArchive implements TrackArchive {
   /** Segments holding replaced copies of tracks: rewritten at the next erasure, sweep or close. */
   private final Set<String> dirty = new TreeSet<>();
 
-  private FileChannel decisionLog;
-  private long decisionEntries;
+  private DecisionLog decisionLog;
 
   /** Where a track's entry lies. */
   private record Location(String segment, long offset, long archivedAtMs) {}
@@ -119,15 +117,7 @@ public final class LocalTrackArchive implements TrackArchive {
       }
       ch.truncate(at); // a torn last entry from a crash during an append
     }
-    decisionLog = logChannel(dir.resolve(DECISIONS));
-    long at = 0;
-    Frames.Entry e;
-    while ((e = Frames.read(decisionLog, at, true)) != null) {
-      decisions.put(e.key(), ArchiveMessages.decision(e.value()));
-      decisionEntries++;
-      at += e.length();
-    }
-    decisionLog.truncate(at);
+    decisionLog = DecisionLog.open(dir, decisions);
     decisions.keySet().retainAll(tracks.keySet());
   }
 
@@ -192,11 +182,8 @@ public final class LocalTrackArchive implements TrackArchive {
   }
 
   private void appendDecision(TrackDecision d) throws IOException {
-    append(
-        decisionLog,
-        Frames.encode(d.trackId(), d.decidedAt().toEpochMilli(), ArchiveMessages.decision(d)));
+    decisionLog.append(d);
     decisions.put(d.trackId(), d);
-    decisionEntries++;
   }
 
   @Override
@@ -283,7 +270,7 @@ public final class LocalTrackArchive implements TrackArchive {
           appendDecision(d);
         }
       }
-      if (decisionEntries > 2L * decisions.size() + 10_000) {
+      if (decisionLog.wasteful(decisions.size())) {
         compactDecisions();
       }
     } catch (IOException e) {
@@ -386,25 +373,7 @@ public final class LocalTrackArchive implements TrackArchive {
   /** Writes the current decisions to a new log that replaces the old one. */
   private void compactDecisions() throws IOException {
     decisions.keySet().retainAll(tracks.keySet());
-    Path tmp = dir.resolve(DECISIONS + ".tmp");
-    try (FileChannel out =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      List<TrackDecision> all = new ArrayList<>(decisions.values());
-      for (TrackDecision d : all) {
-        append(
-            out,
-            Frames.encode(d.trackId(), d.decidedAt().toEpochMilli(), ArchiveMessages.decision(d)));
-      }
-      out.force(true);
-    }
-    decisionLog.close();
-    Files.move(tmp, dir.resolve(DECISIONS), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    decisionLog = logChannel(dir.resolve(DECISIONS));
-    decisionEntries = decisions.size();
+    decisionLog.compact(new ArrayList<>(decisions.values()));
   }
 
   @Override
@@ -430,7 +399,6 @@ public final class LocalTrackArchive implements TrackArchive {
       }
       open.clear();
       if (decisionLog != null) {
-        decisionLog.force(true);
         decisionLog.close();
       }
       lock.release();
