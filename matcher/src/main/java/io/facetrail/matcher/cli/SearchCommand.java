@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,14 +84,19 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Thresholds thresholds = Thresholds.of(query.far, gallery.models(model));
-    Map<String, String> names = names();
+    Map<String, String> names = new java.util.HashMap<>();
+    PersonRecord person =
+        gallery.with(
+            g -> {
+              g.persons().forEach(p -> names.put(p.id(), p.name()));
+              return what.person == null ? null : record(g, what.person);
+            });
     try (TrackArchive a = archive.require(gallery, err)) {
       ArchiveIndex index = ArchiveIndex.load(a, thresholds.comparable(), 50_000, 10_000);
       List<ArchiveIndex.Hit> hits;
       double threshold;
-      if (what.person != null) {
-        PersonRecord p = gallery.with(g -> record(g, what.person));
-        hits = index.searchPerson(p.person().id(), p.codes(), k, SearchMode.AUTO);
+      if (person != null) {
+        hits = index.searchPerson(person.person().id(), person.codes(), k, SearchMode.AUTO);
         threshold = Double.NaN;
       } else {
         try (FaceAnalyzer analyzer = FaceAnalyzers.open(model)) {
@@ -119,13 +123,6 @@ final class SearchCommand implements Callable<Integer> {
 
   private static PersonRecord record(Gallery g, String id) {
     return g.record(id).orElseThrow(() -> new UnknownPersonException(id));
-  }
-
-  private Map<String, String> names() {
-    return gallery.with(
-        g ->
-            g.persons().stream()
-                .collect(Collectors.toMap(p -> p.id(), p -> p.name(), (x, y) -> x)));
   }
 
   private void writeThumbnails(TrackArchive a, List<ArchiveIndex.Hit> hits, PrintWriter err)

@@ -44,7 +44,10 @@ class ArchiveCommandsIT {
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+    Run r = new Run(cl.execute(args), out.toString(), err.toString());
+    // The commands' output in the test report, as a user would see it (README examples).
+    System.err.println("$ facetrail " + String.join(" ", args) + "\n" + r.out() + r.err());
+    return r;
   }
 
   private static Path photo(Path lfw, String person, int i) {
