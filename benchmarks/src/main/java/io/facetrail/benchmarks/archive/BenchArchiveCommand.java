@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.archive;
 
+import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -60,6 +61,20 @@ public final class BenchArchiveCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(
+      names = "--modes",
+      split = ",",
+      defaultValue = "EXACT,FAST",
+      description = "Search modes measured (recall needs EXACT; default ${DEFAULT-VALUE})")
+  List<SearchMode> modes;
+
+  @Option(
+      names = "--measure",
+      split = ",",
+      defaultValue = "search,redecide",
+      description = "What to measure: search, redecide or both (default ${DEFAULT-VALUE})")
+  List<String> measure;
+
   /** The benchmark's parameters. */
   record Settings(
       int tracks,
@@ -69,7 +84,9 @@ public final class BenchArchiveCommand implements Callable<Integer> {
       int k,
       int galleryPersons,
       int codesPerPerson,
-      long seed) {}
+      long seed,
+      List<SearchMode> modes,
+      List<String> measure) {}
 
   @Override
   public Integer call() {
@@ -83,10 +100,26 @@ public final class BenchArchiveCommand implements Callable<Integer> {
     if (galleryPersons < 1 || galleryPersons >= identities || codesPerPerson < 1) {
       throw new UserFacingException("--gallery-persons must be 1 to --identities - 1");
     }
+    if (measure.isEmpty()
+        || !List.of("search", "redecide").containsAll(measure)
+        || modes.isEmpty()
+        || modes.stream().anyMatch(m -> m != SearchMode.EXACT && m != SearchMode.FAST)) {
+      throw new UserFacingException(
+          "--measure takes search and/or redecide, --modes EXACT and/or FAST");
+    }
     PrintWriter out = spec.commandLine().getOut();
     new ArchiveBenchmark(
             new Settings(
-                tracks, identities, bestFrames, queries, k, galleryPersons, codesPerPerson, seed),
+                tracks,
+                identities,
+                bestFrames,
+                queries,
+                k,
+                galleryPersons,
+                codesPerPerson,
+                seed,
+                modes,
+                measure),
             line -> {
               out.println(JSON.writeValueAsString(line));
               out.flush();
