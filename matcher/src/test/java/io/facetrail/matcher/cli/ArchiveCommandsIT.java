@@ -134,23 +134,49 @@ class ArchiveCommandsIT {
             staff.getParent().toString());
     assertThat(enrolled.exitCode()).as(enrolled.out() + enrolled.err()).isZero();
 
-    Run redecided = run(new ArchiveRedecideCommand(), "--gallery", gallery, "--json");
+    Run redecided = run(new ArchiveRedecideCommand(), "--gallery", gallery);
     assertThat(redecided.exitCode()).as(redecided.err()).isZero();
-    List<String> events = Arrays.asList(redecided.out().split("\n"));
+    assertThat(redecided.out().split("\n"))
+        .hasSize(3)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("Tony_Blair.mp4\tTony_Blair/")
+                    .contains("\tnow identified Tony Blair (was unknown), distance 0."));
+    assertThat(redecided.err()).contains("re-decided 15 archived tracks against 1 persons");
+
+    // Another person enrolled: their tracks, as identity events.
+    Path powell = Files.createDirectories(dir.resolve("staff2").resolve("Colin_Powell"));
+    Files.copy(photo(lfw, "Colin_Powell", 5), powell.resolve("Colin_Powell_0005.jpg"));
+    Files.copy(photo(lfw, "Colin_Powell", 6), powell.resolve("Colin_Powell_0006.jpg"));
+    Run second =
+        run(
+            new GalleryEnrollCommand(),
+            "--gallery",
+            gallery,
+            "--dir",
+            powell.getParent().toString());
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    Run json = run(new ArchiveRedecideCommand(), "--gallery", gallery, "--json");
+    List<String> events = Arrays.asList(json.out().split("\n"));
     assertThat(events).hasSize(3);
     assertThat(events)
         .allSatisfy(
             e ->
                 assertThat(e)
                     .contains("\"type\":\"identified\"")
-                    .contains("\"name\":\"Tony Blair\"")
-                    .contains("\"streamId\":\"Tony_Blair.mp4\"")
+                    .contains("\"name\":\"Colin Powell\"")
+                    .contains("\"streamId\":\"Colin_Powell.mp4\"")
                     .endsWith("\"retroactive\":true}"));
-    assertThat(redecided.err()).contains("re-decided 15 archived tracks against 1 persons");
     Run again = run(new ArchiveRedecideCommand(), "--gallery", gallery);
     assertThat(again.out()).as("nothing changed since").isEmpty();
 
-    String personId = run(new GalleryListCommand(), "--gallery", gallery).out().split("\t")[0];
+    String personId =
+        Arrays.stream(run(new GalleryListCommand(), "--gallery", gallery).out().split("\n"))
+            .filter(l -> l.contains("\tTony Blair\t"))
+            .findFirst()
+            .orElseThrow()
+            .split("\t")[0];
     Run byPerson = run(new SearchCommand(), "--gallery", gallery, "--person", personId, "-k", "3");
     // The three nearest to each enrolled photo, merged: Blair's three tracks come first.
     assertThat(Arrays.asList(byPerson.out().split("\n")).subList(0, 3))
@@ -164,6 +190,7 @@ class ArchiveCommandsIT {
     assertThat(erased.out()).contains("erased 3 archived tracks");
     try (TrackArchive archive = LocalTrackArchive.open(dir.resolve("gallery-archive"))) {
       assertThat(archive.count()).isEqualTo(12);
+      assertThat(archive.decision("Colin_Powell/2").orElseThrow().personId()).isNotNull();
       assertThat(archive.track("Tony_Blair/2")).isEmpty();
     }
   }
