@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Re-decides archived tracks from their stored aggregate after the gallery changed, without the
@@ -29,9 +30,12 @@ import java.util.function.Consumer;
  * nearest person changed, or lost a nearest person to erasure, is searched against the whole
  * gallery. The threshold is the one of the gallery's size now, so a change of size alone can turn a
  * decision too. Judged as a live track's final decision ({@link DecisionPolicy#judge}), without the
- * hysteresis that guards a live track against a single odd frame: the aggregate is final.
+ * hysteresis that guards a live track against a single odd frame: the aggregate is final. Tracks
+ * are decided in batches on the common pool's threads and the caller's.
  */
 public final class Redecider {
+  private static final int BATCH = 4_096;
+
   private final DecisionPolicy policy;
   private final Thresholds thresholds;
   private final SearchMode mode;
@@ -67,54 +71,115 @@ public final class Redecider {
     GalleryIndex only = changedIndex;
     Set<String> ids = changed == null ? Set.of() : new HashSet<>(changedIds);
     int persons = gallery.personCount();
-    List<Redecision.Change> changes = new ArrayList<>();
-    List<TrackDecision> updates = new ArrayList<>();
-    long[] counts = new long[3];
+    Batch batch = new Batch(gallery, only, ids, persons, now);
     tracks.accept(
         (t, d) -> {
-          counts[0]++;
-          boolean full =
-              only == null
-                  || !d.nearestComplete()
-                  || (d.personId() != null && ids.contains(d.personId()))
-                  || d.nearest().stream().anyMatch(m -> ids.contains(m.personId()));
-          byte[] code = t.aggregate();
-          List<Match> nearest;
-          if (full) {
-            counts[1]++;
-            nearest = gallery.search(code, t.modelId(), 2, mode);
-          } else {
-            nearest = merge(d.nearest(), only.search(code, t.modelId(), 2, SearchMode.EXACT));
-          }
-          TrackDecision after;
-          try {
-            after = judge(t, d, nearest, persons, now);
-          } catch (NoCalibrationException e) {
-            counts[2]++;
-            return;
-          }
-          if (!Objects.equals(after.personId(), d.personId())) {
-            changes.add(new Redecision.Change(t, d, after));
-            updates.add(after);
-          } else if (!sameNearest(d.nearest(), after.nearest()) || !d.nearestComplete()) {
-            updates.add(
-                new TrackDecision(
-                    d.trackId(),
-                    d.personId(),
-                    after.distance(),
-                    after.threshold(),
-                    after.falseAcceptRate(),
-                    after.fpir(),
-                    after.gallerySize(),
-                    after.nearest(),
-                    true,
-                    d.decidedAt(),
-                    d.retroactive(),
-                    d.revision()));
+          batch.tracks.add(t);
+          batch.decisions.add(d);
+          if (batch.tracks.size() == BATCH) {
+            batch.run();
           }
         });
-    return new Redecision(changes, updates, counts[0], counts[1], counts[2]);
+    batch.run();
+    return new Redecision(
+        batch.changes, batch.updates, batch.examined, batch.searchedFully, batch.undecidable);
   }
+
+  /**
+   * Tracks gathered from the archive's reader and decided on every core (searches share the index's
+   * read lock; thresholds and the policy are thread-safe), then collected in the reader's order.
+   */
+  private final class Batch {
+    final List<ArchivedTrack> tracks = new ArrayList<>(BATCH);
+    final List<TrackDecision> decisions = new ArrayList<>(BATCH);
+    final List<Redecision.Change> changes = new ArrayList<>();
+    final List<TrackDecision> updates = new ArrayList<>();
+    final GalleryIndex gallery;
+    final GalleryIndex only;
+    final Set<String> ids;
+    final int persons;
+    final Instant now;
+    long examined;
+    long searchedFully;
+    long undecidable;
+
+    Batch(GalleryIndex gallery, GalleryIndex only, Set<String> ids, int persons, Instant now) {
+      this.gallery = gallery;
+      this.only = only;
+      this.ids = ids;
+      this.persons = persons;
+      this.now = now;
+    }
+
+    void run() {
+      int n = tracks.size();
+      Outcome[] out = new Outcome[n];
+      IntStream.range(0, n)
+          .parallel()
+          .forEach(i -> out[i] = decide(tracks.get(i), decisions.get(i)));
+      for (int i = 0; i < n; i++) {
+        examined++;
+        Outcome o = out[i];
+        searchedFully += o.full() ? 1 : 0;
+        if (o.after() == null) {
+          undecidable++;
+        } else if (o.changed()) {
+          changes.add(new Redecision.Change(tracks.get(i), decisions.get(i), o.after()));
+          updates.add(o.after());
+        } else if (o.update() != null) {
+          updates.add(o.update());
+        }
+      }
+      tracks.clear();
+      decisions.clear();
+    }
+
+    private Outcome decide(ArchivedTrack t, TrackDecision d) {
+      boolean full =
+          only == null
+              || !d.nearestComplete()
+              || (d.personId() != null && ids.contains(d.personId()))
+              || d.nearest().stream().anyMatch(m -> ids.contains(m.personId()));
+      byte[] code = t.aggregate();
+      List<Match> nearest =
+          full
+              ? gallery.search(code, t.modelId(), 2, mode)
+              : merge(d.nearest(), only.search(code, t.modelId(), 2, SearchMode.EXACT));
+      TrackDecision after;
+      try {
+        after = judge(t, d, nearest, persons, now);
+      } catch (NoCalibrationException e) {
+        return new Outcome(full, null, false, null);
+      }
+      if (!Objects.equals(after.personId(), d.personId())) {
+        return new Outcome(full, after, true, null);
+      }
+      if (!sameNearest(d.nearest(), after.nearest()) || !d.nearestComplete()) {
+        return new Outcome(
+            full,
+            after,
+            false,
+            new TrackDecision(
+                d.trackId(),
+                d.personId(),
+                after.distance(),
+                after.threshold(),
+                after.falseAcceptRate(),
+                after.fpir(),
+                after.gallerySize(),
+                after.nearest(),
+                true,
+                d.decidedAt(),
+                d.retroactive(),
+                d.revision()));
+      }
+      return new Outcome(full, after, false, null);
+    }
+  }
+
+  /** What deciding one track gave: the new decision (null: no calibration), what to store. */
+  private record Outcome(
+      boolean full, TrackDecision after, boolean changed, TrackDecision update) {}
 
   private TrackDecision judge(
       ArchivedTrack t, TrackDecision d, List<Match> nearest, int persons, Instant now) {
