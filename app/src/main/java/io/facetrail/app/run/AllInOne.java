@@ -143,6 +143,11 @@ public final class AllInOne implements AutoCloseable {
     return w;
   }
 
+  /** Closes {@code c} with the pipeline, before the stages it reads from (it was opened last). */
+  void closeWith(AutoCloseable c) {
+    open.push(c);
+  }
+
   /** The stages' configurations, once {@link #start} has made them. */
   public RunPlan plan() {
     if (plan == null) {

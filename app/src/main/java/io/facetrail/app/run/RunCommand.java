@@ -71,6 +71,15 @@ public final class RunCommand implements Callable<Integer> {
               + " frames are lost (live cameras on a CPU) (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
+  @Option(
+      names = "--serve",
+      paramLabel = "PORT",
+      description =
+          "Also serve the HTTP API and web console on 127.0.0.1:PORT during the run and, after the"
+              + " inputs end, until Ctrl-C (default: not at all). Callers need an API key:"
+              + " `facetrail api-keys create --role admin NAME`.")
+  Integer serve;
+
   @Override
   public Integer call() throws Exception {
     return pipeline.execute(
@@ -87,7 +96,8 @@ public final class RunCommand implements Callable<Integer> {
                     .build(),
                 System.out,
                 System.err,
-                stop));
+                stop,
+                serve == null ? null : new ServeOptions(serve, java.util.Map.of())));
   }
 
   /**
@@ -99,6 +109,16 @@ public final class RunCommand implements Callable<Integer> {
    * @return 0 when every input completed, every track was decided and every output was written, 2
    *     otherwise
    */
+  /**
+   * As {@link #run(RunSettings, PrintStream, PrintStream)}, also serving the HTTP API and console
+   * of {@code serve} until {@code stop} is requested (tests stop it themselves).
+   */
+  public static int run(
+      RunSettings s, PrintStream out, PrintStream err, ServeOptions serve, RunStop stop)
+      throws InterruptedException {
+    return RunSession.run(s, out, err, stop, serve);
+  }
+
   public static int run(RunSettings s, PrintStream out, PrintStream err)
       throws InterruptedException {
     RunStop stop = new RunStop();

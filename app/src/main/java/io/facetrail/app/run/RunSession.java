@@ -1,5 +1,6 @@
 package io.facetrail.app.run;
 
+import io.facetrail.api.service.ApiService;
 import io.facetrail.app.report.MediaTimeFormat;
 import io.facetrail.app.report.TimelineRecorder;
 import io.facetrail.contracts.identity.IdentityEvent;
@@ -32,6 +33,16 @@ final class RunSession {
 
   static int run(RunSettings s, PrintStream out, PrintStream err, RunStop stop)
       throws InterruptedException {
+    return run(s, out, err, stop, null);
+  }
+
+  /**
+   * As {@link #run(RunSettings, PrintStream, PrintStream, RunStop)}, serving the HTTP API and
+   * console of {@code serve} (null: not at all) from the start until Ctrl-C, also after the inputs
+   * have ended, so the console stays open on the run's results.
+   */
+  static int run(RunSettings s, PrintStream out, PrintStream err, RunStop stop, ServeOptions serve)
+      throws InterruptedException {
     RunConsole console = new RunConsole(err);
     RunOutputs outputs = RunOutputs.of(s);
     PrometheusMeterRegistry registry = ServiceMetrics.create("run");
@@ -41,6 +52,15 @@ final class RunSession {
       if (stop.requested()) {
         console.status("stopped before any input was read");
         return 2;
+      }
+      ApiService api = null;
+      if (serve != null) {
+        api = RunApi.start(pipeline, serve, System.getenv());
+        pipeline.closeWith(api);
+        console.status(
+            "console on http://127.0.0.1:"
+                + api.port()
+                + "/console/ (API keys: `facetrail api-keys create --role admin NAME`)");
       }
       Map<String, String> names = new LinkedHashMap<>();
       RunSummary[] summary = new RunSummary[1];
@@ -116,6 +136,13 @@ final class RunSession {
       summaryOut.flush();
       boolean written =
           outputs.write(recorder, handles, outcomes, s.fps(), stopped && !drained, console);
+      if (api != null && !stop.requested()) {
+        console.status(
+            "inputs done; still serving the console on port " + api.port() + "; Ctrl-C stops");
+        CountDownLatch stopped2 = new CountDownLatch(1);
+        stop.onRequest(stopped2::countDown);
+        stopped2.await();
+      }
       return summary[0].allCompleted() && written && !drain.galleryGaveUp() ? 0 : 2;
     }
   }

@@ -26,6 +26,8 @@ public final class BenchmarkCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedV2Command()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchLandmarksCommand()),
-        ProvidedCommand.under(CommandGroups.BENCH, new BenchDecodeCommand()));
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchDecodeCommand()),
+        ProvidedCommand.under(
+            CommandGroups.BENCH, new io.facetrail.benchmarks.api.BenchApiCommand()));
   }
 }

@@ -64,13 +64,19 @@ public record ImageSize(int width, int height) {
       try {
         reader.setInput(in, true, true);
         ImageSize first = new ImageSize(reader.getWidth(0), reader.getHeight(0));
-        return Optional.of(
-            "gif".equalsIgnoreCase(reader.getFormatName())
-                ? first.cover(gifScreen(encoded))
-                : first);
+        if ("gif".equalsIgnoreCase(reader.getFormatName())) {
+          return Optional.of(first.cover(gifScreen(encoded)));
+        }
+        if (TiffHeader.isTiff(encoded)) {
+          // What libtiff may allocate: the largest size any directory states (see TiffHeader).
+          return Optional.of(TiffHeader.largest(encoded).map(first::cover).orElse(first));
+        }
+        return Optional.of(first);
       } finally {
         reader.dispose();
       }
+    } catch (ImageDecodeException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       // ImageIO's readers throw runtime exceptions (e.g. IndexOutOfBounds) on some broken headers.
       throw new ImageDecodeException(

@@ -61,6 +61,8 @@ class ModuleRulesTest {
             "embedder",
             "tracker",
             "matcher",
+            "outbound",
+            "api",
             "trainer",
             "evaluation",
             "benchmarks",
@@ -122,6 +124,45 @@ class ModuleRulesTest {
         .that()
         .resideOutsideOfPackage("io.facetrail.app..")
         .should(StageDependencies.touchAtMostOneStage())
+        .check(classes);
+  }
+
+  @Test
+  void theApiUsesTheMatchersGalleryAndNoOtherStage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.facetrail.api..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(
+                "io.facetrail.ingest..",
+                "io.facetrail.embedder..",
+                "io.facetrail.tracker..",
+                "io.facetrail.app..",
+                "io.facetrail.matcher.stream.."))
+        .because(
+            "the API is a product surface over the gallery (the matcher's library), the topics and"
+                + " index outputs; the app composes it into run")
+        .check(classes);
+  }
+
+  @Test
+  void outboundIntegrationsUseNoStage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.facetrail.outbound..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(
+                "io.facetrail.ingest..",
+                "io.facetrail.embedder..",
+                "io.facetrail.tracker..",
+                "io.facetrail.matcher..",
+                "io.facetrail.api..",
+                "io.facetrail.app.."))
+        .because(
+            "outbound reads the identity topic only (contracts and runtime); the app composes it"
+                + " into a process")
         .check(classes);
   }
 

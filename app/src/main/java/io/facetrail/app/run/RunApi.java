@@ -1,0 +1,29 @@
+package io.facetrail.app.run;
+
+import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.service.ApiService;
+import io.facetrail.matcher.enrol.FaceAnalyzers;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP API and console inside a run ({@code run --serve PORT}): the API's own defaults and
+ * {@code FACETRAIL_*} settings (keys, audit log, limits), with the run's broker, gallery and
+ * decision rules, so the console shows this run's events as they happen and edits its gallery.
+ */
+final class RunApi {
+  private RunApi() {}
+
+  static ApiService start(AllInOne pipeline, ServeOptions serve, Map<String, String> env) {
+    Map<String, String> settings = new LinkedHashMap<>(serve.settings());
+    settings.put("http.port", Integer.toString(serve.port()));
+    ApiConfig base = ApiConfig.loader().load(null, env, settings);
+    RunPlan plan = pipeline.plan();
+    ApiConfig config =
+        base.withKafka(plan.embedder().kafka())
+            .withGallery(plan.matcher().gallery())
+            .withDecision(plan.matcher().decision());
+    return ApiService.start(config, FaceAnalyzers.open(), Clock.systemUTC());
+  }
+}
