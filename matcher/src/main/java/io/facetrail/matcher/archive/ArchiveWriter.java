@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +135,19 @@ public final class ArchiveWriter implements ArchiveSink, AutoCloseable {
 
   private boolean write(Item item) {
     try {
-      archive.put(item.track(), item.decision());
+      ArchivedTrack t = item.track();
+      TrackDecision d = item.decision();
+      // `run` and `index` name a stream after its file and count tracks from 0 in every run: a
+      // video of the same name elsewhere (day1/lobby.mp4, day2/lobby.mp4) yields the same track
+      // ids. The same video run again (the same frames) replaces its tracks; another one is kept
+      // beside them under an id of its own.
+      Optional<ArchivedTrack> before = archive.track(t.trackId());
+      if (before.isPresent() && !before.get().sameSighting(t)) {
+        String id = t.trackId() + "@" + t.archivedAt().toEpochMilli();
+        t = t.withTrackId(id);
+        d = d.withTrackId(id);
+      }
+      archive.put(t, d);
       written.increment();
       return true;
     } catch (RuntimeException e) {

@@ -109,6 +109,34 @@ public record ArchivedTrack(
     return out;
   }
 
+  /** This track under another id. */
+  public ArchivedTrack withTrackId(String id) {
+    return new ArchivedTrack(
+        id,
+        streamId,
+        modelId,
+        firstSeen,
+        lastSeen,
+        archivedAt,
+        goodFrames,
+        aggregate,
+        bestFrames,
+        thumbnailJpeg,
+        labels);
+  }
+
+  /**
+   * Whether {@code other} is a sighting of the same frames of the same stream (the same video run
+   * again), as opposed to another video whose stream and track ids happen to be the same.
+   */
+  public boolean sameSighting(ArchivedTrack other) {
+    return other.streamId.equals(streamId)
+        && other.firstSeen.sequence() == firstSeen.sequence()
+        && other.lastSeen.sequence() == lastSeen.sequence()
+        && other.firstSeen.mediaTimeUs() == firstSeen.mediaTimeUs()
+        && other.lastSeen.mediaTimeUs() == lastSeen.mediaTimeUs();
+  }
+
   /** This track without its thumbnail (what loading an index needs). */
   public ArchivedTrack withoutThumbnail() {
     return new ArchivedTrack(

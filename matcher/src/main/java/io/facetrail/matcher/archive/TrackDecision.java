@@ -46,6 +46,23 @@ public record TrackDecision(
             .toList();
   }
 
+  /** This decision about the track stored under {@code id}. */
+  public TrackDecision withTrackId(String id) {
+    return new TrackDecision(
+        id,
+        personId,
+        distance,
+        threshold,
+        falseAcceptRate,
+        fpir,
+        gallerySize,
+        nearest,
+        nearestComplete,
+        decidedAt,
+        retroactive,
+        revision);
+  }
+
   /** Whether the track names somebody. */
   public boolean identified() {
     return personId != null;
