@@ -54,6 +54,10 @@ final class ArchiveBenchmark {
     if (config.measure().contains("redecide")) {
       redecide();
     }
+    if (config.measure().contains("load")) {
+      ArchiveLoadBench.run(
+          new SyntheticTracks(faces, config.identities(), 3), config.tracks(), this::report);
+    }
   }
 
   private void search(int bestFrames) {
