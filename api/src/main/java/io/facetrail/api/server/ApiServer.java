@@ -59,7 +59,6 @@ public final class ApiServer implements AutoCloseable {
               c.startupWatcherEnabled = false;
               c.jsonMapper(new JacksonMapper());
               c.http.maxRequestSize = maxRequest;
-              c.http.defaultContentType = "application/json";
               c.http.prefer405over404 = true;
               c.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
               c.jetty.multipartConfig.maxFileSize(config.limits().maxPhotoBytes(), SizeUnit.BYTES);

@@ -69,6 +69,16 @@ public final class ApiService implements AutoCloseable {
    *     was opened is closed)
    */
   public static ApiService start(ApiConfig config, FaceAnalyzer analyzer, Clock clock) {
+    return start(config, analyzer, clock, List.of());
+  }
+
+  /**
+   * As {@link #start(ApiConfig, FaceAnalyzer, Clock)}, with camera status from {@code cameras}
+   * besides the configured ingest services (the ingest of the same process, in {@code run
+   * --serve}).
+   */
+  public static ApiService start(
+      ApiConfig config, FaceAnalyzer analyzer, Clock clock, List<StreamStatusSource> cameras) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       PhotoAnalysis analysis = new PhotoAnalysis(analyzer);
@@ -140,7 +150,7 @@ public final class ApiService implements AutoCloseable {
               clock);
       opened.push(events);
       routes.add(events.routes());
-      List<StreamStatusSource> statusSources = new ArrayList<>();
+      List<StreamStatusSource> statusSources = new ArrayList<>(cameras);
       if (!config.ingestStatus().isEmpty()) {
         IngestStatusPoller poller =
             new IngestStatusPoller(

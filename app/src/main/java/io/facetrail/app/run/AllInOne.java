@@ -85,16 +85,9 @@ public final class AllInOne implements AutoCloseable {
    */
   public void start(
       RunSettings s, Map<String, String> env, MeterRegistry registry, RunConsole console) {
-    galleryWait = s.galleryWait();
-    galleryName = s.gallery().describe();
-    GalleryCheck.reachable(RunPlan.gallery(s, env), Clock.systemUTC());
-    EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(s.workDir().resolve("kafka"), 0, Map.of());
-    open.push(broker);
-    plan = RunPlan.of(s, broker.bootstrapServers(), env);
-    kafka = plan.embedder().kafka();
-    topics = kafka.topics();
-    TopicAdmin.ensureTopics(kafka, topics.all());
+    if (plan == null) {
+      startBroker(s, env);
+    }
 
     console.status("loading the face models (" + plan.embedder().faces().device() + ")");
     pipeline = FacePipeline.create(plan.embedder().faces());
@@ -143,7 +136,28 @@ public final class AllInOne implements AutoCloseable {
     return w;
   }
 
-  /** Closes {@code c} with the pipeline, before the stages it reads from (it was opened last). */
+  /**
+   * The first part of {@link #start}: the gallery is checked, the broker started and its topics
+   * created, so that what reads the topics (the console of {@code run --serve}) can start before
+   * the face models load.
+   *
+   * @throws io.facetrail.runtime.cli.UserFacingException when the gallery cannot be used (nothing
+   *     is started then)
+   */
+  public void startBroker(RunSettings s, Map<String, String> env) {
+    galleryWait = s.galleryWait();
+    galleryName = s.gallery().describe();
+    GalleryCheck.reachable(RunPlan.gallery(s, env), Clock.systemUTC());
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(s.workDir().resolve("kafka"), 0, Map.of());
+    open.push(broker);
+    plan = RunPlan.of(s, broker.bootstrapServers(), env);
+    kafka = plan.embedder().kafka();
+    topics = kafka.topics();
+    TopicAdmin.ensureTopics(kafka, topics.all());
+  }
+
+  /** Closes {@code c} with the pipeline, before the broker started ahead of it. */
   void closeWith(AutoCloseable c) {
     open.push(c);
   }

@@ -5,6 +5,7 @@ import io.facetrail.api.service.ApiService;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Map;
 final class RunApi {
   private RunApi() {}
 
-  static ApiService start(AllInOne pipeline, ServeOptions serve, Map<String, String> env) {
+  static ApiService start(
+      AllInOne pipeline, ServeOptions serve, Map<String, String> env, RunCameras cameras) {
     Map<String, String> settings = new LinkedHashMap<>(serve.settings());
     settings.put("http.port", Integer.toString(serve.port()));
     ApiConfig base = ApiConfig.loader().load(null, env, settings);
@@ -24,6 +26,6 @@ final class RunApi {
         base.withKafka(plan.embedder().kafka())
             .withGallery(plan.matcher().gallery())
             .withDecision(plan.matcher().decision());
-    return ApiService.start(config, FaceAnalyzers.open(), Clock.systemUTC());
+    return ApiService.start(config, FaceAnalyzers.open(), Clock.systemUTC(), List.of(cameras));
   }
 }

@@ -48,19 +48,22 @@ final class RunSession {
     PrometheusMeterRegistry registry = ServiceMetrics.create("run");
     try (AllInOne pipeline = new AllInOne()) {
       console.status("starting (gallery: " + s.gallery().describe() + ")");
-      pipeline.start(s, System.getenv(), registry, console);
-      if (stop.requested()) {
-        console.status("stopped before any input was read");
-        return 2;
-      }
       ApiService api = null;
+      RunCameras cameras = new RunCameras();
       if (serve != null) {
-        api = RunApi.start(pipeline, serve, System.getenv());
+        // The console first, so that it is there while the models load and sees every event.
+        pipeline.startBroker(s, System.getenv());
+        api = RunApi.start(pipeline, serve, System.getenv(), cameras);
         pipeline.closeWith(api);
         console.status(
             "console on http://127.0.0.1:"
                 + api.port()
                 + "/console/ (API keys: `facetrail api-keys create --role admin NAME`)");
+      }
+      pipeline.start(s, System.getenv(), registry, console);
+      if (stop.requested()) {
+        console.status("stopped before any input was read");
+        return 2;
       }
       Map<String, String> names = new LinkedHashMap<>();
       RunSummary[] summary = new RunSummary[1];
@@ -94,6 +97,7 @@ final class RunSession {
       Map<String, StreamHandle> handles;
       try {
         handles = pipeline.ingest(s, registry, new IngestListener() {});
+        cameras.started(handles);
         handles.forEach((id, h) -> names.put(id, h.spec().displayName()));
         summary[0] = new RunSummary(names);
         printer[0] = new EventPrinter(out, s.json(), names);
