@@ -9,6 +9,7 @@ import io.facetrail.app.run.IdentityRate;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.app.run.RunStop;
 import io.facetrail.faces.device.DeviceSetting;
+import io.facetrail.matcher.archive.RedisTrackArchive;
 import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.matcher.gallery.Person;
@@ -93,7 +94,24 @@ class ErasureIT {
       try (RedisGallery g = (RedisGallery) store.open()) {
         g.deleteAll();
       }
+      // The track archive beside the gallery (matcher.archive), under <prefix>-archive.
+      try (RedisTrackArchive a =
+          RedisTrackArchive.connect(
+              RedisSettings.local("127.0.0.1", 6379, store.redisPrefix() + "-archive"))) {
+        a.deleteAll();
+      }
     }
+  }
+
+  /**
+   * What the track archive beside the gallery holds: every file of its folder (a Redis archive's
+   * keys start with the gallery's prefix, so {@link Store#contents} has them already).
+   */
+  private List<Traces.Item> archived() throws Exception {
+    if (store.redisPrefix() != null) {
+      return List.of();
+    }
+    return Traces.files(store.folder().resolveSibling("gallery-archive"));
   }
 
   private Run index(Path archive, Path enrol, Path work) throws Exception {
@@ -170,6 +188,9 @@ class ErasureIT {
     // The search finds the person where the product keeps them: it can fail.
     assertThat(Traces.in(Traces.files(out), traces)).isNotEmpty();
     assertThat(Traces.in(store.contents(), traces)).isNotEmpty();
+    if (store.redisPrefix() == null) {
+      assertThat(Traces.in(archived(), List.of(utf8(id)))).as("the track archive").isNotEmpty();
+    }
     List<String> firstTopics = Traces.in(Traces.topics(dir.resolve("work-1/kafka")), traces);
     System.err.println("Traces in the first run's topics (before the erasure): " + firstTopics);
     assertThat(firstTopics).anySatisfy(t -> assertThat(t).startsWith("facetrail.identity.v1/"));
@@ -196,6 +217,7 @@ class ErasureIT {
 
     assertThat(Traces.in(Traces.files(out), traces)).as("index output").isEmpty();
     assertThat(Traces.in(store.contents(), traces)).as("gallery").isEmpty();
+    assertThat(Traces.in(archived(), traces)).as("track archive").isEmpty();
     assertThat(Traces.in(Traces.files(dir.resolve("work-2")), traces))
         .as("the second run's broker log and Streams state, as files")
         .isEmpty();

@@ -111,6 +111,9 @@ final class Traces {
                         items.add(new Item(key + " value", v));
                       });
           case "set" -> client.smembers(k).forEach(m -> items.add(new Item(key + " member", m)));
+          // The track archive's ids by archiving time (matcher.archive).
+          case "zset" ->
+              client.zrange(k, 0, -1).forEach(m -> items.add(new Item(key + " member", m)));
           case "stream" ->
               client
                   .xrange(key, "-", "+")

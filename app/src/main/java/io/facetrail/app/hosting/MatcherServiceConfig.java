@@ -1,5 +1,6 @@
 package io.facetrail.app.hosting;
 
+import io.facetrail.matcher.archive.ArchiveSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -27,6 +28,7 @@ import java.time.Duration;
  * @param decision as {@link MatcherConfig#decision()}
  * @param pendingCheck as {@link MatcherConfig#pendingCheck()}
  * @param http as {@link MatcherConfig#http()}
+ * @param archive as {@link MatcherConfig#archive()}
  * @param tracker whether the matcher's application also runs the tracker
  */
 public record MatcherServiceConfig(
@@ -37,6 +39,7 @@ public record MatcherServiceConfig(
     DecisionSettings decision,
     Duration pendingCheck,
     HttpSettings http,
+    ArchiveSettings archive,
     HostedTracker tracker)
     implements Validated {
 
@@ -54,7 +57,8 @@ public record MatcherServiceConfig(
 
   /** The matcher's own settings. */
   public MatcherConfig matcher() {
-    return new MatcherConfig(kafka, applicationId, stateDir, gallery, decision, pendingCheck, http);
+    return new MatcherConfig(
+        kafka, applicationId, stateDir, gallery, decision, pendingCheck, http, archive);
   }
 
   @Override

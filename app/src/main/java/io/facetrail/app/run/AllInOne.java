@@ -15,6 +15,9 @@ import io.facetrail.ingest.engine.IngestListener;
 import io.facetrail.ingest.engine.StreamHandle;
 import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceSpec;
+import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.archive.ArchiveUnavailableException;
+import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherTopology;
 import io.facetrail.matcher.stream.MatcherWiring;
 import io.facetrail.runtime.deadletter.StreamsDeadLetters;
@@ -91,7 +94,7 @@ public final class AllInOne implements AutoCloseable {
     open.push(pipeline);
     console.status(pipeline.device().line());
 
-    matcher = MatcherWiring.open(plan.matcher(), Clock.systemUTC(), registry);
+    matcher = openMatcher(plan.matcher(), registry, console);
     open.push(matcher);
     if (s.enrolDir() != null) {
       console.status("enrolling the persons of " + s.enrolDir());
@@ -112,6 +115,25 @@ public final class AllInOne implements AutoCloseable {
 
     streams = startStreams(registry);
     open.push(streams);
+  }
+
+  /**
+   * The matcher's wiring with its track archive; when the archive cannot be opened (a local one in
+   * use by another run), the run goes on without archiving and says so.
+   */
+  private static MatcherWiring openMatcher(
+      MatcherConfig c, MeterRegistry registry, RunConsole console) {
+    MatcherWiring w;
+    try {
+      w = MatcherWiring.open(c, Clock.systemUTC(), registry);
+    } catch (ArchiveUnavailableException e) {
+      console.status(e.getMessage() + ": this run's tracks are not archived");
+      ArchiveSettings off =
+          c.archive().withStore(ArchiveSettings.Store.OFF, "", c.archive().redis());
+      return MatcherWiring.open(c.withArchive(off), Clock.systemUTC(), registry);
+    }
+    w.archive().ifPresent(a -> console.status("archiving tracks in " + a.describe()));
+    return w;
   }
 
   /**

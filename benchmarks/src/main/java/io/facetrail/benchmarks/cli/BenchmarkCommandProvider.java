@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.cli;
 
+import io.facetrail.benchmarks.archive.BenchArchiveCommand;
 import io.facetrail.benchmarks.decode.BenchDecodeCommand;
 import io.facetrail.benchmarks.faces.BenchDetectCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedCommand;
@@ -20,6 +21,7 @@ public final class BenchmarkCommandProvider implements CommandProvider {
     return List.of(
         ProvidedCommand.under(CommandGroups.BENCH, new TrackerBenchCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchGalleryCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchArchiveCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchEmbedV2Command()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),

@@ -18,6 +18,10 @@ import java.util.Objects;
  * <p>{@code frameUse} (added the same way, 2026-12-07) says, on unknown events, how many frames the
  * track had and why frames were not used ({@link FrameUse}); null on other events and in events
  * written before.
+ *
+ * <p>{@code retroactive} (added the same way, 2026-12-07) is true on events about a track that had
+ * already ended, re-decided from its stored codes after the gallery changed (the matcher's track
+ * archive); left out (null) on every other event and in events written before.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IdentityEvent(
@@ -43,7 +47,9 @@ public record IdentityEvent(
     @JsonInclude(JsonInclude.Include.NON_NULL) FrameUse frameUse,
     String modelId,
     Instant emittedAt,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    // Left out when null, as frameUse: only re-decided events carry it.
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean retroactive) {
 
   /** The schema version this class writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -61,6 +67,59 @@ public record IdentityEvent(
       throw new IllegalArgumentException("gallerySize must not be negative, got " + gallerySize);
     }
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** An event decided live (without {@code retroactive}). */
+  public IdentityEvent(
+      int schemaVersion,
+      String eventId,
+      IdentityEventType type,
+      String streamId,
+      String trackId,
+      PersonRef person,
+      PersonRef previousPerson,
+      String clusterId,
+      Double distance,
+      Double threshold,
+      Double falseAcceptRate,
+      Double fpir,
+      Integer gallerySize,
+      Double secondDistance,
+      Moment firstSeen,
+      Moment lastSeen,
+      long framesUsed,
+      FrameUse frameUse,
+      String modelId,
+      Instant emittedAt,
+      Map<String, String> labels) {
+    this(
+        schemaVersion,
+        eventId,
+        type,
+        streamId,
+        trackId,
+        person,
+        previousPerson,
+        clusterId,
+        distance,
+        threshold,
+        falseAcceptRate,
+        fpir,
+        gallerySize,
+        secondDistance,
+        firstSeen,
+        lastSeen,
+        framesUsed,
+        frameUse,
+        modelId,
+        emittedAt,
+        labels,
+        null);
+  }
+
+  /** Whether the event re-decides an ended track from its stored codes (null counts as false). */
+  public boolean redecided() {
+    return Boolean.TRUE.equals(retroactive);
   }
 
   /** An event without {@code frameUse} (every type but unknown). */

@@ -70,6 +70,9 @@ public final class TrackState {
   /** Observations that did not count, by {@link FrameProblem} ordinal. */
   long[] unused = new long[FrameProblem.values().length];
 
+  /** The best good frames of the aggregate, highest quality first (for the track archive). */
+  BestFrames bestFrames = new BestFrames();
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -149,6 +152,7 @@ public final class TrackState {
       return false;
     }
     mean.add(unit, weightOf(o));
+    bestFrames.offer(weightOf(o), unit);
     unevaluated++;
     return true;
   }
@@ -190,6 +194,8 @@ public final class TrackState {
     distances(Double.NaN, Double.NaN, Double.NaN);
     operatingPoint(Double.NaN, Double.NaN, -1);
     unevaluated = mean.count();
+    // The dissenting faces' own codes were not kept: the new part's best frames start afresh.
+    bestFrames = new BestFrames();
   }
 
   /**
@@ -244,6 +250,11 @@ public final class TrackState {
   /** Observations that did not count because of {@code problem}. */
   public long unused(FrameProblem problem) {
     return unused[problem.ordinal()];
+  }
+
+  /** Codes of the aggregate's best frames, highest quality first (at most three). */
+  public java.util.List<byte[]> bestFrameCodes() {
+    return bestFrames.codes();
   }
 
   /** The aggregate as a 128-byte code. */

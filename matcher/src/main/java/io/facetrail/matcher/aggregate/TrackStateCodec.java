@@ -1,6 +1,7 @@
 package io.facetrail.matcher.aggregate;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.facetrail.matcher.aggregate.proto.BestFrameRecord;
 import io.facetrail.matcher.aggregate.proto.LabelRecord;
 import io.facetrail.matcher.aggregate.proto.TrackStateRecord;
 import java.util.LinkedHashMap;
@@ -55,6 +56,12 @@ public final class TrackStateCodec
     StateMessages.setIfPresent(s.dissentFrom, b::setDissentFrom);
     for (long n : s.unused) {
       b.addUnused(n);
+    }
+    for (BestFrames.Frame f : s.bestFrames.frames()) {
+      b.addBestFrames(
+          BestFrameRecord.newBuilder()
+              .setQuality(f.quality())
+              .setCode(com.google.protobuf.ByteString.copyFrom(f.code())));
     }
     if (s.personId != null) {
       b.setPersonId(s.personId);
@@ -124,6 +131,13 @@ public final class TrackStateCodec
     // Problems added after this state was written read as 0; none is ever removed.
     for (int i = 0; i < Math.min(r.getUnusedCount(), s.unused.length); i++) {
       s.unused[i] = r.getUnused(i);
+    }
+    for (BestFrameRecord f : r.getBestFramesList()) {
+      if (f.getCode().size() != io.facetrail.contracts.code.FaceCode.DIMENSIONS) {
+        throw new SerializationException(
+            "track state holds a best frame code of " + f.getCode().size() + " bytes");
+      }
+      s.bestFrames.add(new BestFrames.Frame(f.getQuality(), f.getCode().toByteArray()));
     }
     return s;
   }

@@ -23,6 +23,8 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryDeleteCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryExportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
-        ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()));
+        ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
+        ProvidedCommand.topLevel(new SearchCommand()),
+        ProvidedCommand.under(CommandGroups.ARCHIVE, new ArchiveRedecideCommand()));
   }
 }

@@ -1,5 +1,6 @@
 package io.facetrail.matcher.stream;
 
+import io.facetrail.matcher.archive.ArchiveSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.runtime.config.ConfigLoader;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param decision identity decision parameters
  * @param pendingCheck how often decisions held back during a gallery outage are retried
  * @param http metrics, health and API endpoint
+ * @param archive where ended tracks are archived, for how long, and whether they are re-decided
  */
 public record MatcherConfig(
     KafkaSettings kafka,
@@ -30,7 +32,8 @@ public record MatcherConfig(
     GallerySettings gallery,
     DecisionSettings decision,
     Duration pendingCheck,
-    HttpSettings http)
+    HttpSettings http,
+    ArchiveSettings archive)
     implements Validated {
 
   /** An empty {@code stateDir} is the per-user default ({@link StateDirectory}). */
@@ -54,7 +57,7 @@ public record MatcherConfig(
   /** This configuration against another Kafka cluster (the all-in-one run's in-process broker). */
   public MatcherConfig withKafka(KafkaSettings newKafka) {
     return new MatcherConfig(
-        newKafka, applicationId, stateDir, gallery, decision, pendingCheck, http);
+        newKafka, applicationId, stateDir, gallery, decision, pendingCheck, http, archive);
   }
 
   /**
@@ -63,25 +66,31 @@ public record MatcherConfig(
    */
   public MatcherConfig withApplication(String newApplicationId, String newStateDir) {
     return new MatcherConfig(
-        kafka, newApplicationId, newStateDir, gallery, decision, pendingCheck, http);
+        kafka, newApplicationId, newStateDir, gallery, decision, pendingCheck, http, archive);
   }
 
   /** This configuration with another gallery. */
   public MatcherConfig withGallery(GallerySettings newGallery) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, newGallery, decision, pendingCheck, http);
+        kafka, applicationId, stateDir, newGallery, decision, pendingCheck, http, archive);
   }
 
   /** This configuration with other decision parameters. */
   public MatcherConfig withDecision(DecisionSettings newDecision) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, newDecision, pendingCheck, http);
+        kafka, applicationId, stateDir, gallery, newDecision, pendingCheck, http, archive);
   }
 
   /** This configuration with another endpoint (none, in a process hosting several stages). */
   public MatcherConfig withHttp(HttpSettings newHttp) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, decision, pendingCheck, newHttp);
+        kafka, applicationId, stateDir, gallery, decision, pendingCheck, newHttp, archive);
+  }
+
+  /** This configuration with another track archive. */
+  public MatcherConfig withArchive(ArchiveSettings newArchive) {
+    return new MatcherConfig(
+        kafka, applicationId, stateDir, gallery, decision, pendingCheck, http, newArchive);
   }
 
   @Override
@@ -96,5 +105,6 @@ public record MatcherConfig(
         ConfigProblems.path(path, "pendingCheck"),
         "must be positive");
     problems.section(http, ConfigProblems.path(path, "http"));
+    problems.section(archive, ConfigProblems.path(path, "archive"));
   }
 }

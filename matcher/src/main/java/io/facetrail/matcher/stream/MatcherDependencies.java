@@ -1,5 +1,6 @@
 package io.facetrail.matcher.stream;
 
+import io.facetrail.matcher.archive.ArchiveSink;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.index.GalleryIndex;
@@ -21,6 +22,7 @@ import java.util.function.BooleanSupplier;
  * @param pendingCheck how often held-back decisions are retried
  * @param clock for {@code emittedAt} and retention
  * @param metrics the matcher's meters
+ * @param archive where ended tracks are archived ({@link ArchiveSink#NONE}: nowhere)
  */
 public record MatcherDependencies(
     GalleryIndex index,
@@ -30,8 +32,10 @@ public record MatcherDependencies(
     SearchMode search,
     Duration pendingCheck,
     Clock clock,
-    MatcherMetrics metrics) {
+    MatcherMetrics metrics,
+    ArchiveSink archive) {
   public MatcherDependencies {
+    Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(galleryFresh, "galleryFresh");
     Objects.requireNonNull(thresholds, "thresholds");
@@ -40,5 +44,27 @@ public record MatcherDependencies(
     Objects.requireNonNull(pendingCheck, "pendingCheck");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Dependencies of a matcher that archives nothing. */
+  public MatcherDependencies(
+      GalleryIndex index,
+      BooleanSupplier galleryFresh,
+      Thresholds thresholds,
+      DecisionPolicy policy,
+      SearchMode search,
+      Duration pendingCheck,
+      Clock clock,
+      MatcherMetrics metrics) {
+    this(
+        index,
+        galleryFresh,
+        thresholds,
+        policy,
+        search,
+        pendingCheck,
+        clock,
+        metrics,
+        ArchiveSink.NONE);
   }
 }

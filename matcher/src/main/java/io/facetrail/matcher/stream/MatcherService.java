@@ -40,11 +40,17 @@ public final class MatcherService implements AutoCloseable {
   private final MatcherWiring wiring;
   private final StreamsHost host;
   private final ServiceEndpoint endpoint;
+  private final RetroactivePublishing retroactive;
 
-  private MatcherService(MatcherWiring wiring, StreamsHost host, ServiceEndpoint endpoint) {
+  private MatcherService(
+      MatcherWiring wiring,
+      StreamsHost host,
+      ServiceEndpoint endpoint,
+      RetroactivePublishing retroactive) {
     this.wiring = wiring;
     this.host = host;
     this.endpoint = endpoint;
+    this.retroactive = retroactive;
   }
 
   /** Starts the service and waits until Streams is ready (at most {@code startTimeout}). */
@@ -86,6 +92,7 @@ public final class MatcherService implements AutoCloseable {
     TopicAdmin.ensureTopics(config.kafka(), List.copyOf(byName(needed).values()));
     MatcherWiring wiring = MatcherWiring.open(config, thresholds, clock, registry);
     ServiceEndpoint endpoint = null;
+    RetroactivePublishing retroactive = null;
     try {
       Map<String, Object> props =
           KafkaClients.streams(config.kafka(), config.applicationId(), config.stateDir());
@@ -117,6 +124,9 @@ public final class MatcherService implements AutoCloseable {
               .clientMetrics(registry)
               .start(startTimeout);
       health.started();
+      if (config.archive().redecide() && wiring.archive().isPresent()) {
+        retroactive = RetroactivePublishing.start(config, wiring, thresholds, clock, registry);
+      }
       log.info(
           "Matcher {} on {} with {} ({} hosted part(s)): state {}",
           config.applicationId(),
@@ -124,8 +134,14 @@ public final class MatcherService implements AutoCloseable {
           gallery.describe(),
           hosted.size(),
           host.state());
-      return new MatcherService(wiring, host, endpoint);
+      log.info(
+          "Track archive: {}",
+          wiring.archive().map(a -> a.describe()).orElse("off (archive.store: OFF)"));
+      return new MatcherService(wiring, host, endpoint, retroactive);
     } catch (RuntimeException e) {
+      if (retroactive != null) {
+        retroactive.close();
+      }
       if (endpoint != null) {
         endpoint.close();
       }
@@ -166,6 +182,9 @@ public final class MatcherService implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retroactive != null) {
+      retroactive.close();
+    }
     host.close();
     wiring.close();
     if (endpoint != null) {

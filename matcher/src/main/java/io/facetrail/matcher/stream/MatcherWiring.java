@@ -1,5 +1,10 @@
 package io.facetrail.matcher.stream;
 
+import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.archive.ArchiveSink;
+import io.facetrail.matcher.archive.ArchiveWriter;
+import io.facetrail.matcher.archive.TrackArchive;
+import io.facetrail.matcher.archive.TrackArchives;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
@@ -12,6 +17,7 @@ import io.facetrail.matcher.trained.ModelFolders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +33,12 @@ import org.slf4j.LoggerFactory;
  * @param dependencies what {@link MatcherTopology} needs
  */
 public record MatcherWiring(
-    Gallery gallery, GalleryIndex index, GallerySync sync, MatcherDependencies dependencies)
+    Gallery gallery,
+    GalleryIndex index,
+    GallerySync sync,
+    MatcherDependencies dependencies,
+    Optional<TrackArchive> archive,
+    Optional<ArchiveWriter> archiveWriter)
     implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MatcherWiring.class);
 
@@ -37,15 +48,27 @@ public record MatcherWiring(
    *
    * @param thresholds usually {@link #thresholds(MatcherConfig)}
    * @param pendingCheck how often deferred decisions are retried
+   * @param archiveSettings where ended tracks are archived
    */
   public static MatcherWiring open(
       GallerySettings gallery,
       DecisionPolicy policy,
       Thresholds thresholds,
       Duration pendingCheck,
+      ArchiveSettings archiveSettings,
       Clock clock,
       MeterRegistry registry) {
-    Gallery store = GalleryStores.open(gallery, clock);
+    Optional<TrackArchive> archive = TrackArchives.open(archiveSettings, gallery);
+    Optional<ArchiveWriter> writer =
+        archive.map(a -> new ArchiveWriter(a, archiveSettings, clock, registry));
+    Gallery store;
+    try {
+      store = GalleryStores.open(gallery, clock);
+    } catch (RuntimeException e) {
+      writer.ifPresent(ArchiveWriter::close);
+      archive.ifPresent(TrackArchive::close);
+      throw e;
+    }
     GalleryIndex index =
         new GalleryIndex(
             thresholds.comparable(),
@@ -70,8 +93,9 @@ public record MatcherWiring(
             gallery.search(),
             pendingCheck,
             clock,
-            new MatcherMetrics(registry));
-    return new MatcherWiring(store, index, sync, deps);
+            new MatcherMetrics(registry),
+            writer.<ArchiveSink>map(w -> w).orElse(ArchiveSink.NONE));
+    return new MatcherWiring(store, index, sync, deps, archive, writer);
   }
 
   /**
@@ -92,15 +116,16 @@ public record MatcherWiring(
   }
 
   /**
-   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, Clock, MeterRegistry)},
-   * with {@link #thresholds(MatcherConfig)}.
+   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings, Clock,
+   * MeterRegistry)}, with {@link #thresholds(MatcherConfig)}.
    */
   public static MatcherWiring open(MatcherConfig config, Clock clock, MeterRegistry registry) {
     return open(config, thresholds(config), clock, registry);
   }
 
   /**
-   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, Clock, MeterRegistry)}.
+   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings, Clock,
+   * MeterRegistry)}.
    */
   public static MatcherWiring open(
       MatcherConfig config, Thresholds thresholds, Clock clock, MeterRegistry registry) {
@@ -109,6 +134,7 @@ public record MatcherWiring(
         new DecisionPolicy(config.decision()),
         thresholds,
         config.pendingCheck(),
+        config.archive(),
         clock,
         registry);
   }
@@ -116,6 +142,9 @@ public record MatcherWiring(
   @Override
   public void close() {
     sync.close();
+    // The writer drains its queue before the archive closes.
+    archiveWriter.ifPresent(ArchiveWriter::close);
+    archive.ifPresent(TrackArchive::close);
     gallery.close();
   }
 }

@@ -40,6 +40,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
   private final DecisionPolicy policy;
   private final DecisionSettings settings;
   private final FrameGate gate;
+  private final TrackArchiving archiving;
   private ProcessorContext<String, IdentityEvent> context;
   private KeyValueStore<String, TrackState> tracks;
   private KeyValueStore<String, byte[]> pending;
@@ -50,6 +51,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     this.policy = deps.policy();
     this.settings = policy.settings();
     this.gate = FrameGate.measured(settings.minQuality(), settings.qualityFloor());
+    this.archiving = new TrackArchiving(deps);
   }
 
   @Override
@@ -160,6 +162,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     Moment latest = s.lastSeen();
     s.closePart();
     emit(IdentityEventType.ENDED, s, null);
+    archiving.archive(s, null);
     s.split(latest);
     deps.metrics().split();
     if (s.goodFrames() >= settings.minGoodFrames()) {
@@ -195,6 +198,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       emit(IdentityEventType.UNKNOWN, s, null);
       keepUnknown(s, end);
     }
+    archiving.archive(s, end);
     clear(s);
     return true;
   }

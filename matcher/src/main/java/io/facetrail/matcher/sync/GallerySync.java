@@ -40,6 +40,22 @@ public final class GallerySync implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean closed;
   private boolean outage;
+  private final List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told of each change applied to the index after the first load (on the sync thread). */
+  @FunctionalInterface
+  public interface ChangeListener {
+    /**
+     * @param changed the persons changed (added, changed or erased); null after a full reload, when
+     *     anything may have changed
+     */
+    void changed(java.util.Set<String> changed);
+  }
+
+  /** Adds a listener for changes applied after the first load. */
+  public void listen(ChangeListener listener) {
+    listeners.add(listener);
+  }
 
   public GallerySync(
       Gallery gallery,
@@ -97,6 +113,7 @@ public final class GallerySync implements AutoCloseable {
       if (changes.resyncRequired()) {
         log.info("Gallery change feed cannot be continued; reloading {}", gallery.describe());
         fullLoad();
+        listeners.forEach(l -> l.changed(null));
       } else {
         for (String personId : changes.changedPersons()) {
           Optional<PersonRecord> r = gallery.record(personId);
@@ -107,6 +124,9 @@ public final class GallerySync implements AutoCloseable {
           }
         }
         cursor = changes.cursor();
+        if (!changes.changedPersons().isEmpty()) {
+          listeners.forEach(l -> l.changed(changes.changedPersons()));
+        }
       }
     }
     lastSuccess.set(nanoTime.getAsLong());

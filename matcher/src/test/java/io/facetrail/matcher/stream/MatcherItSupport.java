@@ -202,6 +202,9 @@ final class MatcherItSupport implements AutoCloseable {
         "  maxStaleness: 1s",
         "http:",
         "  enabled: false",
+        // The archive has its own tests (MatcherArchiveIT): these leave nothing behind.
+        "archive:",
+        "  store: OFF",
         "");
   }
 

@@ -12,6 +12,7 @@ public final class CommandGroups {
   public static final String GALLERY = "gallery";
   public static final String TRAIN = "train";
   public static final String MODELS = "models";
+  public static final String ARCHIVE = "archive";
 
   /** One-line description of each group for {@code --help}. */
   public static final Map<String, String> DESCRIPTIONS =
@@ -20,7 +21,8 @@ public final class CommandGroups {
           BENCH, "Measure speed; every benchmark prints one JSON object per result line.",
           GALLERY, "Enrol, list, search and erase the persons FaceTrail recognises.",
           TRAIN, "Train embedding models (triplet loss, harmonic embeddings).",
-          MODELS, "Fetch and inspect the pretrained face models.");
+          MODELS, "Fetch and inspect the pretrained face models.",
+          ARCHIVE, "The track archive: re-decide archived tracks after gallery changes.");
 
   private CommandGroups() {}
 }

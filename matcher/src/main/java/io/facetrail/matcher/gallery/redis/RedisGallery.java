@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
@@ -58,25 +57,7 @@ public final class RedisGallery implements Gallery {
 
   /** Connects (lazily: the first command opens the connection) with TLS and AUTH as configured. */
   public static RedisGallery connect(RedisSettings settings, Clock clock) {
-    int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeout)
-            .socketTimeoutMillis(timeout)
-            .database(settings.database())
-            .ssl(settings.tls())
-            .clientName("facetrail-gallery");
-    if (!settings.user().isEmpty()) {
-      config.user(settings.user());
-    }
-    if (!settings.password().isEmpty()) {
-      config.password(settings.password().reveal());
-    }
-    RedisClient client =
-        RedisClient.builder()
-            .hostAndPort(settings.host(), settings.port())
-            .clientConfig(config.build())
-            .build();
+    RedisClient client = settings.openClient("facetrail-gallery");
     return new RedisGallery(client, settings, clock);
   }
 

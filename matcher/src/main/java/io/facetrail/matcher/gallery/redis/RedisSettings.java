@@ -5,6 +5,8 @@ import io.facetrail.runtime.config.Secret;
 import io.facetrail.runtime.config.Validated;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
 
 /**
  * How to reach the Redis gallery.
@@ -62,6 +64,30 @@ public record RedisSettings(
         user.isEmpty() || !password.isEmpty(),
         ConfigProblems.path(path, "password"),
         "is required when a user is given");
+  }
+
+  /**
+   * A client for these settings (lazy: the first command opens the connection), with TLS and AUTH
+   * as configured.
+   *
+   * @param clientName the name Redis shows for the connection ({@code CLIENT LIST})
+   */
+  public RedisClient openClient(String clientName) {
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(millis)
+            .socketTimeoutMillis(millis)
+            .database(database)
+            .ssl(tls)
+            .clientName(clientName);
+    if (!user.isEmpty()) {
+      config.user(user);
+    }
+    if (!password.isEmpty()) {
+      config.password(password.reveal());
+    }
+    return RedisClient.builder().hostAndPort(host, port).clientConfig(config.build()).build();
   }
 
   /** Where, without secrets. */

@@ -1,0 +1,131 @@
+package io.facetrail.matcher.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.matcher.archive.ArchiveSink;
+import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.TrackDecision;
+import io.facetrail.matcher.decision.DecisionPolicy;
+import io.facetrail.matcher.decision.DecisionSettings;
+import io.facetrail.matcher.decision.Thresholds;
+import io.facetrail.matcher.gallery.Person;
+import io.facetrail.matcher.gallery.PersonRecord;
+import io.facetrail.matcher.index.GalleryIndex;
+import io.facetrail.matcher.index.SearchMode;
+import io.facetrail.matcher.testing.SettableClock;
+import io.facetrail.matcher.testing.TrackEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every ended track reaches the archive sink with its codes, thumbnail and decision. */
+class ArchivingTopologyTest {
+  /** Keeps what the matcher hands over (a test fake of the archive's writer). */
+  static final class RecordingArchiveSink implements ArchiveSink {
+    final List<ArchivedTrack> tracks = new ArrayList<>();
+    final List<TrackDecision> decisions = new ArrayList<>();
+
+    @Override
+    public void ended(ArchivedTrack track, TrackDecision decision) {
+      tracks.add(track);
+      decisions.add(decision);
+    }
+
+    @Override
+    public boolean enabled() {
+      return true;
+    }
+  }
+
+  @Test
+  void identifiedAndUnknownTracksAreArchivedAtTheirEnd() {
+    GalleryIndex index = GalleryIndex.withDefaults();
+    List<PersonRecord> gallery = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      gallery.add(
+          new PersonRecord(
+              new Person(
+                  "person-" + i,
+                  "Name " + i,
+                  Map.of(),
+                  MatcherTopologyTest.T0,
+                  MatcherTopologyTest.T0),
+              List.of(MatcherTopologyTest.code(i, 0), MatcherTopologyTest.code(i, 1))));
+    }
+    index.replaceAll(gallery);
+    RecordingArchiveSink sink = new RecordingArchiveSink();
+    MatcherDependencies deps =
+        new MatcherDependencies(
+            index,
+            () -> true,
+            new Thresholds(
+                1e-3,
+                m ->
+                    m.equals(MatcherTopologyTest.MODEL)
+                        ? Optional.of(MatcherTopologyTest.TABLE)
+                        : Optional.empty()),
+            new DecisionPolicy(DecisionSettings.defaults()),
+            SearchMode.AUTO,
+            Duration.ofMillis(200),
+            new SettableClock(MatcherTopologyTest.T0),
+            new MatcherMetrics(new SimpleMeterRegistry()),
+            sink);
+    MatcherTestDriver m =
+        new MatcherTestDriver(
+            new io.facetrail.contracts.topic.TopicRegistry("test."),
+            deps,
+            "archive-test",
+            MatcherTopologyTest.T0);
+    try (var driver = m.driver) {
+      feed(m, "known", 7, 6);
+      feed(m, "stranger", 500, 6);
+      assertThat(sink.tracks)
+          .extracting(ArchivedTrack::trackId)
+          .containsExactly("known", "stranger");
+      ArchivedTrack known = sink.tracks.get(0);
+      assertThat(known.goodFrames()).isEqualTo(6);
+      assertThat(known.bestFrames()).hasSize(3);
+      assertThat(known.thumbnailJpeg()).isNotEmpty();
+      assertThat(known.streamId()).isEqualTo("cam-1");
+      assertThat(known.lastSeen().sequence()).isEqualTo(5);
+      TrackDecision d = sink.decisions.get(0);
+      assertThat(d.personId()).isEqualTo("person-7");
+      assertThat(d.distance()).isLessThan(d.threshold());
+      assertThat(d.nearest()).hasSize(2);
+      assertThat(d.nearest().get(0).personId()).isEqualTo("person-7");
+      assertThat(d.nearestComplete()).isTrue();
+      assertThat(d.retroactive()).isFalse();
+      TrackDecision stranger = sink.decisions.get(1);
+      assertThat(stranger.personId()).isNull();
+      assertThat(stranger.nearest()).hasSize(2);
+      assertThat(stranger.nearest().get(0).distance()).isGreaterThan(stranger.threshold());
+    }
+  }
+
+  private static void feed(MatcherTestDriver m, String trackId, int identity, int frames) {
+    TrackEvents e = new TrackEvents(trackId, "cam-1", MatcherTopologyTest.T0.toEpochMilli());
+    m.tracks.pipeInput(trackId, e.started(0));
+    for (int i = 0; i < frames; i++) {
+      m.tracks.pipeInput(
+          trackId,
+          e.observation(
+              i,
+              i,
+              MatcherTopologyTest.FACES.code(identity, 100 + i),
+              0.5f + 0.05f * i,
+              MatcherTopologyTest.MODEL));
+    }
+    m.tracks.pipeInput(
+        trackId,
+        e.ended(
+            0,
+            frames - 1,
+            frames,
+            MatcherTopologyTest.FACES.code(identity, 100),
+            MatcherTopologyTest.MODEL));
+  }
+}
