@@ -26,6 +26,8 @@ public final class EvaluationCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new EvalIdentificationCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalCalibrateTracksCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalShotsCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalQualityCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalQualityCommand()),
+        ProvidedCommand.under(
+            CommandGroups.EVAL, new io.facetrail.evaluation.identification.EvalSearchCommand()));
   }
 }
