@@ -1,5 +1,6 @@
 package io.facetrail.api.config;
 
+import io.facetrail.matcher.archive.ArchiveSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.gallery.GalleryTarget;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param events the live event feed
  * @param indexDir the folder {@code facetrail index} writes to (empty: no indexed videos)
  * @param ingestStatus status URLs of ingest services ({@code http://host:port/api/streams})
+ * @param archive the track archive searched by {@code /api/v1/search} (the matcher's setting: by
+ *     default beside the gallery)
  */
 public record ApiConfig(
     HttpSettings http,
@@ -35,7 +38,8 @@ public record ApiConfig(
     LimitSettings limits,
     EventSettings events,
     String indexDir,
-    List<String> ingestStatus)
+    List<String> ingestStatus,
+    ArchiveSettings archive)
     implements Validated {
   public ApiConfig {
     ingestStatus = ingestStatus == null ? List.of() : List.copyOf(ingestStatus);
@@ -54,37 +58,48 @@ public record ApiConfig(
   }
 
   public ApiConfig withGallery(GallerySettings g) {
-    return new ApiConfig(http, kafka, g, decision, access, limits, events, indexDir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, g, decision, access, limits, events, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withHttp(HttpSettings h) {
     return new ApiConfig(
-        h, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus);
+        h, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withKafka(KafkaSettings k) {
     return new ApiConfig(
-        http, k, gallery, decision, access, limits, events, indexDir, ingestStatus);
+        http, k, gallery, decision, access, limits, events, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withDecision(DecisionSettings d) {
-    return new ApiConfig(http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withEvents(EventSettings e) {
-    return new ApiConfig(http, kafka, gallery, decision, access, limits, e, indexDir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, gallery, decision, access, limits, e, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withIndexDir(String dir) {
-    return new ApiConfig(http, kafka, gallery, decision, access, limits, events, dir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, gallery, decision, access, limits, events, dir, ingestStatus, archive);
+  }
+
+  public ApiConfig withArchive(ArchiveSettings a) {
+    return new ApiConfig(
+        http, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus, a);
   }
 
   public ApiConfig withAccess(AccessSettings a) {
-    return new ApiConfig(http, kafka, gallery, decision, a, limits, events, indexDir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, gallery, decision, a, limits, events, indexDir, ingestStatus, archive);
   }
 
   public ApiConfig withLimits(LimitSettings l) {
-    return new ApiConfig(http, kafka, gallery, decision, access, l, events, indexDir, ingestStatus);
+    return new ApiConfig(
+        http, kafka, gallery, decision, access, l, events, indexDir, ingestStatus, archive);
   }
 
   @Override
@@ -96,6 +111,7 @@ public record ApiConfig(
     problems.section(access, ConfigProblems.path(path, "access"));
     problems.section(limits, ConfigProblems.path(path, "limits"));
     problems.section(events, ConfigProblems.path(path, "events"));
+    problems.section(archive, ConfigProblems.path(path, "archive"));
     for (String url : ingestStatus) {
       problems.require(
           url.startsWith("http://") || url.startsWith("https://"),

@@ -18,6 +18,8 @@ import io.facetrail.api.persons.PersonRoutes;
 import io.facetrail.api.photos.Identification;
 import io.facetrail.api.photos.PhotoAnalysis;
 import io.facetrail.api.photos.PhotoRoutes;
+import io.facetrail.api.search.ArchiveAccess;
+import io.facetrail.api.search.SearchRoutes;
 import io.facetrail.api.server.ApiRoutes;
 import io.facetrail.api.server.ApiServer;
 import io.facetrail.api.server.Closing;
@@ -80,6 +82,24 @@ public final class ApiService implements AutoCloseable {
    */
   public static ApiService start(
       ApiConfig config, FaceAnalyzer analyzer, Clock clock, List<StreamStatusSource> cameras) {
+    return start(
+        config,
+        analyzer,
+        clock,
+        cameras,
+        ArchiveAccess.perCall(config.archive(), config.gallery()));
+  }
+
+  /**
+   * As {@link #start(ApiConfig, FaceAnalyzer, Clock, List)}, searching the track archive through
+   * {@code archive} (the run's own, in {@code run --serve}).
+   */
+  public static ApiService start(
+      ApiConfig config,
+      FaceAnalyzer analyzer,
+      Clock clock,
+      List<StreamStatusSource> cameras,
+      ArchiveAccess archive) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       PhotoAnalysis analysis = new PhotoAnalysis(analyzer);
@@ -136,6 +156,9 @@ public final class ApiService implements AutoCloseable {
               config.limits(),
               audit));
       routes.add(new AuditRoutes(auditLog));
+      routes.add(
+          new SearchRoutes(
+              archive, gallery, index::nameOf, thresholds, analysis, config.limits(), audit));
       routes.add(
           new VideoRoutes(
               config.indexDir().isBlank()

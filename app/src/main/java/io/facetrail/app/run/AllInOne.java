@@ -17,6 +17,7 @@ import io.facetrail.ingest.sampling.SamplingPolicy;
 import io.facetrail.ingest.source.SourceSpec;
 import io.facetrail.matcher.archive.ArchiveSettings;
 import io.facetrail.matcher.archive.ArchiveUnavailableException;
+import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.matcher.stream.MatcherTopology;
 import io.facetrail.matcher.stream.MatcherWiring;
@@ -37,6 +38,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -66,7 +68,7 @@ public final class AllInOne implements AutoCloseable {
   private KafkaSettings kafka;
   private TopicRegistry topics;
   private FacePipeline pipeline;
-  private MatcherWiring matcher;
+  private volatile MatcherWiring matcher;
   private StreamsHost streams;
   private IngestEngine ingest;
   private int enrolled;
@@ -115,6 +117,15 @@ public final class AllInOne implements AutoCloseable {
 
     streams = startStreams(registry);
     open.push(streams);
+  }
+
+  /**
+   * The run's track archive, once the matcher is open and when it archives (the console searches it
+   * instead of opening a local archive this process already holds).
+   */
+  Optional<TrackArchive> archive() {
+    MatcherWiring m = matcher;
+    return m == null ? Optional.empty() : m.archive();
   }
 
   /**

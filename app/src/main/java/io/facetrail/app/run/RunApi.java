@@ -1,6 +1,7 @@
 package io.facetrail.app.run;
 
 import io.facetrail.api.config.ApiConfig;
+import io.facetrail.api.search.ArchiveAccess;
 import io.facetrail.api.service.ApiService;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
 import java.time.Clock;
@@ -26,6 +27,11 @@ final class RunApi {
         base.withKafka(plan.embedder().kafka())
             .withGallery(plan.matcher().gallery())
             .withDecision(plan.matcher().decision());
-    return ApiService.start(config, FaceAnalyzers.open(), Clock.systemUTC(), List.of(cameras));
+    return ApiService.start(
+        config,
+        FaceAnalyzers.open(),
+        Clock.systemUTC(),
+        List.of(cameras),
+        ArchiveAccess.shared(pipeline::archive));
   }
 }
