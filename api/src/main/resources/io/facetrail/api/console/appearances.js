@@ -47,7 +47,7 @@ function card(a, threshold) {
       h('p', { class: 'appearance-where' }, h('strong', { class: 'appearance-stream' }, a.streamId),
         mediaRange(a.firstSeen, a.lastSeen)),
       capturedRange(a.firstSeen, a.lastSeen),
-      h('p', { class: 'appearance-distance' }, badge(a.match), ' ', distanceAgainst(a.distance, threshold)),
+      h('p', { class: 'appearance-distance' }, badge(a.match), distanceAgainst(a.distance, threshold)),
       h('p', { class: 'appearance-decision' }, 'Now: ', decision(a.person),
         a.retroactive
           ? [' ', h('span', { class: ['badge', 'badge-retroactive'], title: 'named by a re-decision after a gallery change' }, 'retroactive')]
@@ -72,11 +72,15 @@ function capturedRange(first, last) {
     to && to !== from ? [' – ', h('time', { datetime: to }, timeOfDay(to))] : null);
 }
 
-/** Told apart by the word, not only the colour. */
+/**
+ * Whether the track is within the threshold of the photo's face, told apart by the word, not only
+ * the colour; none for a person's search (null: their tracks are found by several codes and by
+ * decision, with no one threshold).
+ */
 function badge(match) {
-  if (match === true) return h('span', { class: ['badge', 'badge-match'] }, 'match');
-  if (match === false) return h('span', { class: ['badge', 'badge-nomatch'] }, 'no match');
-  return h('span', { class: 'badge', title: 'no threshold to compare with' }, 'not decided');
+  if (match === true) return [h('span', { class: ['badge', 'badge-match'] }, 'match'), ' '];
+  if (match === false) return [h('span', { class: ['badge', 'badge-nomatch'] }, 'no match'), ' '];
+  return null;
 }
 
 function decision(person) {
