@@ -4,7 +4,7 @@
 // it since: "retroactive").
 
 import { apiImageUrl, h, notice } from './dom.js';
-import { dateTime, distanceAgainst, mediaTime, personName, timeOfDay } from './format.js';
+import { clockTime, dateTime, distanceAgainst, mediaTime, personName } from './format.js';
 
 /** The answer of GET or POST /api/v1/search as a heading line and a list of appearances. */
 export function appearanceList(answer) {
@@ -69,7 +69,7 @@ function capturedRange(first, last) {
   if (!from) return null;
   return h('p', { class: 'appearance-when' },
     h('time', { datetime: from }, dateTime(from)),
-    to && to !== from ? [' – ', h('time', { datetime: to }, timeOfDay(to))] : null);
+    to && to !== from ? [' – ', h('time', { datetime: to }, clockTime(to))] : null);
 }
 
 /**
