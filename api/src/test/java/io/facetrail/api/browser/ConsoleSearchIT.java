@@ -257,6 +257,16 @@ class ConsoleSearchIT {
           d -> ((Number) browser.script("return arguments[0].naturalWidth", img)).intValue() > 0);
     }
     browser.screenshot("search-photo");
+    // How long the browser waited (Resource Timing): in the test report, not asserted (two cores
+    // shared with other builds).
+    System.err.println(
+        "search by photo in the browser, ms: "
+            + browser.script(
+                "return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/api/v1/search')"
+                    + " || e.name.includes('/api/v1/archive/'))"
+                    + ".map(e => e.name.replace(/^.*\\/api\\/v1\\//, '') + ' '"
+                    + " + Math.round(e.duration)).join(', ')"));
     browser.assertNoConsoleErrors();
   }
 
