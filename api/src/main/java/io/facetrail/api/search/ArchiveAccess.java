@@ -7,6 +7,7 @@ import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.archive.TrackArchives;
 import io.facetrail.matcher.gallery.GallerySettings;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,11 +24,26 @@ public interface ArchiveAccess {
    */
   <T> T with(Function<TrackArchive, T> action);
 
-  /** Opens the configured archive for each call (the standalone API). */
+  /**
+   * Opens the configured archive for each call (the standalone API). Calls take turns: a local
+   * archive's lock belongs to the whole process, so a second request opening it while the first has
+   * it open (a page loading several thumbnails at once) would be refused as if a pipeline held it.
+   */
   static ArchiveAccess perCall(ArchiveSettings archive, GallerySettings gallery) {
     return new ArchiveAccess() {
+      private final ReentrantLock turn = new ReentrantLock();
+
       @Override
       public <T> T with(Function<TrackArchive, T> action) {
+        turn.lock();
+        try {
+          return open(action);
+        } finally {
+          turn.unlock();
+        }
+      }
+
+      private <T> T open(Function<TrackArchive, T> action) {
         Optional<TrackArchive> opened;
         try {
           opened = TrackArchives.open(archive, gallery);

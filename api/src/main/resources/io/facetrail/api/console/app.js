@@ -1,7 +1,9 @@
 // The console's entry point: finds out whether this browser is signed in, shows the sign-in form
-// or the section the address names (#/live, #/gallery, #/events, #/videos, #/audit), and switches
-// sections as the address changes. Each section is a module with mount(main, ctx) that returns
-// what to do when it is left (close its live connection, stop its timers).
+// or the section the address names (#/live, #/gallery, #/events, #/videos, #/search, #/audit), and
+// switches sections as the address changes. Each section is a module with mount(main, ctx, arg,
+// params) that returns what to do when it is left (close its live connection, stop its timers):
+// arg is what follows the section's name (#/gallery/ID), params the address's query
+// (#/search?person=ID).
 
 import { api, useCsrfToken, whenSessionExpires } from './api.js';
 import { showSignIn } from './signin.js';
@@ -9,6 +11,7 @@ import * as live from './live.js';
 import * as gallery from './gallery.js';
 import * as review from './review.js';
 import * as videos from './videos.js';
+import * as search from './search.js';
 import * as audit from './audit.js';
 import { fill, h, notice } from './dom.js';
 
@@ -17,6 +20,7 @@ const SECTIONS = {
   gallery: { module: gallery, title: 'Gallery' },
   events: { module: review, title: 'Events' },
   videos: { module: videos, title: 'Videos' },
+  search: { module: search, title: 'Search' },
   audit: { module: audit, title: 'Audit log', role: 'admin' },
 };
 const ROLES = ['viewer', 'operator', 'admin'];
@@ -39,7 +43,9 @@ function route(event) {
   // '#main' (the skip link) and other in-page anchors are not sections: moving to one keeps the
   // section shown (the first one shown is the live wall).
   if (event && hash !== '' && !hash.startsWith('#/')) return;
-  const [name, ...rest] = hash.slice(2).split('/');
+  const question = hash.indexOf('?');
+  const [name, ...rest] = hash.slice(2, question < 0 ? undefined : question).split('/');
+  const params = new URLSearchParams(question < 0 ? '' : hash.slice(question + 1));
   const section = SECTIONS[name] ? name : 'live';
   if (leave) {
     leave();
@@ -66,7 +72,7 @@ function route(event) {
     fill(view, h('h1', {}, title), notice('This address is not valid.', 'error'));
     return;
   }
-  leave = module.mount(view, context(), arg) || null;
+  leave = module.mount(view, context(), arg, params) || null;
 }
 
 function signedIn(s) {

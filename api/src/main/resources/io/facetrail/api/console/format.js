@@ -6,6 +6,12 @@ export function timeOfDay(iso) {
   return d ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
 }
 
+/** The time of day of an ISO instant as dateTime() writes it (its end of a range); '' when absent. */
+export function clockTime(iso) {
+  const d = parse(iso);
+  return d ? d.toLocaleTimeString([], { timeStyle: 'medium' }) : '';
+}
+
 /** Date and time of an ISO instant, e.g. 7 Dec 2026, 14:03:27; '' when absent. */
 export function dateTime(iso) {
   const d = parse(iso);

@@ -54,6 +54,8 @@ export async function showPerson(main, ctx, id) {
     back,
     heading,
     facts,
+    h('p', {}, h('a', { href: `#/search?person=${encodeURIComponent(id)}`, id: 'person-appearances' },
+      'Where did they appear?')),
     metadata.length
       ? h('dl', { class: 'metadata' }, metadata.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))
       : null,
