@@ -117,19 +117,22 @@ class ConsolePipelineIT {
 
       // Back on the wall: the identification arrives while the page is open.
       browser.driver().switchTo().window(wall);
-      // Checked in the page in one step: the wall re-renders its cards as events arrive.
+      // Checked in the page in one step: the wall re-renders its cards as events arrive (and marks
+      // only the newest live one "fresh": the track's "ended" may follow at once). The tab was
+      // never reloaded, so his card came while the page was open.
       browser.await(
           240,
-          "Colin Powell identified live on the wall, with his face\n"
+          "Colin Powell identified on the open wall, with his face\n"
               + err.toString(StandardCharsets.UTF_8),
           d ->
               Boolean.TRUE.equals(
                   browser.script(
-                      "return [...document.querySelectorAll('#wall .camera .event.fresh')]"
+                      "return [...document.querySelectorAll('#wall .camera .event')]"
                           + ".some(e => e.textContent.includes('Colin Powell')"
                           + " && e.textContent.includes('identified')"
                           + " && [...e.querySelectorAll('img.thumb')]"
                           + ".some(i => i.complete && i.naturalWidth > 0))")));
+      assertThat(sseEventsSent(port)).as("events sent over SSE").isPositive();
       // The camera's status comes from the run's own ingest (not only from its events).
       browser.await(
           30,
@@ -204,6 +207,23 @@ class ConsolePipelineIT {
     }
     throw new AssertionError(
         "the console did not come up: " + err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The API's count of events sent to live clients. */
+  private static double sseEventsSent(int port) throws Exception {
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sent = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("facetrail_api_sse_events_sent_total")) {
+        sent += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sent;
   }
 
   private static int freePort() throws java.io.IOException {
