@@ -141,11 +141,7 @@ public final class AccessGate {
     return sessions
         .find(ctx.cookie(SESSION_COOKIE))
         .flatMap(
-            s ->
-                keys.list().stream()
-                    .filter(k -> k.id().equals(s.keyId()) && k.active())
-                    .findFirst()
-                    .map(k -> new Principal(k.id(), k.name(), k.role(), true)));
+            s -> keys.active(s.keyId()).map(k -> new Principal(k.id(), k.name(), k.role(), true)));
   }
 
   private static Role requiredRole(Context ctx) {

@@ -99,6 +99,11 @@ public final class ApiKeyStore {
     return new ArrayList<>(current().values());
   }
 
+  /** The active key with id {@code id}, if there is one. */
+  public synchronized Optional<ApiKey> active(String id) {
+    return Optional.ofNullable(current().get(id)).filter(ApiKey::active);
+  }
+
   /** The active key {@code token} is, if it is one. */
   public synchronized Optional<ApiKey> authenticate(String token) {
     if (token == null) {

@@ -44,6 +44,24 @@ public record CameraStatus(
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Ingest's stream state (connecting, running, reconnecting, ended; failed) in the API's words,
+     * {@link #SEEN} when unknown: the one mapping for ingest's status over HTTP and in process.
+     */
+    public static State ofIngest(String ingest) {
+      if (ingest == null) {
+        return SEEN;
+      }
+      return switch (ingest.toLowerCase(java.util.Locale.ROOT)) {
+        case "running" -> LIVE;
+        case "connecting" -> CONNECTING;
+        case "reconnecting" -> RECONNECTING;
+        case "ended" -> ENDED;
+        case "failed" -> FAILED;
+        default -> SEEN;
+      };
+    }
   }
 
   public static final String SOURCE_INGEST = "ingest";

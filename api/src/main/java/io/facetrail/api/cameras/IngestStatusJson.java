@@ -2,7 +2,6 @@ package io.facetrail.api.cameras;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,27 +45,12 @@ final class IngestStatusJson {
       out.add(
           CameraStatus.fromIngest(
               id.asString(),
-              state(text(s, "state")),
+              CameraStatus.State.ofIngest(text(s, "state")),
               text(s, "input"),
               number(s, "decodeFps"),
               number(s, "lastFrameAgeSeconds")));
     }
     return out;
-  }
-
-  /** Ingest's states (connecting, running, reconnecting, ended) in the API's words. */
-  static CameraStatus.State state(String ingest) {
-    if (ingest == null) {
-      return CameraStatus.State.SEEN;
-    }
-    return switch (ingest.toLowerCase(Locale.ROOT)) {
-      case "running" -> CameraStatus.State.LIVE;
-      case "connecting" -> CameraStatus.State.CONNECTING;
-      case "reconnecting" -> CameraStatus.State.RECONNECTING;
-      case "ended" -> CameraStatus.State.ENDED;
-      case "failed" -> CameraStatus.State.FAILED;
-      default -> CameraStatus.State.SEEN;
-    };
   }
 
   private static String text(JsonNode s, String field) {

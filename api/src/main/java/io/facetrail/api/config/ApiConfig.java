@@ -62,11 +62,6 @@ public record ApiConfig(
         http, kafka, g, decision, access, limits, events, indexDir, ingestStatus, archive);
   }
 
-  public ApiConfig withHttp(HttpSettings h) {
-    return new ApiConfig(
-        h, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus, archive);
-  }
-
   public ApiConfig withKafka(KafkaSettings k) {
     return new ApiConfig(
         http, k, gallery, decision, access, limits, events, indexDir, ingestStatus, archive);
@@ -75,31 +70,6 @@ public record ApiConfig(
   public ApiConfig withDecision(DecisionSettings d) {
     return new ApiConfig(
         http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus, archive);
-  }
-
-  public ApiConfig withEvents(EventSettings e) {
-    return new ApiConfig(
-        http, kafka, gallery, decision, access, limits, e, indexDir, ingestStatus, archive);
-  }
-
-  public ApiConfig withIndexDir(String dir) {
-    return new ApiConfig(
-        http, kafka, gallery, decision, access, limits, events, dir, ingestStatus, archive);
-  }
-
-  public ApiConfig withArchive(ArchiveSettings a) {
-    return new ApiConfig(
-        http, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus, a);
-  }
-
-  public ApiConfig withAccess(AccessSettings a) {
-    return new ApiConfig(
-        http, kafka, gallery, decision, a, limits, events, indexDir, ingestStatus, archive);
-  }
-
-  public ApiConfig withLimits(LimitSettings l) {
-    return new ApiConfig(
-        http, kafka, gallery, decision, access, l, events, indexDir, ingestStatus, archive);
   }
 
   @Override

@@ -29,20 +29,11 @@ final class RunCameras implements StreamStatusSource {
           out.add(
               CameraStatus.fromIngest(
                   id,
-                  state(s),
+                  CameraStatus.State.ofIngest(s.state().name()),
                   h.spec().displayName(),
                   Math.round(s.decodeFps() * 10) / 10.0,
                   s.lastFrameAge() == null ? null : s.lastFrameAge().toMillis() / 1000.0));
         });
     return out;
-  }
-
-  private static CameraStatus.State state(StreamStatus s) {
-    return switch (s.state()) {
-      case CONNECTING -> CameraStatus.State.CONNECTING;
-      case RUNNING -> CameraStatus.State.LIVE;
-      case RECONNECTING -> CameraStatus.State.RECONNECTING;
-      case ENDED -> CameraStatus.State.ENDED;
-    };
   }
 }

@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.archive;
 
+import io.facetrail.benchmarks.report.BenchLines;
 import io.facetrail.faces.calibration.CalibrationTable;
 import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.archive.ArchiveIndex;
@@ -110,7 +111,7 @@ final class ArchiveBenchmark {
       m.put("cpuP50Ms", round(sorted[sorted.length / 2] / 1e6));
       m.put("cpuP99Ms", round(sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6));
       m.put("fastPass", FastSearch.pass());
-      report("search", stats(nanos, m));
+      report("search", BenchLines.latencies(nanos, m));
     }
   }
 
@@ -226,28 +227,7 @@ final class ArchiveBenchmark {
   }
 
   private void report(String measurement, Map<String, Object> values) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("benchmark", "archive");
-    line.put("measurement", measurement);
-    line.putAll(values);
-    line.put("config", config);
-    line.put("javaVersion", System.getProperty("java.version"));
-    line.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-    line.put(
-        "systemLoadAverage",
-        round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    out.accept(line);
-  }
-
-  private static Map<String, Object> stats(long[] nanos, Map<String, Object> extra) {
-    long[] s = nanos.clone();
-    Arrays.sort(s);
-    Map<String, Object> m = new LinkedHashMap<>(extra);
-    m.put("samples", s.length);
-    m.put("p50Ms", round(s[s.length / 2] / 1e6));
-    m.put("p99Ms", round(s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)] / 1e6));
-    m.put("maxMs", round(s[s.length - 1] / 1e6));
-    return m;
+    out.accept(BenchLines.line("archive", measurement, values, config));
   }
 
   private static double round(double v) {

@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.gallery;
 
+import io.facetrail.benchmarks.report.BenchLines;
 import io.facetrail.faces.synthetic.SyntheticFaces;
 import io.facetrail.matcher.gallery.PersonRecord;
 import io.facetrail.matcher.gallery.redis.RedisGallery;
@@ -67,7 +68,7 @@ final class GalleryBenchmark {
       sink += index.readAllCodes();
       floor[i] = System.nanoTime() - t;
     }
-    report("memory-floor", stats(floor, Map.of("checksum", sink)));
+    report("memory-floor", BenchLines.latencies(floor, Map.of("checksum", sink)));
 
     SplittableRandom r = new SplittableRandom(config.seed() + 7);
     int q = config.queries();
@@ -101,13 +102,15 @@ final class GalleryBenchmark {
         times[i] = System.nanoTime() - t;
         cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
       }
-      report("exact-1-thread", withCpu(stats(times, Map.of("queries", population)), cpu));
+      report(
+          "exact-1-thread",
+          withCpu(BenchLines.latencies(times, Map.of("queries", population)), cpu));
       for (int i = 0; i < q; i++) {
         long t = System.nanoTime();
         index.search(queries[i], BenchGallery.MODEL, config.k(), SearchMode.EXACT_PARALLEL);
         times[i] = System.nanoTime() - t;
       }
-      report("exact-all-cores", stats(times, Map.of("queries", population)));
+      report("exact-all-cores", BenchLines.latencies(times, Map.of("queries", population)));
       for (int candidates : config.fastCandidates()) {
         fast(population, queries, exact, candidates, index);
       }
@@ -157,7 +160,7 @@ final class GalleryBenchmark {
           passes.get(p) == GalleryBench.FastPass.VECTOR ? FastSearch.pass() : "scalar");
       extra.put("sketch", FastSearch.sketch());
       extra.put("recallAtK", round4(recall[p] / q));
-      report("fast-1-thread", withCpu(stats(times[p], extra), cpu[p]));
+      report("fast-1-thread", withCpu(BenchLines.latencies(times[p], extra), cpu[p]));
     }
   }
 
@@ -202,28 +205,7 @@ final class GalleryBenchmark {
   }
 
   private void report(String measurement, Map<String, Object> values) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("benchmark", "gallery");
-    line.put("measurement", measurement);
-    line.putAll(values);
-    line.put("config", config);
-    line.put("javaVersion", System.getProperty("java.version"));
-    line.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-    line.put(
-        "systemLoadAverage",
-        round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    out.accept(line);
-  }
-
-  private static Map<String, Object> stats(long[] nanos, Map<String, Object> extra) {
-    long[] s = nanos.clone();
-    Arrays.sort(s);
-    Map<String, Object> m = new LinkedHashMap<>(extra);
-    m.put("samples", s.length);
-    m.put("p50Ms", round4(s[s.length / 2] / 1e6));
-    m.put("p99Ms", round4(s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)] / 1e6));
-    m.put("maxMs", round4(s[s.length - 1] / 1e6));
-    return m;
+    out.accept(BenchLines.line("gallery", measurement, values, config));
   }
 
   /**
