@@ -57,6 +57,8 @@ public final class ArchivedClusters {
         t.aggregate(),
         t.goodFrames(),
         t.archivedAt(),
-        null);
+        null,
+        t.firstSeen().sequence(),
+        t.lastSeen().sequence());
   }
 }

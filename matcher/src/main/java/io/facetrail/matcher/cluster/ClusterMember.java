@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param goodFrames good frames in the aggregate
  * @param archivedAt when it was archived (the oldest member of a cluster wins ties)
  * @param givenClusterId the cluster id it was given when it joined, null when none yet
+ * @param firstSequence the stream's frame number of its first sighting
+ * @param lastSequence the stream's frame number of its last sighting (two tracks of one stream seen
+ *     at the same time are two people, whatever their codes say)
  */
 public record ClusterMember(
     String trackId,
@@ -24,7 +27,9 @@ public record ClusterMember(
     byte[] aggregate,
     int goodFrames,
     Instant archivedAt,
-    String givenClusterId) {
+    String givenClusterId,
+    long firstSequence,
+    long lastSequence) {
   public ClusterMember {
     Objects.requireNonNull(trackId, "trackId");
     Objects.requireNonNull(streamId, "streamId");
@@ -45,7 +50,30 @@ public record ClusterMember(
         t.aggregate(),
         t.goodFrames(),
         t.archivedAt(),
-        d.clusterId());
+        d.clusterId(),
+        t.firstSeen().sequence(),
+        t.lastSeen().sequence());
+  }
+
+  /** This member with the cluster id it was given. */
+  public ClusterMember withGivenClusterId(String id) {
+    return new ClusterMember(
+        trackId,
+        streamId,
+        modelId,
+        aggregate,
+        goodFrames,
+        archivedAt,
+        id,
+        firstSequence,
+        lastSequence);
+  }
+
+  /** Whether the two were seen by one stream at the same time: then they are two people. */
+  public boolean seenWith(ClusterMember other) {
+    return streamId.equals(other.streamId)
+        && firstSequence <= other.lastSequence
+        && other.firstSequence <= lastSequence;
   }
 
   @Override

@@ -29,6 +29,6 @@ public record ClusterSettings(boolean enabled, double linkFpir, int minGoodFrame
 
   /** The defaults (see matcher/README.md, "Clusters of unknown faces", for how they were set). */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(true, 1e-3, 2, 32);
+    return new ClusterSettings(true, 1e-3, 3, 32);
   }
 }

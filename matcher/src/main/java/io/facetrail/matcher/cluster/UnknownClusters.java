@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
  * <p>Two tracks of one model <em>link</em> when their aggregates are closer than the calibration's
  * threshold for {@link ClusterSettings#linkFpir()} against all clustered tracks of the model (so a
  * newcomer links to somebody else's track with about that chance however many tracks are held); a
- * cluster is a connected group of linked tracks (single linkage). Adding a track that links to two
- * clusters merges them; removing a track (retention, erasure, a re-decision naming it) splits its
- * cluster when it was the only bridge. The grouping does not depend on the order tracks came in
- * except through the thresholds (which follow the number of tracks held) and the nearest {@link
- * ClusterSettings#neighbours()} examined.
+ * cluster is a connected group of linked tracks (single linkage), except that two tracks one stream
+ * saw at the same time never share a cluster: a track links into the clusters of its nearest
+ * neighbours in turn while none holds a track seen with one already joined. Adding a track that
+ * links to two clusters merges them; removing a track (retention, erasure, a re-decision naming it)
+ * splits its cluster when it was the only bridge. The grouping does not depend on the order tracks
+ * came in except through the thresholds (which follow the number of tracks held) and the nearest
+ * {@link ClusterSettings#neighbours()} examined.
  *
  * <p><b>Ids.</b> Each track keeps the id it was given when it joined ({@link
  * ClusterMember#givenClusterId()}, stored with its decision). A cluster's current id is elected
@@ -61,6 +63,7 @@ public final class UnknownClusters {
   private final Map<String, Integer> perModel = new HashMap<>();
   private final TreeSet<Node> byAge = new TreeSet<>(AGE);
   private final Set<String> uncalibrated = new HashSet<>();
+  private long refusedMerges;
 
   private static final class Node {
     ClusterMember member;
@@ -125,11 +128,32 @@ public final class UnknownClusters {
     }
     byte[] code = m.aggregate();
     Node n = new Node(m);
+    // Links to the nearest tracks within the threshold, nearest first, then the clusters they
+    // would join, taken while none holds a track seen together with one already taken (two tracks
+    // one camera saw at once are two people: this stops the chaining that similar-looking poor
+    // faces otherwise cause). Links into a refused cluster are not kept.
+    Map<Group, List<Node>> linksByGroup = new java.util.LinkedHashMap<>();
     for (Match near : index.search(code, m.modelId(), settings.neighbours(), SearchMode.AUTO)) {
       Node other = nodes.get(near.personId());
-      if (other != null && near.modelId().equals(m.modelId()) && near.distance() <= threshold) {
-        n.links.add(other);
-        other.links.add(n);
+      if (other != null
+          && near.modelId().equals(m.modelId())
+          && near.distance() <= threshold
+          && !other.member.seenWith(m)) {
+        linksByGroup.computeIfAbsent(other.group, x -> new ArrayList<>()).add(other);
+      }
+    }
+    List<Node> taken = new ArrayList<>(List.of(n));
+    Set<Group> touched = new LinkedHashSet<>();
+    for (Map.Entry<Group, List<Node>> e : linksByGroup.entrySet()) {
+      if (!conflict(e.getKey().nodes, taken)) {
+        touched.add(e.getKey());
+        taken.addAll(e.getKey().nodes);
+        for (Node other : e.getValue()) {
+          n.links.add(other);
+          other.links.add(n);
+        }
+      } else {
+        refusedMerges++;
       }
     }
     index.upsert(
@@ -140,10 +164,6 @@ public final class UnknownClusters {
     perModel.merge(m.modelId(), 1, Integer::sum);
     byAge.add(n);
 
-    Set<Group> touched = new LinkedHashSet<>();
-    for (Node o : n.links) {
-      touched.add(o.group);
-    }
     Group g =
         touched.stream()
             .max(Comparator.<Group>comparingInt(x -> x.nodes.size()))
@@ -163,9 +183,7 @@ public final class UnknownClusters {
     if (m.givenClusterId() == null) {
       // A newcomer is given the id it joined under: what the archive stores with its decision, so
       // an index rebuilt from the archive counts it as the live one does.
-      n.member =
-          new ClusterMember(
-              m.trackId(), m.streamId(), m.modelId(), code, m.goodFrames(), m.archivedAt(), g.id);
+      n.member = m.withGivenClusterId(g.id);
     }
     return Optional.of(g.id);
   }
@@ -314,6 +332,23 @@ public final class UnknownClusters {
         return;
       }
     }
+  }
+
+  /** Whether a track of {@code group} was seen together with one of {@code others}. */
+  private static boolean conflict(Set<Node> group, List<Node> others) {
+    for (Node a : group) {
+      for (Node b : others) {
+        if (a.member.seenWith(b.member)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Merges refused because the clusters held tracks one stream saw at the same time. */
+  public synchronized long refusedMerges() {
+    return refusedMerges;
   }
 
   private void take(Group g, String id) {

@@ -42,24 +42,16 @@ class UnknownClustersTest {
   }
 
   private ClusterMember member(String id, byte[] code, int goodFrames) {
-    ClusterMember m =
-        new ClusterMember(
-            id, "cam", MODEL, code, goodFrames, Instant.EPOCH.plusSeconds(seconds++), null);
-    return m;
+    // Each track its own moment of one stream: none was seen with another.
+    int at = seconds++;
+    return new ClusterMember(
+        id, "cam", MODEL, code, goodFrames, Instant.EPOCH.plusSeconds(at), null, at, at);
   }
 
   private String add(UnknownClusters c, ClusterMember m) {
     String id = c.add(m).orElseThrow();
     // What the archive keeps: the member with the id it was given.
-    added.add(
-        new ClusterMember(
-            m.trackId(),
-            m.streamId(),
-            m.modelId(),
-            m.aggregate(),
-            m.goodFrames(),
-            m.archivedAt(),
-            m.givenClusterId() == null ? id : m.givenClusterId()));
+    added.add(m.givenClusterId() == null ? m.withGivenClusterId(id) : m);
     return id;
   }
 
@@ -143,6 +135,25 @@ class UnknownClustersTest {
     for (Cluster cl : live.clusters()) {
       assertThat(cl.trackIds().stream().map(personOf::get).distinct()).hasSize(1);
     }
+  }
+
+  @Test
+  void tracksSeenTogetherNeverShareAClusterHoweverAlikeTheirCodes() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    Instant t = Instant.EPOCH;
+    byte[] same = code(0, 1, 0);
+    String a = c.add(new ClusterMember("a", "cam", MODEL, same, 5, t, null, 10, 20)).orElseThrow();
+    String b = c.add(new ClusterMember("b", "cam", MODEL, same, 5, t, null, 15, 30)).orElseThrow();
+    assertThat(b).isNotEqualTo(a);
+    // A later track like both joins one (the nearest first) and does not bridge them.
+    String later =
+        c.add(new ClusterMember("later", "cam", MODEL, same, 5, t, null, 40, 50)).orElseThrow();
+    assertThat(later).isIn(a, b);
+    assertThat(c.clusterCount()).isEqualTo(2);
+    assertThat(c.refusedMerges()).isEqualTo(1);
+    // Another camera at the same frame numbers is no conflict.
+    assertThat(c.add(new ClusterMember("other-cam", "cam-2", MODEL, same, 5, t, null, 15, 20)))
+        .contains(later);
   }
 
   @Test

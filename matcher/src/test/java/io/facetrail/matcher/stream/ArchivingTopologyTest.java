@@ -146,10 +146,11 @@ class ArchivingTopologyTest {
             "cluster-test",
             MatcherTopologyTest.T0);
     try (var driver = m.driver) {
-      feed(m, "first", 500, 6);
-      feed(m, "other", 600, 6);
-      feed(m, "again", 500, 6);
-      feed(m, "glimpse", 700, 1);
+      // One after the other: tracks the camera saw at the same time would be two people.
+      feed(m, "first", 500, 6, 0);
+      feed(m, "other", 600, 6, 10);
+      feed(m, "again", 500, 6, 20);
+      feed(m, "glimpse", 700, 1, 30);
       Map<String, String> clusterOfEvent = new java.util.HashMap<>();
       for (IdentityEvent e : m.identity.readValuesToList()) {
         assertThat(e.type()).isEqualTo(IdentityEventType.UNKNOWN);
@@ -167,13 +168,18 @@ class ArchivingTopologyTest {
   }
 
   private static void feed(MatcherTestDriver m, String trackId, int identity, int frames) {
+    feed(m, trackId, identity, frames, 0);
+  }
+
+  private static void feed(
+      MatcherTestDriver m, String trackId, int identity, int frames, int from) {
     TrackEvents e = new TrackEvents(trackId, "cam-1", MatcherTopologyTest.T0.toEpochMilli());
-    m.tracks.pipeInput(trackId, e.started(0));
+    m.tracks.pipeInput(trackId, e.started(from));
     for (int i = 0; i < frames; i++) {
       m.tracks.pipeInput(
           trackId,
           e.observation(
-              i,
+              from + i,
               i,
               MatcherTopologyTest.FACES.code(identity, 100 + i),
               0.5f + 0.05f * i,
@@ -182,8 +188,8 @@ class ArchivingTopologyTest {
     m.tracks.pipeInput(
         trackId,
         e.ended(
-            0,
-            frames - 1,
+            from,
+            from + frames - 1,
             frames,
             MatcherTopologyTest.FACES.code(identity, 100),
             MatcherTopologyTest.MODEL));
