@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Indexes an archive: finds its videos, skips those already indexed (same file, settings and
@@ -31,8 +33,10 @@ final class ArchiveIndexer {
   /**
    * What an indexing run did.
    *
-   * @param indexed videos indexed now
+   * @param indexed videos indexed now (decoded)
    * @param redone those of them indexed before, each as {@code name: why it was indexed again}
+   * @param refreshed videos whose timelines were made again from the track archive after a gallery
+   *     change, without decoding them
    * @param skipped videos already indexed
    * @param failed videos that could not be read, each as {@code name: why}
    * @param notDone videos left for later because the run was stopped
@@ -41,16 +45,22 @@ final class ArchiveIndexer {
   record Result(
       List<String> indexed,
       List<String> redone,
+      List<String> refreshed,
       List<String> skipped,
       List<String> failed,
       int notDone,
       Path report) {}
 
-  /** Which videos are indexed already and which are to index, and why again. */
+  /**
+   * Which videos are indexed already and which are to index, and why again; of those, the ones
+   * whose only change is the gallery's, with their earlier timeline (they may be refreshed from the
+   * track archive instead of decoded).
+   */
   private static final class Decisions {
     final Map<VideoFile, VideoTimeline> current = new LinkedHashMap<>();
     final List<VideoFile> pending = new ArrayList<>();
     final Map<VideoFile, String> again = new LinkedHashMap<>();
+    final Map<VideoFile, TimelineJson.Indexed> galleryChanged = new LinkedHashMap<>();
   }
 
   private ArchiveIndexer() {}
@@ -76,7 +86,14 @@ final class ArchiveIndexer {
             + first.current.size()
             + " already indexed (--force indexes them again)");
     Map<VideoFile, String> again = new LinkedHashMap<>(first.again);
+    List<String> refreshed = new ArrayList<>();
+    Map<VideoFile, VideoTimeline> fromArchive =
+        ArchiveRefresh.refresh(s, first.galleryChanged, console);
+    Set<VideoFile> refreshedVideos = new LinkedHashSet<>(fromArchive.keySet());
+    fromArchive.keySet().forEach(v -> refreshed.add(v.name() + ": " + first.again.get(v)));
+    results.putAll(fromArchive);
     List<VideoFile> pending = new ArrayList<>(first.pending);
+    pending.removeAll(fromArchive.keySet());
     // With --enroll the pipeline starts even when every video is indexed: the folder may hold
     // somebody new, and only enrolling tells (photos already enrolled are recognised and skipped).
     boolean enrol = s.pipeline().enrolDir() != null;
@@ -88,22 +105,37 @@ final class ArchiveIndexer {
     List<String> failed = new ArrayList<>(done.failed());
     results.putAll(done.timelines());
     boolean finished = indexed.size() + failed.size() == pending.size();
-    if (enrol && finished && !first.current.isEmpty() && !stop.requested()) {
-      // The videos found current were decided against the gallery before the enrolment.
-      Decisions after = decide(List.copyOf(first.current.keySet()), s, console);
+    List<VideoFile> decidedBefore = new ArrayList<>(first.current.keySet());
+    decidedBefore.addAll(fromArchive.keySet());
+    if (enrol && finished && !decidedBefore.isEmpty() && !stop.requested()) {
+      // The videos found current, or refreshed, were decided against the gallery before the
+      // enrolment.
+      Decisions after = decide(decidedBefore, s, console);
       if (!after.pending.isEmpty()) {
         console.status(
             "the enrolment changed the gallery: "
                 + after.pending.size()
                 + " video(s) indexed before are indexed again");
-        PipelineIndexer.Done more =
-            PipelineIndexer.index(s, after.pending, err, bars, stop, console);
-        after.pending.forEach(v -> results.put(v, null));
-        results.putAll(more.timelines());
-        indexed.addAll(more.indexed());
-        failed.addAll(more.failed());
-        pending.addAll(after.pending);
-        again.putAll(after.again);
+        Map<VideoFile, VideoTimeline> refreshedAfter =
+            ArchiveRefresh.refresh(s, after.galleryChanged, console);
+        refreshedAfter.forEach(
+            (v, t) -> {
+              if (refreshedVideos.add(v)) {
+                refreshed.add(v.name() + ": " + after.again.get(v));
+              }
+            });
+        results.putAll(refreshedAfter);
+        List<VideoFile> toDecode = new ArrayList<>(after.pending);
+        toDecode.removeAll(refreshedAfter.keySet());
+        if (!toDecode.isEmpty()) {
+          PipelineIndexer.Done more = PipelineIndexer.index(s, toDecode, err, bars, stop, console);
+          toDecode.forEach(v -> results.put(v, null));
+          results.putAll(more.timelines());
+          indexed.addAll(more.indexed());
+          failed.addAll(more.failed());
+          pending.addAll(toDecode);
+          toDecode.forEach(v -> again.put(v, after.again.get(v)));
+        }
       }
     }
     List<VideoTimeline> timelines = new ArrayList<>();
@@ -126,7 +158,8 @@ final class ArchiveIndexer {
     videos.stream()
         .filter(v -> !pending.contains(v) && results.get(v) != null)
         .forEach(v -> skipped.add(v.name()));
-    return new Result(indexed, redone, skipped, failed, notDone, report);
+    skipped.removeIf(name -> refreshedVideos.stream().anyMatch(v -> v.name().equals(name)));
+    return new Result(indexed, redone, refreshed, skipped, failed, notDone, report);
   }
 
   /**
@@ -145,10 +178,13 @@ final class ArchiveIndexer {
           continue;
         }
         d.pending.add(v);
+        if (!s.force() && VideoResults.GALLERY_CHANGED.equals(previous.stale())) {
+          d.galleryChanged.put(v, previous.old());
+        }
         String why = s.force() && previous.old() != null ? "--force" : previous.stale();
         if (why != null) {
           d.again.put(v, why);
-          console.status("indexing " + v.name() + " again: " + why);
+          console.status("the earlier results of " + v.name() + " are out of date: " + why);
         }
         if (previous.old() != null && !previous.current()) {
           removeStaleNames(files, v, previous.old(), gallery, console);

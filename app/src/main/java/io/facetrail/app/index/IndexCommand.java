@@ -24,10 +24,12 @@ import picocli.CommandLine.Parameters;
           + " timeline of who appears when is written as JSON and CSV (faces as JPEG files next to"
           + " them), and one HTML report covers the archive. Videos already indexed (same size,"
           + " modification time and settings, and the gallery unchanged since) are skipped, so an"
-          + " interrupted run continues where it stopped; after a person is enrolled, renamed or"
-          + " erased every video is indexed again, and earlier results naming a person no longer"
-          + " in the gallery are deleted first. Unreadable videos are reported and do not stop"
-          + " the others.",
+          + " interrupted run continues where it stopped. After a person is enrolled, renamed or"
+          + " erased, the archived tracks are decided again from their stored codes and each"
+          + " video's timeline is made again from the track archive without decoding it (a video"
+          + " whose tracks the archive does not hold is decoded again); earlier results naming a"
+          + " person no longer in the gallery are deleted first. Unreadable videos are reported"
+          + " and do not stop the others.",
       "",
       "  facetrail index --enroll staff/ archive/",
       "  facetrail index --out results/ --gallery redis://localhost:6379 2023/ 2024/",
@@ -51,8 +53,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--force",
       description =
-          "Index every video again, even those already indexed (a change of the gallery already"
-              + " makes them indexed again) (default: ${DEFAULT-VALUE}).")
+          "Decode every video again, even those already indexed or that the track archive could"
+              + " refresh (default: ${DEFAULT-VALUE}).")
   boolean force;
 
   @Mixin PipelineOptions pipeline = new PipelineOptions();
@@ -83,13 +85,19 @@ public final class IndexCommand implements Callable<Integer> {
       throws InterruptedException {
     ArchiveIndexer.Result r = ArchiveIndexer.run(s, err, bars, stop);
     out.printf(
-        "Indexed %d video(s), skipped %d already indexed, %d failed%s%n",
+        "Indexed %d video(s), skipped %d already indexed, %d failed%s%s%n",
         r.indexed().size(),
         r.skipped().size(),
         r.failed().size(),
+        r.refreshed().isEmpty()
+            ? ""
+            : ", " + r.refreshed().size() + " refreshed from the track archive without decoding",
         r.notDone() > 0 ? ", " + r.notDone() + " left for the next run" : "");
     for (String again : r.redone()) {
       out.println("  again  " + DisplayText.safe(again));
+    }
+    for (String refreshed : r.refreshed()) {
+      out.println("  refreshed  " + DisplayText.safe(refreshed));
     }
     for (String f : r.failed()) {
       out.println("  FAILED " + DisplayText.safe(f));

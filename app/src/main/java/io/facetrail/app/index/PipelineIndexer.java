@@ -66,7 +66,13 @@ final class PipelineIndexer {
       TimelineRecorder recorder = new TimelineRecorder(false, Integer.MAX_VALUE);
       PipelineProgress progress = new PipelineProgress();
       List<TopicFeed<?>> feeds = new ArrayList<>();
-      feeds.add(pipeline.follow(recorder::onIdentity));
+      Sightings sightings = new Sightings();
+      feeds.add(
+          pipeline.follow(
+              e -> {
+                recorder.onIdentity(e);
+                sightings.onIdentity(e);
+              }));
       feeds.add(pipeline.followTracks(recorder::onTrack));
       feeds.add(pipeline.followFaces(progress));
       pipeline.openIngest(registry, new IngestListener() {});
@@ -144,7 +150,9 @@ final class PipelineIndexer {
                       && galleryAt.equals(
                           pipeline.galleryVersion().map(GalleryVersion::text).orElse(null));
               IndexedWith with = s.indexedWith().atGallery(sameGallery ? galleryAt : null);
-              t = VideoResults.write(TimelineFiles.of(s.out(), v), v, t, stamp, with);
+              t =
+                  VideoResults.write(
+                      TimelineFiles.of(s.out(), v), v, t, sightings.of(h.id()), stamp, with);
               indexed.add(v.name());
               timelines.put(v, t);
               bar.finish(v, describe(t));
@@ -154,6 +162,7 @@ final class PipelineIndexer {
             }
           }
           recorder.forget(h.id());
+          sightings.forget(h.id());
         }
       }
     }

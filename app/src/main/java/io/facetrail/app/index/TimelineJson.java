@@ -10,16 +10,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A video's timeline as JSON: the source file and the stamp it had, the settings, how reading
- * ended, the persons with their merged time ranges, and every track (face pictures are files next
- * to it, linked by relative path). Format {@value #FORMAT} version {@value #VERSION}.
+ * A video's timeline as JSON: the source file and the stamp it had, the stream id it was indexed
+ * under, the settings, how reading ended, the persons with their merged time ranges, and every
+ * track with the frames it was decided on (face pictures are files next to it, linked by relative
+ * path). The stream id and the sightings, added later, are optional: what finds the video's tracks
+ * in the track archive. Format {@value #FORMAT} version {@value #VERSION}.
  */
 final class TimelineJson {
   static final String FORMAT = "facetrail-timeline";
@@ -36,6 +40,7 @@ final class TimelineJson {
       String format,
       int version,
       String video,
+      String streamId,
       SourceDoc source,
       IndexedWith indexedWith,
       String indexedAt,
@@ -62,19 +67,44 @@ final class TimelineJson {
       Double distance,
       Double threshold,
       String face,
-      Double faceQuality) {}
+      Double faceQuality,
+      Sighting sighting) {}
 
-  /** A timeline read back, with what it was made from. */
-  record Indexed(VideoTimeline timeline, SourceStamp stamp, IndexedWith settings) {}
+  /**
+   * A timeline read back, with what it was made from.
+   *
+   * @param timeline the timeline, with the stream id it was indexed under (null in timelines
+   *     written before it was recorded)
+   * @param sightings the frames each track was decided on, by track id (empty in timelines written
+   *     before they were recorded: those can only be indexed again by decoding)
+   */
+  record Indexed(
+      VideoTimeline timeline,
+      SourceStamp stamp,
+      IndexedWith settings,
+      Map<String, Sighting> sightings) {
+    Indexed {
+      sightings = Map.copyOf(sightings);
+    }
+  }
 
   private TimelineJson() {}
 
   /**
    * Writes the document. Faces must already be stored as files (their paths are written relative to
    * the document's folder).
+   *
+   * @param sightings the frames each track was decided on, by track id (tracks without one have
+   *     none)
    */
   static void write(
-      Path file, VideoTimeline v, Path source, SourceStamp stamp, IndexedWith with, String at)
+      Path file,
+      VideoTimeline v,
+      Map<String, Sighting> sightings,
+      Path source,
+      SourceStamp stamp,
+      IndexedWith with,
+      String at)
       throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     List<PersonDoc> persons = new ArrayList<>();
@@ -103,13 +133,15 @@ final class TimelineJson {
               f == null || f.file() == null
                   ? null
                   : dir.relativize(f.file().toAbsolutePath()).toString().replace('\\', '/'),
-              f == null ? null : f.quality()));
+              f == null ? null : f.quality(),
+              sightings.get(t.trackId())));
     }
     Doc doc =
         new Doc(
             FORMAT,
             VERSION,
             v.input(),
+            v.streamId(),
             new SourceDoc(
                 source.toAbsolutePath().toString(), stamp.sizeBytes(), stamp.modifiedMs()),
             with,
@@ -149,7 +181,11 @@ final class TimelineJson {
     }
     Path dir = file.toAbsolutePath().getParent();
     List<TrackRecord> tracks = new ArrayList<>();
+    Map<String, Sighting> sightings = new LinkedHashMap<>();
     for (TrackDoc t : doc.tracks() == null ? List.<TrackDoc>of() : doc.tracks()) {
+      if (t.sighting() != null) {
+        sightings.put(t.trackId(), t.sighting());
+      }
       FaceImage face =
           t.face() == null
               ? null
@@ -166,8 +202,12 @@ final class TimelineJson {
               t.threshold(),
               face));
     }
-    VideoTimeline v = new VideoTimeline(doc.video(), null, doc.durationMs(), doc.outcome(), tracks);
+    VideoTimeline v =
+        new VideoTimeline(doc.video(), doc.streamId(), doc.durationMs(), doc.outcome(), tracks);
     return new Indexed(
-        v, new SourceStamp(doc.source().sizeBytes(), doc.source().modifiedMs()), doc.indexedWith());
+        v,
+        new SourceStamp(doc.source().sizeBytes(), doc.source().modifiedMs()),
+        doc.indexedWith(),
+        sightings);
   }
 }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -76,12 +77,14 @@ final class VideoResults {
   /**
    * Writes the results of a video and returns its timeline with the faces as files.
    *
+   * @param sightings the frames each track was decided on, by track id
    * @param stamp the file's stamp before it was indexed (a change during indexing shows next time)
    */
   static VideoTimeline write(
       TimelineFiles files,
       VideoFile video,
       VideoTimeline timeline,
+      Map<String, Sighting> sightings,
       SourceStamp stamp,
       IndexedWith with)
       throws IOException {
@@ -107,6 +110,7 @@ final class VideoResults {
     TimelineJson.write(
         files.json(),
         stored,
+        sightings,
         video.path(),
         stamp,
         with,

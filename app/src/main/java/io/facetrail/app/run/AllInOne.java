@@ -96,6 +96,9 @@ public final class AllInOne implements AutoCloseable {
     open.push(pipeline);
     console.status(pipeline.device().line());
 
+    // Before the matcher opens the archive (and rebuilds its clusters of unknown faces from it):
+    // decisions taken against an older gallery are brought up to date first.
+    RunArchive.catchUpAtStart(plan.matcher(), console);
     matcher = openMatcher(plan.matcher(), registry, console);
     open.push(matcher);
     if (s.enrolDir() != null) {

@@ -47,6 +47,20 @@ public record RunPlan(EmbedderConfig embedder, MatcherConfig matcher, TrackingPa
   }
 
   /**
+   * The matcher's configuration as {@link #of} makes it, for work done before the broker runs
+   * ({@code index} re-deciding the track archive and reading it): its Kafka settings name no broker
+   * and are not to be used.
+   *
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException listing every problem
+   */
+  public static MatcherConfig matcherBeforeStart(RunSettings s, Map<String, String> env) {
+    return of(s, NO_BROKER, env).matcher();
+  }
+
+  /** The bootstrap address of {@link #matcherBeforeStart}: nothing listens there. */
+  private static final String NO_BROKER = "127.0.0.1:9";
+
+  /**
    * Where the run's gallery is: the {@code --gallery} target over the matcher's configured gallery
    * settings (e.g. {@code FACETRAIL_GALLERY_REDIS_KEY_PREFIX}), as its matcher will use it. Known
    * before the broker runs, so that the gallery is checked, or read, before anything starts.

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VideoResultsTest {
   private static final IndexedWith WITH =
       new IndexedWith(5, 1e-2, null, "dlib-r29-v1").atGallery("epoch-1@7");
+
+  private static final Map<String, Sighting> SIGHTINGS =
+      Map.of("s1/t1", new Sighting(5, 500_000, 20, 2_000_000, 12));
 
   @TempDir Path dir;
   private VideoFile video;
@@ -34,7 +38,7 @@ class VideoResultsTest {
 
   private VideoTimeline store() throws Exception {
     return VideoResults.write(
-        files, video, TimelineFixtures.cast(), SourceStamp.of(video.path()), WITH);
+        files, video, TimelineFixtures.cast(), SIGHTINGS, SourceStamp.of(video.path()), WITH);
   }
 
   private Optional<TimelineJson.Indexed> previous(IndexedWith with) {
@@ -68,6 +72,9 @@ class VideoResultsTest {
                         org.assertj.core.groups.Tuple.tuple(r.trackId(), r.personName(), r.range()))
                 .toList());
     assertThat(t.tracks().get(0).face().file()).isEqualTo(files.faces().resolve("s1_t1.jpg"));
+    // What finds the video's tracks in the track archive after a gallery change.
+    assertThat(t.streamId()).isEqualTo("s1");
+    assertThat(back.sightings()).isEqualTo(SIGHTINGS);
     assertThat(Files.readString(files.json())).contains("\"format\" : \"facetrail-timeline\"");
   }
 

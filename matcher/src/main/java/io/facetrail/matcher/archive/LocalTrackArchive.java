@@ -1,10 +1,12 @@
 package io.facetrail.matcher.archive;
 
+import io.facetrail.matcher.gallery.GalleryChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,6 +39,9 @@ public final class LocalTrackArchive implements TrackArchive {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
   private static final int CHUNK = 2_000;
+
+  /** The file of {@link #galleryCursor()}. */
+  private static final String GALLERY_CURSOR = "gallery-cursor";
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -374,6 +379,31 @@ public final class LocalTrackArchive implements TrackArchive {
   private void compactDecisions() throws IOException {
     decisions.keySet().retainAll(tracks.keySet());
     decisionLog.compact(new ArrayList<>(decisions.values()));
+  }
+
+  @Override
+  public synchronized Optional<GalleryChanges.Cursor> galleryCursor() {
+    Path file = dir.resolve(GALLERY_CURSOR);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return GalleryCursorText.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("cannot read track archive " + dir, e);
+    }
+  }
+
+  @Override
+  public synchronized void galleryCursor(GalleryChanges.Cursor cursor) {
+    Path file = dir.resolve(GALLERY_CURSOR);
+    Path tmp = dir.resolve(GALLERY_CURSOR + ".tmp");
+    try {
+      Files.writeString(tmp, GalleryCursorText.write(cursor), StandardCharsets.UTF_8);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new ArchiveUnavailableException("cannot write to track archive " + dir, e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.facetrail.matcher.archive;
 
+import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.matcher.index.Match;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * track:<id>} (the track without its thumbnail), {@code thumb:<id>}, {@code decision:<id>}, the
  * sorted set {@code archived} (track ids by archiving time, for retention and listing) and {@code
  * mentions:<person id>} (tracks whose decision names the person or has them among the nearest, for
- * erasure).
+ * erasure) and {@code gallery-cursor} ({@link #galleryCursor()}).
  */
 public final class RedisTrackArchive implements TrackArchive {
   private static final int BATCH = 1_000;
@@ -253,6 +254,16 @@ public final class RedisTrackArchive implements TrackArchive {
   }
 
   @Override
+  public Optional<GalleryChanges.Cursor> galleryCursor() {
+    return GalleryCursorText.read(call(() -> client.get(prefix + "gallery-cursor")));
+  }
+
+  @Override
+  public void galleryCursor(GalleryChanges.Cursor cursor) {
+    call(() -> client.set(prefix + "gallery-cursor", GalleryCursorText.write(cursor)));
+  }
+
+  @Override
   public long count() {
     return call(() -> client.zcard(archived()));
   }
@@ -262,7 +273,7 @@ public final class RedisTrackArchive implements TrackArchive {
     for (String id : call(() -> client.zrange(archived(), 0, -1))) {
       delete(id, decision(id).orElse(noDecision(id)));
     }
-    call(() -> client.del(archived()));
+    call(() -> client.del(archived(), prefix + "gallery-cursor"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.facetrail.matcher.archive;
 
+import io.facetrail.matcher.gallery.GalleryChanges;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -45,6 +46,17 @@ public interface TrackArchive extends AutoCloseable {
    * @return the tracks deleted
    */
   int deleteArchivedBefore(Instant cutoff);
+
+  /**
+   * The gallery state every stored decision was last brought up to date with ({@link
+   * #galleryCursor(GalleryChanges.Cursor)}), so that a process starting against a gallery that has
+   * moved since re-decides only what changed; empty when none was recorded. Tracks archived later
+   * were decided against the gallery of their own time, which is at least as recent.
+   */
+  Optional<GalleryChanges.Cursor> galleryCursor();
+
+  /** Records that every stored decision is up to date with the gallery at {@code cursor}. */
+  void galleryCursor(GalleryChanges.Cursor cursor);
 
   /** Tracks stored. */
   long count();

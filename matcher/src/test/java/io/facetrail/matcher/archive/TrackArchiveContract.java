@@ -5,6 +5,7 @@ import static io.facetrail.matcher.archive.ArchiveSamples.decision;
 import static io.facetrail.matcher.archive.ArchiveSamples.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.matcher.gallery.GalleryChanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,16 @@ public abstract class TrackArchiveContract {
     assertThat(archive.count()).isEqualTo(1);
     assertThat(all()).containsOnlyKeys("lobby/r0/t1");
     assertThat(archive.track("nope")).isEmpty();
+  }
+
+  @Test
+  void theGalleryCursorOfTheDecisionsIsKeptAndReplaced() {
+    assertThat(archive.galleryCursor()).isEmpty();
+    archive.galleryCursor(new GalleryChanges.Cursor("epoch-1", 7, "1700000000000-0"));
+    archive.galleryCursor(new GalleryChanges.Cursor("epoch-1", 9, "1700000000001-0"));
+    reopen();
+    assertThat(archive.galleryCursor())
+        .contains(new GalleryChanges.Cursor("epoch-1", 9, "1700000000001-0"));
   }
 
   @Test
