@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code facetrail index} over a small archive: a video with an enrolled person, indexed into
- * timelines and a report; a second run skips it; enrolling somebody new makes it indexed again, and
- * so does {@code --force}.
+ * timelines and a report; a second run skips it; enrolling somebody new makes its timeline again
+ * from the track archive (without decoding), and {@code --force} decodes it again.
  */
 class IndexIT {
   @TempDir Path dir;
@@ -103,16 +103,20 @@ class IndexIT {
     assertThat(Files.readString(report)).contains("<b>Colin Powell</b>");
 
     // Enrolling somebody new (here through --enroll while the video is current) changes the
-    // gallery: the video, decided before, is indexed again.
+    // gallery: the video, decided before, is made again from the track archive (not decoded).
     LfwPhotos.enrol(enrol, "Tony_Blair", 2, 3);
     Run enrolled = index(archive, enrol, false);
     assertThat(enrolled.exit()).as(enrolled.err()).isZero();
     assertThat(enrolled.err())
         .contains("enrol: Tony Blair enrolled")
-        .contains("the enrolment changed the gallery: 1 video(s) indexed before are indexed again");
+        .contains("the enrolment changed the gallery: 1 video(s) indexed before are out of date")
+        .contains("day1/lobby.mp4: refreshed from the track archive, not decoded: 1 person");
     assertThat(enrolled.out())
-        .contains("Indexed 1 video(s), skipped 0 already indexed, 0 failed")
-        .contains("again  day1/lobby.mp4: gallery changed since indexed");
+        .contains(
+            "Indexed 0 video(s), skipped 0 already indexed, 0 failed, 1 refreshed from the track"
+                + " archive without decoding")
+        .contains("refreshed  day1/lobby.mp4: gallery changed since indexed");
+    assertThat(Files.readString(json)).contains("\"name\" : \"Colin Powell\"");
     assertThat(Files.getLastModifiedTime(json)).isNotEqualTo(written);
     written = Files.getLastModifiedTime(json);
 

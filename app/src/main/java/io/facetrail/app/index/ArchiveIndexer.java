@@ -115,7 +115,7 @@ final class ArchiveIndexer {
         console.status(
             "the enrolment changed the gallery: "
                 + after.pending.size()
-                + " video(s) indexed before are indexed again");
+                + " video(s) indexed before are out of date");
         Map<VideoFile, VideoTimeline> refreshedAfter =
             ArchiveRefresh.refresh(s, after.galleryChanged, console);
         refreshedAfter.forEach(
