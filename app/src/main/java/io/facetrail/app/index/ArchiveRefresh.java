@@ -58,7 +58,7 @@ final class ArchiveRefresh {
         VideoFile v = e.getKey();
         TimelineFiles files = TimelineFiles.of(s.out(), v);
         TimelineRefresh.Outcome o =
-            TimelineRefresh.refresh(e.getValue(), files, archived, a.archive(), a.gallery());
+            TimelineRefresh.refresh(e.getValue(), archived, a.archive(), a.gallery());
         if (o.timeline() == null) {
           console.status(v.name() + ": decoding it again: " + o.why());
           continue;

@@ -50,17 +50,22 @@ final class TimelineRefresh {
   }
 
   /**
-   * The timeline of {@code old}'s video as the archive decides its tracks now.
-   *
-   * @param files where the video's earlier faces are (read for tracks whose face the archive has
-   *     not: split parts, tracks closed without an end record)
+   * The timeline of {@code old}'s video as the archive decides its tracks now. A track whose face
+   * the archive has not (split parts, tracks closed without an end record) keeps its earlier face
+   * file's picture.
    */
   static Outcome refresh(
-      TimelineJson.Indexed old,
-      TimelineFiles files,
-      ArchivedStreams archived,
-      TrackArchive archive,
-      Gallery gallery) {
+      TimelineJson.Indexed old, ArchivedStreams archived, TrackArchive archive, Gallery gallery) {
+    try {
+      return remake(old, archived, archive, gallery);
+    } catch (IOException e) {
+      return Outcome.decode("its earlier face files could not be read: " + e.getMessage());
+    }
+  }
+
+  private static Outcome remake(
+      TimelineJson.Indexed old, ArchivedStreams archived, TrackArchive archive, Gallery gallery)
+      throws IOException {
     VideoTimeline before = old.timeline();
     String streamId = before.streamId();
     if (streamId == null) {
@@ -125,19 +130,16 @@ final class TimelineRefresh {
     return new Outcome(now, sightings, null, redecided, erased);
   }
 
-  /** The track's earlier face read into memory (its file is replaced), or null when gone. */
-  private static FaceImage earlierFace(TrackRecord t) {
+  /**
+   * The track's earlier face read into memory (its file is replaced), or null when there is none
+   * (deleted with results naming an erased person).
+   */
+  private static FaceImage earlierFace(TrackRecord t) throws IOException {
     FaceImage f = t.face();
     if (f == null || f.file() == null || !Files.isRegularFile(f.file())) {
       return null;
     }
-    try {
-      return new FaceImage(Files.readAllBytes(f.file()), null, f.quality());
-    } catch (IOException e) {
-      // The timeline goes on without the picture rather than failing the refresh; the next
-      // decoding of the video would make it again.
-      return null;
-    }
+    return new FaceImage(Files.readAllBytes(f.file()), null, f.quality());
   }
 
   private static Double finite(double v) {

@@ -36,14 +36,11 @@ class TimelineRefreshTest {
   @TempDir Path dir;
   private LocalGallery gallery;
   private LocalTrackArchive archive;
-  private TimelineFiles files;
 
   @BeforeEach
   void open() {
     gallery = LocalGallery.open(dir.resolve("gallery"), Clock.systemUTC());
     archive = LocalTrackArchive.open(dir.resolve("archive"));
-    files =
-        TimelineFiles.of(dir.resolve("out"), new VideoFile(dir.resolve("lobby.mp4"), "lobby.mp4"));
   }
 
   @AfterEach
@@ -89,7 +86,7 @@ class TimelineRefreshTest {
 
   private TimelineRefresh.Outcome refresh(TimelineJson.Indexed old) {
     return TimelineRefresh.refresh(
-        old, files, ArchivedStreams.load(archive, Set.of("lobby")), archive, gallery);
+        old, ArchivedStreams.load(archive, Set.of("lobby")), archive, gallery);
   }
 
   @Test
