@@ -199,6 +199,26 @@ public final class TrackState {
   }
 
   /**
+   * Drops the current part, its faces, codes and identity, and goes on as a new empty part (the
+   * next {@code <id>/s<n>}), first seen at its next face: the person it named was erased from the
+   * gallery, and nothing of what was gathered under their name may outlive the erasure.
+   */
+  public void forgetPart() {
+    segment++;
+    mean = new EmbeddingMean();
+    dissent = new EmbeddingMean();
+    dissentFrom = null;
+    firstSeen = null;
+    lastSeen = null;
+    lastAgreeing = null;
+    identity(null, null, 0, 0);
+    distances(Double.NaN, Double.NaN, Double.NaN);
+    operatingPoint(Double.NaN, Double.NaN, -1);
+    unevaluated = 0;
+    bestFrames = new BestFrames();
+  }
+
+  /**
    * Sets the last sighting to the last agreeing face, for the ended event of the identified part.
    */
   public void closePart() {
