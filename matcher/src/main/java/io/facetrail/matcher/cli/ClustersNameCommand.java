@@ -99,11 +99,25 @@ final class ClustersNameCommand implements Callable<Integer> {
                   () ->
                       new UserFacingException(
                           "no cluster " + DisplayText.safe(id) + " in " + a.describe()));
+      // Only faces good enough to be compared with other poor faces become the person's codes:
+      // a code from a small or blurred face sits near every other such face, whoever they are.
       List<ClusterMember> best =
           clusters.members(c.id()).stream()
+              .filter(
+                  m ->
+                      config.clusters().goodEnough(m.goodFrames(), m.faceHeightPx(), m.sharpness()))
               .sorted(Comparator.comparingInt(ClusterMember::goodFrames).reversed())
               .limit(faces)
               .toList();
+      if (best.isEmpty()) {
+        throw new UserFacingException(
+            "none of the "
+                + c.size()
+                + " tracks of cluster "
+                + c.id()
+                + " has faces good enough to enrol (clusters.minFaceHeightPx, minSharpness):"
+                + " enrol the person from photos instead (gallery enroll)");
+      }
       Instant now = Instant.now();
       GalleryIndex index =
           new GalleryIndex(
