@@ -51,9 +51,8 @@ final class RetroactivePublisher {
       return new Outcome(
           false,
           null,
-          "this API has no broker (events.enabled: false); the decisions are stored, and"
-              + " `facetrail archive redecide --publish` or a matcher's next re-decision can"
-              + " announce them");
+          "this API has no broker (events.enabled: false): the decisions are stored, but nothing"
+              + " announces these changes to the identity topic's readers");
     }
     Topic<String, IdentityEvent> topic = kafka.topics().identity();
     if (events.isEmpty()) {
