@@ -170,6 +170,12 @@ public final class ClusterRoutes implements ApiRoutes {
                 Cluster c = find(clusters, id);
                 try {
                   return naming.name(a, clusters, c, name, faces, gallery);
+                } catch (ClusterNaming.NoGoodFacesException e) {
+                  throw ProblemException.of(
+                      422,
+                      "no-good-faces",
+                      "No face of the cluster is good enough to enrol",
+                      e.getMessage());
                 } finally {
                   // The archive's decisions may have changed even when naming failed midway.
                   snapshots.invalidate();

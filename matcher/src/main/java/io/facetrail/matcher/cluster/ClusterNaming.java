@@ -162,15 +162,15 @@ public final class ClusterNaming {
             .redecide(archive::forEach, index, List.of(record), Set.of(p.id()), now);
     archive.updateDecisions(r.updates());
     List<IdentityEvent> events = new ArrayList<>();
-    int ofCluster = 0;
-    Set<String> members = Set.copyOf(cluster.trackIds());
+    int identified = 0;
+    Set<String> ofCluster = Set.copyOf(cluster.trackIds());
     for (Redecision.Change ch : r.changes()) {
       events.add(RetroactiveEvents.of(ch, index, clock.instant()));
-      if (members.contains(ch.track().trackId()) && ch.after().identified()) {
-        ofCluster++;
+      if (ofCluster.contains(ch.track().trackId()) && ch.after().identified()) {
+        identified++;
       }
     }
     return new Named(
-        p, cluster, best.stream().map(ClusterMember::trackId).toList(), r, events, ofCluster);
+        p, cluster, best.stream().map(ClusterMember::trackId).toList(), r, events, identified);
   }
 }
