@@ -2,6 +2,7 @@ package io.facetrail.api.clusters;
 
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.archive.LocalTrackArchive;
 import io.facetrail.matcher.archive.TrackDecision;
 import io.facetrail.matcher.enrol.DetectedFace;
@@ -71,7 +72,8 @@ public final class UnknownTracks {
                   face.code(),
                   List.of(),
                   Files.readAllBytes(photo),
-                  Map.of()),
+                  Map.of(),
+                  FaceQuality.of(face.measures())),
               new TrackDecision(
                   id,
                   null,

@@ -4,6 +4,7 @@ import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.identity.TrackParts;
 import io.facetrail.contracts.proto.TrackObservation;
+import io.facetrail.matcher.archive.FaceQuality;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,7 @@ public final class TrackState {
 
   double faceHeightSum;
   double sharpnessSum;
+  double brightnessSum;
 
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
@@ -163,6 +165,7 @@ public final class TrackState {
       measuredFrames++;
       faceHeightSum += o.getMeasures().getHeightPx();
       sharpnessSum += o.getMeasures().getSharpness();
+      brightnessSum += o.getMeasures().getBrightness();
     }
     unevaluated++;
     return true;
@@ -235,16 +238,18 @@ public final class TrackState {
     measuredFrames = 0;
     faceHeightSum = 0;
     sharpnessSum = 0;
+    brightnessSum = 0;
   }
 
-  /** Mean face height (px) of the aggregate's measured good frames; NaN when none was measured. */
-  public double meanFaceHeightPx() {
-    return measuredFrames == 0 ? Double.NaN : faceHeightSum / measuredFrames;
-  }
-
-  /** Mean sharpness of the aggregate's measured good frames; NaN when none was measured. */
-  public double meanSharpness() {
-    return measuredFrames == 0 ? Double.NaN : sharpnessSum / measuredFrames;
+  /** The means of the aggregate's measured good frames' face measures (unknown when none). */
+  public FaceQuality faceQuality() {
+    if (measuredFrames == 0) {
+      return FaceQuality.UNKNOWN;
+    }
+    return new FaceQuality(
+        faceHeightSum / measuredFrames,
+        sharpnessSum / measuredFrames,
+        brightnessSum / measuredFrames);
   }
 
   /**

@@ -51,7 +51,8 @@ public final class TrackStateCodec
             .setDissent(StateMessages.sum(s.dissent))
             .setMeasuredFrames(s.measuredFrames)
             .setFaceHeightSum(s.faceHeightSum)
-            .setSharpnessSum(s.sharpnessSum);
+            .setSharpnessSum(s.sharpnessSum)
+            .setBrightnessSum(s.brightnessSum);
     s.labels.forEach((k, v) -> b.addLabels(LabelRecord.newBuilder().setKey(k).setValue(v)));
     StateMessages.setIfPresent(s.firstSeen, b::setFirstSeen);
     StateMessages.setIfPresent(s.lastSeen, b::setLastSeen);
@@ -134,6 +135,7 @@ public final class TrackStateCodec
     s.measuredFrames = r.getMeasuredFrames();
     s.faceHeightSum = r.getFaceHeightSum();
     s.sharpnessSum = r.getSharpnessSum();
+    s.brightnessSum = r.getBrightnessSum();
     // Problems added after this state was written read as 0; none is ever removed.
     for (int i = 0; i < Math.min(r.getUnusedCount(), s.unused.length); i++) {
       s.unused[i] = r.getUnused(i);

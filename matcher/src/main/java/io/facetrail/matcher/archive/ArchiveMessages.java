@@ -35,11 +35,15 @@ final class ArchiveMessages {
             .setAggregate(ByteString.copyFrom(t.aggregate()))
             .setThumbnailJpeg(ByteString.copyFrom(t.thumbnailJpeg()));
     t.bestFrames().forEach(f -> b.addBestFrames(ByteString.copyFrom(f)));
-    if (Double.isFinite(t.faceHeightPx())) {
-      b.setFaceHeightPx(t.faceHeightPx());
+    FaceQuality q = t.faceQuality();
+    if (Double.isFinite(q.heightPx())) {
+      b.setFaceHeightPx(q.heightPx());
     }
-    if (Double.isFinite(t.sharpness())) {
-      b.setSharpness(t.sharpness());
+    if (Double.isFinite(q.sharpness())) {
+      b.setSharpness(q.sharpness());
+    }
+    if (Double.isFinite(q.brightness())) {
+      b.setBrightness(q.brightness());
     }
     t.labels()
         .forEach(
@@ -75,8 +79,10 @@ final class ArchiveMessages {
         frames,
         r.getThumbnailJpeg().toByteArray(),
         labels,
-        r.hasFaceHeightPx() ? r.getFaceHeightPx() : Double.NaN,
-        r.hasSharpness() ? r.getSharpness() : Double.NaN);
+        new FaceQuality(
+            r.hasFaceHeightPx() ? r.getFaceHeightPx() : Double.NaN,
+            r.hasSharpness() ? r.getSharpness() : Double.NaN,
+            r.hasBrightness() ? r.getBrightness() : Double.NaN));
   }
 
   static byte[] decision(TrackDecision d) {

@@ -25,8 +25,7 @@ import java.util.Objects;
  * @param bestFrames up to {@link #MAX_BEST_FRAMES} codes of its best frames
  * @param thumbnailJpeg the best face's thumbnail, empty when none
  * @param labels the stream's labels
- * @param faceHeightPx mean face height (px) of its measured good frames, NaN when unknown
- * @param sharpness mean sharpness of its measured good frames, NaN when unknown
+ * @param faceQuality what its faces looked like ({@link FaceQuality#UNKNOWN}: not measured)
  */
 public record ArchivedTrack(
     String trackId,
@@ -40,8 +39,7 @@ public record ArchivedTrack(
     List<byte[]> bestFrames,
     byte[] thumbnailJpeg,
     Map<String, String> labels,
-    double faceHeightPx,
-    double sharpness) {
+    FaceQuality faceQuality) {
   /** A track whose faces were not measured. */
   public ArchivedTrack(
       String trackId,
@@ -67,8 +65,7 @@ public record ArchivedTrack(
         bestFrames,
         thumbnailJpeg,
         labels,
-        Double.NaN,
-        Double.NaN);
+        FaceQuality.UNKNOWN);
   }
 
   /** Best frame codes kept per track. */
@@ -105,6 +102,7 @@ public record ArchivedTrack(
           "thumbnail of " + thumbnailJpeg.length + " bytes, at most " + MAX_THUMBNAIL_BYTES);
     }
     labels = labels == null ? Map.of() : new LinkedHashMap<>(labels);
+    faceQuality = faceQuality == null ? FaceQuality.UNKNOWN : faceQuality;
   }
 
   private static void checkCode(byte[] code, String what) {
@@ -156,8 +154,7 @@ public record ArchivedTrack(
         bestFrames,
         thumbnailJpeg,
         labels,
-        faceHeightPx,
-        sharpness);
+        faceQuality);
   }
 
   /**
@@ -186,8 +183,7 @@ public record ArchivedTrack(
         bestFrames,
         jpeg,
         labels,
-        faceHeightPx,
-        sharpness);
+        faceQuality);
   }
 
   /** This track without its thumbnail (what loading an index needs). */
@@ -204,8 +200,7 @@ public record ArchivedTrack(
         bestFrames,
         new byte[0],
         labels,
-        faceHeightPx,
-        sharpness);
+        faceQuality);
   }
 
   @Override
@@ -222,8 +217,7 @@ public record ArchivedTrack(
         && sameCodes(t.bestFrames, bestFrames)
         && Arrays.equals(t.thumbnailJpeg, thumbnailJpeg)
         && t.labels.equals(labels)
-        && Double.compare(t.faceHeightPx, faceHeightPx) == 0
-        && Double.compare(t.sharpness, sharpness) == 0;
+        && t.faceQuality.equals(faceQuality);
   }
 
   private static boolean sameCodes(List<byte[]> a, List<byte[]> b) {

@@ -60,7 +60,6 @@ public final class ArchivedClusters {
         null,
         t.firstSeen().sequence(),
         t.lastSeen().sequence(),
-        t.faceHeightPx(),
-        t.sharpness());
+        t.faceQuality());
   }
 }

@@ -2,6 +2,7 @@ package io.facetrail.matcher.cluster;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.archive.TrackDecision;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,8 +31,7 @@ public record ClusterMember(
     String givenClusterId,
     long firstSequence,
     long lastSequence,
-    double faceHeightPx,
-    double sharpness) {
+    FaceQuality faceQuality) {
   /** A member whose faces were not measured. */
   public ClusterMember(
       String trackId,
@@ -53,8 +53,7 @@ public record ClusterMember(
         givenClusterId,
         firstSequence,
         lastSequence,
-        Double.NaN,
-        Double.NaN);
+        FaceQuality.UNKNOWN);
   }
 
   public ClusterMember {
@@ -66,6 +65,7 @@ public record ClusterMember(
       throw new IllegalArgumentException("the aggregate must be a 128-byte face code");
     }
     aggregate = aggregate.clone();
+    faceQuality = faceQuality == null ? FaceQuality.UNKNOWN : faceQuality;
   }
 
   /** The member an archived unknown track makes. */
@@ -80,8 +80,7 @@ public record ClusterMember(
         d.clusterId(),
         t.firstSeen().sequence(),
         t.lastSeen().sequence(),
-        t.faceHeightPx(),
-        t.sharpness());
+        t.faceQuality());
   }
 
   /** This member with the cluster id it was given. */
@@ -96,8 +95,7 @@ public record ClusterMember(
         id,
         firstSequence,
         lastSequence,
-        faceHeightPx,
-        sharpness);
+        faceQuality);
   }
 
   /** Whether the two were seen by one stream at the same time: then they are two people. */

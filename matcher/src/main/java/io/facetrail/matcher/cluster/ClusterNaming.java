@@ -123,7 +123,7 @@ public final class ClusterNaming {
     ClusterSettings floor = clusters.settings();
     List<ClusterMember> best =
         members.stream()
-            .filter(m -> floor.goodEnough(m.goodFrames(), m.faceHeightPx(), m.sharpness()))
+            .filter(m -> floor.goodEnough(m.goodFrames(), m.faceQuality()))
             .sorted(Comparator.comparingInt(ClusterMember::goodFrames).reversed())
             .limit(faces)
             .toList();

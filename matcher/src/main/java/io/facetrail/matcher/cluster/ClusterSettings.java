@@ -1,5 +1,6 @@
 package io.facetrail.matcher.cluster;
 
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.runtime.config.ConfigProblems;
 import io.facetrail.runtime.config.Validated;
 
@@ -14,11 +15,13 @@ import io.facetrail.runtime.config.Validated;
  * @param minGoodFrames the quality floor: tracks with fewer good frames are not clustered (their
  *     aggregate is too noisy to link safely)
  * @param neighbours nearest tracks examined per new track (links are looked for among them)
- * @param minFaceHeightPx the face quality floor: tracks whose measured good frames are on average
- *     smaller than this are not clustered, nor enrolled from (0: no floor; tracks without measures
- *     pass only then). Two poor faces sit close together whoever they are, so the calibration's
- *     thresholds, measured on good photos, do not hold between them
- * @param minSharpness as {@code minFaceHeightPx}, for the mean sharpness
+ * @param minFaceHeightPx face quality floors, on the means of a track's measured good frames
+ *     ({@link FaceQuality}): tracks below any of them are neither clustered nor enrolled from (0:
+ *     no floor; tracks without measures pass only when every floor is 0). Two poor faces sit close
+ *     together whoever they are, so the calibration's thresholds, measured on good photos, do not
+ *     hold between them (evaluation/README.md, "Both faces degraded")
+ * @param minSharpness the floor on mean sharpness
+ * @param minBrightness the floor on mean brightness (grey level of the aligned chip)
  */
 public record ClusterSettings(
     boolean enabled,
@@ -26,22 +29,25 @@ public record ClusterSettings(
     int minGoodFrames,
     int neighbours,
     double minFaceHeightPx,
-    double minSharpness)
+    double minSharpness,
+    double minBrightness)
     implements Validated {
-  /** Settings without a face quality floor. */
+  /** Settings without face quality floors. */
   public ClusterSettings(boolean enabled, double linkFpir, int minGoodFrames, int neighbours) {
-    this(enabled, linkFpir, minGoodFrames, neighbours, 0, 0);
+    this(enabled, linkFpir, minGoodFrames, neighbours, 0, 0, 0);
   }
 
-  /** Whether a track of these frames and face measures is good enough to cluster or enrol. */
-  public boolean goodEnough(int goodFrames, double faceHeightPx, double sharpness) {
-    if (goodFrames < minGoodFrames) {
-      return false;
-    }
-    if (minFaceHeightPx > 0 && !(faceHeightPx >= minFaceHeightPx)) {
-      return false;
-    }
-    return !(minSharpness > 0 && !(sharpness >= minSharpness));
+  /** Whether a track of these good frames and faces is good enough to cluster or enrol from. */
+  public boolean goodEnough(int goodFrames, FaceQuality faces) {
+    return goodFrames >= minGoodFrames
+        && atLeast(faces.heightPx(), minFaceHeightPx)
+        && atLeast(faces.sharpness(), minSharpness)
+        && atLeast(faces.brightness(), minBrightness);
+  }
+
+  /** A value at or above its floor; NaN (not measured) passes only a floor of 0. */
+  private static boolean atLeast(double value, double floor) {
+    return floor <= 0 || value >= floor;
   }
 
   @Override
@@ -54,10 +60,15 @@ public record ClusterSettings(
     problems.range(neighbours, 1, 1_000, ConfigProblems.path(path, "neighbours"));
     problems.range(minFaceHeightPx, 0, 10_000, ConfigProblems.path(path, "minFaceHeightPx"));
     problems.range(minSharpness, 0, 1_000, ConfigProblems.path(path, "minSharpness"));
+    problems.range(minBrightness, 0, 255, ConfigProblems.path(path, "minBrightness"));
   }
 
-  /** The defaults (see matcher/README.md, "Clusters of unknown faces", for how they were set). */
+  /**
+   * The defaults (matcher/README.md, "Clusters of unknown faces"): floors where false accepts
+   * between two degraded LFW faces stay within 3x the calibrated rate at FAR 1e-3, on both halves
+   * of `eval quality`'s identities pooled.
+   */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(true, 1e-3, 3, 32, 0, 0);
+    return new ClusterSettings(true, 1e-3, 3, 32, 28, 0.008, 35);
   }
 }

@@ -108,8 +108,7 @@ public final class UnknownClusters {
    *     below the quality floors, or a model without calibration)
    */
   public synchronized Optional<String> add(ClusterMember m) {
-    if (!settings.enabled()
-        || !settings.goodEnough(m.goodFrames(), m.faceHeightPx(), m.sharpness())) {
+    if (!settings.enabled() || !settings.goodEnough(m.goodFrames(), m.faceQuality())) {
       return Optional.empty();
     }
     if (nodes.containsKey(m.trackId())) {

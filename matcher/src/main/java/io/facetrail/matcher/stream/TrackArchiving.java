@@ -58,8 +58,7 @@ final class TrackArchiving {
             s.bestFrameCodes(),
             jpeg,
             s.labels(),
-            s.meanFaceHeightPx(),
-            s.meanSharpness());
+            s.faceQuality());
     TrackDecision decision =
         new TrackDecision(
             s.eventTrackId(),

@@ -35,8 +35,7 @@ final class ArchiveSamples {
         List.of(code(seed + 1), code(seed + 2)),
         ("JPEG-of-" + id).getBytes(StandardCharsets.UTF_8),
         Map.of("site", "hq"),
-        64.5,
-        0.42);
+        new FaceQuality(64.5, 0.42, 117.25));
   }
 
   static TrackDecision decision(String id, String person, String... nearest) {

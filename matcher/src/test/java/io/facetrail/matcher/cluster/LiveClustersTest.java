@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,20 @@ class LiveClustersTest {
     float[] v = new float[FaceCode.DIMENSIONS];
     v[0] = 1;
     Moment at = new Moment(frame, frame * 100_000, NOW.toEpochMilli());
+    // Measured as a large, sharp, well-lit face: above every default floor.
     return new ArchivedTrack(
-        id, "cam", "dlib-r29-v1", at, at, NOW, 5, FaceCode.quantise(v), List.of(), null, Map.of());
+        id,
+        "cam",
+        "dlib-r29-v1",
+        at,
+        at,
+        NOW,
+        5,
+        FaceCode.quantise(v),
+        List.of(),
+        null,
+        Map.of(),
+        new FaceQuality(100, 0.02, 120));
   }
 
   @Test

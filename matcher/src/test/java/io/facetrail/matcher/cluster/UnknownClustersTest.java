@@ -3,6 +3,7 @@ package io.facetrail.matcher.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
 import java.time.Instant;
@@ -71,6 +72,10 @@ class UnknownClustersTest {
     assertThat(a).matches("c[0-9a-f]{12}");
   }
 
+  private static FaceQuality q(double height, double sharpness, double brightness) {
+    return new FaceQuality(height, sharpness, brightness);
+  }
+
   @Test
   void tracksBelowTheQualityFloorsAreNotClustered() {
     UnknownClusters c = UnknownClusters.shipped(SETTINGS);
@@ -78,20 +83,27 @@ class UnknownClustersTest {
     assertThat(c.size()).isZero();
 
     UnknownClusters floored =
-        UnknownClusters.shipped(new ClusterSettings(true, 1e-3, 2, 32, 60, 0.3));
+        UnknownClusters.shipped(new ClusterSettings(true, 1e-3, 2, 32, 60, 0.3, 35));
     Instant t = Instant.EPOCH;
     byte[] face = code(0, 1, 0);
     assertThat(
-            floored.add(new ClusterMember("small", "cam", MODEL, face, 5, t, null, 1, 2, 40, 0.5)))
+            floored.add(
+                new ClusterMember("small", "cam", MODEL, face, 5, t, null, 1, 2, q(40, 0.5, 100))))
         .isEmpty();
     assertThat(
             floored.add(
-                new ClusterMember("blurred", "cam", MODEL, face, 5, t, null, 3, 4, 80, 0.1)))
+                new ClusterMember(
+                    "blurred", "cam", MODEL, face, 5, t, null, 3, 4, q(80, 0.1, 100))))
         .isEmpty();
     assertThat(floored.add(new ClusterMember("unmeasured", "cam", MODEL, face, 5, t, null, 5, 6)))
         .isEmpty();
     assertThat(
-            floored.add(new ClusterMember("good", "cam", MODEL, face, 5, t, null, 7, 8, 80, 0.5)))
+            floored.add(
+                new ClusterMember("dark", "cam", MODEL, face, 5, t, null, 9, 9, q(80, 0.5, 20))))
+        .isEmpty();
+    assertThat(
+            floored.add(
+                new ClusterMember("good", "cam", MODEL, face, 5, t, null, 7, 8, q(80, 0.5, 100))))
         .isPresent();
     assertThat(floored.size()).isEqualTo(1);
   }
