@@ -1,6 +1,7 @@
 package io.facetrail.app.hosting;
 
 import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.cluster.ClusterSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -29,6 +30,7 @@ import java.time.Duration;
  * @param pendingCheck as {@link MatcherConfig#pendingCheck()}
  * @param http as {@link MatcherConfig#http()}
  * @param archive as {@link MatcherConfig#archive()}
+ * @param clusters as {@link MatcherConfig#clusters()}
  * @param tracker whether the matcher's application also runs the tracker
  */
 public record MatcherServiceConfig(
@@ -40,6 +42,7 @@ public record MatcherServiceConfig(
     Duration pendingCheck,
     HttpSettings http,
     ArchiveSettings archive,
+    ClusterSettings clusters,
     HostedTracker tracker)
     implements Validated {
 
@@ -58,7 +61,7 @@ public record MatcherServiceConfig(
   /** The matcher's own settings. */
   public MatcherConfig matcher() {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, decision, pendingCheck, http, archive);
+        kafka, applicationId, stateDir, gallery, decision, pendingCheck, http, archive, clusters);
   }
 
   @Override

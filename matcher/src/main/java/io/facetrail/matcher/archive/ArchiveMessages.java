@@ -87,6 +87,9 @@ final class ArchiveMessages {
     if (d.personId() != null) {
       b.setPersonId(d.personId());
     }
+    if (d.clusterId() != null) {
+      b.setClusterId(d.clusterId());
+    }
     for (Match m : d.nearest()) {
       b.addNearest(
           NearestRecord.newBuilder()
@@ -120,7 +123,8 @@ final class ArchiveMessages {
         r.getNearestComplete(),
         Instant.ofEpochMilli(r.getDecidedAtMs()),
         r.getRetroactive(),
-        r.getRevision());
+        r.getRevision(),
+        r.hasClusterId() ? r.getClusterId() : null);
   }
 
   private static byte[] withVersion(byte[] message) {

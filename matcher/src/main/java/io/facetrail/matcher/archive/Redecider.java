@@ -171,7 +171,8 @@ public final class Redecider {
                 true,
                 d.decidedAt(),
                 d.retroactive(),
-                d.revision()));
+                d.revision(),
+                d.clusterId()));
       }
       return new Outcome(full, after, false, null);
     }
@@ -200,7 +201,9 @@ public final class Redecider {
         true,
         changed ? now : d.decidedAt(),
         changed || d.retroactive(),
-        changed ? d.revision() + 1 : d.revision());
+        changed ? d.revision() + 1 : d.revision(),
+        // A named track leaves the clusters of unknown faces; an unknown one keeps its cluster.
+        person == null ? d.clusterId() : null);
   }
 
   /** The two nearest distinct persons of both lists (a person in both keeps the nearer code). */

@@ -38,6 +38,7 @@ public final class RedecisionRunner implements AutoCloseable {
   private final Counter changed;
   private final Counter failures;
   private final Timer duration;
+  private final Consumer<List<Redecision.Change>> stored;
   private final Object lock = new Object();
   private final Thread thread;
   private Set<String> pending = new HashSet<>();
@@ -46,6 +47,8 @@ public final class RedecisionRunner implements AutoCloseable {
 
   /**
    * @param publish sends events to the identity topic; throws when they may not have been sent
+   * @param stored told of the changed decisions once they are stored (the clusters of unknown faces
+   *     follow them)
    */
   public RedecisionRunner(
       TrackArchive archive,
@@ -53,8 +56,10 @@ public final class RedecisionRunner implements AutoCloseable {
       GalleryIndex index,
       Redecider redecider,
       Consumer<List<IdentityEvent>> publish,
+      Consumer<List<Redecision.Change>> stored,
       Clock clock,
       MeterRegistry registry) {
+    this.stored = stored;
     this.archive = archive;
     this.gallery = gallery;
     this.index = index;
@@ -176,6 +181,7 @@ public final class RedecisionRunner implements AutoCloseable {
       publish.accept(events);
     }
     archive.updateDecisions(r.updates());
+    stored.accept(r.changes());
     changed.increment(r.changes().size());
     duration.record(Duration.ofNanos(System.nanoTime() - started));
     log.info(

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param decidedAt when
  * @param retroactive whether a re-decision took it
  * @param revision re-decisions that changed the track's decision so far
+ * @param clusterId for an unknown track, the cluster of unknown faces it was given when it joined
+ *     one (kept as given: a cluster's current id is elected by its members, see {@code
+ *     io.facetrail.matcher.cluster.UnknownClusters}); null when it joined none or is identified
  */
 public record TrackDecision(
     String trackId,
@@ -35,7 +38,38 @@ public record TrackDecision(
     boolean nearestComplete,
     Instant decidedAt,
     boolean retroactive,
-    int revision) {
+    int revision,
+    String clusterId) {
+  /** A decision in no cluster of unknown faces. */
+  public TrackDecision(
+      String trackId,
+      String personId,
+      double distance,
+      double threshold,
+      double falseAcceptRate,
+      double fpir,
+      int gallerySize,
+      List<Match> nearest,
+      boolean nearestComplete,
+      Instant decidedAt,
+      boolean retroactive,
+      int revision) {
+    this(
+        trackId,
+        personId,
+        distance,
+        threshold,
+        falseAcceptRate,
+        fpir,
+        gallerySize,
+        nearest,
+        nearestComplete,
+        decidedAt,
+        retroactive,
+        revision,
+        null);
+  }
+
   public TrackDecision {
     Objects.requireNonNull(trackId, "trackId");
     Objects.requireNonNull(decidedAt, "decidedAt");
@@ -60,7 +94,26 @@ public record TrackDecision(
         nearestComplete,
         decidedAt,
         retroactive,
-        revision);
+        revision,
+        clusterId);
+  }
+
+  /** This decision with the cluster {@code id} given (null: in none). */
+  public TrackDecision withClusterId(String id) {
+    return new TrackDecision(
+        trackId,
+        personId,
+        distance,
+        threshold,
+        falseAcceptRate,
+        fpir,
+        gallerySize,
+        nearest,
+        nearestComplete,
+        decidedAt,
+        retroactive,
+        revision,
+        id);
   }
 
   /** Whether the track names somebody. */
@@ -90,6 +143,7 @@ public record TrackDecision(
         false,
         decidedAt,
         retroactive,
-        revision);
+        revision,
+        clusterId);
   }
 }

@@ -137,7 +137,7 @@ final class ArchiveRedecideCommand implements Callable<Integer> {
     }
   }
 
-  private static String line(IdentityEvent e) {
+  static String line(IdentityEvent e) {
     String now =
         e.person() == null
             ? "unknown"
@@ -158,7 +158,7 @@ final class ArchiveRedecideCommand implements Callable<Integer> {
         e.distance() == null ? "" : String.format(", distance %.3f", e.distance()));
   }
 
-  private static void send(MatcherConfig config, List<IdentityEvent> events) throws Exception {
+  static void send(MatcherConfig config, List<IdentityEvent> events) throws Exception {
     Topic<String, IdentityEvent> topic = config.kafka().topics().identity();
     try (KafkaProducer<String, IdentityEvent> producer =
         new KafkaProducer<>(

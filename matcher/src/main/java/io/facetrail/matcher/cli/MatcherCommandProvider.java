@@ -25,6 +25,9 @@ public final class MatcherCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.GALLERY, new GalleryImportCommand()),
         ProvidedCommand.under(CommandGroups.GALLERY, new GallerySearchCommand()),
         ProvidedCommand.topLevel(new SearchCommand()),
-        ProvidedCommand.under(CommandGroups.ARCHIVE, new ArchiveRedecideCommand()));
+        ProvidedCommand.under(CommandGroups.ARCHIVE, new ArchiveRedecideCommand()),
+        ProvidedCommand.under(CommandGroups.CLUSTERS, new ClustersListCommand()),
+        ProvidedCommand.under(CommandGroups.CLUSTERS, new ClustersShowCommand()),
+        ProvidedCommand.under(CommandGroups.CLUSTERS, new ClustersNameCommand()));
   }
 }

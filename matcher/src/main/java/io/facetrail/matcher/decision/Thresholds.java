@@ -101,6 +101,11 @@ public final class Thresholds {
     return rate;
   }
 
+  /** The same tables and model pairs at another rate (e.g. clustering's link FPIR). */
+  public Thresholds withRate(DecisionRate other) {
+    return new Thresholds(other, tables, declared);
+  }
+
   /**
    * The distance threshold at a fixed per-comparison FAR for codes of {@code modelId} compared with
    * codes of the same model.

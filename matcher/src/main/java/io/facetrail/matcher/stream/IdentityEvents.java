@@ -18,11 +18,14 @@ final class IdentityEvents {
    * The event of {@code type} about the track. Names come from the index at emission time, so a
    * person erased since shows without a name; the threshold, its FAR and FPIR and the gallery size
    * are those of the track's latest evaluation.
+   *
+   * @param clusterId for unknown events, the cluster of unknown faces the track joined (or null)
    */
   static IdentityEvent of(
       IdentityEventType type,
       TrackState s,
       String previousPersonId,
+      String clusterId,
       GalleryIndex index,
       Instant now) {
     String discriminator =
@@ -39,7 +42,7 @@ final class IdentityEvents {
         s.eventTrackId(),
         person,
         ref(previousPersonId, index),
-        null,
+        clusterId,
         finite(s.lastDistance()),
         finite(s.lastThreshold()),
         finite(s.lastFalseAcceptRate()),

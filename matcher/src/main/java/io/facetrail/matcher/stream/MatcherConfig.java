@@ -1,6 +1,7 @@
 package io.facetrail.matcher.stream;
 
 import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.cluster.ClusterSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.runtime.config.ConfigLoader;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param pendingCheck how often decisions held back during a gallery outage are retried
  * @param http metrics, health and API endpoint
  * @param archive where ended tracks are archived, for how long, and whether they are re-decided
+ * @param clusters how unknown tracks are clustered (with an archive only)
  */
 public record MatcherConfig(
     KafkaSettings kafka,
@@ -33,7 +35,8 @@ public record MatcherConfig(
     DecisionSettings decision,
     Duration pendingCheck,
     HttpSettings http,
-    ArchiveSettings archive)
+    ArchiveSettings archive,
+    ClusterSettings clusters)
     implements Validated {
 
   /** An empty {@code stateDir} is the per-user default ({@link StateDirectory}). */
@@ -57,7 +60,15 @@ public record MatcherConfig(
   /** This configuration against another Kafka cluster (the all-in-one run's in-process broker). */
   public MatcherConfig withKafka(KafkaSettings newKafka) {
     return new MatcherConfig(
-        newKafka, applicationId, stateDir, gallery, decision, pendingCheck, http, archive);
+        newKafka,
+        applicationId,
+        stateDir,
+        gallery,
+        decision,
+        pendingCheck,
+        http,
+        archive,
+        clusters);
   }
 
   /**
@@ -66,31 +77,71 @@ public record MatcherConfig(
    */
   public MatcherConfig withApplication(String newApplicationId, String newStateDir) {
     return new MatcherConfig(
-        kafka, newApplicationId, newStateDir, gallery, decision, pendingCheck, http, archive);
+        kafka,
+        newApplicationId,
+        newStateDir,
+        gallery,
+        decision,
+        pendingCheck,
+        http,
+        archive,
+        clusters);
   }
 
   /** This configuration with another gallery. */
   public MatcherConfig withGallery(GallerySettings newGallery) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, newGallery, decision, pendingCheck, http, archive);
+        kafka,
+        applicationId,
+        stateDir,
+        newGallery,
+        decision,
+        pendingCheck,
+        http,
+        archive,
+        clusters);
   }
 
   /** This configuration with other decision parameters. */
   public MatcherConfig withDecision(DecisionSettings newDecision) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, newDecision, pendingCheck, http, archive);
+        kafka,
+        applicationId,
+        stateDir,
+        gallery,
+        newDecision,
+        pendingCheck,
+        http,
+        archive,
+        clusters);
   }
 
   /** This configuration with another endpoint (none, in a process hosting several stages). */
   public MatcherConfig withHttp(HttpSettings newHttp) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, decision, pendingCheck, newHttp, archive);
+        kafka,
+        applicationId,
+        stateDir,
+        gallery,
+        decision,
+        pendingCheck,
+        newHttp,
+        archive,
+        clusters);
   }
 
   /** This configuration with another track archive. */
   public MatcherConfig withArchive(ArchiveSettings newArchive) {
     return new MatcherConfig(
-        kafka, applicationId, stateDir, gallery, decision, pendingCheck, http, newArchive);
+        kafka,
+        applicationId,
+        stateDir,
+        gallery,
+        decision,
+        pendingCheck,
+        http,
+        newArchive,
+        clusters);
   }
 
   @Override
@@ -106,5 +157,6 @@ public record MatcherConfig(
         "must be positive");
     problems.section(http, ConfigProblems.path(path, "http"));
     problems.section(archive, ConfigProblems.path(path, "archive"));
+    problems.section(clusters, ConfigProblems.path(path, "clusters"));
   }
 }

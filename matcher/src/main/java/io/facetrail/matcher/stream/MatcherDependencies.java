@@ -1,6 +1,7 @@
 package io.facetrail.matcher.stream;
 
 import io.facetrail.matcher.archive.ArchiveSink;
+import io.facetrail.matcher.cluster.LiveClusters;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.index.GalleryIndex;
@@ -8,6 +9,7 @@ import io.facetrail.matcher.index.SearchMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +25,7 @@ import java.util.function.BooleanSupplier;
  * @param clock for {@code emittedAt} and retention
  * @param metrics the matcher's meters
  * @param archive where ended tracks are archived ({@link ArchiveSink#NONE}: nowhere)
+ * @param clusters the clusters unknown tracks join (empty: unknown tracks are not clustered)
  */
 public record MatcherDependencies(
     GalleryIndex index,
@@ -33,9 +36,11 @@ public record MatcherDependencies(
     Duration pendingCheck,
     Clock clock,
     MatcherMetrics metrics,
-    ArchiveSink archive) {
+    ArchiveSink archive,
+    Optional<LiveClusters> clusters) {
   public MatcherDependencies {
     Objects.requireNonNull(archive, "archive");
+    Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(galleryFresh, "galleryFresh");
     Objects.requireNonNull(thresholds, "thresholds");
@@ -44,6 +49,30 @@ public record MatcherDependencies(
     Objects.requireNonNull(pendingCheck, "pendingCheck");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Dependencies of a matcher that clusters nothing. */
+  public MatcherDependencies(
+      GalleryIndex index,
+      BooleanSupplier galleryFresh,
+      Thresholds thresholds,
+      DecisionPolicy policy,
+      SearchMode search,
+      Duration pendingCheck,
+      Clock clock,
+      MatcherMetrics metrics,
+      ArchiveSink archive) {
+    this(
+        index,
+        galleryFresh,
+        thresholds,
+        policy,
+        search,
+        pendingCheck,
+        clock,
+        metrics,
+        archive,
+        Optional.empty());
   }
 
   /** Dependencies of a matcher that archives nothing. */

@@ -5,6 +5,9 @@ import io.facetrail.matcher.archive.ArchiveSink;
 import io.facetrail.matcher.archive.ArchiveWriter;
 import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.archive.TrackArchives;
+import io.facetrail.matcher.cluster.ArchivedClusters;
+import io.facetrail.matcher.cluster.ClusterSettings;
+import io.facetrail.matcher.cluster.LiveClusters;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
@@ -49,6 +52,7 @@ public record MatcherWiring(
    * @param thresholds usually {@link #thresholds(MatcherConfig)}
    * @param pendingCheck how often deferred decisions are retried
    * @param archiveSettings where ended tracks are archived
+   * @param clusterSettings how unknown tracks are clustered (with an archive only)
    */
   public static MatcherWiring open(
       GallerySettings gallery,
@@ -56,9 +60,25 @@ public record MatcherWiring(
       Thresholds thresholds,
       Duration pendingCheck,
       ArchiveSettings archiveSettings,
+      ClusterSettings clusterSettings,
       Clock clock,
       MeterRegistry registry) {
     Optional<TrackArchive> archive = TrackArchives.open(archiveSettings, gallery);
+    Optional<LiveClusters> clusters;
+    try {
+      clusters =
+          archive
+              .filter(a -> clusterSettings.enabled())
+              .map(
+                  a ->
+                      new LiveClusters(
+                          ArchivedClusters.load(a, clusterSettings, thresholds),
+                          archiveSettings.retention(),
+                          registry));
+    } catch (RuntimeException e) {
+      archive.ifPresent(TrackArchive::close);
+      throw e;
+    }
     Optional<ArchiveWriter> writer =
         archive.map(a -> new ArchiveWriter(a, archiveSettings, clock, registry));
     Gallery store;
@@ -94,7 +114,8 @@ public record MatcherWiring(
             pendingCheck,
             clock,
             new MatcherMetrics(registry),
-            writer.<ArchiveSink>map(w -> w).orElse(ArchiveSink.NONE));
+            writer.<ArchiveSink>map(w -> w).orElse(ArchiveSink.NONE),
+            clusters);
     return new MatcherWiring(store, index, sync, deps, archive, writer);
   }
 
@@ -116,16 +137,16 @@ public record MatcherWiring(
   }
 
   /**
-   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings, Clock,
-   * MeterRegistry)}, with {@link #thresholds(MatcherConfig)}.
+   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings,
+   * ClusterSettings, Clock, MeterRegistry)}, with {@link #thresholds(MatcherConfig)}.
    */
   public static MatcherWiring open(MatcherConfig config, Clock clock, MeterRegistry registry) {
     return open(config, thresholds(config), clock, registry);
   }
 
   /**
-   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings, Clock,
-   * MeterRegistry)}.
+   * As {@link #open(GallerySettings, DecisionPolicy, Thresholds, Duration, ArchiveSettings,
+   * ClusterSettings, Clock, MeterRegistry)}.
    */
   public static MatcherWiring open(
       MatcherConfig config, Thresholds thresholds, Clock clock, MeterRegistry registry) {
@@ -135,6 +156,7 @@ public record MatcherWiring(
         thresholds,
         config.pendingCheck(),
         config.archive(),
+        config.clusters(),
         clock,
         registry);
   }

@@ -54,6 +54,7 @@ final class RetroactivePublishing implements AutoCloseable {
             new Redecider(
                 new DecisionPolicy(config.decision()), thresholds, config.gallery().search()),
             events -> send(producer, topic.name(), events),
+            changes -> wiring.dependencies().clusters().ifPresent(c -> c.redecided(changes)),
             clock,
             registry);
     wiring.sync().listen(runner::changed);

@@ -24,12 +24,16 @@ final class TrackArchiving {
    * Archives the current part of {@code s}, unless archiving is off or the part has no good frame
    * (nothing to search by).
    *
+   * <p>An unknown track joins a cluster of unknown faces first (when clustering is on), and its
+   * decision keeps the cluster's id.
+   *
    * @param end the end record with the best face's thumbnail; null when it is not at hand (a split
    *     part, a track closed after an outage or for idleness)
+   * @return the cluster an unknown track joined; null when none
    */
-  void archive(TrackState s, TrackEnded end) {
+  String archive(TrackState s, TrackEnded end) {
     if (!deps.archive().enabled() || s.goodFrames() == 0 || s.modelId().isEmpty()) {
-      return;
+      return null;
     }
     byte[] code = s.aggregateCode();
     List<Match> nearest = deps.index().search(code, s.modelId(), 2, deps.search());
@@ -68,6 +72,11 @@ final class TrackArchiving {
             now,
             false,
             0);
-    deps.archive().ended(track, decision);
+    String clusterId =
+        s.personId() != null
+            ? null
+            : deps.clusters().flatMap(c -> c.assign(track, now)).orElse(null);
+    deps.archive().ended(track, decision.withClusterId(clusterId));
+    return clusterId;
   }
 }

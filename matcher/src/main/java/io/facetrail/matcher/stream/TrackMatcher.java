@@ -194,11 +194,13 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       // the named person's.
       s.closePart();
       emit(IdentityEventType.ENDED, s, null);
+      archiving.archive(s, end);
     } else {
-      emit(IdentityEventType.UNKNOWN, s, null);
+      // Archived first: the unknown event says which cluster of unknown faces the track joined.
+      String clusterId = archiving.archive(s, end);
+      emit(IdentityEventType.UNKNOWN, s, null, clusterId);
       keepUnknown(s, end);
     }
-    archiving.archive(s, end);
     clear(s);
     return true;
   }
@@ -318,8 +320,12 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
   }
 
   private void emit(IdentityEventType type, TrackState s, String previous) {
+    emit(type, s, previous, null);
+  }
+
+  private void emit(IdentityEventType type, TrackState s, String previous, String clusterId) {
     IdentityEvent event =
-        IdentityEvents.of(type, s, previous, deps.index(), deps.clock().instant());
+        IdentityEvents.of(type, s, previous, clusterId, deps.index(), deps.clock().instant());
     deps.metrics().decided(type);
     context.forward(new Record<>(s.eventTrackId(), event, s.lastSeen().captureTimeMs()));
   }

@@ -71,11 +71,13 @@ public abstract class TrackArchiveContract {
   @Test
   void reDecisionsReplaceTheDecisionAndSurviveReopening() {
     archive.put(track("a", 1, T0), decision("a", null, "p-ada"));
-    archive.put(track("b", 2, T0), decision("b", null));
+    archive.put(track("b", 2, T0), decision("b", null).withClusterId("c0123456789ab"));
     archive.updateDecisions(List.of(decision("a", "p-ada", "p-ada"), decision("gone", "p-x")));
     reopen();
     assertThat(archive.decision("a").orElseThrow().personId()).isEqualTo("p-ada");
+    assertThat(archive.decision("a").orElseThrow().clusterId()).isNull();
     assertThat(archive.decision("b").orElseThrow().personId()).isNull();
+    assertThat(archive.decision("b").orElseThrow().clusterId()).isEqualTo("c0123456789ab");
     assertThat(archive.decision("gone")).isEmpty();
     assertThat(all()).containsOnlyKeys("a", "b");
   }

@@ -2,9 +2,14 @@ package io.facetrail.matcher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.matcher.archive.ArchiveSink;
 import io.facetrail.matcher.archive.ArchivedTrack;
 import io.facetrail.matcher.archive.TrackDecision;
+import io.facetrail.matcher.cluster.ClusterSettings;
+import io.facetrail.matcher.cluster.LiveClusters;
+import io.facetrail.matcher.cluster.UnknownClusters;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.decision.Thresholds;
@@ -106,14 +111,75 @@ class ArchivingTopologyTest {
     }
   }
 
+  @Test
+  void unknownTracksJoinClustersAndTheirEventsAndDecisionsSayWhich() {
+    GalleryIndex index = GalleryIndex.withDefaults();
+    RecordingArchiveSink sink = new RecordingArchiveSink();
+    Thresholds thresholds =
+        new Thresholds(
+            1e-3,
+            m ->
+                m.equals(MatcherTopologyTest.MODEL)
+                    ? Optional.of(MatcherTopologyTest.TABLE)
+                    : Optional.empty());
+    LiveClusters clusters =
+        new LiveClusters(
+            new UnknownClusters(new ClusterSettings(true, 1e-3, 2, 32), thresholds),
+            Duration.ofDays(90),
+            new SimpleMeterRegistry());
+    MatcherDependencies deps =
+        new MatcherDependencies(
+            index,
+            () -> true,
+            thresholds,
+            new DecisionPolicy(DecisionSettings.defaults()),
+            SearchMode.AUTO,
+            Duration.ofMillis(200),
+            new SettableClock(MatcherTopologyTest.T0),
+            new MatcherMetrics(new SimpleMeterRegistry()),
+            sink,
+            Optional.of(clusters));
+    MatcherTestDriver m =
+        new MatcherTestDriver(
+            new io.facetrail.contracts.topic.TopicRegistry("test."),
+            deps,
+            "cluster-test",
+            MatcherTopologyTest.T0);
+    try (var driver = m.driver) {
+      // One after the other: tracks the camera saw at the same time would be two people.
+      feed(m, "first", 500, 6, 0);
+      feed(m, "other", 600, 6, 10);
+      feed(m, "again", 500, 6, 20);
+      feed(m, "glimpse", 700, 1, 30);
+      Map<String, String> clusterOfEvent = new java.util.HashMap<>();
+      for (IdentityEvent e : m.identity.readValuesToList()) {
+        assertThat(e.type()).isEqualTo(IdentityEventType.UNKNOWN);
+        clusterOfEvent.put(e.trackId(), e.clusterId());
+      }
+      assertThat(clusterOfEvent.get("first")).isNotNull().isEqualTo(clusterOfEvent.get("again"));
+      assertThat(clusterOfEvent.get("other")).isNotNull().isNotEqualTo(clusterOfEvent.get("first"));
+      // One good frame is below the quality floor: no cluster.
+      assertThat(clusterOfEvent).containsEntry("glimpse", null);
+      for (TrackDecision d : sink.decisions) {
+        assertThat(d.clusterId()).isEqualTo(clusterOfEvent.get(d.trackId()));
+      }
+      assertThat(clusters.clusters().clusterCount()).isEqualTo(2);
+    }
+  }
+
   private static void feed(MatcherTestDriver m, String trackId, int identity, int frames) {
+    feed(m, trackId, identity, frames, 0);
+  }
+
+  private static void feed(
+      MatcherTestDriver m, String trackId, int identity, int frames, int from) {
     TrackEvents e = new TrackEvents(trackId, "cam-1", MatcherTopologyTest.T0.toEpochMilli());
-    m.tracks.pipeInput(trackId, e.started(0));
+    m.tracks.pipeInput(trackId, e.started(from));
     for (int i = 0; i < frames; i++) {
       m.tracks.pipeInput(
           trackId,
           e.observation(
-              i,
+              from + i,
               i,
               MatcherTopologyTest.FACES.code(identity, 100 + i),
               0.5f + 0.05f * i,
@@ -122,8 +188,8 @@ class ArchivingTopologyTest {
     m.tracks.pipeInput(
         trackId,
         e.ended(
-            0,
-            frames - 1,
+            from,
+            from + frames - 1,
             frames,
             MatcherTopologyTest.FACES.code(identity, 100),
             MatcherTopologyTest.MODEL));

@@ -13,6 +13,7 @@ public final class CommandGroups {
   public static final String TRAIN = "train";
   public static final String MODELS = "models";
   public static final String ARCHIVE = "archive";
+  public static final String CLUSTERS = "clusters";
 
   /** One-line description of each group for {@code --help}. */
   public static final Map<String, String> DESCRIPTIONS =
@@ -22,7 +23,8 @@ public final class CommandGroups {
           GALLERY, "Enrol, list, search and erase the persons FaceTrail recognises.",
           TRAIN, "Train embedding models (triplet loss, harmonic embeddings).",
           MODELS, "Fetch and inspect the pretrained face models.",
-          ARCHIVE, "The track archive: re-decide archived tracks after gallery changes.");
+          ARCHIVE, "The track archive: re-decide archived tracks after gallery changes.",
+          CLUSTERS, "Clusters of unknown faces: list them, see their tracks, name them.");
 
   private CommandGroups() {}
 }

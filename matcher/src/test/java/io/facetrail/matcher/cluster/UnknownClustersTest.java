@@ -1,0 +1,171 @@
+package io.facetrail.matcher.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.matcher.decision.DecisionRate;
+import io.facetrail.matcher.decision.Thresholds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class UnknownClustersTest {
+  private static final String MODEL = "dlib-r29-v1";
+  private static final ClusterSettings SETTINGS = new ClusterSettings(true, 1e-3, 2, 32);
+
+  private final List<ClusterMember> added = new ArrayList<>();
+  private int seconds;
+
+  /** The link threshold at the most and at the fewest tracks these tests hold. */
+  private static double threshold(int tracks) {
+    return Thresholds.shipped(1e-3)
+        .withRate(DecisionRate.ofFpir(SETTINGS.linkFpir()))
+        .at(MODEL, MODEL, tracks, 5)
+        .distance();
+  }
+
+  /** A unit vector at angle {@code theta} in the plane of axes {@code a} and {@code b}. */
+  private static byte[] code(int a, int b, double theta) {
+    float[] v = new float[FaceCode.DIMENSIONS];
+    v[a] = (float) Math.cos(theta);
+    v[b] = (float) Math.sin(theta);
+    return FaceCode.quantise(v);
+  }
+
+  /** The angle between two points whose chord is {@code distance}. */
+  private static double angle(double distance) {
+    return 2 * Math.asin(distance / 2);
+  }
+
+  private ClusterMember member(String id, byte[] code, int goodFrames) {
+    // Each track its own moment of one stream: none was seen with another.
+    int at = seconds++;
+    return new ClusterMember(
+        id, "cam", MODEL, code, goodFrames, Instant.EPOCH.plusSeconds(at), null, at, at);
+  }
+
+  private String add(UnknownClusters c, ClusterMember m) {
+    String id = c.add(m).orElseThrow();
+    // What the archive keeps: the member with the id it was given.
+    added.add(m.givenClusterId() == null ? m.withGivenClusterId(id) : m);
+    return id;
+  }
+
+  @Test
+  void tracksOfOnePersonShareACluster() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    double step = angle(threshold(10) * 0.5);
+    String a = add(c, member("a1", code(0, 1, 0), 5));
+    assertThat(add(c, member("a2", code(0, 1, step), 5))).isEqualTo(a);
+    String b = add(c, member("b1", code(2, 3, 0), 5));
+    assertThat(b).isNotEqualTo(a);
+    assertThat(add(c, member("a3", code(0, 1, -step), 5))).isEqualTo(a);
+    assertThat(add(c, member("b2", code(2, 3, step), 5))).isEqualTo(b);
+    assertThat(c.clusters()).hasSize(2);
+    assertThat(c.clusters().get(0).trackIds()).containsExactly("a1", "a2", "a3");
+    assertThat(c.cluster(b).orElseThrow().trackIds()).containsExactly("b1", "b2");
+    assertThat(a).matches("c[0-9a-f]{12}");
+  }
+
+  @Test
+  void tracksBelowTheQualityFloorAreNotClustered() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    assertThat(c.add(member("weak", code(0, 1, 0), 1))).isEmpty();
+    assertThat(c.size()).isZero();
+  }
+
+  @Test
+  void aBridgeMergesIntoTheLargerAndItsRemovalSplitsAgain() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    // Two groups whose nearest members are 1.6 thresholds apart, and a bridge within 0.8 of both.
+    double t = threshold(1);
+    double near = angle(threshold(10) * 0.4);
+    double gap = angle(Math.max(t, threshold(10)) * 1.6);
+    String big = add(c, member("big1", code(0, 1, 0), 5));
+    add(c, member("big2", code(0, 1, -near), 5));
+    add(c, member("big3", code(0, 1, -2 * near), 5));
+    String small = add(c, member("small1", code(0, 1, gap), 5));
+    add(c, member("small2", code(0, 1, gap + near), 5));
+    assertThat(small).isNotEqualTo(big);
+    assertThat(c.clusters()).hasSize(2);
+
+    String merged = add(c, member("bridge", code(0, 1, gap / 2), 5));
+    assertThat(merged).isEqualTo(big);
+    assertThat(c.clusters()).hasSize(1);
+    assertThat(c.clusterOf("small2")).contains(big);
+    // The absorbed id still finds the cluster its tracks are in.
+    assertThat(c.cluster(small).orElseThrow().id()).isEqualTo(big);
+
+    c.remove("bridge");
+    assertThat(c.clusters()).hasSize(2);
+    assertThat(c.clusterOf("big1")).contains(big);
+    assertThat(c.clusterOf("small1")).contains(small);
+  }
+
+  @Test
+  void anIndexRebuiltInArchivingOrderElectsTheSameIds() {
+    UnknownClusters live = UnknownClusters.shipped(SETTINGS);
+    Random r = new Random(3);
+    double step = angle(threshold(60) * 0.45);
+    Map<String, Integer> personOf = new HashMap<>();
+    for (int i = 0; i < 60; i++) {
+      int person = r.nextInt(12);
+      personOf.put("t" + i, person);
+      double theta = (r.nextInt(5) - 2) * step;
+      add(live, member("t" + i, code(2 * person, 2 * person + 1, theta), 3 + r.nextInt(5)));
+    }
+    live.remove("t7");
+    added.removeIf(m -> m.trackId().equals("t7"));
+
+    UnknownClusters rebuilt = UnknownClusters.shipped(SETTINGS);
+    added.forEach(rebuilt::add);
+    Map<String, String> before = new HashMap<>();
+    Map<String, String> after = new HashMap<>();
+    for (ClusterMember m : added) {
+      before.put(m.trackId(), live.clusterOf(m.trackId()).orElseThrow());
+      after.put(m.trackId(), rebuilt.clusterOf(m.trackId()).orElseThrow());
+    }
+    assertThat(after).isEqualTo(before);
+    assertThat(rebuilt.clusterCount()).isEqualTo(live.clusterCount());
+    // No cluster holds two people (their planes are orthogonal: 1.41 apart).
+    for (Cluster cl : live.clusters()) {
+      assertThat(cl.trackIds().stream().map(personOf::get).distinct()).hasSize(1);
+    }
+  }
+
+  @Test
+  void tracksSeenTogetherNeverShareAClusterHoweverAlikeTheirCodes() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    Instant t = Instant.EPOCH;
+    byte[] same = code(0, 1, 0);
+    String a = c.add(new ClusterMember("a", "cam", MODEL, same, 5, t, null, 10, 20)).orElseThrow();
+    String b = c.add(new ClusterMember("b", "cam", MODEL, same, 5, t, null, 15, 30)).orElseThrow();
+    assertThat(b).isNotEqualTo(a);
+    // A later track like both joins one (the nearest first) and does not bridge them.
+    String later =
+        c.add(new ClusterMember("later", "cam", MODEL, same, 5, t, null, 40, 50)).orElseThrow();
+    assertThat(later).isIn(a, b);
+    assertThat(c.clusterCount()).isEqualTo(2);
+    assertThat(c.refusedMerges()).isEqualTo(1);
+    // Another camera at the same frame numbers is no conflict.
+    assertThat(c.add(new ClusterMember("other-cam", "cam-2", MODEL, same, 5, t, null, 15, 20)))
+        .contains(later);
+  }
+
+  @Test
+  void expiredTracksLeaveTheirClusters() {
+    UnknownClusters c = UnknownClusters.shipped(SETTINGS);
+    double step = angle(threshold(10) * 0.5);
+    String a = add(c, member("old", code(0, 1, 0), 5));
+    add(c, member("newer", code(0, 1, step), 5));
+    add(c, member("newest", code(0, 1, 2 * step), 5));
+    assertThat(c.removeArchivedBefore(Instant.EPOCH.plusSeconds(1))).isEqualTo(1);
+    // The remaining tracks were given the cluster's id: it stays.
+    assertThat(c.clusterOf("newer")).contains(a);
+    assertThat(c.clusterOf("old")).isEmpty();
+  }
+}
