@@ -19,6 +19,10 @@ import java.util.Map;
  * @param clusters clusters holding at least one track (unclustered tracks not counted)
  * @param singletonClusters clusters of exactly one track
  * @param clustered tracks put in a cluster
+ * @param impureClusters clusters holding tracks of more than one person (what a wrong link does)
+ * @param splitIdentities people whose tracks are in more than one cluster (unclustered tracks
+ *     counting as clusters of their own), of the people with two tracks or more
+ * @param largestCluster tracks in the largest cluster (chaining grows one cluster over many people)
  */
 public record ClusterScores(
     int tracks,
@@ -26,6 +30,9 @@ public record ClusterScores(
     int clusters,
     int singletonClusters,
     int clustered,
+    int impureClusters,
+    int splitIdentities,
+    int largestCluster,
     double pairwisePrecision,
     double pairwiseRecall,
     double bcubedPrecision,
@@ -72,12 +79,34 @@ public record ClusterScores(
     int n = truthOf.size();
     int clusters = 0;
     int singletons = 0;
+    int largest = 0;
     for (Map.Entry<String, Integer> e : clusterSize.entrySet()) {
       if (e.getKey().startsWith("c:")) {
         clusters++;
+        largest = Math.max(largest, e.getValue());
         if (e.getValue() == 1) {
           singletons++;
         }
+      }
+    }
+    // Cells of (cluster, person) with tracks: a cluster in several is impure, a person in several
+    // is split.
+    Map<String, Integer> peoplePerCluster = new HashMap<>();
+    Map<String, Integer> clustersPerPerson = new HashMap<>();
+    for (List<String> cell : both.keySet()) {
+      peoplePerCluster.merge(cell.get(0), 1, Integer::sum);
+      clustersPerPerson.merge(cell.get(1), 1, Integer::sum);
+    }
+    int impure = 0;
+    for (Map.Entry<String, Integer> e : peoplePerCluster.entrySet()) {
+      if (e.getKey().startsWith("c:") && e.getValue() > 1) {
+        impure++;
+      }
+    }
+    int split = 0;
+    for (int c : clustersPerPerson.values()) {
+      if (c > 1) {
+        split++;
       }
     }
     return new ClusterScores(
@@ -86,6 +115,9 @@ public record ClusterScores(
         clusters,
         singletons,
         clustered,
+        impure,
+        split,
+        largest,
         // No pair claimed: nothing wrongly joined; no pair to find: nothing missed.
         clusterPairs == 0 ? 1 : (double) samePairs / clusterPairs,
         truthPairs == 0 ? 1 : (double) samePairs / truthPairs,
@@ -131,7 +163,8 @@ public record ClusterScores(
     return String.format(
         Locale.ROOT,
         "\"tracks\":%d,\"identities\":%d,\"clusters\":%d,\"singleton_clusters\":%d,"
-            + "\"clustered_share\":%.4f,\"pairwise_precision\":%.4f,\"pairwise_recall\":%.4f,"
+            + "\"clustered_share\":%.4f,\"impure_clusters\":%d,\"split_identities\":%d,"
+            + "\"largest_cluster\":%d,\"pairwise_precision\":%.4f,\"pairwise_recall\":%.4f,"
             + "\"pairwise_f\":%.4f,\"bcubed_precision\":%.4f,\"bcubed_recall\":%.4f,"
             + "\"bcubed_f\":%.4f",
         tracks,
@@ -139,6 +172,9 @@ public record ClusterScores(
         clusters,
         singletonClusters,
         clusteredShare(),
+        impureClusters,
+        splitIdentities,
+        largestCluster,
         pairwisePrecision,
         pairwiseRecall,
         pairwiseF(),

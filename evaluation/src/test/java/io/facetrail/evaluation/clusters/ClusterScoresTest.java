@@ -28,6 +28,9 @@ class ClusterScoresTest {
     assertThat(s.clusters()).isEqualTo(2);
     assertThat(s.singletonClusters()).isZero();
     assertThat(s.clusteredShare()).isEqualTo(1.0);
+    assertThat(s.impureClusters()).as("y holds A and B").isEqualTo(1);
+    assertThat(s.splitIdentities()).as("A is in x and y").isEqualTo(1);
+    assertThat(s.largestCluster()).isEqualTo(3);
   }
 
   @Test
@@ -54,6 +57,9 @@ class ClusterScoresTest {
     assertThat(s.singletonClusters()).isEqualTo(2);
     assertThat(s.clustered()).isEqualTo(2);
     assertThat(s.clusteredShare()).isCloseTo(2.0 / 3, within(EPS));
+    assertThat(s.impureClusters()).isZero();
+    assertThat(s.splitIdentities()).isEqualTo(1);
+    assertThat(s.largestCluster()).isEqualTo(1);
   }
 
   @Test
