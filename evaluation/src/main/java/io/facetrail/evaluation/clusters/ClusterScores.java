@@ -1,5 +1,7 @@
 package io.facetrail.evaluation.clusters;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ import java.util.Map;
  * @param splitIdentities people whose tracks are in more than one cluster (unclustered tracks
  *     counting as clusters of their own), of the people with two tracks or more
  * @param largestCluster tracks in the largest cluster (chaining grows one cluster over many people)
+ * @param impureMakeup per impure cluster, its tracks per person, most first (e.g. [3, 3, 2]: three
+ *     people's tracks chained together), largest clusters first
  */
 public record ClusterScores(
     int tracks,
@@ -33,6 +37,7 @@ public record ClusterScores(
     int impureClusters,
     int splitIdentities,
     int largestCluster,
+    List<List<Integer>> impureMakeup,
     double pairwisePrecision,
     double pairwiseRecall,
     double bcubedPrecision,
@@ -98,11 +103,28 @@ public record ClusterScores(
       clustersPerPerson.merge(cell.get(1), 1, Integer::sum);
     }
     int impure = 0;
+    Map<String, List<Integer>> makeup = new HashMap<>();
     for (Map.Entry<String, Integer> e : peoplePerCluster.entrySet()) {
       if (e.getKey().startsWith("c:") && e.getValue() > 1) {
         impure++;
+        makeup.put(e.getKey(), new ArrayList<>());
       }
     }
+    for (Map.Entry<List<String>, Integer> cell : both.entrySet()) {
+      List<Integer> people = makeup.get(cell.getKey().get(0));
+      if (people != null) {
+        people.add(cell.getValue());
+      }
+    }
+    List<List<Integer>> impureMakeup = new ArrayList<>();
+    for (List<Integer> people : makeup.values()) {
+      people.sort(Comparator.reverseOrder());
+      impureMakeup.add(List.copyOf(people));
+    }
+    impureMakeup.sort(
+        Comparator.comparingInt((List<Integer> m) -> m.stream().mapToInt(i -> i).sum())
+            .reversed()
+            .thenComparing(Object::toString));
     int split = 0;
     for (int c : clustersPerPerson.values()) {
       if (c > 1) {
@@ -118,6 +140,7 @@ public record ClusterScores(
         impure,
         split,
         largest,
+        impureMakeup,
         // No pair claimed: nothing wrongly joined; no pair to find: nothing missed.
         clusterPairs == 0 ? 1 : (double) samePairs / clusterPairs,
         truthPairs == 0 ? 1 : (double) samePairs / truthPairs,
@@ -164,7 +187,7 @@ public record ClusterScores(
         Locale.ROOT,
         "\"tracks\":%d,\"identities\":%d,\"clusters\":%d,\"singleton_clusters\":%d,"
             + "\"clustered_share\":%.4f,\"impure_clusters\":%d,\"split_identities\":%d,"
-            + "\"largest_cluster\":%d,\"pairwise_precision\":%.4f,\"pairwise_recall\":%.4f,"
+            + "\"largest_cluster\":%d,\"impure_makeup\":%s,\"pairwise_precision\":%.4f,\"pairwise_recall\":%.4f,"
             + "\"pairwise_f\":%.4f,\"bcubed_precision\":%.4f,\"bcubed_recall\":%.4f,"
             + "\"bcubed_f\":%.4f",
         tracks,
@@ -175,6 +198,7 @@ public record ClusterScores(
         impureClusters,
         splitIdentities,
         largestCluster,
+        impureMakeup.toString().replace(" ", ""),
         pairwisePrecision,
         pairwiseRecall,
         pairwiseF(),

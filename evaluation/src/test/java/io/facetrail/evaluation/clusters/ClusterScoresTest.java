@@ -3,6 +3,7 @@ package io.facetrail.evaluation.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ class ClusterScoresTest {
     assertThat(s.impureClusters()).as("y holds A and B").isEqualTo(1);
     assertThat(s.splitIdentities()).as("A is in x and y").isEqualTo(1);
     assertThat(s.largestCluster()).isEqualTo(3);
+    assertThat(s.impureMakeup()).as("y: two of B, one of A").containsExactly(List.of(2, 1));
+    assertThat(s.json()).contains("\"impure_makeup\":[[2,1]]");
   }
 
   @Test

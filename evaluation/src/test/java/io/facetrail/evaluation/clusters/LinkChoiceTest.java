@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LinkChoiceTest {
   private static SweepChart.Point point(double rate, double precision, double recall) {
     return new SweepChart.Point(
-        rate, new ClusterScores(10, 5, 5, 0, 10, 0, 0, 2, 1, 1, precision, recall));
+        rate, new ClusterScores(10, 5, 5, 0, 10, 0, 0, 2, List.of(), 1, 1, precision, recall));
   }
 
   @Test
