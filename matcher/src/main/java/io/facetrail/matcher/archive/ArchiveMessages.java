@@ -35,6 +35,12 @@ final class ArchiveMessages {
             .setAggregate(ByteString.copyFrom(t.aggregate()))
             .setThumbnailJpeg(ByteString.copyFrom(t.thumbnailJpeg()));
     t.bestFrames().forEach(f -> b.addBestFrames(ByteString.copyFrom(f)));
+    if (Double.isFinite(t.faceHeightPx())) {
+      b.setFaceHeightPx(t.faceHeightPx());
+    }
+    if (Double.isFinite(t.sharpness())) {
+      b.setSharpness(t.sharpness());
+    }
     t.labels()
         .forEach(
             (k, v) -> {
@@ -68,7 +74,9 @@ final class ArchiveMessages {
         r.getAggregate().toByteArray(),
         frames,
         r.getThumbnailJpeg().toByteArray(),
-        labels);
+        labels,
+        r.hasFaceHeightPx() ? r.getFaceHeightPx() : Double.NaN,
+        r.hasSharpness() ? r.getSharpness() : Double.NaN);
   }
 
   static byte[] decision(TrackDecision d) {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param bestFrames up to {@link #MAX_BEST_FRAMES} codes of its best frames
  * @param thumbnailJpeg the best face's thumbnail, empty when none
  * @param labels the stream's labels
+ * @param faceHeightPx mean face height (px) of its measured good frames, NaN when unknown
+ * @param sharpness mean sharpness of its measured good frames, NaN when unknown
  */
 public record ArchivedTrack(
     String trackId,
@@ -37,7 +39,38 @@ public record ArchivedTrack(
     byte[] aggregate,
     List<byte[]> bestFrames,
     byte[] thumbnailJpeg,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    double faceHeightPx,
+    double sharpness) {
+  /** A track whose faces were not measured. */
+  public ArchivedTrack(
+      String trackId,
+      String streamId,
+      String modelId,
+      Moment firstSeen,
+      Moment lastSeen,
+      Instant archivedAt,
+      int goodFrames,
+      byte[] aggregate,
+      List<byte[]> bestFrames,
+      byte[] thumbnailJpeg,
+      Map<String, String> labels) {
+    this(
+        trackId,
+        streamId,
+        modelId,
+        firstSeen,
+        lastSeen,
+        archivedAt,
+        goodFrames,
+        aggregate,
+        bestFrames,
+        thumbnailJpeg,
+        labels,
+        Double.NaN,
+        Double.NaN);
+  }
+
   /** Best frame codes kept per track. */
   public static final int MAX_BEST_FRAMES = 3;
 
@@ -122,7 +155,9 @@ public record ArchivedTrack(
         aggregate,
         bestFrames,
         thumbnailJpeg,
-        labels);
+        labels,
+        faceHeightPx,
+        sharpness);
   }
 
   /**
@@ -135,6 +170,24 @@ public record ArchivedTrack(
         && other.lastSeen.sequence() == lastSeen.sequence()
         && other.firstSeen.mediaTimeUs() == firstSeen.mediaTimeUs()
         && other.lastSeen.mediaTimeUs() == lastSeen.mediaTimeUs();
+  }
+
+  /** This track with another thumbnail (stored apart from it in Redis); null: none. */
+  public ArchivedTrack withThumbnail(byte[] jpeg) {
+    return new ArchivedTrack(
+        trackId,
+        streamId,
+        modelId,
+        firstSeen,
+        lastSeen,
+        archivedAt,
+        goodFrames,
+        aggregate,
+        bestFrames,
+        jpeg,
+        labels,
+        faceHeightPx,
+        sharpness);
   }
 
   /** This track without its thumbnail (what loading an index needs). */
@@ -150,7 +203,9 @@ public record ArchivedTrack(
         aggregate,
         bestFrames,
         new byte[0],
-        labels);
+        labels,
+        faceHeightPx,
+        sharpness);
   }
 
   @Override
@@ -166,7 +221,9 @@ public record ArchivedTrack(
         && Arrays.equals(t.aggregate, aggregate)
         && sameCodes(t.bestFrames, bestFrames)
         && Arrays.equals(t.thumbnailJpeg, thumbnailJpeg)
-        && t.labels.equals(labels);
+        && t.labels.equals(labels)
+        && Double.compare(t.faceHeightPx, faceHeightPx) == 0
+        && Double.compare(t.sharpness, sharpness) == 0;
   }
 
   private static boolean sameCodes(List<byte[]> a, List<byte[]> b) {

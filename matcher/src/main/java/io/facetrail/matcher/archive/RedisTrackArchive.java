@@ -102,19 +102,7 @@ public final class RedisTrackArchive implements TrackArchive {
           }
           ArchivedTrack stored = ArchiveMessages.track(t);
           byte[] jpeg = client.get(key("thumb", trackId));
-          return Optional.of(
-              new ArchivedTrack(
-                  stored.trackId(),
-                  stored.streamId(),
-                  stored.modelId(),
-                  stored.firstSeen(),
-                  stored.lastSeen(),
-                  stored.archivedAt(),
-                  stored.goodFrames(),
-                  stored.aggregate(),
-                  stored.bestFrames(),
-                  jpeg,
-                  stored.labels()));
+          return Optional.of(stored.withThumbnail(jpeg));
         });
   }
 

@@ -59,6 +59,8 @@ public final class ArchivedClusters {
         t.archivedAt(),
         null,
         t.firstSeen().sequence(),
-        t.lastSeen().sequence());
+        t.lastSeen().sequence(),
+        t.faceHeightPx(),
+        t.sharpness());
   }
 }

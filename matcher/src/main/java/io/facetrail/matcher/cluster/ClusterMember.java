@@ -29,7 +29,34 @@ public record ClusterMember(
     Instant archivedAt,
     String givenClusterId,
     long firstSequence,
-    long lastSequence) {
+    long lastSequence,
+    double faceHeightPx,
+    double sharpness) {
+  /** A member whose faces were not measured. */
+  public ClusterMember(
+      String trackId,
+      String streamId,
+      String modelId,
+      byte[] aggregate,
+      int goodFrames,
+      Instant archivedAt,
+      String givenClusterId,
+      long firstSequence,
+      long lastSequence) {
+    this(
+        trackId,
+        streamId,
+        modelId,
+        aggregate,
+        goodFrames,
+        archivedAt,
+        givenClusterId,
+        firstSequence,
+        lastSequence,
+        Double.NaN,
+        Double.NaN);
+  }
+
   public ClusterMember {
     Objects.requireNonNull(trackId, "trackId");
     Objects.requireNonNull(streamId, "streamId");
@@ -52,7 +79,9 @@ public record ClusterMember(
         t.archivedAt(),
         d.clusterId(),
         t.firstSeen().sequence(),
-        t.lastSeen().sequence());
+        t.lastSeen().sequence(),
+        t.faceHeightPx(),
+        t.sharpness());
   }
 
   /** This member with the cluster id it was given. */
@@ -66,7 +95,9 @@ public record ClusterMember(
         archivedAt,
         id,
         firstSequence,
-        lastSequence);
+        lastSequence,
+        faceHeightPx,
+        sharpness);
   }
 
   /** Whether the two were seen by one stream at the same time: then they are two people. */

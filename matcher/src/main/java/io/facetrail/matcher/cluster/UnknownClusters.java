@@ -105,10 +105,11 @@ public final class UnknownClusters {
    * Adds an unknown track (replacing one of the same id).
    *
    * @return the id of the cluster it is in now; empty when it is not clustered (clustering off,
-   *     below the quality floor, or a model without calibration)
+   *     below the quality floors, or a model without calibration)
    */
   public synchronized Optional<String> add(ClusterMember m) {
-    if (!settings.enabled() || m.goodFrames() < settings.minGoodFrames()) {
+    if (!settings.enabled()
+        || !settings.goodEnough(m.goodFrames(), m.faceHeightPx(), m.sharpness())) {
       return Optional.empty();
     }
     if (nodes.containsKey(m.trackId())) {

@@ -57,7 +57,9 @@ final class TrackArchiving {
             code,
             s.bestFrameCodes(),
             jpeg,
-            s.labels());
+            s.labels(),
+            s.meanFaceHeightPx(),
+            s.meanSharpness());
     TrackDecision decision =
         new TrackDecision(
             s.eventTrackId(),

@@ -145,7 +145,7 @@ class ClustersCommandsIT {
             "--thumbnails",
             dir.resolve("thumbs").toString());
     assertThat(shown.exitCode()).as(shown.err()).isZero();
-    assertThat(shown.out()).startsWith(blair + ": " + clusters.get(blair).size() + " tracks");
+    assertThat(shown.out()).startsWith(blair + ": " + clusters.get(blair).size() + " tracks in ");
     assertThat(Files.readAllBytes(dir.resolve("thumbs").resolve("1.jpg"))[0])
         .isEqualTo((byte) 0xff);
 

@@ -72,10 +72,28 @@ class UnknownClustersTest {
   }
 
   @Test
-  void tracksBelowTheQualityFloorAreNotClustered() {
+  void tracksBelowTheQualityFloorsAreNotClustered() {
     UnknownClusters c = UnknownClusters.shipped(SETTINGS);
     assertThat(c.add(member("weak", code(0, 1, 0), 1))).isEmpty();
     assertThat(c.size()).isZero();
+
+    UnknownClusters floored =
+        UnknownClusters.shipped(new ClusterSettings(true, 1e-3, 2, 32, 60, 0.3));
+    Instant t = Instant.EPOCH;
+    byte[] face = code(0, 1, 0);
+    assertThat(
+            floored.add(new ClusterMember("small", "cam", MODEL, face, 5, t, null, 1, 2, 40, 0.5)))
+        .isEmpty();
+    assertThat(
+            floored.add(
+                new ClusterMember("blurred", "cam", MODEL, face, 5, t, null, 3, 4, 80, 0.1)))
+        .isEmpty();
+    assertThat(floored.add(new ClusterMember("unmeasured", "cam", MODEL, face, 5, t, null, 5, 6)))
+        .isEmpty();
+    assertThat(
+            floored.add(new ClusterMember("good", "cam", MODEL, face, 5, t, null, 7, 8, 80, 0.5)))
+        .isPresent();
+    assertThat(floored.size()).isEqualTo(1);
   }
 
   @Test
