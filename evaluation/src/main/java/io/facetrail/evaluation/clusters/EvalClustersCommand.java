@@ -93,6 +93,20 @@ public final class EvalClustersCommand implements Callable<Integer> {
   Integer minGoodFrames;
 
   @Option(
+      names = "--min-face-height",
+      description =
+          "Face quality floor of the clustering, mean face height px (default: the shipped"
+              + " clusters.minFaceHeightPx)")
+  Double minFaceHeight;
+
+  @Option(
+      names = "--min-sharpness",
+      description =
+          "Face quality floor of the clustering, mean sharpness (default: the shipped"
+              + " clusters.minSharpness)")
+  Double minSharpness;
+
+  @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
       description = "Keep detections here, so a re-run skips the face models")
@@ -209,11 +223,18 @@ public final class EvalClustersCommand implements Callable<Integer> {
       rates.put(shipped.linkFpir(), "shipped");
       chosen.ifPresent(rate -> rates.putIfAbsent(rate, "chosen_on_tune"));
     }
-    int floor = minGoodFrames != null ? minGoodFrames : shipped.minGoodFrames();
+    ClusterSettings base =
+        new ClusterSettings(
+            shipped.enabled(),
+            shipped.linkFpir(),
+            minGoodFrames != null ? minGoodFrames : shipped.minGoodFrames(),
+            shipped.neighbours(),
+            minFaceHeight != null ? minFaceHeight : shipped.minFaceHeightPx(),
+            minSharpness != null ? minSharpness : shipped.minSharpness());
     List<SweepChart.Point> points = new ArrayList<>();
     for (Map.Entry<Double, String> rate : rates.entrySet()) {
       long t0 = System.nanoTime();
-      UnknownClustering clustering = UnknownClustering.at(rate.getKey(), floor);
+      UnknownClustering clustering = UnknownClustering.at(base, rate.getKey());
       ClusterScores scores = ClusterScores.of(truth, clustering.assign(r.tracks()));
       points.add(new SweepChart.Point(rate.getKey(), scores));
       System.out.println(

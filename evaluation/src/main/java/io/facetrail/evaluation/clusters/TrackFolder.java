@@ -61,7 +61,9 @@ public final class TrackFolder {
                 state.aggregateCode(),
                 state.bestFrameCodes(),
                 new byte[0],
-                Map.of())));
+                Map.of(),
+                state.meanFaceHeightPx(),
+                state.meanSharpness())));
   }
 
   private TrackObservation observation(VideoTrack.Sighting s, long index) {

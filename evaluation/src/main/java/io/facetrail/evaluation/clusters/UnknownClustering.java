@@ -21,11 +21,16 @@ final class UnknownClustering implements TrackClustering {
     this.settings = settings;
   }
 
-  /** The shipped settings with another link FPIR and quality floor. */
-  static UnknownClustering at(double linkFpir, int minGoodFrames) {
-    ClusterSettings d = ClusterSettings.defaults();
+  /** {@code base} at another link FPIR. */
+  static UnknownClustering at(ClusterSettings base, double linkFpir) {
     return new UnknownClustering(
-        new ClusterSettings(d.enabled(), linkFpir, minGoodFrames, d.neighbours()));
+        new ClusterSettings(
+            base.enabled(),
+            linkFpir,
+            base.minGoodFrames(),
+            base.neighbours(),
+            base.minFaceHeightPx(),
+            base.minSharpness()));
   }
 
   @Override
@@ -43,7 +48,9 @@ final class UnknownClustering implements TrackClustering {
               a.archivedAt(),
               null,
               a.firstSeen().sequence(),
-              a.lastSeen().sequence()));
+              a.lastSeen().sequence(),
+              a.faceHeightPx(),
+              a.sharpness()));
     }
     // Ids as they stand after the last track: merges may have changed earlier answers.
     Map<String, String> out = new LinkedHashMap<>();
@@ -57,9 +64,12 @@ final class UnknownClustering implements TrackClustering {
   String json() {
     return String.format(
         Locale.ROOT,
-        "\"link_fpir\":%s,\"min_good_frames\":%d,\"neighbours\":%d",
+        "\"link_fpir\":%s,\"min_good_frames\":%d,\"neighbours\":%d,"
+            + "\"min_face_height_px\":%s,\"min_sharpness\":%s",
         settings.linkFpir(),
         settings.minGoodFrames(),
-        settings.neighbours());
+        settings.neighbours(),
+        settings.minFaceHeightPx(),
+        settings.minSharpness());
   }
 }

@@ -1,6 +1,7 @@
 package io.facetrail.evaluation.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.evaluation.tracking.detect.DetectedFace;
@@ -73,6 +74,8 @@ class TrackFolderTest {
     assertThat(a.firstSeen().sequence()).isEqualTo(3);
     assertThat(a.lastSeen().sequence()).isEqualTo(6);
     assertThat(a.archivedAt()).isEqualTo(START.plusMillis(600));
+    assertThat(a.faceHeightPx()).as("mean of the good frames").isCloseTo(100, within(1e-6));
+    assertThat(a.sharpness()).isCloseTo(0.02, within(1e-6));
   }
 
   @Test
