@@ -107,6 +107,20 @@ public final class EvalClustersCommand implements Callable<Integer> {
   Double minSharpness;
 
   @Option(
+      names = "--min-brightness",
+      description =
+          "Face quality floor of the clustering, mean brightness (default: the shipped"
+              + " clusters.minBrightness)")
+  Double minBrightness;
+
+  @Option(
+      names = "--join-share",
+      description =
+          "Share of a cluster's tracks a newcomer must link to, to join or merge it (default: the"
+              + " shipped clusters.joinShare)")
+  Double joinShare;
+
+  @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
       description = "Keep detections here, so a re-run skips the face models")
@@ -224,13 +238,13 @@ public final class EvalClustersCommand implements Callable<Integer> {
       chosen.ifPresent(rate -> rates.putIfAbsent(rate, "chosen_on_tune"));
     }
     ClusterSettings base =
-        new ClusterSettings(
-            shipped.enabled(),
-            shipped.linkFpir(),
-            minGoodFrames != null ? minGoodFrames : shipped.minGoodFrames(),
-            shipped.neighbours(),
-            minFaceHeight != null ? minFaceHeight : shipped.minFaceHeightPx(),
-            minSharpness != null ? minSharpness : shipped.minSharpness());
+        shipped
+            .withFloors(
+                minGoodFrames != null ? minGoodFrames : shipped.minGoodFrames(),
+                minFaceHeight != null ? minFaceHeight : shipped.minFaceHeightPx(),
+                minSharpness != null ? minSharpness : shipped.minSharpness(),
+                minBrightness != null ? minBrightness : shipped.minBrightness())
+            .withJoinShare(joinShare != null ? joinShare : shipped.joinShare());
     List<SweepChart.Point> points = new ArrayList<>();
     for (Map.Entry<Double, String> rate : rates.entrySet()) {
       long t0 = System.nanoTime();

@@ -62,8 +62,7 @@ public final class TrackFolder {
                 state.bestFrameCodes(),
                 new byte[0],
                 Map.of(),
-                state.meanFaceHeightPx(),
-                state.meanSharpness())));
+                state.faceQuality())));
   }
 
   private TrackObservation observation(VideoTrack.Sighting s, long index) {

@@ -23,14 +23,7 @@ final class UnknownClustering implements TrackClustering {
 
   /** {@code base} at another link FPIR. */
   static UnknownClustering at(ClusterSettings base, double linkFpir) {
-    return new UnknownClustering(
-        new ClusterSettings(
-            base.enabled(),
-            linkFpir,
-            base.minGoodFrames(),
-            base.neighbours(),
-            base.minFaceHeightPx(),
-            base.minSharpness()));
+    return new UnknownClustering(base.withLinkFpir(linkFpir));
   }
 
   @Override
@@ -49,8 +42,7 @@ final class UnknownClustering implements TrackClustering {
               null,
               a.firstSeen().sequence(),
               a.lastSeen().sequence(),
-              a.faceHeightPx(),
-              a.sharpness()));
+              a.faceQuality()));
     }
     // Ids as they stand after the last track: merges may have changed earlier answers.
     Map<String, String> out = new LinkedHashMap<>();
@@ -64,12 +56,14 @@ final class UnknownClustering implements TrackClustering {
   String json() {
     return String.format(
         Locale.ROOT,
-        "\"link_fpir\":%s,\"min_good_frames\":%d,\"neighbours\":%d,"
-            + "\"min_face_height_px\":%s,\"min_sharpness\":%s",
+        "\"link_fpir\":%s,\"join_share\":%s,\"min_good_frames\":%d,\"neighbours\":%d,"
+            + "\"min_face_height_px\":%s,\"min_sharpness\":%s,\"min_brightness\":%s",
         settings.linkFpir(),
+        settings.joinShare(),
         settings.minGoodFrames(),
         settings.neighbours(),
         settings.minFaceHeightPx(),
-        settings.minSharpness());
+        settings.minSharpness(),
+        settings.minBrightness());
   }
 }

@@ -74,8 +74,10 @@ class TrackFolderTest {
     assertThat(a.firstSeen().sequence()).isEqualTo(3);
     assertThat(a.lastSeen().sequence()).isEqualTo(6);
     assertThat(a.archivedAt()).isEqualTo(START.plusMillis(600));
-    assertThat(a.faceHeightPx()).as("mean of the good frames").isCloseTo(100, within(1e-6));
-    assertThat(a.sharpness()).isCloseTo(0.02, within(1e-6));
+    assertThat(a.faceQuality().heightPx())
+        .as("mean of the good frames")
+        .isCloseTo(100, within(1e-6));
+    assertThat(a.faceQuality().sharpness()).isCloseTo(0.02, within(1e-6));
   }
 
   @Test

@@ -12,6 +12,10 @@ import io.facetrail.runtime.config.Validated;
  *     tracks link when their aggregates are closer than the calibration's threshold for this
  *     false-positive identification rate against all clustered tracks of their model (the FPIR rule
  *     of identity decisions, with the clustered tracks as the gallery)
+ * @param joinShare the share of a cluster's tracks a newcomer must link to for it to join that
+ *     cluster, and the share of two clusters' cross pairs that must link for a newcomer to merge
+ *     them (0: one link is enough, single linkage). Against chaining: one close pair between two
+ *     people otherwise joins everything both were linked to
  * @param minGoodFrames the quality floor: tracks with fewer good frames are not clustered (their
  *     aggregate is too noisy to link safely)
  * @param neighbours nearest tracks examined per new track (links are looked for among them)
@@ -26,15 +30,49 @@ import io.facetrail.runtime.config.Validated;
 public record ClusterSettings(
     boolean enabled,
     double linkFpir,
+    double joinShare,
     int minGoodFrames,
     int neighbours,
     double minFaceHeightPx,
     double minSharpness,
     double minBrightness)
     implements Validated {
-  /** Settings without face quality floors. */
+  /** Single linkage without face quality floors. */
   public ClusterSettings(boolean enabled, double linkFpir, int minGoodFrames, int neighbours) {
-    this(enabled, linkFpir, minGoodFrames, neighbours, 0, 0, 0);
+    this(enabled, linkFpir, 0, minGoodFrames, neighbours, 0, 0, 0);
+  }
+
+  /** These settings at another link FPIR. */
+  public ClusterSettings withLinkFpir(double rate) {
+    return new ClusterSettings(
+        enabled,
+        rate,
+        joinShare,
+        minGoodFrames,
+        neighbours,
+        minFaceHeightPx,
+        minSharpness,
+        minBrightness);
+  }
+
+  /** These settings with another join share. */
+  public ClusterSettings withJoinShare(double share) {
+    return new ClusterSettings(
+        enabled,
+        linkFpir,
+        share,
+        minGoodFrames,
+        neighbours,
+        minFaceHeightPx,
+        minSharpness,
+        minBrightness);
+  }
+
+  /** These settings with other face quality floors. */
+  public ClusterSettings withFloors(
+      int goodFrames, double faceHeightPx, double sharpness, double brightness) {
+    return new ClusterSettings(
+        enabled, linkFpir, joinShare, goodFrames, neighbours, faceHeightPx, sharpness, brightness);
   }
 
   /** Whether a track of these good frames and faces is good enough to cluster or enrol from. */
@@ -56,6 +94,7 @@ public record ClusterSettings(
         linkFpir > 0 && linkFpir < 1,
         ConfigProblems.path(path, "linkFpir"),
         "must be between 0 and 1 (exclusive)");
+    problems.range(joinShare, 0, 1, ConfigProblems.path(path, "joinShare"));
     problems.range(minGoodFrames, 1, 1_000, ConfigProblems.path(path, "minGoodFrames"));
     problems.range(neighbours, 1, 1_000, ConfigProblems.path(path, "neighbours"));
     problems.range(minFaceHeightPx, 0, 10_000, ConfigProblems.path(path, "minFaceHeightPx"));
@@ -69,6 +108,6 @@ public record ClusterSettings(
    * of `eval quality`'s identities pooled.
    */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(true, 1e-3, 3, 32, 28, 0.008, 35);
+    return new ClusterSettings(true, 1e-3, 0, 3, 32, 28, 0.008, 35);
   }
 }
