@@ -177,6 +177,10 @@ public record RedisSettings(
    * @param clientName the name Redis shows for the connection ({@code CLIENT LIST})
    * @throws RedisTlsException when a certificate file cannot be used
    */
+  // Jedis deprecates ssl/sslSocketFactory/sslParameters for SslOptions, which reads trust only
+  // from key store files: a PEM CA file, what Redis deployments hand out, needs the context built
+  // here.
+  @SuppressWarnings("deprecation")
   public RedisClient openClient(String clientName) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     DefaultJedisClientConfig.Builder config =
