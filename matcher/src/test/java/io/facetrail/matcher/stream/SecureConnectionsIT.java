@@ -60,7 +60,7 @@ class SecureConnectionsIT {
     redis = SecureRedis.start(dir.resolve("redis"));
     kafka = SaslSslKafka.start(redis.certificates());
     kafkaPassword = kafka.addUser("facetrail");
-    kafka.allowFaceTrail("facetrail", "sec.", "sec-");
+    kafka.allowFaceTrail("facetrail", "sec");
   }
 
   @AfterAll

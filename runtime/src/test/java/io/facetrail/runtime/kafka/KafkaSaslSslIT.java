@@ -16,16 +16,23 @@ import io.facetrail.runtime.config.Secret;
 import io.facetrail.runtime.testing.RecordedLogs;
 import io.facetrail.runtime.testing.SaslSslKafka;
 import io.facetrail.runtime.testing.TestCertificates;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * FaceTrail's Kafka clients over SASL_SSL (SCRAM-SHA-512, a private CA given as a PEM trust store)
  * against the in-process broker with ACLs enforced: with the settings docs/DEPLOYMENT.md gives, a
  * service creates its topics and the identity topic round-trips through an idempotent and a
- * transactional producer and a read-committed consumer; a wrong password, an untrusted broker
- * certificate and a user without ACLs each fail at start-up with a message naming the cause, and no
- * message or log line holds a password.
+ * transactional producer and a read-committed consumer, and a Kafka Streams application with a
+ * state store runs exactly-once; a wrong password, an untrusted broker certificate and a user
+ * without ACLs each fail at start-up with a message naming the cause, and no message or log line
+ * holds a password.
  */
 class KafkaSaslSslIT {
   private static final String PREFIX = "sec.";
@@ -61,7 +69,7 @@ class KafkaSaslSslIT {
     certificates = TestCertificates.generate(dir.resolve("tls"));
     kafka = SaslSslKafka.start(certificates);
     password = kafka.addUser("facetrail");
-    kafka.allowFaceTrail("facetrail", PREFIX, IDS);
+    kafka.allowFaceTrail("facetrail", "sec");
     secrets.add(password);
     secrets.add(TestCertificates.STORE_PASSWORD);
   }
@@ -136,6 +144,52 @@ class KafkaSaslSslIT {
       consumer.commitSync();
     }
     assertThat(read).containsExactly(plain, transactional);
+  }
+
+  @Test
+  void aKafkaStreamsApplicationRunsExactlyOnceWithAStateStoreOverSaslSsl() throws Exception {
+    KafkaSettings settings = settings("facetrail", password, certificates.caPem());
+    Topic<String, String> words = new Topic<>(PREFIX + "words", Serdes.String(), Serdes.String());
+    Topic<String, Long> counts = new Topic<>(PREFIX + "counts", Serdes.String(), Serdes.Long());
+    TopicAdmin.ensureTopics(settings, List.of(words, counts));
+    StreamsBuilder builder = new StreamsBuilder();
+    // A count keeps a state store: its changelog is an internal topic the application creates.
+    builder.stream(words.name(), Consumed.with(Serdes.String(), Serdes.String()))
+        .groupByKey()
+        .count()
+        .toStream()
+        .to(counts.name(), Produced.with(Serdes.String(), Serdes.Long()));
+    Properties props = new Properties();
+    props.putAll(
+        KafkaClients.streams(
+            settings, IDS + "streams", Files.createDirectories(dir.resolve("streams")).toString()));
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            KafkaClients.producer(settings, IDS + "words"),
+            Serdes.String().serializer(),
+            Serdes.String().serializer())) {
+      for (int i = 0; i < 3; i++) {
+        producer.send(new ProducerRecord<>(words.name(), "ada", "seen"));
+      }
+      producer.flush();
+    }
+    List<Long> seen = new ArrayList<>();
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        KafkaConsumer<String, Long> consumer =
+            new KafkaConsumer<>(
+                KafkaClients.consumer(settings, IDS + "counts", IDS + "counts"),
+                Serdes.String().deserializer(),
+                Serdes.Long().deserializer())) {
+      streams.start();
+      consumer.subscribe(List.of(counts.name()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                return seen.contains(3L);
+              });
+    }
   }
 
   @Test

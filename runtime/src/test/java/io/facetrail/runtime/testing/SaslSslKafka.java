@@ -117,11 +117,13 @@ public final class SaslSslKafka implements AutoCloseable {
   }
 
   /**
-   * Allows {@code user} what a FaceTrail service needs under a topic prefix and a client-id prefix
-   * (consumer groups, Kafka Streams application ids and transactional ids all start with it): the
-   * ACLs docs/DEPLOYMENT.md lists.
+   * Allows {@code user} what a FaceTrail service needs, on everything whose name starts with {@code
+   * prefix}: its topics ({@code kafka.topicPrefix}, e.g. {@code facetrail.}), and its consumer
+   * groups, Kafka Streams application ids, transactional ids and Streams internal topics (all named
+   * after the group or application id, e.g. {@code facetrail-matcher}). These are the ACLs
+   * docs/DEPLOYMENT.md lists.
    */
-  public void allowFaceTrail(String user, String topicPrefix, String idPrefix) {
+  public void allowFaceTrail(String user, String prefix) {
     String principal = "User:" + user;
     List<AclBinding> acls = new ArrayList<>();
     for (AclOperation op :
@@ -132,12 +134,12 @@ public final class SaslSslKafka implements AutoCloseable {
             AclOperation.ALTER_CONFIGS,
             AclOperation.READ,
             AclOperation.WRITE)) {
-      acls.add(allow(ResourceType.TOPIC, topicPrefix, principal, op));
+      acls.add(allow(ResourceType.TOPIC, prefix, principal, op));
     }
-    acls.add(allow(ResourceType.GROUP, idPrefix, principal, AclOperation.READ));
-    acls.add(allow(ResourceType.GROUP, idPrefix, principal, AclOperation.DESCRIBE));
-    acls.add(allow(ResourceType.TRANSACTIONAL_ID, idPrefix, principal, AclOperation.WRITE));
-    acls.add(allow(ResourceType.TRANSACTIONAL_ID, idPrefix, principal, AclOperation.DESCRIBE));
+    acls.add(allow(ResourceType.GROUP, prefix, principal, AclOperation.READ));
+    acls.add(allow(ResourceType.GROUP, prefix, principal, AclOperation.DESCRIBE));
+    acls.add(allow(ResourceType.TRANSACTIONAL_ID, prefix, principal, AclOperation.WRITE));
+    acls.add(allow(ResourceType.TRANSACTIONAL_ID, prefix, principal, AclOperation.DESCRIBE));
     try (Admin admin = admin()) {
       admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
