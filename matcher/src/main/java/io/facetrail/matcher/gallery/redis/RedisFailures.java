@@ -34,14 +34,15 @@ public final class RedisFailures {
     if (e instanceof JedisConnectionException && hungUp(e)) {
       // Redis sends no error when it drops a connection at the TLS layer: a TLS port given a
       // plain command, or (TLS 1.3 checks the client's certificate after the client has finished
-      // its handshake) a server that wanted a client certificate.
+      // its handshake) a server that wanted a client certificate. A server stopping looks the
+      // same, so both readings are given.
       return where
           + " closed the connection without answering ("
           + rootMessage(e)
-          + "): "
+          + "): it stopped, or "
           + (s.tls()
-              ? "the server may require a client certificate" + keyStoreAdvice(s)
-              : "the server may expect TLS on this port (set tls: true)");
+              ? "it requires a client certificate" + keyStoreAdvice(s)
+              : "it expects TLS on this port (set tls: true)");
     }
     if (e instanceof JedisConnectionException) {
       return where + " is unreachable: " + e.getMessage() + causeOf(e);

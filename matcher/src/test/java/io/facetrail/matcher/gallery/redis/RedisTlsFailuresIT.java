@@ -193,7 +193,7 @@ class RedisTlsFailuresIT {
         .allSatisfy(
             m ->
                 assertThat(m)
-                    .containsPattern("the server (may )?requires? a client certificate")
+                    .containsPattern("(the server|it) requires? a client certificate")
                     .contains("and none is configured (set keyStore)"));
     RedisSettings with =
         without.withTls(
