@@ -1,5 +1,6 @@
 package io.facetrail.matcher.archive;
 
+import io.facetrail.matcher.gallery.redis.RedisFailures;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.matcher.index.Match;
 import java.nio.charset.StandardCharsets;
@@ -267,8 +268,7 @@ public final class RedisTrackArchive implements TrackArchive {
     try {
       return command.get();
     } catch (JedisException e) {
-      throw new ArchiveUnavailableException(
-          describe() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new ArchiveUnavailableException(RedisFailures.explain(describe(), settings, e), e);
     }
   }
 }
