@@ -1,6 +1,7 @@
 package io.facetrail.api.config;
 
 import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.cluster.ClusterSettings;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.gallery.GallerySettings;
 import io.facetrail.matcher.gallery.GalleryTarget;
@@ -28,6 +29,8 @@ import java.util.List;
  * @param ingestStatus status URLs of ingest services ({@code http://host:port/api/streams})
  * @param archive the track archive searched by {@code /api/v1/search} (the matcher's setting: by
  *     default beside the gallery)
+ * @param clusters how the archive's unknown tracks are clustered for {@code /api/v1/clusters} (the
+ *     matcher's setting, so the API finds the clusters the matcher forms)
  */
 public record ApiConfig(
     HttpSettings http,
@@ -39,7 +42,8 @@ public record ApiConfig(
     EventSettings events,
     String indexDir,
     List<String> ingestStatus,
-    ArchiveSettings archive)
+    ArchiveSettings archive,
+    ClusterSettings clusters)
     implements Validated {
   public ApiConfig {
     ingestStatus = ingestStatus == null ? List.of() : List.copyOf(ingestStatus);
@@ -59,17 +63,37 @@ public record ApiConfig(
 
   public ApiConfig withGallery(GallerySettings g) {
     return new ApiConfig(
-        http, kafka, g, decision, access, limits, events, indexDir, ingestStatus, archive);
+        http,
+        kafka,
+        g,
+        decision,
+        access,
+        limits,
+        events,
+        indexDir,
+        ingestStatus,
+        archive,
+        clusters);
   }
 
   public ApiConfig withKafka(KafkaSettings k) {
     return new ApiConfig(
-        http, k, gallery, decision, access, limits, events, indexDir, ingestStatus, archive);
+        http,
+        k,
+        gallery,
+        decision,
+        access,
+        limits,
+        events,
+        indexDir,
+        ingestStatus,
+        archive,
+        clusters);
   }
 
   public ApiConfig withDecision(DecisionSettings d) {
     return new ApiConfig(
-        http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus, archive);
+        http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus, archive, clusters);
   }
 
   @Override
@@ -82,6 +106,7 @@ public record ApiConfig(
     problems.section(limits, ConfigProblems.path(path, "limits"));
     problems.section(events, ConfigProblems.path(path, "events"));
     problems.section(archive, ConfigProblems.path(path, "archive"));
+    problems.section(clusters, ConfigProblems.path(path, "clusters"));
     for (String url : ingestStatus) {
       problems.require(
           url.startsWith("http://") || url.startsWith("https://"),

@@ -2,6 +2,7 @@ package io.facetrail.api.search;
 
 import io.facetrail.api.server.ProblemException;
 import io.facetrail.matcher.archive.ArchiveSettings;
+import io.facetrail.matcher.archive.ArchiveTarget;
 import io.facetrail.matcher.archive.ArchiveUnavailableException;
 import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.archive.TrackArchives;
@@ -25,6 +26,14 @@ public interface ArchiveAccess {
   <T> T with(Function<TrackArchive, T> action);
 
   /**
+   * Whether the configuration archives nothing at all (so asking again later will not help), as
+   * opposed to an archive that cannot be reached now. A shared archive cannot tell: false.
+   */
+  default boolean off() {
+    return false;
+  }
+
+  /**
    * Opens the configured archive for each call (the standalone API). Calls take turns: a local
    * archive's lock belongs to the whole process, so a second request opening it while the first has
    * it open (a page loading several thumbnails at once) would be refused as if a pipeline held it.
@@ -32,6 +41,11 @@ public interface ArchiveAccess {
   static ArchiveAccess perCall(ArchiveSettings archive, GallerySettings gallery) {
     return new ArchiveAccess() {
       private final ReentrantLock turn = new ReentrantLock();
+
+      @Override
+      public boolean off() {
+        return ArchiveTarget.resolve(archive, gallery).store() == ArchiveSettings.Store.OFF;
+      }
 
       @Override
       public <T> T with(Function<TrackArchive, T> action) {

@@ -11,6 +11,7 @@ import io.facetrail.api.audit.AuditRoutes;
 import io.facetrail.api.cameras.CameraRoutes;
 import io.facetrail.api.cameras.IngestStatusPoller;
 import io.facetrail.api.cameras.StreamStatusSource;
+import io.facetrail.api.clusters.ClusterRoutes;
 import io.facetrail.api.config.ApiConfig;
 import io.facetrail.api.events.LiveEvents;
 import io.facetrail.api.events.PersonDirectory;
@@ -159,6 +160,7 @@ public final class ApiService implements AutoCloseable {
       routes.add(
           new SearchRoutes(
               archive, gallery, index::nameOf, thresholds, analysis, config.limits(), audit));
+      routes.add(ClusterRoutes.of(config, archive, thresholds, gallery, audit, clock));
       routes.add(
           new VideoRoutes(
               config.indexDir().isBlank()

@@ -1,9 +1,9 @@
 // The console's entry point: finds out whether this browser is signed in, shows the sign-in form
-// or the section the address names (#/live, #/gallery, #/events, #/videos, #/search, #/audit), and
-// switches sections as the address changes. Each section is a module with mount(main, ctx, arg,
-// params) that returns what to do when it is left (close its live connection, stop its timers):
-// arg is what follows the section's name (#/gallery/ID), params the address's query
-// (#/search?person=ID).
+// or the section the address names (#/live, #/gallery, #/events, #/videos, #/search, #/clusters,
+// #/audit), and switches sections as the address changes. Each section is a module with
+// mount(main, ctx, arg, params) that returns what to do when it is left (close its live
+// connection, stop its timers): arg is what follows the section's name (#/gallery/ID), params the
+// address's query (#/search?person=ID).
 
 import { api, useCsrfToken, whenSessionExpires } from './api.js';
 import { showSignIn } from './signin.js';
@@ -12,6 +12,7 @@ import * as gallery from './gallery.js';
 import * as review from './review.js';
 import * as videos from './videos.js';
 import * as search from './search.js';
+import * as clusters from './clusters.js';
 import * as audit from './audit.js';
 import { fill, h, notice } from './dom.js';
 
@@ -21,6 +22,7 @@ const SECTIONS = {
   events: { module: review, title: 'Events' },
   videos: { module: videos, title: 'Videos' },
   search: { module: search, title: 'Search' },
+  clusters: { module: clusters, title: 'Unknown faces' },
   audit: { module: audit, title: 'Audit log', role: 'admin' },
 };
 const ROLES = ['viewer', 'operator', 'admin'];

@@ -98,6 +98,10 @@ public final class TimelineRecorder {
     } else if (e.person() != null) {
       d.personId = e.person().id();
       d.personName = e.person().name();
+    } else if (e.type() == IdentityEventType.ENDED) {
+      // A named part ending without a person: the person was erased while the track was open.
+      d.personId = null;
+      d.personName = null;
     }
     d.distance = e.distance();
     d.threshold = e.threshold();

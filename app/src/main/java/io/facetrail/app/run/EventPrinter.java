@@ -71,7 +71,13 @@ final class EventPrinter implements Consumer<IdentityEvent> {
               e.distance());
       case ENDED ->
           String.format(
-              Locale.ROOT, "%s %s  (track %s, seen %s)", head, name(e.person()), e.trackId(), seen);
+              Locale.ROOT,
+              "%s %s  (track %s, seen %s)",
+              head,
+              // An ended event without a person: they were erased while the track was open.
+              e.person() == null ? "(a person erased meanwhile)" : name(e.person()),
+              e.trackId(),
+              seen);
       case UNKNOWN ->
           String.format(
               Locale.ROOT,

@@ -67,6 +67,17 @@ class TimelineRecorderTest {
   }
 
   @Test
+  void aPersonErasedWhileTheirTrackWasOpenIsNotNamedInTheTimeline() {
+    TimelineRecorder r = new TimelineRecorder(false);
+    r.onIdentity(identity(IdentityEventType.IDENTIFIED, "s", "s/a", "Ann", 0, 400));
+    // The matcher ends the named part without a person once Ann is erased.
+    r.onIdentity(identity(IdentityEventType.ENDED, "s", "s/a", null, 0, 600));
+    TrackRecord a = r.timeline("s", "in.mp4", 1_000, null).tracks().get(0);
+    assertThat(a.identified()).isFalse();
+    assertThat(a.personName()).isNull();
+  }
+
+  @Test
   void boxesAreNotKeptUnlessAsked() {
     TimelineRecorder r = new TimelineRecorder(false);
     r.onTrack(observed("s", "s/a", 0, 1, 1));

@@ -1,5 +1,6 @@
 package io.facetrail.evaluation.cli;
 
+import io.facetrail.evaluation.clusters.EvalClustersCommand;
 import io.facetrail.evaluation.detection.EvalDetectionCommand;
 import io.facetrail.evaluation.detection.EvalSequencesCommand;
 import io.facetrail.evaluation.identification.EvalCalibrateTracksCommand;
@@ -28,6 +29,7 @@ public final class EvaluationCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new EvalShotsCommand()),
         ProvidedCommand.under(CommandGroups.EVAL, new EvalQualityCommand()),
         ProvidedCommand.under(
-            CommandGroups.EVAL, new io.facetrail.evaluation.identification.EvalSearchCommand()));
+            CommandGroups.EVAL, new io.facetrail.evaluation.identification.EvalSearchCommand()),
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalClustersCommand()));
   }
 }

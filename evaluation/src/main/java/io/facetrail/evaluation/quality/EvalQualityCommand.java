@@ -29,9 +29,20 @@ import picocli.CommandLine.Option;
           + " brightness, yaw). The identities are split: the fit half writes the quality gate's"
           + " table (--table-out), the other half reports it.",
       "Prints JSON lines per half, degradation and bucket, the gate's effect on the report half at"
-          + " several floors, and writes OUT/quality.png."
+          + " several floors, and writes OUT/quality.png.",
+      "Then pairs of two degraded faces (as clusters compare them): per half, measure and bucket,"
+          + " false accepts between different persons both measured into the bucket and genuine"
+          + " acceptance of a person's two photos degraded the same way, at the thresholds for FAR"
+          + " 1e-3 and 1e-4, and the floor per measure (chosen on the fit half) from which FAR"
+          + " stays within 3x the target."
     })
 public final class EvalQualityCommand implements Callable<Integer> {
+  /**
+   * The FARs whose single-face thresholds judge pairs of two degraded faces: the decision's default
+   * and the stricter one a cluster's links would need.
+   */
+  static final double[] BOTH_DEGRADED_FARS = {1e-3, 1e-4};
+
   @Option(
       names = "--lfw-dir",
       required = true,
@@ -107,6 +118,11 @@ public final class EvalQualityCommand implements Callable<Integer> {
         new QualityReport.Config(modelId, far, threshold, floor, persons, folds, seed);
     QualityReport report = new QualityReport(config, rows);
     report.print();
+    double[] pairThresholds = new double[BOTH_DEGRADED_FARS.length];
+    for (int t = 0; t < pairThresholds.length; t++) {
+      pairThresholds[t] = calibration.thresholdFor(BOTH_DEGRADED_FARS[t]);
+    }
+    new BothDegradedReport(config, BOTH_DEGRADED_FARS, pairThresholds, rows).print();
     Files.createDirectories(out);
     report.chart(out.resolve("quality.png"));
     if (tableOut != null) {

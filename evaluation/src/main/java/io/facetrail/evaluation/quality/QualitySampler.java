@@ -15,8 +15,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Codes each person's reference photo as it is and the probe photo under every {@link Degradation}.
- * A probe whose photo as it is shows no face is not degraded (nothing to measure).
+ * Codes each person's reference and probe photos as they are and under every {@link Degradation}. A
+ * probe whose photo as it is shows no face is not degraded (nothing to measure), nor is its
+ * reference (no genuine pair to form); a reference without a face is not degraded either.
  */
 final class QualitySampler {
   private final PhotoCoder coder;
@@ -52,22 +53,39 @@ final class QualitySampler {
         rows.add(row(p, true, Degradation.ORIGINAL, asIs.get(0)));
         CodedFace original = asIs.get(1);
         rows.add(row(p, false, Degradation.ORIGINAL, original));
+        List<Degradation> rest = degradations.subList(1, degradations.size());
         if (original != null) {
-          List<Degradation> rest = degradations.subList(1, degradations.size());
-          List<RgbImage> degraded = new ArrayList<>();
-          for (Degradation d : rest) {
-            degraded.add(d.apply(probe, original.measures().heightPx(), rng));
-          }
-          List<CodedFace> coded = coder.code(degraded);
-          for (int i = 0; i < rest.size(); i++) {
-            rows.add(row(p, false, rest.get(i), coded.get(i)));
-          }
+          degrade(p, false, probe, original, rest, rng, rows);
+        }
+        // The reference degraded the same way, after the probe so that the probe's rows (and the
+        // noise drawn for them) are those of a run without it: two degraded photos of one person
+        // are the genuine pairs of the both-degraded measurement (BothDegradedTally).
+        if (original != null && asIs.get(0) != null) {
+          degrade(p, true, reference, asIs.get(0), rest, rng, rows);
         }
         sink.accept(rows.subList(start, rows.size()));
         bar.step();
       }
     }
     return rows;
+  }
+
+  private void degrade(
+      QualityPeople.Person p,
+      boolean isReference,
+      RgbImage photo,
+      CodedFace asIs,
+      List<Degradation> rest,
+      Random rng,
+      List<SampleRow> rows) {
+    List<RgbImage> degraded = new ArrayList<>();
+    for (Degradation d : rest) {
+      degraded.add(d.apply(photo, asIs.measures().heightPx(), rng));
+    }
+    List<CodedFace> coded = coder.code(degraded);
+    for (int i = 0; i < rest.size(); i++) {
+      rows.add(row(p, isReference, rest.get(i), coded.get(i)));
+    }
   }
 
   private static SampleRow row(

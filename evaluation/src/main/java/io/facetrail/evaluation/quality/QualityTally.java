@@ -28,7 +28,8 @@ final class QualityTally {
   QualityTally(List<SampleRow> half, double threshold) {
     Map<String, byte[]> references = new TreeMap<>();
     for (SampleRow r : half) {
-      if (r.reference() && r.found()) {
+      // Degraded references belong to the both-degraded measurement only (BothDegradedTally).
+      if (r.reference() && r.found() && r.measure() == null) {
         references.put(r.person(), r.code());
       }
     }

@@ -9,7 +9,8 @@ import io.facetrail.faces.quality.Measure;
  *
  * @param person the LFW identity
  * @param fit whether the identity is in the fit half (else the report half)
- * @param reference whether this is the person's reference photo (as it is), else a probe
+ * @param reference whether this is the person's reference photo (as it is or degraded), else a
+ *     probe
  * @param measure the degraded measure of a probe, null for a photo as it is
  * @param amount the degradation's amount ({@link Degradation})
  * @param measures what the face library measured, null when no face was found

@@ -103,7 +103,7 @@ public final class TrackingEvaluation {
         break;
       }
       BufferedImage patch = lfw.patch(person);
-      double[] reference = referenceBox(patch);
+      double[] reference = referenceBox(detector, patch);
       if (reference == null) {
         rejected++;
       } else {
@@ -117,7 +117,12 @@ public final class TrackingEvaluation {
     return new Cast(photos, rejected);
   }
 
-  private double[] referenceBox(BufferedImage patch) {
+  /**
+   * Where {@code detector} puts the face box in a patch shown alone on grey (fractions of the
+   * patch: x, y, width, height), or null when it finds not exactly one confident face there (such a
+   * photo cannot define ground truth).
+   */
+  public static double[] referenceBox(FrameFaceDetector detector, BufferedImage patch) {
     int ph = CALIBRATION_HEIGHT;
     int pw = (int) Math.round(ph * FacePhoto.ASPECT);
     BufferedImage canvas = new BufferedImage(3 * pw, 2 * ph, BufferedImage.TYPE_INT_RGB);

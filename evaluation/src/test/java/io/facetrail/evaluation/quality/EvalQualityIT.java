@@ -20,7 +20,8 @@ import picocli.CommandLine;
  * {@code eval quality} on a small LFW subset (two identities per half) through the real models:
  * every degradation is coded, the report half is reported, the fit half writes a table the face
  * library reads, and what is plainly true of these photos holds: the photos as they are match their
- * own person, and no impostor is accepted at FAR 1e-3 among so few.
+ * own person, and no impostor is accepted at FAR 1e-3 among so few. The both-degraded lines are
+ * printed (their pairing is checked on hand-made faces in {@code BothDegradedTallyTest}).
  */
 class EvalQualityIT {
   @Test
@@ -60,9 +61,22 @@ class EvalQualityIT {
         .filteredOn(l -> l.contains("\"degradation\":\"original\""))
         .allMatch(l -> l.contains("\"falseAccepts\":0"));
     assertThat(Files.size(dir.resolve("out").resolve("quality.png"))).isPositive();
-    assertThat(Files.readAllLines(samples))
-        .filteredOn(l -> l.contains("\"reference\":true"))
+    List<String> sampled = Files.readAllLines(samples);
+    assertThat(sampled)
+        .filteredOn(l -> l.contains("\"reference\":true") && l.contains("\"measure\":null"))
         .hasSize(2 * 2);
+    // The report half's references (both found, as their accepts show) degraded like the probes.
+    assertThat(sampled)
+        .filteredOn(
+            l -> l.contains("\"reference\":true") && l.contains("\"measure\":\"FACE_HEIGHT\""))
+        .hasSizeGreaterThanOrEqualTo(2 * 6);
+    assertThat(lines).anyMatch(l -> l.contains("\"bothDegradedConfig\""));
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.contains("\"bothDegraded\":{\"half\":\"report\",\"measure\":\"FACE_HEIGHT\"")
+                    && l.contains("\"targetFar\":1.0E-4"));
+    assertThat(lines).filteredOn(l -> l.contains("\"bothDegradedFloor\"")).hasSize(3 * 2);
     try (InputStream in = Files.newInputStream(table)) {
       GateTable t = GateTable.read(in);
       assertThat(t.byMeasure()).containsOnlyKeys(Measure.values());

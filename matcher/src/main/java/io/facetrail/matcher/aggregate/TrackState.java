@@ -4,6 +4,7 @@ import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.contracts.identity.TrackParts;
 import io.facetrail.contracts.proto.TrackObservation;
+import io.facetrail.matcher.archive.FaceQuality;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,13 @@ public final class TrackState {
 
   /** The best good frames of the aggregate, highest quality first (for the track archive). */
   BestFrames bestFrames = new BestFrames();
+
+  /** Good frames of the aggregate with face measures, and the sums of their height, sharpness. */
+  int measuredFrames;
+
+  double faceHeightSum;
+  double sharpnessSum;
+  double brightnessSum;
 
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
@@ -153,6 +161,12 @@ public final class TrackState {
     }
     mean.add(unit, weightOf(o));
     bestFrames.offer(weightOf(o), unit);
+    if (o.hasMeasures()) {
+      measuredFrames++;
+      faceHeightSum += o.getMeasures().getHeightPx();
+      sharpnessSum += o.getMeasures().getSharpness();
+      brightnessSum += o.getMeasures().getBrightness();
+    }
     unevaluated++;
     return true;
   }
@@ -194,8 +208,48 @@ public final class TrackState {
     distances(Double.NaN, Double.NaN, Double.NaN);
     operatingPoint(Double.NaN, Double.NaN, -1);
     unevaluated = mean.count();
-    // The dissenting faces' own codes were not kept: the new part's best frames start afresh.
+    // The dissenting faces' own codes and measures were not kept: the new part's start afresh.
     bestFrames = new BestFrames();
+    resetMeasures();
+  }
+
+  /**
+   * Drops the current part, its faces, codes and identity, and goes on as a new empty part (the
+   * next {@code <id>/s<n>}), first seen at its next face: the person it named was erased from the
+   * gallery, and nothing of what was gathered under their name may outlive the erasure.
+   */
+  public void forgetPart() {
+    segment++;
+    mean = new EmbeddingMean();
+    dissent = new EmbeddingMean();
+    dissentFrom = null;
+    firstSeen = null;
+    lastSeen = null;
+    lastAgreeing = null;
+    identity(null, null, 0, 0);
+    distances(Double.NaN, Double.NaN, Double.NaN);
+    operatingPoint(Double.NaN, Double.NaN, -1);
+    unevaluated = 0;
+    bestFrames = new BestFrames();
+    resetMeasures();
+  }
+
+  private void resetMeasures() {
+    measuredFrames = 0;
+    faceHeightSum = 0;
+    sharpnessSum = 0;
+    brightnessSum = 0;
+  }
+
+  /** The means of the aggregate's measured good frames' face measures (unknown when none). */
+  public FaceQuality faceQuality() {
+    if (measuredFrames == 0) {
+      return FaceQuality.UNKNOWN;
+    }
+    return new FaceQuality(
+        faceHeightSum / measuredFrames,
+        sharpnessSum / measuredFrames,
+        brightnessSum / measuredFrames);
   }
 
   /**

@@ -48,7 +48,11 @@ public final class TrackStateCodec
             .setLastFpir(s.lastFpir)
             .setLastGallerySize(s.lastGallerySize)
             .setSegment(s.segment)
-            .setDissent(StateMessages.sum(s.dissent));
+            .setDissent(StateMessages.sum(s.dissent))
+            .setMeasuredFrames(s.measuredFrames)
+            .setFaceHeightSum(s.faceHeightSum)
+            .setSharpnessSum(s.sharpnessSum)
+            .setBrightnessSum(s.brightnessSum);
     s.labels.forEach((k, v) -> b.addLabels(LabelRecord.newBuilder().setKey(k).setValue(v)));
     StateMessages.setIfPresent(s.firstSeen, b::setFirstSeen);
     StateMessages.setIfPresent(s.lastSeen, b::setLastSeen);
@@ -128,6 +132,10 @@ public final class TrackStateCodec
     s.lastAgreeing = StateMessages.momentOrNull(r.hasLastAgreeing(), r.getLastAgreeing());
     s.dissent = StateMessages.mean(r.getDissent(), "track state");
     s.dissentFrom = StateMessages.momentOrNull(r.hasDissentFrom(), r.getDissentFrom());
+    s.measuredFrames = r.getMeasuredFrames();
+    s.faceHeightSum = r.getFaceHeightSum();
+    s.sharpnessSum = r.getSharpnessSum();
+    s.brightnessSum = r.getBrightnessSum();
     // Problems added after this state was written read as 0; none is ever removed.
     for (int i = 0; i < Math.min(r.getUnusedCount(), s.unused.length); i++) {
       s.unused[i] = r.getUnused(i);

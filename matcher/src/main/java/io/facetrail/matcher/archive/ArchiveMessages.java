@@ -35,6 +35,16 @@ final class ArchiveMessages {
             .setAggregate(ByteString.copyFrom(t.aggregate()))
             .setThumbnailJpeg(ByteString.copyFrom(t.thumbnailJpeg()));
     t.bestFrames().forEach(f -> b.addBestFrames(ByteString.copyFrom(f)));
+    FaceQuality q = t.faceQuality();
+    if (Double.isFinite(q.heightPx())) {
+      b.setFaceHeightPx(q.heightPx());
+    }
+    if (Double.isFinite(q.sharpness())) {
+      b.setSharpness(q.sharpness());
+    }
+    if (Double.isFinite(q.brightness())) {
+      b.setBrightness(q.brightness());
+    }
     t.labels()
         .forEach(
             (k, v) -> {
@@ -68,7 +78,11 @@ final class ArchiveMessages {
         r.getAggregate().toByteArray(),
         frames,
         r.getThumbnailJpeg().toByteArray(),
-        labels);
+        labels,
+        new FaceQuality(
+            r.hasFaceHeightPx() ? r.getFaceHeightPx() : Double.NaN,
+            r.hasSharpness() ? r.getSharpness() : Double.NaN,
+            r.hasBrightness() ? r.getBrightness() : Double.NaN));
   }
 
   static byte[] decision(TrackDecision d) {

@@ -29,17 +29,7 @@ public final class ArchiveTarget {
       }
       case REDIS -> {
         RedisSettings r = gallery.redis();
-        RedisSettings prefixed =
-            new RedisSettings(
-                r.host(),
-                r.port(),
-                r.tls(),
-                r.user(),
-                r.password(),
-                r.database(),
-                r.keyPrefix() + SUFFIX,
-                r.timeout(),
-                r.feedLength());
+        RedisSettings prefixed = r.withKeyPrefix(r.keyPrefix() + SUFFIX);
         yield settings.withStore(ArchiveSettings.Store.REDIS, settings.localDir(), prefixed);
       }
     };

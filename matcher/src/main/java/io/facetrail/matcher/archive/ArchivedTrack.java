@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param bestFrames up to {@link #MAX_BEST_FRAMES} codes of its best frames
  * @param thumbnailJpeg the best face's thumbnail, empty when none
  * @param labels the stream's labels
+ * @param faceQuality what its faces looked like ({@link FaceQuality#UNKNOWN}: not measured)
  */
 public record ArchivedTrack(
     String trackId,
@@ -37,7 +38,36 @@ public record ArchivedTrack(
     byte[] aggregate,
     List<byte[]> bestFrames,
     byte[] thumbnailJpeg,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    FaceQuality faceQuality) {
+  /** A track whose faces were not measured. */
+  public ArchivedTrack(
+      String trackId,
+      String streamId,
+      String modelId,
+      Moment firstSeen,
+      Moment lastSeen,
+      Instant archivedAt,
+      int goodFrames,
+      byte[] aggregate,
+      List<byte[]> bestFrames,
+      byte[] thumbnailJpeg,
+      Map<String, String> labels) {
+    this(
+        trackId,
+        streamId,
+        modelId,
+        firstSeen,
+        lastSeen,
+        archivedAt,
+        goodFrames,
+        aggregate,
+        bestFrames,
+        thumbnailJpeg,
+        labels,
+        FaceQuality.UNKNOWN);
+  }
+
   /** Best frame codes kept per track. */
   public static final int MAX_BEST_FRAMES = 3;
 
@@ -72,6 +102,7 @@ public record ArchivedTrack(
           "thumbnail of " + thumbnailJpeg.length + " bytes, at most " + MAX_THUMBNAIL_BYTES);
     }
     labels = labels == null ? Map.of() : new LinkedHashMap<>(labels);
+    faceQuality = faceQuality == null ? FaceQuality.UNKNOWN : faceQuality;
   }
 
   private static void checkCode(byte[] code, String what) {
@@ -122,7 +153,8 @@ public record ArchivedTrack(
         aggregate,
         bestFrames,
         thumbnailJpeg,
-        labels);
+        labels,
+        faceQuality);
   }
 
   /**
@@ -135,6 +167,23 @@ public record ArchivedTrack(
         && other.lastSeen.sequence() == lastSeen.sequence()
         && other.firstSeen.mediaTimeUs() == firstSeen.mediaTimeUs()
         && other.lastSeen.mediaTimeUs() == lastSeen.mediaTimeUs();
+  }
+
+  /** This track with another thumbnail (stored apart from it in Redis); null: none. */
+  public ArchivedTrack withThumbnail(byte[] jpeg) {
+    return new ArchivedTrack(
+        trackId,
+        streamId,
+        modelId,
+        firstSeen,
+        lastSeen,
+        archivedAt,
+        goodFrames,
+        aggregate,
+        bestFrames,
+        jpeg,
+        labels,
+        faceQuality);
   }
 
   /** This track without its thumbnail (what loading an index needs). */
@@ -150,7 +199,8 @@ public record ArchivedTrack(
         aggregate,
         bestFrames,
         new byte[0],
-        labels);
+        labels,
+        faceQuality);
   }
 
   @Override
@@ -166,7 +216,8 @@ public record ArchivedTrack(
         && Arrays.equals(t.aggregate, aggregate)
         && sameCodes(t.bestFrames, bestFrames)
         && Arrays.equals(t.thumbnailJpeg, thumbnailJpeg)
-        && t.labels.equals(labels);
+        && t.labels.equals(labels)
+        && t.faceQuality.equals(faceQuality);
   }
 
   private static boolean sameCodes(List<byte[]> a, List<byte[]> b) {

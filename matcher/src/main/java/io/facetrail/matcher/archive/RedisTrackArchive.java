@@ -1,6 +1,7 @@
 package io.facetrail.matcher.archive;
 
 import io.facetrail.matcher.gallery.GalleryChanges;
+import io.facetrail.matcher.gallery.redis.RedisFailures;
 import io.facetrail.matcher.gallery.redis.RedisSettings;
 import io.facetrail.matcher.index.Match;
 import java.nio.charset.StandardCharsets;
@@ -103,19 +104,7 @@ public final class RedisTrackArchive implements TrackArchive {
           }
           ArchivedTrack stored = ArchiveMessages.track(t);
           byte[] jpeg = client.get(key("thumb", trackId));
-          return Optional.of(
-              new ArchivedTrack(
-                  stored.trackId(),
-                  stored.streamId(),
-                  stored.modelId(),
-                  stored.firstSeen(),
-                  stored.lastSeen(),
-                  stored.archivedAt(),
-                  stored.goodFrames(),
-                  stored.aggregate(),
-                  stored.bestFrames(),
-                  jpeg,
-                  stored.labels()));
+          return Optional.of(stored.withThumbnail(jpeg));
         });
   }
 
@@ -290,8 +279,7 @@ public final class RedisTrackArchive implements TrackArchive {
     try {
       return command.get();
     } catch (JedisException e) {
-      throw new ArchiveUnavailableException(
-          describe() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new ArchiveUnavailableException(RedisFailures.explain(describe(), settings, e), e);
     }
   }
 }

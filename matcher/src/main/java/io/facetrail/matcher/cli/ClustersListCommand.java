@@ -64,13 +64,17 @@ final class ClustersListCommand implements Callable<Integer> {
 
   private static String line(Cluster c) {
     return String.format(
-        "%s\t%d tracks\t%d streams (%s)\t%s .. %s",
+        "%s\t%s\t%s (%s)\tarchived %s .. %s",
         c.id(),
-        c.size(),
-        c.streams().size(),
+        count(c.size(), "track"),
+        count(c.streams().size(), "stream"),
         DisplayText.safe(String.join(", ", c.streams().stream().sorted().limit(3).toList()))
             + (c.streams().size() > 3 ? ", ..." : ""),
         c.firstArchived(),
         c.lastArchived());
+  }
+
+  static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 }

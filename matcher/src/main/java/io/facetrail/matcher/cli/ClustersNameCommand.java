@@ -1,34 +1,20 @@
 package io.facetrail.matcher.cli;
 
 import io.facetrail.contracts.identity.IdentityEvent;
+import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.matcher.archive.ArchiveUnavailableException;
-import io.facetrail.matcher.archive.Redecider;
-import io.facetrail.matcher.archive.Redecision;
-import io.facetrail.matcher.archive.RetroactiveEvents;
 import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.cluster.Cluster;
-import io.facetrail.matcher.cluster.ClusterMember;
+import io.facetrail.matcher.cluster.ClusterNaming;
 import io.facetrail.matcher.cluster.UnknownClusters;
-import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.matcher.gallery.InvalidNameException;
-import io.facetrail.matcher.gallery.Person;
-import io.facetrail.matcher.gallery.PersonRecord;
-import io.facetrail.matcher.gallery.StoredCode;
-import io.facetrail.matcher.index.GalleryIndex;
-import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.matcher.stream.MatcherConfig;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,8 +69,9 @@ final class ClustersNameCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (faces < 1 || faces > 100) {
-      throw new UserFacingException("--faces must be between 1 and 100, got " + faces);
+    if (faces < 1 || faces > ClusterNaming.MAX_FACES) {
+      throw new UserFacingException(
+          "--faces must be between 1 and " + ClusterNaming.MAX_FACES + ", got " + faces);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -99,82 +86,39 @@ final class ClustersNameCommand implements Callable<Integer> {
                   () ->
                       new UserFacingException(
                           "no cluster " + DisplayText.safe(id) + " in " + a.describe()));
-      List<ClusterMember> best =
-          clusters.members(c.id()).stream()
-              .sorted(Comparator.comparingInt(ClusterMember::goodFrames).reversed())
-              .limit(faces)
-              .toList();
-      Instant now = Instant.now();
-      GalleryIndex index =
-          new GalleryIndex(
-              thresholds.comparable(),
-              ForkJoinPool.commonPool(),
-              config.gallery().fastThreshold(),
-              config.gallery().fastCandidates());
+      ClusterNaming naming =
+          new ClusterNaming(config.decision(), config.gallery(), thresholds, Clock.systemUTC());
       long started = System.nanoTime();
-      Named named =
+      ClusterNaming.Named named =
           gallery.with(
               g -> {
-                Person p;
                 try {
-                  p = g.createPerson(name, Map.of("cluster", c.id()));
-                } catch (InvalidNameException e) {
+                  return naming.name(a, clusters, c, name, faces, g);
+                } catch (InvalidNameException | ClusterNaming.NoGoodFacesException e) {
                   throw new UserFacingException(e.getMessage(), e);
                 }
-                List<StoredCode> codes = new ArrayList<>();
-                for (ClusterMember m : best) {
-                  codes.add(
-                      new StoredCode(
-                          "cluster-" + c.id() + "-" + codes.size(),
-                          m.modelId(),
-                          m.aggregate(),
-                          "cluster " + c.id() + ", track " + m.trackId(),
-                          now));
-                }
-                g.addCodes(p.id(), codes);
-                index.replaceAll(g.snapshot());
-                PersonRecord record = g.record(p.id()).orElseThrow();
-                Redecision r =
-                    new Redecider(
-                            new DecisionPolicy(config.decision()), thresholds, SearchMode.AUTO)
-                        .redecide(a::forEach, index, List.of(record), Set.of(p.id()), now);
-                return new Named(p, r);
               });
-      a.updateDecisions(named.redecision().updates());
-      List<IdentityEvent> events = new ArrayList<>();
-      int ofCluster = 0;
-      Set<String> members = Set.copyOf(c.trackIds());
-      for (Redecision.Change ch : named.redecision().changes()) {
-        IdentityEvent e = RetroactiveEvents.of(ch, index, Instant.now());
-        events.add(e);
-        if (members.contains(ch.track().trackId()) && ch.after().identified()) {
-          ofCluster++;
-        }
-        out.println(
-            json
-                ? io.facetrail.contracts.identity.IdentityEventSerde.toJson(e)
-                : ArchiveRedecideCommand.line(e));
+      for (IdentityEvent e : named.events()) {
+        out.println(json ? IdentityEventSerde.toJson(e) : ArchiveRedecideCommand.line(e));
       }
-      if (publish && !events.isEmpty()) {
-        ArchiveRedecideCommand.send(config, events);
-        err.printf("%d events published%n", events.size());
+      if (publish && !named.events().isEmpty()) {
+        ArchiveRedecideCommand.send(config, named.events());
+        err.printf("%d events published%n", named.events().size());
       }
       err.printf(
           "enrolled %s as %s from %d tracks of cluster %s; %d of its %d tracks now identified"
               + " as them, %d other archived tracks changed (%.1f s)%n",
           DisplayText.safe(named.person().name()),
           named.person().id(),
-          best.size(),
+          named.enrolledTracks().size(),
           c.id(),
-          ofCluster,
+          named.clusterTracksIdentified(),
           c.size(),
-          named.redecision().changes().size() - ofCluster,
+          named.otherChanges(),
           (System.nanoTime() - started) / 1e9);
     } catch (ArchiveUnavailableException e) {
       throw new UserFacingException("track archive unavailable: " + e.getMessage(), e);
     }
     return 0;
   }
-
-  private record Named(Person person, Redecision redecision) {}
 }

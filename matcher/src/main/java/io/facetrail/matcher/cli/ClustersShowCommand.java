@@ -69,8 +69,11 @@ final class ClustersShowCommand implements Callable<Integer> {
         out.println(ClusterJson.of(c));
       } else {
         out.printf(
-            "%s: %d tracks in %d streams, %d good frames%n",
-            c.id(), c.size(), c.streams().size(), c.goodFrames());
+            "%s: %s in %s, %d good frames%n",
+            c.id(),
+            ClustersListCommand.count(c.size(), "track"),
+            ClustersListCommand.count(c.streams().size(), "stream"),
+            c.goodFrames());
         int n = 0;
         for (String trackId : c.trackIds()) {
           n++;

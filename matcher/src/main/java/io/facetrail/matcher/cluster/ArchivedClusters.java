@@ -59,6 +59,7 @@ public final class ArchivedClusters {
         t.archivedAt(),
         null,
         t.firstSeen().sequence(),
-        t.lastSeen().sequence());
+        t.lastSeen().sequence(),
+        t.faceQuality());
   }
 }

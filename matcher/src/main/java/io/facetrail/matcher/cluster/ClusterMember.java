@@ -2,6 +2,7 @@ package io.facetrail.matcher.cluster;
 
 import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.archive.TrackDecision;
 import java.time.Instant;
 import java.util.Objects;
@@ -29,7 +30,32 @@ public record ClusterMember(
     Instant archivedAt,
     String givenClusterId,
     long firstSequence,
-    long lastSequence) {
+    long lastSequence,
+    FaceQuality faceQuality) {
+  /** A member whose faces were not measured. */
+  public ClusterMember(
+      String trackId,
+      String streamId,
+      String modelId,
+      byte[] aggregate,
+      int goodFrames,
+      Instant archivedAt,
+      String givenClusterId,
+      long firstSequence,
+      long lastSequence) {
+    this(
+        trackId,
+        streamId,
+        modelId,
+        aggregate,
+        goodFrames,
+        archivedAt,
+        givenClusterId,
+        firstSequence,
+        lastSequence,
+        FaceQuality.UNKNOWN);
+  }
+
   public ClusterMember {
     Objects.requireNonNull(trackId, "trackId");
     Objects.requireNonNull(streamId, "streamId");
@@ -39,6 +65,7 @@ public record ClusterMember(
       throw new IllegalArgumentException("the aggregate must be a 128-byte face code");
     }
     aggregate = aggregate.clone();
+    faceQuality = faceQuality == null ? FaceQuality.UNKNOWN : faceQuality;
   }
 
   /** The member an archived unknown track makes. */
@@ -52,7 +79,8 @@ public record ClusterMember(
         t.archivedAt(),
         d.clusterId(),
         t.firstSeen().sequence(),
-        t.lastSeen().sequence());
+        t.lastSeen().sequence(),
+        t.faceQuality());
   }
 
   /** This member with the cluster id it was given. */
@@ -66,7 +94,8 @@ public record ClusterMember(
         archivedAt,
         id,
         firstSequence,
-        lastSequence);
+        lastSequence,
+        faceQuality);
   }
 
   /** Whether the two were seen by one stream at the same time: then they are two people. */

@@ -1,5 +1,6 @@
 package io.facetrail.matcher.cluster;
 
+import io.facetrail.contracts.code.FaceCode;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.NoCalibrationException;
 import io.facetrail.matcher.decision.Thresholds;
@@ -64,14 +65,17 @@ public final class UnknownClusters {
   private final TreeSet<Node> byAge = new TreeSet<>(AGE);
   private final Set<String> uncalibrated = new HashSet<>();
   private long refusedMerges;
+  private long refusedJoins;
 
   private static final class Node {
     ClusterMember member;
+    final byte[] code;
     final Set<Node> links = new HashSet<>();
     Group group;
 
     Node(ClusterMember member) {
       this.member = member;
+      this.code = member.aggregate();
     }
   }
 
@@ -105,10 +109,10 @@ public final class UnknownClusters {
    * Adds an unknown track (replacing one of the same id).
    *
    * @return the id of the cluster it is in now; empty when it is not clustered (clustering off,
-   *     below the quality floor, or a model without calibration)
+   *     below the quality floors, or a model without calibration)
    */
   public synchronized Optional<String> add(ClusterMember m) {
-    if (!settings.enabled() || m.goodFrames() < settings.minGoodFrames()) {
+    if (!settings.enabled() || !settings.goodEnough(m.goodFrames(), m.faceQuality())) {
       return Optional.empty();
     }
     if (nodes.containsKey(m.trackId())) {
@@ -126,8 +130,8 @@ public final class UnknownClusters {
       }
       return Optional.empty();
     }
-    byte[] code = m.aggregate();
     Node n = new Node(m);
+    byte[] code = n.code;
     // Links to the nearest tracks within the threshold, nearest first, then the clusters they
     // would join, taken while none holds a track seen together with one already taken (two tracks
     // one camera saw at once are two people: this stops the chaining that similar-looking poor
@@ -142,18 +146,34 @@ public final class UnknownClusters {
         linksByGroup.computeIfAbsent(other.group, x -> new ArrayList<>()).add(other);
       }
     }
+    // With a join share, a newcomer joins a cluster only when it links to that share of its
+    // tracks, and merges two clusters only when that share of their cross pairs link too: one
+    // close pair between two people no longer joins everything both were linked to.
     List<Node> taken = new ArrayList<>(List.of(n));
     Set<Group> touched = new LinkedHashSet<>();
     for (Map.Entry<Group, List<Node>> e : linksByGroup.entrySet()) {
-      if (!conflict(e.getKey().nodes, taken)) {
-        touched.add(e.getKey());
-        taken.addAll(e.getKey().nodes);
-        for (Node other : e.getValue()) {
-          n.links.add(other);
-          other.links.add(n);
-        }
-      } else {
+      Group candidate = e.getKey();
+      if (conflict(candidate.nodes, taken)) {
         refusedMerges++;
+        continue;
+      }
+      if (settings.joinShare() > 0) {
+        if (share(n, candidate.nodes, threshold) < settings.joinShare()) {
+          refusedJoins++;
+          continue;
+        }
+        if (!touched.isEmpty()
+            && crossShare(candidate.nodes, taken.subList(1, taken.size()), threshold)
+                < settings.joinShare()) {
+          refusedMerges++;
+          continue;
+        }
+      }
+      touched.add(candidate);
+      taken.addAll(candidate.nodes);
+      for (Node other : e.getValue()) {
+        n.links.add(other);
+        other.links.add(n);
       }
     }
     index.upsert(
@@ -332,6 +352,49 @@ public final class UnknownClusters {
         return;
       }
     }
+  }
+
+  /** Tracks of a cluster compared with a newcomer, or per side of a merge (bounds the cost). */
+  private static final int SHARE_SAMPLE = 64;
+
+  /** The share of (at most {@link #SHARE_SAMPLE} of) {@code group}'s tracks {@code n} links to. */
+  private static double share(Node n, Set<Node> group, double threshold) {
+    int linked = 0;
+    int seen = 0;
+    for (Node g : group) {
+      if (seen == SHARE_SAMPLE) {
+        break;
+      }
+      seen++;
+      if (FaceCode.distance(n.code, g.code) <= threshold) {
+        linked++;
+      }
+    }
+    return seen == 0 ? 0 : (double) linked / seen;
+  }
+
+  /** The share of cross pairs (at most {@link #SHARE_SAMPLE} tracks a side) that link. */
+  private static double crossShare(Set<Node> a, List<Node> b, double threshold) {
+    int linked = 0;
+    int pairs = 0;
+    int i = 0;
+    for (Node x : a) {
+      if (i++ == SHARE_SAMPLE) {
+        break;
+      }
+      for (Node y : b.subList(0, Math.min(b.size(), SHARE_SAMPLE))) {
+        pairs++;
+        if (FaceCode.distance(x.code, y.code) <= threshold) {
+          linked++;
+        }
+      }
+    }
+    return pairs == 0 ? 0 : (double) linked / pairs;
+  }
+
+  /** Joins refused because the newcomer linked to too small a share of a cluster's tracks. */
+  public synchronized long refusedJoins() {
+    return refusedJoins;
   }
 
   /** Whether a track of {@code group} was seen together with one of {@code others}. */

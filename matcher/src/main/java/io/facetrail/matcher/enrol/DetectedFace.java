@@ -1,5 +1,6 @@
 package io.facetrail.matcher.enrol;
 
+import io.facetrail.faces.quality.FaceMeasures;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,15 @@ import java.util.Objects;
  * @param quality face quality 0..1
  * @param code the 128-byte code
  * @param modelId the embedding model that produced the code
+ * @param measures what the quality gate measures of the face; null when not measured
  */
-public record DetectedFace(double boxArea, double quality, byte[] code, String modelId) {
+public record DetectedFace(
+    double boxArea, double quality, byte[] code, String modelId, FaceMeasures measures) {
+  /** A face without measures. */
+  public DetectedFace(double boxArea, double quality, byte[] code, String modelId) {
+    this(boxArea, quality, code, modelId, null);
+  }
+
   public DetectedFace {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(modelId, "modelId");

@@ -36,7 +36,9 @@ public final class PipelineFaceAnalyzer implements FaceAnalyzer {
     }
     List<DetectedFace> out = new ArrayList<>();
     for (AnalysedFace f : image.faces()) {
-      out.add(new DetectedFace(f.box().area(), f.quality(), f.code(), pipeline.modelId()));
+      out.add(
+          new DetectedFace(
+              f.box().area(), f.quality(), f.code(), pipeline.modelId(), f.measures()));
     }
     return out;
   }

@@ -109,16 +109,15 @@ public record GalleryTarget(Path directory, URI redis) {
       throw new UserFacingException(
           "--gallery " + describe() + ": the database must be a number, not '" + db + "'", e);
     }
-    return new RedisSettings(
-        redis.getHost(),
-        redis.getPort() > 0 ? redis.getPort() : 6379,
-        "rediss".equals(redis.getScheme()),
-        user,
-        password,
-        database,
-        Objects.requireNonNullElse(keyPrefixOf(redis, redis.toString()), base.keyPrefix()),
-        base.timeout(),
-        base.feedLength());
+    return base.withServer(
+            redis.getHost(),
+            redis.getPort() > 0 ? redis.getPort() : 6379,
+            "rediss".equals(redis.getScheme()),
+            user,
+            password,
+            database)
+        .withKeyPrefix(
+            Objects.requireNonNullElse(keyPrefixOf(redis, redis.toString()), base.keyPrefix()));
   }
 
   /** How to name the gallery in messages, as the stores name themselves: never with a password. */

@@ -15,6 +15,7 @@ public final class MatcherMetrics {
   private final Timer queryLatency;
   private final Counter deferred;
   private final Counter splits;
+  private final Counter erasedWhileOpen;
   private final AtomicLong pendingTracks = new AtomicLong();
 
   public MatcherMetrics(MeterRegistry registry) {
@@ -41,6 +42,12 @@ public final class MatcherMetrics {
                 "Identified tracks whose later faces disagreed with the name: the named part ended"
                     + " and the rest went on as a new part")
             .register(registry);
+    erasedWhileOpen =
+        Counter.builder("facetrail.matcher.tracks.erased.open")
+            .description(
+                "Open tracks named after a person erased meanwhile: the named part ended without"
+                    + " their id and its faces were dropped")
+            .register(registry);
     Gauge.builder("facetrail.matcher.pending.tracks", pendingTracks, AtomicLong::get)
         .description("Tracks whose identity decision is held back until the gallery is current")
         .register(registry);
@@ -60,6 +67,10 @@ public final class MatcherMetrics {
 
   void split() {
     splits.increment();
+  }
+
+  void erasedWhileOpen() {
+    erasedWhileOpen.increment();
   }
 
   void pendingTracks(long n) {

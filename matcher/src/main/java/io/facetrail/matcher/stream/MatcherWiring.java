@@ -64,21 +64,15 @@ public record MatcherWiring(
       Clock clock,
       MeterRegistry registry) {
     Optional<TrackArchive> archive = TrackArchives.open(archiveSettings, gallery);
-    Optional<LiveClusters> clusters;
-    try {
-      clusters =
-          archive
-              .filter(a -> clusterSettings.enabled())
-              .map(
-                  a ->
-                      new LiveClusters(
-                          ArchivedClusters.load(a, clusterSettings, thresholds),
-                          archiveSettings.retention(),
-                          registry));
-    } catch (RuntimeException e) {
-      archive.ifPresent(TrackArchive::close);
-      throw e;
-    }
+    Optional<LiveClusters> clusters =
+        archive
+            .filter(a -> clusterSettings.enabled())
+            .map(
+                a ->
+                    LiveClusters.loading(
+                        () -> ArchivedClusters.load(a, clusterSettings, thresholds),
+                        archiveSettings.retention(),
+                        registry));
     Optional<ArchiveWriter> writer =
         archive.map(a -> new ArchiveWriter(a, archiveSettings, clock, registry));
     Gallery store;

@@ -57,7 +57,8 @@ final class TrackArchiving {
             code,
             s.bestFrameCodes(),
             jpeg,
-            s.labels());
+            s.labels(),
+            s.faceQuality());
     TrackDecision decision =
         new TrackDecision(
             s.eventTrackId(),

@@ -82,6 +82,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       return; // A late record after the end: the track's events are already out.
     }
     s.lastActivityMs(deps.clock().millis());
+    forgetErased(s);
     switch (e.getBodyCase()) {
       case STARTED -> {
         s.labels(e.getStarted().getLabelsMap());
@@ -110,6 +111,26 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       case BODY_NOT_SET -> throw new IllegalArgumentException("track event without a body");
     }
     tracks.put(trackId, s);
+  }
+
+  /**
+   * Erasure reaches open tracks: a track named after a person no longer in the (current) gallery
+   * ends its named part now with an {@code ended} event that names nobody, and drops the part's
+   * faces and codes (it is not archived); the faces that follow are a new part, decided afresh.
+   * Without this the erased person's id would ride on the track's events until it ended.
+   */
+  private void forgetErased(TrackState s) {
+    String person = s.personId();
+    if (person == null
+        || !deps.galleryFresh().getAsBoolean()
+        || deps.index().nameOf(person).isPresent()) {
+      return;
+    }
+    s.closePart();
+    s.identity(null, null, 0, s.changes());
+    emit(IdentityEventType.ENDED, s, null);
+    s.forgetPart();
+    deps.metrics().erasedWhileOpen();
   }
 
   /** Compares the aggregate with the gallery and emits what changes; defers when not current. */
@@ -181,11 +202,12 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
       defer(s);
       return false;
     }
+    forgetErased(s);
     if (s.unevaluated() > 0 && s.goodFrames() >= settings.minGoodFrames()) {
       decide(s);
     }
-    if (s.observations() == 0 || s.modelId().isEmpty()) {
-      // Nothing was seen of this track: there is no face to report.
+    if (s.observations() == 0 || s.modelId().isEmpty() || s.firstSeen() == null) {
+      // Nothing was seen of this track (or of its part since an erasure): no face to report.
       clear(s);
       return true;
     }

@@ -34,7 +34,8 @@ final class ArchiveSamples {
         code(seed),
         List.of(code(seed + 1), code(seed + 2)),
         ("JPEG-of-" + id).getBytes(StandardCharsets.UTF_8),
-        Map.of("site", "hq"));
+        Map.of("site", "hq"),
+        new FaceQuality(64.5, 0.42, 117.25));
   }
 
   static TrackDecision decision(String id, String person, String... nearest) {

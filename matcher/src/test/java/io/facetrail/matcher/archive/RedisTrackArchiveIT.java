@@ -3,8 +3,7 @@ package io.facetrail.matcher.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.matcher.gallery.redis.RedisSettings;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.facetrail.matcher.gallery.redis.StoredKeys;
 import java.util.List;
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
@@ -20,20 +19,9 @@ class RedisTrackArchiveIT extends TrackArchiveContract {
 
   @Override
   protected List<byte[]> everythingStored() {
-    List<byte[]> out = new ArrayList<>();
     try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
-      for (String key : client.keys(prefix + "*")) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        out.add(k);
-        switch (client.type(key)) {
-          case "string" -> out.add(client.get(k));
-          case "set" -> out.addAll(client.smembers(k));
-          case "zset" -> out.addAll(client.zrange(k, 0, -1));
-          default -> throw new AssertionError("unexpected key type " + client.type(key));
-        }
-      }
+      return StoredKeys.everything(client, prefix);
     }
-    return out;
   }
 
   @Override

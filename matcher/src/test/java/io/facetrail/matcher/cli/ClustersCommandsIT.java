@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.archive.LocalTrackArchive;
 import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.archive.TrackDecision;
@@ -82,7 +83,8 @@ class ClustersCommandsIT {
                   face.code(),
                   List.of(),
                   new byte[] {(byte) 0xff, (byte) 0xd8, (byte) i},
-                  Map.of()),
+                  Map.of(),
+                  FaceQuality.of(face.measures())),
               new TrackDecision(
                   id,
                   null,
@@ -145,7 +147,7 @@ class ClustersCommandsIT {
             "--thumbnails",
             dir.resolve("thumbs").toString());
     assertThat(shown.exitCode()).as(shown.err()).isZero();
-    assertThat(shown.out()).startsWith(blair + ": " + clusters.get(blair).size() + " tracks");
+    assertThat(shown.out()).startsWith(blair + ": " + clusters.get(blair).size() + " tracks in ");
     assertThat(Files.readAllBytes(dir.resolve("thumbs").resolve("1.jpg"))[0])
         .isEqualTo((byte) 0xff);
 

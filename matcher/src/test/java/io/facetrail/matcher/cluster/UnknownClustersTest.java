@@ -3,6 +3,7 @@ package io.facetrail.matcher.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.code.FaceCode;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.decision.DecisionRate;
 import io.facetrail.matcher.decision.Thresholds;
 import java.time.Instant;
@@ -28,11 +29,19 @@ class UnknownClustersTest {
         .distance();
   }
 
-  /** A unit vector at angle {@code theta} in the plane of axes {@code a} and {@code b}. */
+  /**
+   * A unit vector at angle {@code theta} in the plane of Hadamard rows {@code a} and {@code b}:
+   * orthogonal directions spread over every dimension, so no component exceeds what a code holds (a
+   * code clips components beyond +-0.5).
+   */
   private static byte[] code(int a, int b, double theta) {
     float[] v = new float[FaceCode.DIMENSIONS];
-    v[a] = (float) Math.cos(theta);
-    v[b] = (float) Math.sin(theta);
+    double unit = 1 / Math.sqrt(FaceCode.DIMENSIONS);
+    for (int i = 0; i < v.length; i++) {
+      double ha = (Integer.bitCount(a & i) % 2 == 0 ? 1 : -1) * unit;
+      double hb = (Integer.bitCount(b & i) % 2 == 0 ? 1 : -1) * unit;
+      v[i] = (float) (Math.cos(theta) * ha + Math.sin(theta) * hb);
+    }
     return FaceCode.quantise(v);
   }
 
@@ -71,11 +80,40 @@ class UnknownClustersTest {
     assertThat(a).matches("c[0-9a-f]{12}");
   }
 
+  private static FaceQuality q(double height, double sharpness, double brightness) {
+    return new FaceQuality(height, sharpness, brightness);
+  }
+
   @Test
-  void tracksBelowTheQualityFloorAreNotClustered() {
+  void tracksBelowTheQualityFloorsAreNotClustered() {
     UnknownClusters c = UnknownClusters.shipped(SETTINGS);
     assertThat(c.add(member("weak", code(0, 1, 0), 1))).isEmpty();
     assertThat(c.size()).isZero();
+
+    UnknownClusters floored =
+        UnknownClusters.shipped(new ClusterSettings(true, 1e-3, 0, 2, 32, 60, 0.3, 35));
+    Instant t = Instant.EPOCH;
+    byte[] face = code(0, 1, 0);
+    assertThat(
+            floored.add(
+                new ClusterMember("small", "cam", MODEL, face, 5, t, null, 1, 2, q(40, 0.5, 100))))
+        .isEmpty();
+    assertThat(
+            floored.add(
+                new ClusterMember(
+                    "blurred", "cam", MODEL, face, 5, t, null, 3, 4, q(80, 0.1, 100))))
+        .isEmpty();
+    assertThat(floored.add(new ClusterMember("unmeasured", "cam", MODEL, face, 5, t, null, 5, 6)))
+        .isEmpty();
+    assertThat(
+            floored.add(
+                new ClusterMember("dark", "cam", MODEL, face, 5, t, null, 9, 9, q(80, 0.5, 20))))
+        .isEmpty();
+    assertThat(
+            floored.add(
+                new ClusterMember("good", "cam", MODEL, face, 5, t, null, 7, 8, q(80, 0.5, 100))))
+        .isPresent();
+    assertThat(floored.size()).isEqualTo(1);
   }
 
   @Test
@@ -104,6 +142,32 @@ class UnknownClustersTest {
     assertThat(c.clusters()).hasSize(2);
     assertThat(c.clusterOf("big1")).contains(big);
     assertThat(c.clusterOf("small1")).contains(small);
+  }
+
+  @Test
+  void withAJoinShareOneClosePairNoLongerChainsTwoClusters() {
+    double t = Math.min(threshold(1), threshold(10));
+    double step = angle(t * 0.45);
+    double gap = angle(Math.max(threshold(1), threshold(10)) * 1.3);
+    for (double share : new double[] {0, 0.5}) {
+      UnknownClusters c = UnknownClusters.shipped(SETTINGS.withJoinShare(share));
+      // Two people of three tracks each, in a row; a newcomer between them is near one track of
+      // each and far from the rest.
+      for (int i = 0; i < 3; i++) {
+        add(c, member("a" + i, code(0, 1, -i * step), 5));
+        add(c, member("b" + i, code(0, 1, gap + i * step), 5));
+      }
+      assertThat(c.clusterCount()).isEqualTo(2);
+      String between = add(c, member("between", code(0, 1, gap / 2), 5));
+      if (share == 0) {
+        assertThat(c.clusterCount()).as("single linkage chains them").isEqualTo(1);
+      } else {
+        assertThat(c.clusterCount()).isEqualTo(3);
+        assertThat(c.clusterOf("a0")).isNotEqualTo(c.clusterOf("b0"));
+        assertThat(c.cluster(between).orElseThrow().trackIds()).containsExactly("between");
+        assertThat(c.refusedJoins()).isEqualTo(2);
+      }
+    }
   }
 
   @Test

@@ -53,6 +53,37 @@ class GalleryTargetTest {
   }
 
   @Test
+  void aTlsUrlKeepsTheConfiguredCertificatesAndAPlainOneDropsThem() {
+    RedisSettings configured =
+        RedisSettings.local("redis.internal", 6380, "base:prefix")
+            .withTls(
+                "/etc/facetrail/tls/redis-ca.pem",
+                "/etc/facetrail/tls/client.p12",
+                Secret.of("ks"));
+    GallerySettings base =
+        new GallerySettings(
+            GallerySettings.Store.REDIS,
+            configured,
+            "",
+            BASE.pollInterval(),
+            BASE.maxStaleness(),
+            BASE.search(),
+            BASE.fastThreshold(),
+            BASE.fastCandidates(),
+            BASE.models());
+    RedisSettings tls = GalleryTarget.parse("rediss://other:6390").applyTo(base).redis();
+    assertThat(tls.caFile()).isEqualTo("/etc/facetrail/tls/redis-ca.pem");
+    assertThat(tls.keyStore()).isEqualTo("/etc/facetrail/tls/client.p12");
+    assertThat(tls.keyStorePassword().reveal()).isEqualTo("ks");
+    assertThat(tls.verifyHostname()).isTrue();
+    RedisSettings plain = GalleryTarget.parse("redis://other:6390").applyTo(base).redis();
+    assertThat(plain.tls()).isFalse();
+    assertThat(plain.caFile()).isEmpty();
+    assertThat(plain.keyStore()).isEmpty();
+    assertThat(plain.keyStorePassword().isEmpty()).isTrue();
+  }
+
+  @Test
   void aRedisUrlMayNameTheKeyPrefix() {
     GalleryTarget t = GalleryTarget.parse("redis://h:6379/2?keyPrefix=site-b:gallery");
     assertThat(t.applyTo(BASE).redis().keyPrefix()).isEqualTo("site-b:gallery");
@@ -72,6 +103,10 @@ class GalleryTargetTest {
             "127.0.0.1",
             6379,
             false,
+            "",
+            true,
+            "",
+            Secret.of(""),
             "svc",
             Secret.of("from-config"),
             0,

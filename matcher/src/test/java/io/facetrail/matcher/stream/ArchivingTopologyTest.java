@@ -163,7 +163,7 @@ class ArchivingTopologyTest {
       for (TrackDecision d : sink.decisions) {
         assertThat(d.clusterId()).isEqualTo(clusterOfEvent.get(d.trackId()));
       }
-      assertThat(clusters.clusters().clusterCount()).isEqualTo(2);
+      assertThat(clusters.clusters().orElseThrow().clusterCount()).isEqualTo(2);
     }
   }
 

@@ -66,7 +66,7 @@ public final class TopicAdmin {
           created.add(e.getKey());
         } catch (ExecutionException ex) {
           if (!(ex.getCause() instanceof TopicExistsException)) {
-            throw new KafkaUnavailableException("cannot create topic " + e.getKey(), ex.getCause());
+            throw KafkaFailures.unavailable(settings, "create topic " + e.getKey(), ex.getCause());
           }
           // Another service created it between our listing and our request: fine.
         }
@@ -80,11 +80,7 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaUnavailableException(
-          "cannot reach Kafka at "
-              + settings.bootstrapServers()
-              + " to create topics (is the broker running and kafka.bootstrapServers right?)",
-          e);
+      throw KafkaFailures.unavailable(settings, "list and create topics", e);
     }
   }
 
@@ -133,8 +129,7 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("interrupted while setting topic retention", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaUnavailableException(
-          "cannot set the retention of FaceTrail's topics at " + settings.bootstrapServers(), e);
+      throw KafkaFailures.unavailable(settings, "set the retention of FaceTrail's topics", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.facetrail.evaluation.tracking.detect;
 
+import io.facetrail.faces.quality.FaceMeasures;
 import io.facetrail.tracker.box.BoundingBox;
 import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
@@ -24,6 +25,13 @@ import java.util.List;
  */
 public final class CachingDetector implements FrameFaceDetector {
   private static final int CODE_BYTES = 128;
+
+  /**
+   * First int of an entry that also holds each face's measures. Entries written before measures
+   * were kept start with their face count instead, which is never negative, so both stay readable
+   * (the older ones without measures).
+   */
+  private static final int WITH_MEASURES = -2;
 
   private final FrameFaceDetector detector;
   private final Path dir;
@@ -98,7 +106,9 @@ public final class CachingDetector implements FrameFaceDetector {
 
   private static List<DetectedFace> read(Path file) {
     try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-      int n = in.readInt();
+      int first = in.readInt();
+      boolean withMeasures = first == WITH_MEASURES;
+      int n = withMeasures ? in.readInt() : first;
       List<DetectedFace> faces = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         BoundingBox box =
@@ -106,7 +116,12 @@ public final class CachingDetector implements FrameFaceDetector {
         float score = in.readFloat();
         float quality = in.readFloat();
         byte[] code = in.readNBytes(CODE_BYTES);
-        faces.add(new DetectedFace(box, score, quality, code));
+        FaceMeasures measures = null;
+        if (withMeasures && in.readBoolean()) {
+          measures =
+              new FaceMeasures(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        }
+        faces.add(new DetectedFace(box, score, quality, code, measures));
       }
       return faces;
     } catch (IOException e) {
@@ -117,6 +132,7 @@ public final class CachingDetector implements FrameFaceDetector {
   private static void write(Path file, List<DetectedFace> faces) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+      out.writeInt(WITH_MEASURES);
       out.writeInt(faces.size());
       for (DetectedFace f : faces) {
         out.writeDouble(f.box().x());
@@ -126,6 +142,14 @@ public final class CachingDetector implements FrameFaceDetector {
         out.writeFloat(f.score());
         out.writeFloat(f.quality());
         out.write(f.code());
+        FaceMeasures m = f.measures();
+        out.writeBoolean(m != null);
+        if (m != null) {
+          out.writeDouble(m.heightPx());
+          out.writeDouble(m.sharpness());
+          out.writeDouble(m.brightness());
+          out.writeDouble(m.yawDegrees());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write cached detections " + file, e);

@@ -39,7 +39,8 @@ public final class FacePipelineDetector implements FrameFaceDetector {
               new BoundingBox(b.x(), b.y(), b.width(), b.height()),
               f.detectionScore(),
               f.quality(),
-              f.code()));
+              f.code(),
+              f.measures()));
     }
     return out;
   }

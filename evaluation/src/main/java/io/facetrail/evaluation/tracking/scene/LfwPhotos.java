@@ -16,7 +16,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Picks people from LFW ({@code lfw-deepfunneled/<person>/<person>_NNNN.jpg}, 250x250, face
- * centred) and cuts each one's first photo into an elliptical face patch.
+ * centred) and cuts their photos (the first one unless asked for another) into elliptical face
+ * patches.
  */
 public final class LfwPhotos {
   /** The crop of a 250x250 deep-funnelled image holding the face with some hair and chin. */
@@ -72,18 +73,22 @@ public final class LfwPhotos {
 
   /** The elliptical face patch of a person's first photo (ARGB, 150x180). */
   public BufferedImage patch(int person) {
-    Path dir = people.get(person);
-    Path photo;
-    try (Stream<Path> files = Files.list(dir)) {
-      photo =
-          files
-              .filter(p -> p.getFileName().toString().endsWith(".jpg"))
-              .sorted()
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException(dir + " holds no .jpg photo"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
+    return patch(person, 0);
+  }
+
+  /** How many photos a person has. */
+  public int photoCount(int person) {
+    return photos(person).size();
+  }
+
+  /** A person's {@code index}-th photo file, in name order. */
+  public Path photo(int person, int index) {
+    return photos(person).get(index);
+  }
+
+  /** The elliptical face patch of a person's {@code index}-th photo (ARGB, 150x180). */
+  public BufferedImage patch(int person, int index) {
+    Path photo = photo(person, index);
     BufferedImage image;
     try {
       image = ImageIO.read(photo.toFile());
@@ -96,6 +101,20 @@ public final class LfwPhotos {
       throw new IllegalArgumentException(photo + " is not a 250x250 LFW image");
     }
     return ellipse(image.getSubimage(CROP_X, CROP_Y, CROP_W, CROP_H));
+  }
+
+  private List<Path> photos(int person) {
+    Path dir = people.get(person);
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> photos =
+          files.filter(p -> p.getFileName().toString().endsWith(".jpg")).sorted().toList();
+      if (photos.isEmpty()) {
+        throw new IllegalArgumentException(dir + " holds no .jpg photo");
+      }
+      return photos;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
   }
 
   /** The crop with alpha 1 inside an inscribed ellipse, fading to 0 over its outer 12%. */

@@ -25,8 +25,6 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisAccessControlException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.core.type.TypeReference;
@@ -339,31 +337,9 @@ public final class RedisGallery implements Gallery {
   private <T> T call(Supplier<T> command) {
     try {
       return command.get();
-    } catch (JedisAccessControlException e) {
-      // WRONGPASS, NOAUTH, NOPERM: Redis answers, but not to these credentials. The server's
-      // message names no secret.
-      throw new GalleryUnavailableException(
-          describe()
-              + " refused access (wrong user or password, or missing permission): "
-              + e.getMessage(),
-          e);
-    } catch (JedisConnectionException e) {
-      throw new GalleryUnavailableException(
-          describe() + " is unreachable: " + e.getMessage() + causeOf(e), e);
     } catch (JedisException e) {
-      throw new GalleryUnavailableException(
-          describe() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new GalleryUnavailableException(RedisFailures.explain(describe(), settings, e), e);
     }
-  }
-
-  /** The underlying cause ({@code Connection refused}, a timeout), which Jedis only wraps. */
-  private static String causeOf(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    boolean told = root == e || String.valueOf(e.getMessage()).contains(root.toString());
-    return told ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private static byte[] bytes(String s) {

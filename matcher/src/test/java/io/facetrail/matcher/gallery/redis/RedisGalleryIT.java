@@ -6,9 +6,7 @@ import io.facetrail.matcher.gallery.Gallery;
 import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.gallery.GalleryContract;
 import io.facetrail.matcher.gallery.Person;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,36 +37,9 @@ class RedisGalleryIT extends GalleryContract {
 
   @Override
   protected List<byte[]> everythingStored() {
-    List<byte[]> out = new ArrayList<>();
     try (RedisClient client = RedisClient.create("127.0.0.1", 6379)) {
-      for (String key : client.keys(prefix + "*")) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        out.add(k);
-        switch (client.type(key)) {
-          case "string" -> out.add(client.get(k));
-          case "hash" ->
-              client
-                  .hgetAll(k)
-                  .forEach(
-                      (f, v) -> {
-                        out.add(f);
-                        out.add(v);
-                      });
-          case "set" -> out.addAll(client.smembers(k));
-          case "stream" ->
-              client
-                  .xrange(key, "-", "+")
-                  .forEach(
-                      e ->
-                          e.getFields()
-                              .forEach(
-                                  (f, v) ->
-                                      out.add((f + "=" + v).getBytes(StandardCharsets.UTF_8))));
-          default -> throw new AssertionError("unexpected key type of " + key);
-        }
-      }
+      return StoredKeys.everything(client, prefix);
     }
-    return out;
   }
 
   @Test
