@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.contracts.identity.Moment;
 import io.facetrail.matcher.archive.ArchivedTrack;
+import io.facetrail.matcher.archive.FaceQuality;
 import io.facetrail.matcher.archive.LocalTrackArchive;
 import io.facetrail.matcher.archive.TrackDecision;
 import io.facetrail.matcher.cluster.ClusterSettings;
@@ -57,7 +58,19 @@ class ClusterSnapshotsTest {
     Moment m = new Moment(1, 1_000, at.toEpochMilli());
     archive.put(
         new ArchivedTrack(
-            id, "cam", "dlib-r29-v1", m, m, at, 5, code, List.of(), new byte[0], Map.of()),
+            id,
+            "cam",
+            "dlib-r29-v1",
+            m,
+            m,
+            at,
+            5,
+            code,
+            List.of(),
+            new byte[0],
+            Map.of(),
+            // Measured as a good face: above the default face quality floors.
+            new FaceQuality(100, 0.02, 120)),
         new TrackDecision(
             id,
             null,

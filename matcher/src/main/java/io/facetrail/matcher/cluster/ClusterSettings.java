@@ -103,11 +103,12 @@ public record ClusterSettings(
   }
 
   /**
-   * The defaults (matcher/README.md, "Clusters of unknown faces"): floors where false accepts
-   * between two degraded LFW faces stay within 3x the calibrated rate at FAR 1e-3, on both halves
-   * of `eval quality`'s identities pooled.
+   * The defaults (matcher/README.md, "Clusters of unknown faces"): the link FPIR and join share
+   * with the best BCubed F at precision >= 0.98 on both tuning halves of `eval clusters` (seeds 1
+   * and 2); floors where false accepts between two degraded LFW faces stay within 3x the calibrated
+   * rate at FAR 1e-3, on both halves of `eval quality`'s identities pooled.
    */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(true, 1e-3, 0, 3, 32, 28, 0.008, 35);
+    return new ClusterSettings(true, 3e-3, 0.5, 3, 32, 28, 0.008, 35);
   }
 }
