@@ -81,6 +81,9 @@ public final class TrackState {
   double sharpnessSum;
   double brightnessSum;
 
+  /** Whether the current part was started by {@link #forgetPart} and has seen no face since. */
+  boolean partEmpty;
+
   public TrackState(String trackId, String streamId) {
     this(trackId, streamId, new EmbeddingMean());
   }
@@ -124,6 +127,7 @@ public final class TrackState {
    */
   public boolean observe(TrackObservation o, FrameGate gate, int maxObservations) {
     observations++;
+    partEmpty = false;
     Moment at = Moment.of(o.getAt());
     if (firstSeen == null) {
       firstSeen = at;
@@ -232,6 +236,12 @@ public final class TrackState {
     unevaluated = 0;
     bestFrames = new BestFrames();
     resetMeasures();
+    partEmpty = true;
+  }
+
+  /** Whether nothing was seen of the current part (it began at an erasure and no face came). */
+  public boolean partEmpty() {
+    return partEmpty;
   }
 
   private void resetMeasures() {

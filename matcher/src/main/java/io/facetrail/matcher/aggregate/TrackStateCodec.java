@@ -52,7 +52,8 @@ public final class TrackStateCodec
             .setMeasuredFrames(s.measuredFrames)
             .setFaceHeightSum(s.faceHeightSum)
             .setSharpnessSum(s.sharpnessSum)
-            .setBrightnessSum(s.brightnessSum);
+            .setBrightnessSum(s.brightnessSum)
+            .setPartEmpty(s.partEmpty);
     s.labels.forEach((k, v) -> b.addLabels(LabelRecord.newBuilder().setKey(k).setValue(v)));
     StateMessages.setIfPresent(s.firstSeen, b::setFirstSeen);
     StateMessages.setIfPresent(s.lastSeen, b::setLastSeen);
@@ -136,6 +137,7 @@ public final class TrackStateCodec
     s.faceHeightSum = r.getFaceHeightSum();
     s.sharpnessSum = r.getSharpnessSum();
     s.brightnessSum = r.getBrightnessSum();
+    s.partEmpty = r.getPartEmpty();
     // Problems added after this state was written read as 0; none is ever removed.
     for (int i = 0; i < Math.min(r.getUnusedCount(), s.unused.length); i++) {
       s.unused[i] = r.getUnused(i);

@@ -206,7 +206,7 @@ final class TrackMatcher implements Processor<String, TrackEvent, String, Identi
     if (s.unevaluated() > 0 && s.goodFrames() >= settings.minGoodFrames()) {
       decide(s);
     }
-    if (s.observations() == 0 || s.modelId().isEmpty() || s.firstSeen() == null) {
+    if (s.observations() == 0 || s.modelId().isEmpty() || s.partEmpty()) {
       // Nothing was seen of this track (or of its part since an erasure): no face to report.
       clear(s);
       return true;
