@@ -39,6 +39,7 @@ public final class ClusterRoutes implements ApiRoutes {
   private final ClusterNaming naming;
   private final Gallery gallery;
   private final RetroactivePublisher publisher;
+  private final Runnable galleryChanged;
   private final Audit audit;
   // Two namings at once would enrol from and re-decide the same tracks twice.
   private final ReentrantLock namingTurn = new ReentrantLock();
@@ -50,6 +51,8 @@ public final class ClusterRoutes implements ApiRoutes {
    * The routes of {@code config}'s clusters over {@code archive}, naming into {@code gallery}.
    *
    * @param thresholds the calibration at the configured decision rate (as photos are identified)
+   * @param galleryChanged brings the API's own gallery index up to date at once (its event feed
+   *     drops events naming a person the index does not know, taking them for erased ones)
    */
   public static ClusterRoutes of(
       ApiConfig config,
@@ -57,6 +60,7 @@ public final class ClusterRoutes implements ApiRoutes {
       Thresholds thresholds,
       Gallery gallery,
       Audit audit,
+      Runnable galleryChanged,
       Clock clock) {
     return new ClusterRoutes(
         archive,
@@ -65,7 +69,8 @@ public final class ClusterRoutes implements ApiRoutes {
         new ClusterNaming(config.decision(), config.gallery(), thresholds, clock),
         gallery,
         new RetroactivePublisher(config.events().enabled() ? config.kafka() : null),
-        audit);
+        audit,
+        galleryChanged);
   }
 
   ClusterRoutes(
@@ -75,7 +80,9 @@ public final class ClusterRoutes implements ApiRoutes {
       ClusterNaming naming,
       Gallery gallery,
       RetroactivePublisher publisher,
-      Audit audit) {
+      Audit audit,
+      Runnable galleryChanged) {
+    this.galleryChanged = galleryChanged;
     this.archive = archive;
     this.clustering = clustering;
     this.snapshots = snapshots;
@@ -184,6 +191,9 @@ public final class ClusterRoutes implements ApiRoutes {
     } finally {
       namingTurn.unlock();
     }
+    // The events name the person just enrolled: the API's index must know them before its own
+    // feed reads the events back, or it would drop them as naming an erased person.
+    galleryChanged.run();
     RetroactivePublisher.Outcome sent = publisher.publish(named.events());
     String personId = named.person().id();
     audit.record(

@@ -160,7 +160,8 @@ public final class ApiService implements AutoCloseable {
       routes.add(
           new SearchRoutes(
               archive, gallery, index::nameOf, thresholds, analysis, config.limits(), audit));
-      routes.add(ClusterRoutes.of(config, archive, thresholds, gallery, audit, clock));
+      routes.add(
+          ClusterRoutes.of(config, archive, thresholds, gallery, audit, sync::syncOnce, clock));
       routes.add(
           new VideoRoutes(
               config.indexDir().isBlank()

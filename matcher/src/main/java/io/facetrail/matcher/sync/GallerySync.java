@@ -104,7 +104,9 @@ public final class GallerySync implements AutoCloseable {
    *
    * @throws GalleryUnavailableException when the store cannot be reached
    */
-  public void syncOnce() {
+  public synchronized void syncOnce() {
+    // Synchronized: besides the follower thread, a caller that just changed the gallery (the
+    // API naming a cluster) brings the index up to date at once.
     GalleryChanges.Cursor from = cursor;
     if (from == null) {
       fullLoad();
