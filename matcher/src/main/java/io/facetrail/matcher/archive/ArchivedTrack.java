@@ -188,19 +188,7 @@ public record ArchivedTrack(
 
   /** This track without its thumbnail (what loading an index needs). */
   public ArchivedTrack withoutThumbnail() {
-    return new ArchivedTrack(
-        trackId,
-        streamId,
-        modelId,
-        firstSeen,
-        lastSeen,
-        archivedAt,
-        goodFrames,
-        aggregate,
-        bestFrames,
-        new byte[0],
-        labels,
-        faceQuality);
+    return withThumbnail(new byte[0]);
   }
 
   @Override
