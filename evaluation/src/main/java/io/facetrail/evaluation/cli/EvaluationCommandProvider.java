@@ -30,6 +30,8 @@ public final class EvaluationCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.EVAL, new EvalQualityCommand()),
         ProvidedCommand.under(
             CommandGroups.EVAL, new io.facetrail.evaluation.identification.EvalSearchCommand()),
-        ProvidedCommand.under(CommandGroups.EVAL, new EvalClustersCommand()));
+        ProvidedCommand.under(CommandGroups.EVAL, new EvalClustersCommand()),
+        ProvidedCommand.under(
+            CommandGroups.EVAL, new io.facetrail.evaluation.identification.EvalStrangersCommand()));
   }
 }
