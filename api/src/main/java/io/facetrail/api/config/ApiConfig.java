@@ -96,6 +96,12 @@ public record ApiConfig(
         http, kafka, gallery, d, access, limits, events, indexDir, ingestStatus, archive, clusters);
   }
 
+  /** These settings clustering as {@code c} (a run's own matcher settings, for its console). */
+  public ApiConfig withClusters(ClusterSettings c) {
+    return new ApiConfig(
+        http, kafka, gallery, decision, access, limits, events, indexDir, ingestStatus, archive, c);
+  }
+
   @Override
   public void validate(ConfigProblems problems, String path) {
     problems.section(http, ConfigProblems.path(path, "http"));

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The HTTP API and console inside a run ({@code run --serve PORT}): the API's own defaults and
- * {@code FACETRAIL_*} settings (keys, audit log, limits), with the run's broker, gallery and
- * decision rules, so the console shows this run's events as they happen and edits its gallery.
+ * {@code FACETRAIL_*} settings (keys, audit log, limits), with the run's broker, gallery, decision
+ * rules and clustering, so the console shows this run's events as they happen, edits its gallery
+ * and shows the clusters its matcher forms.
  */
 final class RunApi {
   private RunApi() {}
@@ -26,7 +27,8 @@ final class RunApi {
     ApiConfig config =
         base.withKafka(plan.embedder().kafka())
             .withGallery(plan.matcher().gallery())
-            .withDecision(plan.matcher().decision());
+            .withDecision(plan.matcher().decision())
+            .withClusters(plan.matcher().clusters());
     return ApiService.start(
         config,
         FaceAnalyzers.open(),

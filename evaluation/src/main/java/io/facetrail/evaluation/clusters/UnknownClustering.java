@@ -57,13 +57,15 @@ final class UnknownClustering implements TrackClustering {
     return String.format(
         Locale.ROOT,
         "\"link_fpir\":%s,\"join_share\":%s,\"min_good_frames\":%d,\"neighbours\":%d,"
-            + "\"min_face_height_px\":%s,\"min_sharpness\":%s,\"min_brightness\":%s",
+            + "\"min_face_height_px\":%s,\"min_sharpness\":%s,\"min_brightness\":%s,"
+            + "\"centroid_join\":%s",
         settings.linkFpir(),
         settings.joinShare(),
         settings.minGoodFrames(),
         settings.neighbours(),
         settings.minFaceHeightPx(),
         settings.minSharpness(),
-        settings.minBrightness());
+        settings.minBrightness(),
+        settings.centroidJoin());
   }
 }
