@@ -121,15 +121,6 @@ public final class EvalClustersCommand implements Callable<Integer> {
   Double joinShare;
 
   @Option(
-      names = "--centroid-join",
-      arity = "1",
-      paramLabel = "true|false",
-      description =
-          "Whether a newcomer linked to no cluster may join the one whose centroid is within the"
-              + " threshold (default: the shipped clusters.centroidJoin)")
-  Boolean centroidJoin;
-
-  @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
       description = "Keep detections here, so a re-run skips the face models")
@@ -253,8 +244,7 @@ public final class EvalClustersCommand implements Callable<Integer> {
                 minFaceHeight != null ? minFaceHeight : shipped.minFaceHeightPx(),
                 minSharpness != null ? minSharpness : shipped.minSharpness(),
                 minBrightness != null ? minBrightness : shipped.minBrightness())
-            .withJoinShare(joinShare != null ? joinShare : shipped.joinShare())
-            .withCentroidJoin(centroidJoin != null ? centroidJoin : shipped.centroidJoin());
+            .withJoinShare(joinShare != null ? joinShare : shipped.joinShare());
     List<SweepChart.Point> points = new ArrayList<>();
     for (Map.Entry<Double, String> rate : rates.entrySet()) {
       long t0 = System.nanoTime();

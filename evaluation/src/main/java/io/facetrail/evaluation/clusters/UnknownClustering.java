@@ -57,15 +57,13 @@ final class UnknownClustering implements TrackClustering {
     return String.format(
         Locale.ROOT,
         "\"link_fpir\":%s,\"join_share\":%s,\"min_good_frames\":%d,\"neighbours\":%d,"
-            + "\"min_face_height_px\":%s,\"min_sharpness\":%s,\"min_brightness\":%s,"
-            + "\"centroid_join\":%s",
+            + "\"min_face_height_px\":%s,\"min_sharpness\":%s,\"min_brightness\":%s",
         settings.linkFpir(),
         settings.joinShare(),
         settings.minGoodFrames(),
         settings.neighbours(),
         settings.minFaceHeightPx(),
         settings.minSharpness(),
-        settings.minBrightness(),
-        settings.centroidJoin());
+        settings.minBrightness());
   }
 }

@@ -26,11 +26,6 @@ import io.facetrail.runtime.config.Validated;
  *     hold between them (evaluation/README.md, "Both faces degraded")
  * @param minSharpness the floor on mean sharpness
  * @param minBrightness the floor on mean brightness (grey level of the aligned chip)
- * @param centroidJoin whether a newcomer that joins no cluster by its links may still join the
- *     nearest cluster whose centroid (the mean of its tracks' aggregates) lies within the
- *     calibration's threshold for an aggregate of that many tracks, at the link FPIR against the
- *     clusters held (the FPIR rule with the clusters as the gallery). A person's tracks from
- *     different appearances are each close to the person's mean more often than to each other
  */
 public record ClusterSettings(
     boolean enabled,
@@ -40,34 +35,11 @@ public record ClusterSettings(
     int neighbours,
     double minFaceHeightPx,
     double minSharpness,
-    double minBrightness,
-    boolean centroidJoin)
+    double minBrightness)
     implements Validated {
   /** Single linkage without face quality floors. */
   public ClusterSettings(boolean enabled, double linkFpir, int minGoodFrames, int neighbours) {
-    this(enabled, linkFpir, 0, minGoodFrames, neighbours, 0, 0, 0, false);
-  }
-
-  /** Joins by links only. */
-  public ClusterSettings(
-      boolean enabled,
-      double linkFpir,
-      double joinShare,
-      int minGoodFrames,
-      int neighbours,
-      double minFaceHeightPx,
-      double minSharpness,
-      double minBrightness) {
-    this(
-        enabled,
-        linkFpir,
-        joinShare,
-        minGoodFrames,
-        neighbours,
-        minFaceHeightPx,
-        minSharpness,
-        minBrightness,
-        false);
+    this(enabled, linkFpir, 0, minGoodFrames, neighbours, 0, 0, 0);
   }
 
   /** These settings at another link FPIR. */
@@ -80,22 +52,7 @@ public record ClusterSettings(
         neighbours,
         minFaceHeightPx,
         minSharpness,
-        minBrightness,
-        centroidJoin);
-  }
-
-  /** These settings with or without joins by a cluster's centroid. */
-  public ClusterSettings withCentroidJoin(boolean on) {
-    return new ClusterSettings(
-        enabled,
-        linkFpir,
-        joinShare,
-        minGoodFrames,
-        neighbours,
-        minFaceHeightPx,
-        minSharpness,
-        minBrightness,
-        on);
+        minBrightness);
   }
 
   /** These settings with another join share. */
@@ -108,23 +65,14 @@ public record ClusterSettings(
         neighbours,
         minFaceHeightPx,
         minSharpness,
-        minBrightness,
-        centroidJoin);
+        minBrightness);
   }
 
   /** These settings with other face quality floors. */
   public ClusterSettings withFloors(
       int goodFrames, double faceHeightPx, double sharpness, double brightness) {
     return new ClusterSettings(
-        enabled,
-        linkFpir,
-        joinShare,
-        goodFrames,
-        neighbours,
-        faceHeightPx,
-        sharpness,
-        brightness,
-        centroidJoin);
+        enabled, linkFpir, joinShare, goodFrames, neighbours, faceHeightPx, sharpness, brightness);
   }
 
   /** Whether a track of these good frames and faces is good enough to cluster or enrol from. */

@@ -66,7 +66,6 @@ public final class UnknownClusters {
   private final Set<String> uncalibrated = new HashSet<>();
   private long refusedMerges;
   private long refusedJoins;
-  private long centroidJoins;
 
   private static final class Node {
     ClusterMember member;
@@ -138,9 +137,7 @@ public final class UnknownClusters {
     // one camera saw at once are two people: this stops the chaining that similar-looking poor
     // faces otherwise cause). Links into a refused cluster are not kept.
     Map<Group, List<Node>> linksByGroup = new java.util.LinkedHashMap<>();
-    List<Match> neighbours =
-        index.search(code, m.modelId(), settings.neighbours(), SearchMode.AUTO);
-    for (Match near : neighbours) {
+    for (Match near : index.search(code, m.modelId(), settings.neighbours(), SearchMode.AUTO)) {
       Node other = nodes.get(near.personId());
       if (other != null
           && near.modelId().equals(m.modelId())
@@ -177,15 +174,6 @@ public final class UnknownClusters {
       for (Node other : e.getValue()) {
         n.links.add(other);
         other.links.add(n);
-      }
-    }
-    if (touched.isEmpty() && settings.centroidJoin()) {
-      Node nearest = nearestByCentroid(n, neighbours);
-      if (nearest != null) {
-        centroidJoins++;
-        touched.add(nearest.group);
-        n.links.add(nearest);
-        nearest.links.add(n);
       }
     }
     index.upsert(
@@ -402,66 +390,6 @@ public final class UnknownClusters {
       }
     }
     return pairs == 0 ? 0 : (double) linked / pairs;
-  }
-
-  /**
-   * The nearest member of the cluster, among those of {@code n}'s neighbours, whose centroid lies
-   * nearest {@code n} and within the threshold for an aggregate of both sides' good frames at the
-   * link FPIR; null when none does. Clusters holding a track seen together with {@code n} are
-   * skipped. The threshold counts the tracks held, as links do, which is stricter than counting
-   * clusters.
-   */
-  private Node nearestByCentroid(Node n, List<Match> neighbours) {
-    String model = n.member.modelId();
-    float[] query = FaceCode.dequantise(n.code);
-    Map<Group, Node> firstMember = new java.util.LinkedHashMap<>();
-    for (Match near : neighbours) {
-      Node other = nodes.get(near.personId());
-      if (other != null && near.modelId().equals(model)) {
-        firstMember.putIfAbsent(other.group, other);
-      }
-    }
-    Node best = null;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    for (Map.Entry<Group, Node> e : firstMember.entrySet()) {
-      Group g = e.getKey();
-      if (conflict(g.nodes, List.of(n))) {
-        continue;
-      }
-      int frames = n.member.goodFrames();
-      for (Node o : g.nodes) {
-        frames += o.member.goodFrames();
-      }
-      double threshold =
-          thresholds.at(model, model, perModel.getOrDefault(model, 0), frames).distance();
-      double d = FaceCode.distance(query, centroid(g));
-      if (d <= threshold && d < bestDistance) {
-        best = e.getValue();
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  /** The re-normalised mean of (at most {@link #SHARE_SAMPLE} of) a cluster's aggregates. */
-  private static float[] centroid(Group g) {
-    float[] sum = new float[FaceCode.DIMENSIONS];
-    int seen = 0;
-    for (Node o : g.nodes) {
-      if (seen++ == SHARE_SAMPLE) {
-        break;
-      }
-      float[] v = FaceCode.dequantise(o.code);
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += v[i];
-      }
-    }
-    return FaceCode.normalise(sum);
-  }
-
-  /** Newcomers that joined a cluster by its centroid (no links enough). */
-  public synchronized long centroidJoins() {
-    return centroidJoins;
   }
 
   /** Joins refused because the newcomer linked to too small a share of a cluster's tracks. */

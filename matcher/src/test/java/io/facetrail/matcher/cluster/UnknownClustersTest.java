@@ -80,52 +80,6 @@ class UnknownClustersTest {
     assertThat(a).matches("c[0-9a-f]{12}");
   }
 
-  /** The link threshold with {@code tracks} held, for an aggregate of {@code faces} faces. */
-  private static double threshold(int tracks, int faces) {
-    return Thresholds.shipped(1e-3)
-        .withRate(DecisionRate.ofFpir(SETTINGS.linkFpir()))
-        .at(MODEL, MODEL, tracks, faces)
-        .distance();
-  }
-
-  @Test
-  void aNewcomerNearAClustersMeanJoinsItOnlyWithTheCentroidJoin() {
-    // a1 and a2 lie either side of a person's mean, a3 off to a third side: a3 is too far from
-    // each of them to link, but within the (stricter) threshold of their mean.
-    double pair = threshold(2, 5);
-    double mean = threshold(2, 15);
-    double tilt = Math.asin(0.45 * pair);
-    byte[] a1 = code(0, 1, tilt);
-    byte[] a2 = code(0, 1, -tilt);
-    byte[] a3 = code(0, 2, angle(0.95 * mean));
-    byte[] stranger = code(0, 4, angle(1.2 * pair));
-    assertThat(FaceCode.distance(a1, a2)).isLessThan((float) pair);
-    assertThat(FaceCode.distance(a3, a1)).isGreaterThan((float) pair);
-    assertThat(FaceCode.distance(a3, a2)).isGreaterThan((float) pair);
-    for (boolean centroidJoin : new boolean[] {false, true}) {
-      UnknownClusters c = UnknownClusters.shipped(SETTINGS.withCentroidJoin(centroidJoin));
-      String a = add(c, member("a1", a1, 5));
-      assertThat(add(c, member("a2", a2, 5))).isEqualTo(a);
-      String third = add(c, member("a3", a3, 5));
-      if (centroidJoin) {
-        assertThat(third).isEqualTo(a);
-        assertThat(c.centroidJoins()).isEqualTo(1);
-      } else {
-        assertThat(third).isNotEqualTo(a);
-        assertThat(c.centroidJoins()).isZero();
-      }
-      // Somebody else, near the mean but beyond the threshold, stays apart either way.
-      assertThat(add(c, member("s", stranger, 5))).isNotEqualTo(a);
-      if (centroidJoin) {
-        // The joined track hangs on its nearest member: removing both others leaves it alone.
-        c.remove("a1");
-        c.remove("a2");
-        assertThat(c.clusterOf("a3")).isPresent();
-        assertThat(c.clusters()).hasSize(2);
-      }
-    }
-  }
-
   private static FaceQuality q(double height, double sharpness, double brightness) {
     return new FaceQuality(height, sharpness, brightness);
   }
