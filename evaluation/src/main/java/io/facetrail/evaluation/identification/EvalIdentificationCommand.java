@@ -131,7 +131,7 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
   }
 
   /** Positive integers, the word {@code zero} standing for 0. */
-  private static List<Integer> parse(List<String> values, String zero, String option) {
+  static List<Integer> parse(List<String> values, String zero, String option) {
     List<Integer> out = new ArrayList<>();
     for (String v : values) {
       if (v.equals(zero)) {

@@ -3,7 +3,6 @@ package io.facetrail.evaluation.identification;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,30 +86,13 @@ public final class EvalStrangersCommand implements Callable<Integer> {
         data.cacheFile(),
         archive,
         new StrangersRun.Options(
-            sizes(), rates(fpirs, "--fpirs"), rates(fars, "--fars"), draws, seed),
+            EvalIdentificationCommand.parse(sizes, "all", "--sizes"),
+            rates(fpirs, "--fpirs"),
+            rates(fars, "--fars"),
+            draws,
+            seed),
         spec.commandLine().getOut());
     return 0;
-  }
-
-  private List<Integer> sizes() {
-    List<Integer> out = new ArrayList<>();
-    for (String v : sizes) {
-      if (v.trim().equals("all")) {
-        out.add(0);
-        continue;
-      }
-      try {
-        int n = Integer.parseInt(v.trim());
-        if (n < 1) {
-          throw new NumberFormatException();
-        }
-        out.add(n);
-      } catch (NumberFormatException e) {
-        throw new UserFacingException(
-            "--sizes takes positive numbers or 'all', got '" + v + "'", e);
-      }
-    }
-    return out;
   }
 
   private static double[] rates(List<Double> values, String option) {
