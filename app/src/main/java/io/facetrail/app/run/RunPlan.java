@@ -66,6 +66,8 @@ public record RunPlan(EmbedderConfig embedder, MatcherConfig matcher, TrackingPa
     Map<String, String> all = new LinkedHashMap<>(s.config().sets());
     s.detection().settings().forEach((k, v) -> all.put("embedder." + k, v));
     if (s.device() != null) {
+      // --device was checked when parsed (an error naming the option); here it is its setting,
+      // given like --set so that --print-config shows it and it has the one precedence.
       all.put("embedder.faces.device", s.device().toString());
     }
     if (s.embeddingModel() != null) {
