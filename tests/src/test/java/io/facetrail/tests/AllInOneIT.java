@@ -3,6 +3,7 @@ package io.facetrail.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.app.run.RunCommand;
+import io.facetrail.app.run.RunConfigSource;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
@@ -46,6 +47,17 @@ class AllInOneIT {
 
   private Result run(List<String> inputs, Path enrol, boolean json, Path report, Path annotate)
       throws Exception {
+    return run(inputs, enrol, json, report, annotate, RunConfigSource.none());
+  }
+
+  private Result run(
+      List<String> inputs,
+      Path enrol,
+      boolean json,
+      Path report,
+      Path annotate,
+      RunConfigSource config)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     RunSettings s =
@@ -58,6 +70,7 @@ class AllInOneIT {
             .optDevice(DeviceSetting.parse("cpu"))
             .optReport(report)
             .optAnnotate(annotate)
+            .optConfig(config)
             .build();
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -97,7 +110,10 @@ class AllInOneIT {
     // The optional outputs ride along on this run: they cost no pipeline run of their own.
     Path report = dir.resolve("run.html");
     Path annotated = dir.resolve("cast.annotated.mp4");
-    Result r = run(List.of(video.toString()), enrol, true, report, annotated);
+    // A stage setting by its run key (--set) reaches the matcher: a little stricter than the
+    // default 1e-2, which these clear faces pass either way.
+    RunConfigSource stricter = new RunConfigSource(null, Map.of("matcher.decision.fpir", "0.008"));
+    Result r = run(List.of(video.toString()), enrol, true, report, annotated, stricter);
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertOutputs(report, annotated, r.err());
@@ -109,6 +125,7 @@ class AllInOneIT {
         .extracting(e -> e.person().name())
         .as(r.err())
         .containsExactlyInAnyOrder("Colin Powell", "Tony Blair");
+    assertThat(identified).extracting(IdentityEvent::fpir).containsOnly(0.008);
     for (IdentityEvent id : identified) {
       List<IdentityEvent> track = byTrack.get(id.trackId());
       IdentityEvent end =

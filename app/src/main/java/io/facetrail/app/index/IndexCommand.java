@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code facetrail index}: who appears when in every video of an archive. */
 @Command(
@@ -33,13 +36,22 @@ import picocli.CommandLine.Parameters;
       "",
       "  facetrail index --enroll staff/ archive/",
       "  facetrail index --out results/ --gallery redis://localhost:6379 2023/ 2024/",
+      "  facetrail index --config run.yaml --set matcher.decision.fpir=1e-3 archive/",
+      "",
+      "Stage settings as for `facetrail run`, later ones winning: the stages' built-in defaults,"
+          + " --config FILE (sections embedder, tracker, matcher), FACETRAIL_* variables (the"
+          + " services' names), --set KEY=VALUE, then the options --device, --model, --fpir and"
+          + " --far when given. --print-config shows the result.",
       ""
     })
 public final class IndexCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "DIR|FILE",
-      arity = "1..*",
-      description = "Folders of videos (" + ArchiveScan.EXTENSIONS_TEXT + ") and video files.")
+      arity = "0..*",
+      description =
+          "Folders of videos ("
+              + ArchiveScan.EXTENSIONS_TEXT
+              + ") and video files; none with --print-config.")
   List<Path> inputs = new ArrayList<>();
 
   @Option(
@@ -59,8 +71,22 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Mixin PipelineOptions pipeline = new PipelineOptions();
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    if (pipeline.printConfigRequested()) {
+      // Needs no input: it prints what a run with these options would be configured with.
+      return PipelineOptions.printConfig(
+          pipeline.settings(pipeline.printedWorkDir()).build(),
+          System.getenv(),
+          spec.commandLine().getOut());
+    }
+    if (inputs.isEmpty()) {
+      // Not arity 1..*: --print-config needs none.
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'DIR|FILE' (at least one)");
+    }
     return pipeline.execute(
         "facetrail-index-",
         (dir, stop) ->

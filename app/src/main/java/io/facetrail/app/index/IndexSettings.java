@@ -1,6 +1,7 @@
 package io.facetrail.app.index;
 
 import io.facetrail.app.run.IdentityRate;
+import io.facetrail.app.run.RunPlan;
 import io.facetrail.app.run.RunSettings;
 import io.facetrail.faces.pipeline.FacePipeline;
 import io.facetrail.faces.trained.ModelMetadata;
@@ -31,11 +32,15 @@ public record IndexSettings(List<Path> inputs, Path out, boolean force, RunSetti
    * The settings that shape a timeline; reads the trained model's id from its model.json.
    *
    * @throws UserFacingException when {@code --model} names no readable model
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException when the run's configuration
+   *     is invalid
    */
   IndexedWith indexedWith() {
     double fps = pipeline.fps();
-    IdentityRate rate = pipeline.rate();
-    Path embeddingModel = pipeline.embeddingModel();
+    // The effective settings (--config, FACETRAIL_*, --set and the options), not only the options.
+    RunPlan plan = RunPlan.beforeStart(pipeline, System.getenv());
+    IdentityRate rate = IdentityRate.of(plan.matcher().decision());
+    Path embeddingModel = plan.embedder().faces().embeddingModel();
     if (embeddingModel == null) {
       return new IndexedWith(fps, rate.fpir(), rate.falseAcceptRate(), FacePipeline.MODEL_ID);
     }

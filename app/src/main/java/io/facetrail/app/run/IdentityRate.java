@@ -8,31 +8,32 @@ import java.util.Locale;
  *
  * @param fpir false-positive identification rate per track decision: the share of decisions about a
  *     never-enrolled person that name somebody; the matcher turns it into a distance threshold for
- *     the gallery's current size (matcher/README.md)
+ *     the gallery's current size (matcher/README.md); null: the configuration's ({@code
+ *     matcher.decision.fpir})
  * @param falseAcceptRate expert setting, null by default: a fixed per-comparison false-accept rate
- *     used instead of {@code fpir}, whatever the gallery's size
+ *     used instead of {@code fpir}, whatever the gallery's size; null: the configuration's ({@code
+ *     matcher.decision.falseAcceptRate}, normally none)
  */
-public record IdentityRate(double fpir, Double falseAcceptRate) {
+public record IdentityRate(Double fpir, Double falseAcceptRate) {
   /** The matcher's default: one decision in a hundred about a stranger names somebody. */
   public static final double DEFAULT_FPIR = 1e-2;
 
+  /** Neither given: the configuration's rate ({@value #DEFAULT_FPIR} unless configured). */
   public static IdentityRate defaults() {
-    return new IdentityRate(DEFAULT_FPIR, null);
+    return new IdentityRate(null, null);
   }
 
-  /**
-   * {@code configured} deciding at this rate; without {@link #falseAcceptRate} the configured one
-   * (normally none) is kept.
-   */
-  public DecisionSettings applyTo(DecisionSettings configured) {
-    DecisionSettings d = configured.withFpir(fpir);
-    return falseAcceptRate == null ? d : d.withFalseAcceptRate(falseAcceptRate);
+  /** The rate {@code d} decides at, named as {@link #toString()} names a given one. */
+  public static IdentityRate of(DecisionSettings d) {
+    return new IdentityRate(d.fpir(), d.falseAcceptRate());
   }
 
   @Override
   public String toString() {
     return falseAcceptRate != null
         ? String.format(Locale.ROOT, "FAR %.0e per comparison", falseAcceptRate)
-        : String.format(Locale.ROOT, "FPIR %.0e per decision", fpir);
+        : fpir != null
+            ? String.format(Locale.ROOT, "FPIR %.0e per decision", fpir)
+            : "the configuration's rate";
   }
 }

@@ -4,12 +4,16 @@ import io.facetrail.faces.device.DeviceSetting;
 import io.facetrail.matcher.gallery.GalleryTarget;
 import io.facetrail.runtime.cli.UserFacingException;
 import io.facetrail.runtime.config.DurationParser;
+import io.facetrail.runtime.text.DisplayText;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -42,6 +46,37 @@ public final class PipelineOptions {
   Path enrolDir;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "YAML or .properties file of the stages' settings, in sections embedder, tracker and"
+              + " matcher, each as the service's own file (app/README.md, \"Configuration of run"
+              + " and index\"; --print-config prints one). Built-in defaults apply to every"
+              + " setting it leaves out; FACETRAIL_* variables (the services' names) override it"
+              + " (default: none).")
+  Path configFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one stage setting by its full key, e.g. --set matcher.decision.fpir=1e-3,"
+              + " --set matcher.clusters.joinShare=0.6, --set embedder.faces.minScore=0.5, --set"
+              + " tracker.tracking.minHits=4 (repeatable; wins over --config and FACETRAIL_*; the"
+              + " options --detection, --device, --model, --fpir and --far, when given, win over"
+              + " it). The settings the run decides itself (its broker, endpoints, consumer group,"
+              + " Streams application, the gallery's address: use --gallery) are refused.")
+  Map<String, String> sets = new LinkedHashMap<>();
+
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the effective configuration of every stage (defaults, --config, FACETRAIL_*,"
+              + " --set and the options applied; secrets as ******) as YAML that --config accepts,"
+              + " and exit without starting anything.")
+  boolean printConfig;
+
+  @Option(
       names = "--fps",
       defaultValue = "5",
       description = "Frames analysed per second of video (default: ${DEFAULT-VALUE}).")
@@ -49,29 +84,28 @@ public final class PipelineOptions {
 
   @Option(
       names = "--fpir",
-      defaultValue = "0.01",
       description =
           "False-positive identification rate per decision: the share of decisions about a person"
               + " who is not enrolled that name somebody; the distance threshold follows the"
-              + " gallery's size (default: ${DEFAULT-VALUE}).")
-  double fpir;
+              + " gallery's size. Stands for matcher.decision.fpir (default: that setting, 0.01).")
+  Double fpir;
 
   @Option(
       names = "--far",
       description =
           "Expert: a fixed false-accept rate per comparison (1e-7 .. 1e-1) instead of --fpir,"
-              + " whatever the gallery's size (default: none).")
+              + " whatever the gallery's size. Stands for matcher.decision.falseAcceptRate"
+              + " (default: that setting, none).")
   Double far;
 
   @Option(
       names = "--device",
-      defaultValue = "auto",
       converter = DeviceConverter.class,
       description =
           "cpu, gpu, gpu:N or auto: auto takes the first GPU PyTorch sees, else the CPU. A GPU"
               + " needs PyTorch's CUDA build: start with FACETRAIL_NATIVE=cuda (README.md, \"Using"
               + " a GPU\"; `facetrail device` checks it). Every run prints the device it used and"
-              + " why (default: ${DEFAULT-VALUE}).")
+              + " why. Stands for embedder.faces.device (default: that setting, auto).")
   DeviceSetting device;
 
   @Option(
@@ -80,7 +114,8 @@ public final class PipelineOptions {
       description =
           "Embed with the trained model in DIR (model.json, e.g. the harmonic v2 of `facetrail"
               + " train harmonic`) instead of v1; persons enrolled with a model it declares"
-              + " compatible (v1) are still found (default: v1).")
+              + " compatible (v1) are still found. Stands for embedder.faces.embeddingModel"
+              + " (default: that setting, v1).")
   Path model;
 
   @Option(
@@ -121,7 +156,41 @@ public final class PipelineOptions {
         .optRate(new IdentityRate(fpir, far))
         .optDevice(device)
         .optEmbeddingModel(model)
-        .optGalleryWait(galleryWait());
+        .optGalleryWait(galleryWait())
+        .optConfig(new RunConfigSource(configFile, sets));
+  }
+
+  /** Whether {@code --print-config} was given: the command prints and starts nothing. */
+  public boolean printConfigRequested() {
+    return printConfig;
+  }
+
+  /**
+   * The work folder to name in settings that are only printed: {@code --work-dir}, or a temporary
+   * folder's name, not created (the settings that hold it are the run's and are not printed).
+   */
+  public Path printedWorkDir() {
+    return workDir != null
+        ? workDir
+        : Path.of(System.getProperty("java.io.tmpdir"), "facetrail-run-work");
+  }
+
+  /**
+   * Prints the effective configuration of run {@code s} ({@code --print-config}): a comment naming
+   * what the run decides itself, then every stage's settings as YAML.
+   *
+   * @return the exit code, 0
+   * @throws io.facetrail.runtime.config.InvalidConfigurationException listing every problem
+   */
+  public static int printConfig(RunSettings s, Map<String, String> env, PrintWriter out) {
+    String yaml = RunPlan.effectiveYaml(s, env);
+    out.println("# Effective configuration of the run's stages (--config accepts this file).");
+    out.println("# Set by the run itself, not here: its in-process broker, its consumer group and");
+    out.println("# Streams application, no HTTP endpoints of the stages, and the gallery:");
+    out.println("# " + DisplayText.safe(s.gallery().describe()) + " (--gallery).");
+    out.print(yaml);
+    out.flush();
+    return 0;
   }
 
   private GalleryTarget galleryTarget() {

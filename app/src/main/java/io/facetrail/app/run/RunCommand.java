@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code facetrail run}: the whole pipeline in this process over files or live streams. */
 @Command(
@@ -26,13 +29,22 @@ import picocli.CommandLine.Parameters;
       "  facetrail run --enroll staff/ cam1.mp4 rtsp://camera/stream",
       "  facetrail run --gallery redis://localhost:6379 --json archive/*.mp4 > events.jsonl",
       "  facetrail run --enroll staff/ --report run.html --annotate annotated.mp4 lobby.mp4",
+      "  facetrail run --set matcher.decision.fpir=1e-3 --set tracker.tracking.minHits=4 cam.mp4",
+      "  facetrail run --config run.yaml --print-config",
+      "",
+      "Stage settings, later ones winning: the stages' built-in defaults, --config FILE (sections"
+          + " embedder, tracker, matcher), FACETRAIL_* variables (the services' names, e.g."
+          + " FACETRAIL_DECISION_FPIR), --set KEY=VALUE, then the options --detection, --device,"
+          + " --model, --fpir and --far when given. --print-config shows the result.",
       ""
     })
 public final class RunCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "INPUT",
-      arity = "1..*",
-      description = "Video files, folders of images, or stream URLs (rtsp://, http(s)://, HLS).")
+      arity = "0..*",
+      description =
+          "Video files, folders of images, or stream URLs (rtsp://, http(s)://, HLS); none with"
+              + " --print-config.")
   List<String> inputs = new ArrayList<>();
 
   @Option(
@@ -42,6 +54,8 @@ public final class RunCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin PipelineOptions pipeline = new PipelineOptions();
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--report",
@@ -65,10 +79,12 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "ACCURATE",
       description =
           "ACCURATE: faces from 32 px even in 1080p frames (the whole frame every frame, the tiles"
-              + " in rotation and windows around small faces already found; archives, or a GPU);"
-              + " EXHAUSTIVE: every tile on every frame (about 1.8x the detection time of"
-              + " ACCURATE); FAST: one detector pass over the whole frame, small faces in large"
-              + " frames are lost (live cameras on a CPU) (default: ${DEFAULT-VALUE}).")
+              + " in rotation and windows around small faces already found; archives, or a GPU):"
+              + " the configured embedder.faces settings as they are; EXHAUSTIVE: every tile on"
+              + " every frame (about 1.8x the detection time of ACCURATE; sets"
+              + " embedder.faces.tilesPerFrame=0); FAST: one detector pass over the whole frame,"
+              + " small faces in large frames are lost (live cameras on a CPU; sets"
+              + " embedder.faces.tiling=false) (default: ${DEFAULT-VALUE}).")
   DetectionProfile detection;
 
   @Option(
@@ -82,22 +98,37 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (pipeline.printConfigRequested()) {
+      // Needs no input: it prints what a run with these options would be configured with.
+      return PipelineOptions.printConfig(
+          settings(pipeline.printedWorkDir()), System.getenv(), spec.commandLine().getOut());
+    }
+    if (inputs.isEmpty()) {
+      // Not arity 1..*: --print-config needs none.
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'INPUT' (at least one)");
+    }
     return pipeline.execute(
         "facetrail-run-",
         (dir, stop) ->
             RunSession.run(
-                pipeline
-                    .settings(dir)
-                    .optInputs(inputs)
-                    .optJson(json)
-                    .optReport(report)
-                    .optAnnotate(annotate)
-                    .optDetection(detection)
-                    .build(),
+                settings(dir),
                 System.out,
                 System.err,
                 stop,
                 serve == null ? null : new ServeOptions(serve, java.util.Map.of())));
+  }
+
+  /** The run's settings, with the work folder {@code dir}. */
+  RunSettings settings(Path dir) {
+    return pipeline
+        .settings(dir)
+        .optInputs(inputs)
+        .optJson(json)
+        .optReport(report)
+        .optAnnotate(annotate)
+        .optDetection(detection)
+        .build();
   }
 
   /**

@@ -16,17 +16,23 @@ import java.util.Objects;
  * @param enrolDir folder with one sub-folder of photos per person to enrol first, or null
  * @param json print identity events as JSON lines (exactly the identity topic's schema)
  * @param fps frames sampled per second of video
- * @param rate how often identity decisions may name a stranger
- * @param device where the face models run ({@code --device}, parsed once)
+ * @param rate how often identity decisions may name a stranger ({@code --fpir}, {@code --far}):
+ *     over {@code matcher.decision}; its parts that are null leave the configuration's
+ * @param device where the face models run ({@code --device}, parsed once), over {@code
+ *     embedder.faces.device}; null: the configuration's
  * @param workDir where the broker and the Streams state live (a temporary folder when null)
  * @param report HTML report to write at the end, or null
  * @param annotate annotated video to write (one file input), or folder for one per file input; null
  *     for none
- * @param detection how thoroughly faces are looked for
- * @param embeddingModel folder of a trained embedding model to run instead of v1 (the embedder's
- *     {@code faces.embeddingModel}; the matcher then counts it among the gallery's models), or null
+ * @param detection how thoroughly faces are looked for: its {@code faces.*} settings over the
+ *     configuration's
+ * @param embeddingModel folder of a trained embedding model to run instead of v1 (over the
+ *     embedder's {@code faces.embeddingModel}; the matcher then counts it among the gallery's
+ *     models), or null for the configuration's
  * @param galleryWait how long, once the inputs are processed, the run waits for an unreachable
  *     gallery before giving up on the decisions it holds back (and exiting non-zero)
+ * @param config the stages' configuration file and {@code --set} settings ({@link RunConfig}); the
+ *     options above win over them
  */
 public record RunSettings(
     List<String> inputs,
@@ -41,7 +47,8 @@ public record RunSettings(
     Path annotate,
     DetectionProfile detection,
     Path embeddingModel,
-    Duration galleryWait) {
+    Duration galleryWait,
+    RunConfigSource config) {
   /** The default of {@link #galleryWait()}. */
   public static final Duration GALLERY_WAIT = Duration.ofSeconds(60);
 
@@ -49,9 +56,9 @@ public record RunSettings(
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(gallery, "gallery");
     Objects.requireNonNull(rate, "rate");
-    Objects.requireNonNull(device, "device");
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(detection, "detection");
+    Objects.requireNonNull(config, "config");
     if (galleryWait == null || galleryWait.isNegative()) {
       throw new IllegalArgumentException("the gallery wait must be zero or positive");
     }
@@ -73,13 +80,14 @@ public record RunSettings(
     private boolean json;
     private double fps = 5;
     private IdentityRate rate = IdentityRate.defaults();
-    private DeviceSetting device = new DeviceSetting(DeviceSetting.Kind.AUTO, -1);
+    private DeviceSetting device;
     private Path workDir;
     private Path report;
     private Path annotate;
     private DetectionProfile detection = DetectionProfile.ACCURATE;
     private Path embeddingModel;
     private Duration galleryWait = GALLERY_WAIT;
+    private RunConfigSource config = RunConfigSource.none();
 
     private Builder() {}
 
@@ -115,13 +123,13 @@ public record RunSettings(
       return this;
     }
 
-    /** Default: {@link IdentityRate#defaults()}. */
+    /** Default: {@link IdentityRate#defaults()} (the configuration's). */
     public Builder optRate(IdentityRate value) {
       rate = value;
       return this;
     }
 
-    /** Default: {@code auto}. */
+    /** Default: the configuration's ({@code embedder.faces.device}, {@code auto}). */
     public Builder optDevice(DeviceSetting value) {
       device = value;
       return this;
@@ -154,6 +162,12 @@ public record RunSettings(
       return this;
     }
 
+    /** Default: {@link RunConfigSource#none()}. */
+    public Builder optConfig(RunConfigSource value) {
+      config = value;
+      return this;
+    }
+
     /**
      * The settings.
      *
@@ -173,7 +187,8 @@ public record RunSettings(
           annotate,
           detection,
           embeddingModel,
-          galleryWait);
+          galleryWait,
+          config);
     }
   }
 }

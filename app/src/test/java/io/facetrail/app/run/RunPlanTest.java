@@ -75,15 +75,19 @@ class RunPlanTest {
   }
 
   @Test
-  void withoutFarTheConfiguredOneIsKept() {
-    RunPlan p =
-        plan(
-            TestPlans.settings(dir).build(),
-            Map.of(
-                "FACETRAIL_DECISION_FALSE_ACCEPT_RATE", "1e-4", "FACETRAIL_DECISION_FPIR", "0.5"));
+  void ratesNotGivenAreTheConfiguredOnes() {
+    Map<String, String> env =
+        Map.of("FACETRAIL_DECISION_FALSE_ACCEPT_RATE", "1e-4", "FACETRAIL_DECISION_FPIR", "0.5");
+    RunPlan p = plan(TestPlans.settings(dir).build(), env);
     assertThat(p.matcher().decision().falseAcceptRate()).isEqualTo(1e-4);
-    // --fpir always has a value (its default), so it wins over the variable.
-    assertThat(p.matcher().decision().fpir()).isEqualTo(IdentityRate.DEFAULT_FPIR);
+    assertThat(p.matcher().decision().fpir()).isEqualTo(0.5);
+    // Given, --fpir is the last word on its setting; --far not given keeps the variable's.
+    RunPlan given =
+        plan(TestPlans.settings(dir).optRate(new IdentityRate(1e-3, null)).build(), env);
+    assertThat(given.matcher().decision().fpir()).isEqualTo(1e-3);
+    assertThat(given.matcher().decision().falseAcceptRate()).isEqualTo(1e-4);
+    assertThat(plan(TestPlans.settings(dir).build(), Map.of()).matcher().decision().fpir())
+        .isEqualTo(IdentityRate.DEFAULT_FPIR);
   }
 
   @Test
@@ -123,12 +127,16 @@ class RunPlanTest {
   }
 
   @Test
-  void theDeviceOptionIsReadOnceIntoItsSetting() {
+  void theDeviceOptionIsCheckedWhenParsedAndReachesTheEmbedder() {
     PipelineOptions o = new PipelineOptions();
     new CommandLine(o).parseArgs("--device", "gpu:2");
     RunSettings s = o.settings(dir).build();
     assertThat(s.device()).isEqualTo(new DeviceSetting(DeviceSetting.Kind.GPU, 2));
-    assertThat(plan(s, Map.of()).embedder().faces().device()).isSameAs(s.device());
+    assertThat(plan(s, Map.of()).embedder().faces().device()).isEqualTo(s.device());
+    // Not given, the configuration's (auto unless configured).
+    assertThat(plan(TestPlans.settings(dir).optDevice(null).build(), Map.of()).embedder().faces())
+        .extracting(f -> f.device().kind())
+        .isEqualTo(DeviceSetting.Kind.AUTO);
     assertThatThrownBy(() -> new CommandLine(new PipelineOptions()).parseArgs("--device", "tpu"))
         .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("device 'tpu' is not one of cpu, gpu, gpu:N");

@@ -142,12 +142,12 @@ public record EmbedderConfig(
 
   @Override
   public void validate(ConfigProblems problems, String path) {
-    problems.section(kafka, "kafka");
-    problems.section(http, "http");
-    problems.section(consumer, "consumer");
-    problems.section(batching, "batching");
-    problems.section(worker, "worker");
-    problems.section(output, "output");
-    problems.section(faces, "faces");
+    problems.section(kafka, ConfigProblems.path(path, "kafka"));
+    problems.section(http, ConfigProblems.path(path, "http"));
+    problems.section(consumer, ConfigProblems.path(path, "consumer"));
+    problems.section(batching, ConfigProblems.path(path, "batching"));
+    problems.section(worker, ConfigProblems.path(path, "worker"));
+    problems.section(output, ConfigProblems.path(path, "output"));
+    problems.section(faces, ConfigProblems.path(path, "faces"));
   }
 }

@@ -30,8 +30,8 @@ record SampleConfig(KafkaSettings kafka, HttpSettings http, Worker worker) imple
 
   @Override
   public void validate(ConfigProblems problems, String path) {
-    problems.section(kafka, "kafka");
-    problems.section(http, "http");
-    problems.section(worker, "worker");
+    problems.section(kafka, ConfigProblems.path(path, "kafka"));
+    problems.section(http, ConfigProblems.path(path, "http"));
+    problems.section(worker, ConfigProblems.path(path, "worker"));
   }
 }
