@@ -112,8 +112,12 @@ public final class GalleryCatchUp {
         r.undecidable());
   }
 
-  /** Erases every person the archive's decisions name who is no longer in the gallery. */
-  private static int eraseAbsent(TrackArchive archive, Gallery gallery) {
+  /**
+   * Erases every person the archive's decisions name who is no longer in the gallery.
+   *
+   * @return the tracks deleted
+   */
+  public static int eraseAbsent(TrackArchive archive, Gallery gallery) {
     Set<String> named = new HashSet<>();
     archive.forEach(
         (t, d) -> {

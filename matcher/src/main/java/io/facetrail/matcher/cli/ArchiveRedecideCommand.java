@@ -4,13 +4,14 @@ import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.topic.Topic;
 import io.facetrail.matcher.archive.ArchiveUnavailableException;
+import io.facetrail.matcher.archive.GalleryCatchUp;
 import io.facetrail.matcher.archive.Redecider;
 import io.facetrail.matcher.archive.Redecision;
 import io.facetrail.matcher.archive.RetroactiveEvents;
 import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.Thresholds;
-import io.facetrail.matcher.gallery.Gallery;
+import io.facetrail.matcher.gallery.GalleryChanges;
 import io.facetrail.matcher.index.GalleryIndex;
 import io.facetrail.matcher.index.SearchMode;
 import io.facetrail.matcher.stream.MatcherConfig;
@@ -21,12 +22,12 @@ import io.facetrail.runtime.text.DisplayText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
@@ -84,11 +85,19 @@ final class ArchiveRedecideCommand implements Callable<Integer> {
             config.gallery().fastCandidates());
     try (TrackArchive a = archive.require(gallery, err)) {
       long started = System.nanoTime();
+      AtomicReference<GalleryChanges.Cursor> cursor = new AtomicReference<>();
       Redecision r =
           gallery.with(
               g -> {
+                // Read before the snapshot, as GalleryCatchUp does: a change made meanwhile is
+                // caught up with by the next run or index.
+                cursor.set(g.cursor());
                 index.replaceAll(g.snapshot());
-                eraseAbsent(a, g, err);
+                int erased = GalleryCatchUp.eraseAbsent(a, g);
+                if (erased > 0) {
+                  err.printf(
+                      "%d archived tracks of persons erased from the gallery deleted%n", erased);
+                }
                 return new Redecider(
                         new DecisionPolicy(config.decision()), thresholds, SearchMode.AUTO)
                     .redecide(a::forEach, index, null, Set.of(), Instant.now());
@@ -104,6 +113,8 @@ final class ArchiveRedecideCommand implements Callable<Integer> {
         err.printf("%d events published%n", events.size());
       }
       a.updateDecisions(r.updates());
+      // Every decision is now up to date with this gallery state: run and index need not catch up.
+      a.galleryCursor(cursor.get());
       err.printf(
           "re-decided %d archived tracks against %d persons in %.1f s: %d changed%s%n",
           r.examined(),
@@ -115,26 +126,6 @@ final class ArchiveRedecideCommand implements Callable<Integer> {
       throw new UserFacingException("track archive unavailable: " + e.getMessage(), e);
     }
     return 0;
-  }
-
-  /** Erases from the archive every person its decisions name who is no longer in the gallery. */
-  private static void eraseAbsent(TrackArchive a, Gallery g, PrintWriter err) {
-    Set<String> named = new HashSet<>();
-    a.forEach(
-        (t, d) -> {
-          if (d.personId() != null) {
-            named.add(d.personId());
-          }
-        });
-    int erased = 0;
-    for (String id : named) {
-      if (g.person(id).isEmpty()) {
-        erased += a.erasePerson(id);
-      }
-    }
-    if (erased > 0) {
-      err.printf("%d archived tracks of persons erased from the gallery deleted%n", erased);
-    }
   }
 
   static String line(IdentityEvent e) {

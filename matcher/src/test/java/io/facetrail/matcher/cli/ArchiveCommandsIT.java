@@ -9,12 +9,14 @@ import io.facetrail.matcher.archive.TrackArchive;
 import io.facetrail.matcher.archive.TrackDecision;
 import io.facetrail.matcher.enrol.FaceAnalyzer;
 import io.facetrail.matcher.enrol.FaceAnalyzers;
+import io.facetrail.matcher.gallery.local.LocalGallery;
 import io.facetrail.runtime.testing.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -170,6 +172,12 @@ class ArchiveCommandsIT {
                     .endsWith("\"retroactive\":true}"));
     Run again = run(new ArchiveRedecideCommand(), "--gallery", gallery);
     assertThat(again.out()).as("nothing changed since").isEmpty();
+    // The archive records the gallery state it was re-decided against, so run and index starting
+    // next do not re-decide it all again.
+    try (LocalGallery g = LocalGallery.open(Path.of(gallery), Clock.systemUTC());
+        TrackArchive a = LocalTrackArchive.open(dir.resolve("gallery-archive"))) {
+      assertThat(a.galleryCursor()).contains(g.cursor());
+    }
 
     String personId =
         Arrays.stream(run(new GalleryListCommand(), "--gallery", gallery).out().split("\n"))
