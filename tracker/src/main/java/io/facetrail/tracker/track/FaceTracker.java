@@ -10,7 +10,7 @@ import java.util.List;
  * Tracks the faces of one stream, frame by frame. Not thread-safe: one instance per stream, fed in
  * frame order.
  *
- * <p>Each frame runs three matching stages, each an optimal assignment over gated costs:
+ * <p>Each frame runs four matching stages, each an optimal assignment over gated costs:
  *
  * <ol>
  *   <li>confident detections against every track (tentative, confirmed, lost): motion cost (1 - IoU
@@ -18,6 +18,11 @@ import java.util.List;
  *       overlaps the prediction or lies inside its Mahalanobis gate, and when the faces are alike;
  *   <li>weak detections against the tracks still unmatched and not lost, by overlap alone
  *       (ByteTrack: a partly hidden or blurred face keeps its track instead of breaking it);
+ *   <li>weak detections still unmatched against lost tracks, by the first stage's rule (near the
+ *       prediction and the face codes alike at {@code appearanceGate}): a face the detector only
+ *       sees weakly after a gap would otherwise neither continue its lost track (the second stage
+ *       skips lost tracks) nor start one (it lies on that track's prediction), and the person would
+ *       stay untracked until a confident detection came;
  *   <li>confident detections still unmatched against the tracks still unmatched (mostly lost ones)
  *       by face code alone, anywhere in the frame: a person who left and came back, was hidden for
  *       long, or whose box jumped out of the motion gate (a face half cut by the frame edge).
@@ -102,6 +107,25 @@ public final class FaceTracker {
             continuity[i][d]
                 ? 1 - predicted[i].iou(detections.get(d).box())
                 : HungarianAssignment.FORBIDDEN,
+        matched,
+        trackOf,
+        timeUs,
+        detections);
+    rows = indices(t, i -> !matched[i] && tracks.get(i).phase() == TrackPhase.LOST);
+    List<Integer> unmatchedLow = new ArrayList<>();
+    for (int d : low) {
+      if (trackOf[d] == null) {
+        unmatchedLow.add(d);
+      }
+    }
+    match(
+        rows,
+        unmatchedLow,
+        (i, d) ->
+            tracks.get(i).appearance() == null || detections.get(d).appearance() == null
+                ? HungarianAssignment.FORBIDDEN
+                : stageOneCost(
+                    tracks.get(i), predicted[i], projections[i], detections.get(d), false),
         matched,
         trackOf,
         timeUs,
@@ -314,13 +338,22 @@ public final class FaceTracker {
       // No code to tell who it is: only unambiguous motion continuity links it.
       return continuous ? 1 - iou : HungarianAssignment.FORBIDDEN;
     }
-    if (iou < params.minIou() && projection.mahalanobis(det.box()) > params.motionGate()) {
+    boolean overlaps = iou >= params.minIou();
+    if (!overlaps && projection.mahalanobis(det.box()) > params.motionGate()) {
       return HungarianAssignment.FORBIDDEN;
     }
     double motion = 1 - iou;
     double w = params.motionWeight();
     double distance = Appearance.distance(track.appearance(), det.appearance());
-    if (distance > params.appearanceGate()) {
+    // A lost track's gate widens with every second it is unseen, so after a long gap a face
+    // admitted by the gate alone (not overlapping the prediction) has hardly any motion evidence:
+    // it needs the code evidence re-identification needs. Without this a half-hidden face's track
+    // took another person three seconds later at 0.358 (eval tracking, held-out crowd).
+    double gate =
+        track.phase() == TrackPhase.LOST && !overlaps
+            ? Math.min(params.appearanceGate(), params.reidDistance())
+            : params.appearanceGate();
+    if (distance > gate) {
       return HungarianAssignment.FORBIDDEN;
     }
     return w * motion + (1 - w) * distance / params.appearanceGate();

@@ -287,6 +287,62 @@ class FaceTrackerTest {
   }
 
   @Test
+  void aWeakFaceWhoseCodeAgreesContinuesALostTrackWhereItWasPredicted() {
+    for (int f = 0; f < 10; f++) {
+      step(f, face(300 + 4 * f, 300, 100, 0.9f, seen(alice, random, 0.1)));
+    }
+    step(10);
+    step(11);
+    // Back, but the detector is unsure (a turned or dim face): the code says it is her.
+    FrameResult back = step(12, face(348, 300, 100, 0.35f, seen(alice, random, 0.1)));
+    assertThat(back.trackOfDetection()[0]).isNotNull();
+    assertThat(back.trackOfDetection()[0].number()).isZero();
+    assertThat(tracker.tracks())
+        .singleElement()
+        .satisfies(t -> assertThat(t.phase()).isEqualTo(TrackPhase.CONFIRMED));
+  }
+
+  @Test
+  void afterALongGapALostTrackNeedsReidentificationsCodeEvidence() {
+    for (int f = 0; f < 10; f++) {
+      step(f, face(300, 300, 100, 0.9f, alice));
+    }
+    for (int f = 10; f < 60; f++) {
+      step(f);
+    }
+    // Two seconds later, somebody whose face is within the appearance gate of hers but not within
+    // the re-identification distance appears away from where she was: not her track.
+    double between = (params.reidDistance() + params.appearanceGate()) / 2;
+    FrameResult other = step(60, face(420, 300, 100, 0.9f, TestFaces.turned(alice, bob, between)));
+    Track taken = other.trackOfDetection()[0];
+    assertThat(taken == null || taken.number() != 0).isTrue();
+    // She herself, at the same place, is.
+    FaceTracker fresh = new FaceTracker(params);
+    for (int f = 0; f < 10; f++) {
+      fresh.step(f * FRAME_US, List.of(face(300, 300, 100, 0.9f, alice)));
+    }
+    for (int f = 10; f < 60; f++) {
+      fresh.step(f * FRAME_US, List.of());
+    }
+    FrameResult back =
+        fresh.step(60 * FRAME_US, List.of(face(420, 300, 100, 0.9f, seen(alice, random, 0.1))));
+    assertThat(back.trackOfDetection()[0].number()).isZero();
+  }
+
+  @Test
+  void aWeakFaceOfSomebodyElseDoesNotContinueALostTrack() {
+    for (int f = 0; f < 10; f++) {
+      step(f, face(300 + 4 * f, 300, 100, 0.9f, seen(alice, random, 0.1)));
+    }
+    step(10);
+    step(11);
+    FrameResult other = step(12, face(348, 300, 100, 0.35f, seen(bob, random, 0.1)));
+    Track taken = other.trackOfDetection()[0];
+    assertThat(taken == null || taken.number() != 0).isTrue();
+    assertThat(tracker.tracks().get(0).phase()).isEqualTo(TrackPhase.LOST);
+  }
+
+  @Test
   void aFaceWithoutACodeDoesNotReviveALostTrack() {
     for (int f = 0; f < 10; f++) {
       step(f, face(300, 300, 100, 0.9f, alice));
