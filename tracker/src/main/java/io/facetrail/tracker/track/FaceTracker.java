@@ -308,8 +308,12 @@ public final class FaceTracker {
     int[] perDetection = new int[n];
     for (int i = 0; i < t; i++) {
       for (int d = 0; d < n; d++) {
-        if (predicted[i].iou(detections.get(d).box()) >= params.lowScoreMinIou()) {
-          overlaps[i][d] = true;
+        double iou = predicted[i].iou(detections.get(d).box());
+        overlaps[i][d] = iou >= params.lowScoreMinIou();
+        // Any touch counts against unambiguity, not only an overlap that would link: a face that
+        // also touches another track's prediction (e.g. a passer-by's new track, not yet moving
+        // in its prediction) may be that one's, and a hidden person's track must not take it.
+        if (iou > 0) {
           perTrack[i]++;
           perDetection[d]++;
         }
