@@ -199,7 +199,8 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                 Integer.toString(redisPort)))) {
       RedisServer redis = new RedisServer(children, work.resolve("redis"), redisPort);
       redis.start();
-      new GalleryEnrolment(children, work).enrol(cast.enrolmentDir(work.resolve("enrol")));
+      new GalleryEnrolment(children, work)
+          .enrol(cast.enrolmentDir(work.resolve("enrol")), LfwCast.ENROLLED);
       FaultRun runner = new FaultRun(children, redis, settings);
       RunResult baseline = null;
       for (Scenario s : plan.runs()) {

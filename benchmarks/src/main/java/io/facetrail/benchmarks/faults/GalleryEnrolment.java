@@ -16,15 +16,29 @@ final class GalleryEnrolment {
     this.log = work.resolve("gallery-enroll.log");
   }
 
-  void enrol(Path dir) throws IOException, InterruptedException {
+  /** The command's exit code when some photos were refused and the rest enrolled. */
+  private static final int PARTIAL = 3;
+
+  /**
+   * Enrols the folders under {@code dir} and checks that each of {@code persons} (folder names) was
+   * enrolled: a photo refused for its quality is fine, a person missing from the gallery is not.
+   */
+  void enrol(Path dir, List<String> persons) throws IOException, InterruptedException {
     Process p = children.facetrail(log, List.of("gallery", "enroll", "--dir", dir.toString()));
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       ChildProcesses.kill(p);
       throw new IllegalStateException("gallery enroll took over 10 minutes (log: " + log + ")");
     }
-    if (p.exitValue() != 0) {
+    String output = Files.readString(log);
+    if (p.exitValue() != 0 && p.exitValue() != PARTIAL) {
       throw new IllegalStateException(
-          "gallery enroll exited with " + p.exitValue() + ": " + Files.readString(log).strip());
+          "gallery enroll exited with " + p.exitValue() + " (log: " + log + ")");
+    }
+    for (String person : persons) {
+      if (!output.contains(person.replace('_', ' ') + ": enrolled as")) {
+        throw new IllegalStateException(
+            "gallery enroll did not enrol " + person + " (log: " + log + ")");
+      }
     }
   }
 }
