@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scenario from start to end: a fresh pipeline, ingest of the video, the fault once the
@@ -14,6 +16,7 @@ import java.util.OptionalLong;
  * every stage has caught up and the identity topic has stayed the same for the quiet period.
  */
 final class FaultRun {
+  private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
   private final ChildProcesses children;
   private final RedisServer redis;
   private final RunSettings settings;
@@ -27,6 +30,7 @@ final class FaultRun {
   RunResult run(Scenario scenario, Path dir) throws IOException, InterruptedException {
     String archivePrefix = "bench-faults:" + scenario.cliName() + ":archive";
     try (Pipeline pipeline = new Pipeline(children, dir, settings.detection(), archivePrefix)) {
+      log.info("Run {}: starting broker, embedder, tracker, matcher (logs in {})", scenario.cliName(), dir);
       pipeline.startAll();
       KafkaSettings kafka =
           KafkaSettings.local(pipeline.bootstrapServers(), TopicRegistry.DEFAULT_PREFIX);
@@ -57,13 +61,13 @@ final class FaultRun {
         faultAt = seconds(t0, fault);
         Service target = stageOf(scenario.target());
         OptionalLong before = probe.committed(groupOf(scenario.target()));
+        log.info("Run {}: fault at {} s: {}", scenario.cliName(), faultAt, scenario.description());
         inject(scenario, pipeline);
         if (target != null) {
           pipeline.awaitReady(target);
-          restartReady = seconds(fault, System.nanoTime());
-        } else if (scenario.target() == Scenario.Target.REDIS) {
-          restartReady = seconds(fault, System.nanoTime());
         }
+        // Broker and Redis: inject returns once the restarted server accepts clients.
+        restartReady = seconds(fault, System.nanoTime());
         recovery = awaitRecovery(scenario, pipeline, probe, before, fault, deadline);
       }
     }
@@ -72,7 +76,7 @@ final class FaultRun {
       problem = unfinished;
     }
     if (problem == null && ingest.exitValue() != 0) {
-      problem = "ingest exited with " + ingest.exitValue() + " (log: " + dir.resolve("ingest.log");
+      problem = "ingest exited with " + ingest.exitValue() + " (log: " + dir.resolve("ingest.log") + ")";
     }
     double runSeconds = seconds(t0, System.nanoTime());
     List<IdentityRecord> events = probe.readIdentity();

@@ -11,8 +11,9 @@ import java.util.List;
  * @param recoverySeconds from the fault to the faulted stage processing again: its consumer group
  *     committing past where it was at the fault (the matcher's readiness, gallery fresh, after the
  *     Redis restart); null when it never did or there was no fault
- * @param restartReadySeconds from the fault to the restarted process answering ready (null for the
- *     baseline)
+ * @param restartReadySeconds from the fault to the restarted process answering ready (a stage's
+ *     {@code /health/ready}; the broker's ready line, Redis's PING, both after the outage); null
+ *     for the baseline
  * @param runSeconds from ingest's start to the end of the run
  * @param problem why the run did not complete normally (null when it did)
  * @param dir the run's folder with every process's log
