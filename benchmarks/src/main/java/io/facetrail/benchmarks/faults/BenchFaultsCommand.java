@@ -90,7 +90,7 @@ public final class BenchFaultsCommand implements Callable<Integer> {
 
   @Option(
       names = "--fault-after",
-      defaultValue = "15",
+      defaultValue = "10",
       paramLabel = "OFFSETS",
       description =
           "Inject the fault once the embedder has committed this many offsets of the frames topic"

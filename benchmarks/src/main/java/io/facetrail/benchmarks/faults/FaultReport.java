@@ -36,6 +36,7 @@ final class FaultReport {
     v.put("faultAtSeconds", run.faultAtSeconds());
     v.put("restartReadySeconds", run.restartReadySeconds());
     v.put("recoverySeconds", run.recoverySeconds());
+    v.put("matcherDeferred", run.matcherDeferred());
     v.put("runSeconds", run.runSeconds());
     v.put("problem", baseline.events().isEmpty() ? "the baseline has no events" : run.problem());
     v.put("logs", run.dir().toString());

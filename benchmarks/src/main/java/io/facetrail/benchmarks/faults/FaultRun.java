@@ -6,6 +6,7 @@ import io.facetrail.runtime.kafka.KafkaSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,10 @@ final class FaultRun {
   RunResult run(Scenario scenario, Path dir) throws IOException, InterruptedException {
     String archivePrefix = "bench-faults:" + scenario.cliName() + ":archive";
     try (Pipeline pipeline = new Pipeline(children, dir, settings.detection(), archivePrefix)) {
-      log.info("Run {}: starting broker, embedder, tracker, matcher (logs in {})", scenario.cliName(), dir);
+      log.info(
+          "Run {}: starting broker, embedder, tracker, matcher (logs in {})",
+          scenario.cliName(),
+          dir);
       pipeline.startAll();
       KafkaSettings kafka =
           KafkaSettings.local(pipeline.bootstrapServers(), TopicRegistry.DEFAULT_PREFIX);
@@ -76,12 +80,23 @@ final class FaultRun {
       problem = unfinished;
     }
     if (problem == null && ingest.exitValue() != 0) {
-      problem = "ingest exited with " + ingest.exitValue() + " (log: " + dir.resolve("ingest.log") + ")";
+      problem =
+          "ingest exited with " + ingest.exitValue() + " (log: " + dir.resolve("ingest.log") + ")";
     }
     double runSeconds = seconds(t0, System.nanoTime());
+    OptionalDouble deferred =
+        ServiceMetrics.sum(pipeline.httpPort(Service.MATCHER), "facetrail_matcher_deferred_total");
     List<IdentityRecord> events = probe.readIdentity();
     return new RunResult(
-        scenario, events, faultAt, recovery, restartReady, runSeconds, problem, dir);
+        scenario,
+        events,
+        faultAt,
+        recovery,
+        restartReady,
+        deferred.isPresent() ? deferred.getAsDouble() : null,
+        runSeconds,
+        problem,
+        dir);
   }
 
   /** Waits until the embedder has committed the trigger's offsets; false if the run ended first. */

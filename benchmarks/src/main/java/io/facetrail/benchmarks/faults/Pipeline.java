@@ -105,6 +105,10 @@ final class Pipeline implements AutoCloseable {
         log(s));
   }
 
+  int httpPort(Service s) {
+    return httpPorts.get(s);
+  }
+
   boolean ready(Service s) throws InterruptedException {
     return Readiness.ready(httpPorts.get(s));
   }

@@ -14,6 +14,9 @@ import java.util.List;
  * @param restartReadySeconds from the fault to the restarted process answering ready (a stage's
  *     {@code /health/ready}; the broker's ready line, Redis's PING, both after the outage); null
  *     for the baseline
+ * @param matcherDeferred decisions the matcher held back while the gallery was stale ({@code
+ *     facetrail_matcher_deferred_total} at the end of the run; since its restart for a killed
+ *     matcher), null if it could not be read
  * @param runSeconds from ingest's start to the end of the run
  * @param problem why the run did not complete normally (null when it did)
  * @param dir the run's folder with every process's log
@@ -24,6 +27,7 @@ record RunResult(
     Double faultAtSeconds,
     Double recoverySeconds,
     Double restartReadySeconds,
+    Double matcherDeferred,
     double runSeconds,
     String problem,
     Path dir) {

@@ -27,7 +27,7 @@ class FaultReportTest {
 
   private static RunResult fakeRun(Scenario s, String problem, IdentityRecord... events) {
     return new RunResult(
-        s, List.of(events), 3.0, 4.5, 2.0, 40.0, problem, Path.of("/tmp/fake-run"));
+        s, List.of(events), 3.0, 4.5, 2.0, 0.0, 40.0, problem, Path.of("/tmp/fake-run"));
   }
 
   private final RunResult baseline =
