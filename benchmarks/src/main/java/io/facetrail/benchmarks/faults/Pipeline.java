@@ -88,10 +88,11 @@ final class Pipeline implements AutoCloseable {
 
   /** Starts one service (the broker: waits until it accepts clients). */
   void start(Service s) throws IOException, InterruptedException {
+    long logged = Files.exists(log(s)) ? Files.readString(log(s)).length() : 0;
     Process p = children.facetrail(log(s), args(s));
     running.put(s, p);
     if (s == Service.BROKER) {
-      Readiness.awaitLogLine("broker", p, log(s), BROKER_READY, START_TIMEOUT);
+      Readiness.awaitLogLine("broker", p, log(s), logged, BROKER_READY, START_TIMEOUT);
     }
   }
 

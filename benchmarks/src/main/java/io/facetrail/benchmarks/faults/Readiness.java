@@ -44,11 +44,16 @@ final class Readiness {
     }
   }
 
-  /** Waits until {@code log} contains {@code line}, or fails naming it. */
-  static void awaitLogLine(String name, Process p, Path log, String line, Duration timeout)
+  /**
+   * Waits until {@code log} contains {@code line} after its first {@code from} characters (a
+   * restarted process appends to the log of its predecessor, whose ready line must not count), or
+   * fails naming it.
+   */
+  static void awaitLogLine(
+      String name, Process p, Path log, long from, String line, Duration timeout)
       throws InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(Files.exists(log) && Files.readString(log).contains(line))) {
+    while (!(Files.exists(log) && Files.readString(log).substring((int) from).contains(line))) {
       failIfGone(name, p, log);
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
