@@ -54,7 +54,7 @@ final class FaultRun {
     Double restartReady = null;
     String problem = null;
     if (scenario != Scenario.BASELINE) {
-      if (!awaitTrigger(probe, deadline)) {
+      if (!awaitTrigger(probe, ingest, deadline)) {
         problem =
             "the embedder never committed "
                 + settings.faultAfterOffsets()
@@ -64,9 +64,8 @@ final class FaultRun {
         long fault = System.nanoTime();
         faultAt = seconds(t0, fault);
         Service target = stageOf(scenario.target());
-        OptionalLong before = probe.committed(groupOf(scenario.target()));
         log.info("Run {}: fault at {} s: {}", scenario.cliName(), faultAt, scenario.description());
-        inject(scenario, pipeline);
+        OptionalLong before = inject(scenario, pipeline, probe);
         if (target != null) {
           pipeline.awaitReady(target);
         }
@@ -100,13 +99,15 @@ final class FaultRun {
   }
 
   /** Waits until the embedder has committed the trigger's offsets; false if the run ended first. */
-  private boolean awaitTrigger(KafkaProbe probe, long deadline) throws InterruptedException {
+  private boolean awaitTrigger(KafkaProbe probe, Process ingest, long deadline)
+      throws InterruptedException {
     while (System.nanoTime() < deadline) {
       OptionalLong c = probe.committed("facetrail-embedder");
       if (c.isPresent() && c.getAsLong() >= settings.faultAfterOffsets()) {
         return true;
       }
-      if (probe.caughtUp() && c.isPresent() && c.getAsLong() > 0) {
+      // Caught up while ingest still publishes is only a pause in the stream, not its end.
+      if (!ingest.isAlive() && probe.caughtUp()) {
         // Everything already processed: there is no stream left to be in the middle of.
         return false;
       }
@@ -115,26 +116,39 @@ final class FaultRun {
     return false;
   }
 
-  private void inject(Scenario scenario, Pipeline pipeline)
+  /**
+   * Injects the fault and restarts what it stopped; returns the faulted part's group progress at
+   * the fault (read after a kill, so a transaction the killed process committed just before does
+   * not count as the restarted one's; read before a broker or Redis stop).
+   */
+  private OptionalLong inject(Scenario scenario, Pipeline pipeline, KafkaProbe probe)
       throws IOException, InterruptedException {
+    String group = groupOf(scenario.target());
     switch (scenario.target()) {
       case BROKER -> {
+        OptionalLong before = probe.committed(group);
         pipeline.stop(Service.BROKER);
         Thread.sleep(settings.outage().toMillis());
         pipeline.start(Service.BROKER);
+        return before;
       }
       case REDIS -> {
+        OptionalLong before = probe.committed(group);
         redis.stop();
         Thread.sleep(settings.outage().toMillis());
         redis.start();
+        return before;
       }
       case EMBEDDER, TRACKER, MATCHER -> {
         Service s = stageOf(scenario.target());
         pipeline.kill(s);
+        OptionalLong before = probe.committed(group);
         pipeline.start(s);
+        return before;
       }
       case NONE -> throw new IllegalArgumentException("the baseline has no fault");
     }
+    throw new IllegalStateException("unhandled fault target " + scenario.target());
   }
 
   /**
