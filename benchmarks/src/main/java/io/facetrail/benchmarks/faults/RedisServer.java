@@ -86,6 +86,7 @@ final class RedisServer {
       byte[] reply = in.readNBytes(7);
       return new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n");
     } catch (IOException e) {
+      // Not listening yet (starting): the caller asks again until its deadline.
       return false;
     }
   }
