@@ -6,6 +6,7 @@ import io.facetrail.benchmarks.faces.BenchDetectCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedCommand;
 import io.facetrail.benchmarks.faces.BenchEmbedV2Command;
 import io.facetrail.benchmarks.faces.BenchLandmarksCommand;
+import io.facetrail.benchmarks.faults.BenchFaultsCommand;
 import io.facetrail.benchmarks.gallery.BenchGalleryCommand;
 import io.facetrail.benchmarks.tracker.TrackerBenchCommand;
 import io.facetrail.runtime.cli.CommandGroups;
@@ -27,6 +28,7 @@ public final class BenchmarkCommandProvider implements CommandProvider {
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDetectCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchLandmarksCommand()),
         ProvidedCommand.under(CommandGroups.BENCH, new BenchDecodeCommand()),
+        ProvidedCommand.under(CommandGroups.BENCH, new BenchFaultsCommand()),
         ProvidedCommand.under(
             CommandGroups.BENCH, new io.facetrail.benchmarks.api.BenchApiCommand()));
   }

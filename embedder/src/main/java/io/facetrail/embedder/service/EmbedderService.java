@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -120,9 +119,7 @@ public final class EmbedderService implements AutoCloseable {
         new DeadLetterPublisher(Stage.EMBEDDER, topics, registry, Clock.systemUTC());
     for (int i = 0; i < c.loops(); i++) {
       String clientId = c.groupId() + "-" + instance + "-" + i;
-      Map<String, Object> cp = KafkaClients.consumer(config.kafka(), c.groupId(), clientId);
-      cp.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batching().maxFrames());
-      cp.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) c.maxPollInterval().toMillis());
+      Map<String, Object> cp = FramesConsumerProperties.of(config, clientId);
       Map<String, Object> pp =
           KafkaClients.transactionalProducer(config.kafka(), clientId, clientId);
       pp.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) c.transactionTimeout().toMillis());
