@@ -67,6 +67,7 @@ public final class EmbedderLoop implements Runnable {
   private final Set<TopicPartition> revokedMidBatch = new HashSet<>();
 
   private volatile boolean stopping;
+  private volatile boolean joined;
   private volatile Throwable failure;
 
   public EmbedderLoop(
@@ -307,6 +308,14 @@ public final class EmbedderLoop implements Runnable {
     }
   }
 
+  /**
+   * Whether this loop's consumer has joined the group (its first rebalance completed): before that
+   * it processes nothing, however warm the model is.
+   */
+  public boolean joined() {
+    return joined;
+  }
+
   /** Drops pending records of partitions handed to another consumer. */
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
@@ -317,7 +326,10 @@ public final class EmbedderLoop implements Runnable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      // Positions come from the committed offsets: nothing to do.
+      // Positions come from the committed offsets. Called after every completed rebalance, with
+      // an empty collection too (more loops than partitions): the loop is then a member that
+      // takes its share.
+      joined = true;
     }
 
     @Override

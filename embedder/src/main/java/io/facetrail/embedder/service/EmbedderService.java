@@ -160,12 +160,20 @@ public final class EmbedderService implements AutoCloseable {
       loops.add(loop);
       threads.add(t);
     }
+    // Ready means processing: a restarted embedder whose consumers have not joined the group yet
+    // (a dead member's session still holding its partitions) takes no frames, however warm.
     health.readinessCheck(
         "kafka",
-        () ->
-            failure == null
-                ? Health.Status.up(loops.size() + " loops running")
-                : Health.Status.down(failure.getMessage()));
+        () -> {
+          if (failure != null) {
+            return Health.Status.down(failure.getMessage());
+          }
+          long joined = loops.stream().filter(EmbedderLoop::joined).count();
+          return joined == loops.size()
+              ? Health.Status.up(loops.size() + " loops running, joined the consumer group")
+              : Health.Status.down(
+                  "joining the consumer group (" + joined + " of " + loops.size() + " loops)");
+        });
     threads.forEach(Thread::start);
     health.started();
     log.info(

@@ -71,7 +71,13 @@ class EmbedderIT {
     Health health = new Health();
     List<ConsumerRecord<byte[], byte[]>> out;
     try (EmbedderService service = EmbedderService.start(config, registry, health)) {
-      assertThat(health.isReady()).isTrue();
+      // Ready once every loop has joined the consumer group, not merely once the model is warm.
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!health.isReady() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(health.isReady()).as(health.readiness().toString()).isTrue();
+      assertThat(health.readiness().get("kafka").detail()).contains("joined the consumer group");
       out =
           EmbedderTestSupport.readUntil(
               kafka, topics.faces().name(), Duration.ofMinutes(3), got -> got.size() >= 14);
