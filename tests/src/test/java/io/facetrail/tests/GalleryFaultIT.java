@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.facetrail.app.FacetrailCli;
+import io.facetrail.benchmarks.movie.FaceMovie;
+import io.facetrail.benchmarks.movie.FaceMovie.Appearance;
 import io.facetrail.runtime.testing.Executables;
 import io.facetrail.runtime.testing.SharedData;
-import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,11 +3,12 @@ package io.facetrail.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.facetrail.app.FacetrailCli;
+import io.facetrail.benchmarks.movie.FaceMovie;
+import io.facetrail.benchmarks.movie.FaceMovie.Appearance;
 import io.facetrail.contracts.identity.IdentityEvent;
 import io.facetrail.contracts.identity.IdentityEventSerde;
 import io.facetrail.contracts.identity.IdentityEventType;
 import io.facetrail.runtime.testing.SharedData;
-import io.facetrail.tests.FaceMovie.Appearance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

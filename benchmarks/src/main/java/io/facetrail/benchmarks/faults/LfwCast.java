@@ -1,5 +1,6 @@
 package io.facetrail.benchmarks.faults;
 
+import io.facetrail.benchmarks.movie.FaceMovie;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +73,13 @@ final class LfwCast {
    * the middle part, all apart so the tracker keeps them separate.
    */
   Path writeVideo(Path file, double seconds) throws IOException {
-    return FaultMovie.write(
+    return FaceMovie.write(
         file,
         seconds,
         List.of(
-            new FaultMovie.Appearance(
+            new FaceMovie.Appearance(
                 photo(ENROLLED.get(0), VIDEO_PHOTO), 0.2, seconds * 0.8, 150, 400, 170, 170),
-            new FaultMovie.Appearance(
+            new FaceMovie.Appearance(
                 photo(ENROLLED.get(1), VIDEO_PHOTO),
                 seconds * 0.2,
                 seconds - 0.2,
@@ -86,7 +87,7 @@ final class LfwCast {
                 420,
                 430,
                 170),
-            new FaultMovie.Appearance(
+            new FaceMovie.Appearance(
                 photo(STRANGER, VIDEO_PHOTO), seconds * 0.3, seconds * 0.7, 600, 650, 170, 160)));
   }
 }

@@ -1,4 +1,4 @@
-package io.facetrail.tests;
+package io.facetrail.benchmarks.movie;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -15,34 +15,26 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Writes a test video in which real faces (LFW photos) move over a background, each person visible
- * during a known time window: the ground truth of the end-to-end tests.
+ * A generated video of LFW faces moving over a plain background, each person on screen during a
+ * known window, so a run over it has a known answer: the fault suite's default input and the
+ * end-to-end tests' videos (MPEG-4 in MP4, decoded by the same FFmpeg as real files).
  */
-final class FaceMovie {
-  static final int WIDTH = 800;
-  static final int HEIGHT = 600;
-  static final double FPS = 10;
+public final class FaceMovie {
+  public static final int WIDTH = 800;
+  public static final int HEIGHT = 600;
+  public static final double FPS = 10;
 
-  /**
-   * One person on screen.
-   *
-   * @param photo the LFW photo whose face is shown
-   * @param from first second on screen
-   * @param to last second on screen
-   * @param x0 face centre at {@code from}, pixels
-   * @param x1 face centre at {@code to}
-   * @param y vertical centre
-   * @param height face patch height, pixels
-   */
-  record Appearance(Path photo, double from, double to, int x0, int x1, int y, int height) {
-    boolean visibleAt(double t) {
+  /** One person on screen from {@code from} to {@code to} seconds, moving from x0 to x1. */
+  public record Appearance(Path photo, double from, double to, int x0, int x1, int y, int height) {
+    public boolean visibleAt(double t) {
       return t >= from && t <= to;
     }
   }
 
   private FaceMovie() {}
 
-  static Path write(Path file, double seconds, List<Appearance> cast) throws Exception {
+  /** Writes {@code seconds} of video with {@code cast} on screen to {@code file}. */
+  public static Path write(Path file, double seconds, List<Appearance> cast) throws IOException {
     BufferedImage[] patches = new BufferedImage[cast.size()];
     for (int i = 0; i < cast.size(); i++) {
       patches[i] = facePatch(cast.get(i).photo());
@@ -58,8 +50,7 @@ final class FaceMovie {
       recorder.start();
       int frames = (int) Math.round(seconds * FPS);
       for (int i = 0; i < frames; i++) {
-        double t = i / FPS;
-        recorder.record(converter.convert(frame(t, cast, patches)), avutil.AV_PIX_FMT_BGR24);
+        recorder.record(converter.convert(frame(i / FPS, cast, patches)), avutil.AV_PIX_FMT_BGR24);
       }
       recorder.stop();
     }
@@ -94,6 +85,9 @@ final class FaceMovie {
   /** The head and shoulders of a deep-funneled LFW photo (250x250, face centred). */
   private static BufferedImage facePatch(Path photo) throws IOException {
     BufferedImage full = ImageIO.read(photo.toFile());
+    if (full == null) {
+      throw new IOException("not a readable image: " + photo);
+    }
     return full.getSubimage(45, 30, 160, 200);
   }
 }
