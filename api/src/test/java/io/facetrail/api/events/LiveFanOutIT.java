@@ -119,6 +119,14 @@ class LiveFanOutIT {
                       + "\r\nAccept: text/event-stream\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       slow.getOutputStream().flush();
+      // Only once the server counts the slow client may the next two be told apart (the third is
+      // over the limit): the raw request can still be on its way when they connect.
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  new String(api.get("/metrics", null).body())
+                      .contains("facetrail_api_sse_clients{service=\"api\"} 1.0"));
       try (SseConnection second = api.live("", null);
           SseConnection third = api.live("", null)) {
         assertThat(second.status()).isEqualTo(200);
