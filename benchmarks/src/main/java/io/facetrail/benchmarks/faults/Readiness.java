@@ -1,6 +1,7 @@
 package io.facetrail.benchmarks.faults;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,17 +31,40 @@ final class Readiness {
     }
   }
 
-  /** Waits until the service on {@code port} is ready, or fails naming its log. */
-  static void awaitReady(String name, Process p, int port, Duration timeout, Path log)
-      throws InterruptedException {
+  /** A readiness condition, asked again until it holds. */
+  @FunctionalInterface
+  interface Condition {
+    boolean holds() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Asks {@code condition} every {@code pollMillis} until it holds; fails naming {@code log} when
+   * the process exits first or {@code timeout} passes.
+   */
+  static void await(
+      String name, Process p, Path log, Duration timeout, long pollMillis, Condition condition)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!ready(port)) {
-      failIfGone(name, p, log);
+    while (!condition.holds()) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + p.exitValue() + " before it was ready (log: " + log + ")");
+      }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             name + " not ready within " + timeout.toSeconds() + " s (log: " + log + ")");
       }
-      Thread.sleep(200);
+      Thread.sleep(pollMillis);
+    }
+  }
+
+  /** Waits until the service on {@code port} is ready, or fails naming its log. */
+  static void awaitReady(String name, Process p, int port, Duration timeout, Path log)
+      throws InterruptedException {
+    try {
+      await(name, p, log, timeout, 200, () -> ready(port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -52,21 +76,12 @@ final class Readiness {
   static void awaitLogLine(
       String name, Process p, Path log, long from, String line, Duration timeout)
       throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(Files.exists(log) && Files.readString(log).substring((int) from).contains(line))) {
-      failIfGone(name, p, log);
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            name + " not ready within " + timeout.toSeconds() + " s (log: " + log + ")");
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static void failIfGone(String name, Process p, Path log) {
-    if (!p.isAlive()) {
-      throw new IllegalStateException(
-          name + " exited with " + p.exitValue() + " before it was ready (log: " + log + ")");
-    }
+    await(
+        name,
+        p,
+        log,
+        timeout,
+        200,
+        () -> Files.exists(log) && Files.readString(log).substring((int) from).contains(line));
   }
 }

@@ -55,17 +55,7 @@ final class RedisServer {
                 "yes",
                 "--appendfsync",
                 "always"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!answersPing()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "redis-server exited with " + process.exitValue() + " (log: " + log + ")");
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("redis-server not answering after 20 s (log: " + log + ")");
-      }
-      Thread.sleep(50);
-    }
+    Readiness.await("redis-server", process, log, Duration.ofSeconds(20), 50, this::answersPing);
   }
 
   /** SIGTERM: Redis flushes its append-only file and exits. */

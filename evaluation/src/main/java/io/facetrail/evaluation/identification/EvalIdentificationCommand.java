@@ -101,18 +101,13 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
         new IdentificationRun.Options(
             parse(sizes, "all", "--sizes"),
             parse(tracks, "photo", "--tracks"),
-            fpirs.stream().mapToDouble(Double::doubleValue).toArray(),
+            rates(fpirs, "--fpirs"),
             seed,
             draws,
             maxTracksPerPerson,
             maxPeople,
             protocol(),
             plot);
-    for (double f : o.fpirs()) {
-      if (!(f > 0 && f < 1)) {
-        throw new UserFacingException("--fpirs must lie between 0 and 1, got " + f);
-      }
-    }
     if (draws < 1 || maxTracksPerPerson < 1) {
       throw new UserFacingException("--draws and --max-tracks-per-person must be at least 1");
     }
@@ -128,6 +123,19 @@ public final class EvalIdentificationCommand implements Callable<Integer> {
           throw new UserFacingException(
               "--protocol must be 'held-out' or 'fit', got '" + protocol + "'");
     };
+  }
+
+  /** Rates given for {@code option}, each strictly between 0 and 1. */
+  static double[] rates(List<Double> values, String option) {
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      double f = values.get(i);
+      if (!(f > 0 && f < 1)) {
+        throw new UserFacingException(option + " must lie between 0 and 1, got " + f);
+      }
+      out[i] = f;
+    }
+    return out;
   }
 
   /** Positive integers, the word {@code zero} standing for 0. */

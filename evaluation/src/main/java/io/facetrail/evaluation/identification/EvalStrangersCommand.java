@@ -87,23 +87,11 @@ public final class EvalStrangersCommand implements Callable<Integer> {
         archive,
         new StrangersRun.Options(
             EvalIdentificationCommand.parse(sizes, "all", "--sizes"),
-            rates(fpirs, "--fpirs"),
-            rates(fars, "--fars"),
+            EvalIdentificationCommand.rates(fpirs, "--fpirs"),
+            EvalIdentificationCommand.rates(fars, "--fars"),
             draws,
             seed),
         spec.commandLine().getOut());
     return 0;
-  }
-
-  private static double[] rates(List<Double> values, String option) {
-    double[] out = new double[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      double f = values.get(i);
-      if (!(f > 0 && f < 1)) {
-        throw new UserFacingException(option + " must lie between 0 and 1, got " + f);
-      }
-      out[i] = f;
-    }
-    return out;
   }
 }

@@ -8,7 +8,6 @@ import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.matcher.decision.Thresholds;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +47,7 @@ public final class IdentificationRun {
       Path plot) {}
 
   public static void run(Path lfw, Path cacheFile, Options o, PrintWriter out) {
-    if (!Files.exists(lfw.resolve("pairs.txt"))
-        || !Files.isDirectory(lfw.resolve("lfw-deepfunneled"))) {
-      throw new UserFacingException(lfw + " does not hold pairs.txt and lfw-deepfunneled/");
-    }
+    LfwSplit.requireLayout(lfw);
     LfwSplit all = LfwSplit.read(lfw, o.maxPeople());
     LfwSplit drawn = o.fit() ? all.forFitting(lfw, o.seed()) : all;
     // A "stranger" enrolled under another LFW name is no stranger (see lfw-same-person.txt).

@@ -1,5 +1,6 @@
 package io.facetrail.evaluation.identification;
 
+import io.facetrail.runtime.cli.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,17 @@ import java.util.stream.Stream;
  * @param strangers person to their images, sorted by name
  */
 public record LfwSplit(Map<String, List<Path>> enrolled, Map<String, List<Path>> strangers) {
+
+  /**
+   * Refuses an LFW root that does not hold {@code pairs.txt} and {@code lfw-deepfunneled/}, with a
+   * message saying so (the commands that read LFW codes check this before loading any model).
+   */
+  static void requireLayout(Path lfwRoot) {
+    if (!Files.exists(lfwRoot.resolve("pairs.txt"))
+        || !Files.isDirectory(lfwRoot.resolve("lfw-deepfunneled"))) {
+      throw new UserFacingException(lfwRoot + " does not hold pairs.txt and lfw-deepfunneled/");
+    }
+  }
 
   /** Reads the split from an LFW root holding {@code lfw-deepfunneled/} and {@code pairs.txt}. */
   public static LfwSplit read(Path lfwRoot, int maxPeople) {

@@ -8,7 +8,6 @@ import io.facetrail.matcher.decision.DecisionPolicy;
 import io.facetrail.matcher.decision.DecisionSettings;
 import io.facetrail.runtime.cli.UserFacingException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +37,7 @@ final class StrangersRun {
   record Options(List<Integer> sizes, double[] fpirs, double[] fars, int draws, long seed) {}
 
   static void run(Path lfw, Path cacheFile, Path archiveDir, Options o, PrintWriter out) {
-    if (!Files.exists(lfw.resolve("pairs.txt"))
-        || !Files.isDirectory(lfw.resolve("lfw-deepfunneled"))) {
-      throw new UserFacingException(lfw + " does not hold pairs.txt and lfw-deepfunneled/");
-    }
+    LfwSplit.requireLayout(lfw);
     long started = System.nanoTime();
     List<StrangerTrack> all = new ArrayList<>();
     List<String> models = new ArrayList<>();

@@ -56,10 +56,8 @@ public final class TrackCalibration {
    */
   public static void run(
       Path lfw, Path cacheFile, Path tableFile, Path outFile, Options o, PrintWriter out) {
+    LfwSplit.requireLayout(lfw);
     Path pairs = lfw.resolve("pairs.txt");
-    if (!Files.exists(pairs) || !Files.isDirectory(lfw.resolve("lfw-deepfunneled"))) {
-      throw new UserFacingException(lfw + " does not hold pairs.txt and lfw-deepfunneled/");
-    }
     LfwSplit all = LfwSplit.read(lfw, Integer.MAX_VALUE);
     Map<String, List<Path>> photos = new TreeMap<>(all.enrolled());
     photos.putAll(all.strangers());
