@@ -78,14 +78,20 @@ final class EventRoutes implements ApiRoutes {
     }
     EventQuery query = query(ctx);
     ResumeToken from = token(ctx);
-    if (!hub.hasRoom()) {
+    if (!hub.admit()) {
       throw ProblemException.of(
           503,
           "too-many-live-clients",
           "Too many live clients",
           "this server serves at most its events.liveClients live clients at once; retry later");
     }
-    new SseHandler(0, client -> hub.attach(client, from, query)).handle(ctx);
+    try {
+      new SseHandler(0, client -> hub.attach(client, from, query)).handle(ctx);
+    } catch (RuntimeException e) {
+      // Failed before the client was handed over: its place is free again.
+      hub.release();
+      throw e;
+    }
   }
 
   private void thumbnail(Context ctx) {

@@ -3,6 +3,7 @@ package io.facetrail.api.events;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,7 @@ final class LiveHub implements AutoCloseable {
   private final long keepAliveMillis;
   private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
   private final AtomicLong numbers = new AtomicLong();
+  private final AtomicInteger admitted = new AtomicInteger();
   private volatile boolean closed;
 
   LiveHub(
@@ -41,16 +43,41 @@ final class LiveHub implements AutoCloseable {
     this.keepAliveMillis = keepAliveMillis;
   }
 
-  /** Whether another client may connect now. */
-  boolean hasRoom() {
-    return !closed && clients.size() < maxClients;
+  /**
+   * Takes one of the {@code maxClients} places for a client about to connect, or says there is
+   * none. Counted here, not from the clients attached: the response (status 200) goes out before
+   * the client is attached on another thread, so clients connecting at once would all see room. The
+   * place is given back when the client leaves ({@link #left}) or, if it never attaches, by {@link
+   * #release}.
+   */
+  boolean admit() {
+    while (true) {
+      int n = admitted.get();
+      if (closed || n >= maxClients) {
+        return false;
+      }
+      if (admitted.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
   }
 
-  /** Serves {@code sse} from now on (on a thread of its own). */
+  /** Gives back a place taken by {@link #admit} for a client that was never attached. */
+  void release() {
+    admitted.decrementAndGet();
+  }
+
+  /** Serves {@code sse}, admitted before, from now on (on a thread of its own). */
   void attach(SseClient sse, ResumeToken from, EventQuery query) {
-    LiveClient client = new LiveClient(sse, from, query, this, queueSize);
-    sse.keepAlive();
-    sse.onClose(client::close);
+    LiveClient client;
+    try {
+      client = new LiveClient(sse, from, query, this, queueSize);
+      sse.keepAlive();
+      sse.onClose(client::close);
+    } catch (RuntimeException e) {
+      release();
+      throw e;
+    }
     clients.add(client);
     if (closed) {
       client.close();
@@ -59,7 +86,9 @@ final class LiveHub implements AutoCloseable {
   }
 
   void left(LiveClient client) {
-    clients.remove(client);
+    if (clients.remove(client)) {
+      release();
+    }
   }
 
   int clients() {
